@@ -1,0 +1,184 @@
+//! The `powbot` command: ask, chat, index, check (and the Discord front ends).
+
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use clap::{Args, Parser, Subcommand};
+use powbot::{Engine, EngineConfig, render};
+
+#[derive(Parser)]
+#[command(
+    name = "powbot",
+    version,
+    about = "Answers questions about Russia–Ukraine prisoner-of-war exchanges, citing its sources"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Args, Clone)]
+struct DataArgs {
+    /// Data directory holding articles/*.md and exchanges.toml.
+    #[arg(long, env = "POWBOT_DATA", default_value = "data")]
+    data: PathBuf,
+    /// Index directory (a cache, rebuilt when the corpus changes).
+    #[arg(long, env = "POWBOT_INDEX", default_value = "index")]
+    index: PathBuf,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Answer one question and print the reply.
+    Ask {
+        /// Print the answer as one JSON object.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        data: DataArgs,
+        /// The question.
+        #[arg(required = true, num_args = 1.., trailing_var_arg = true)]
+        question: Vec<String>,
+    },
+    /// Ask questions interactively, one per line.
+    Chat {
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// Build (or reuse) the index and report what was loaded.
+    Index {
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// Check that every figure occurs in its cited sentence and every sentence in its article.
+    Check {
+        #[command(flatten)]
+        data: DataArgs,
+    },
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into()),
+        )
+        .init();
+    match run(Cli::parse()) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("powbot: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn open(data: &DataArgs) -> anyhow::Result<Engine> {
+    let engine = Engine::open(&EngineConfig {
+        data_dir: data.data.clone(),
+        index_dir: data.index.clone(),
+        today: None,
+    })
+    .with_context(|| format!("cannot load the corpus from {}", data.data.display()))?;
+    for skipped in engine.skipped() {
+        eprintln!("powbot: skipped {skipped}");
+    }
+    Ok(engine)
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Ask {
+            json,
+            data,
+            question,
+        } => {
+            let question = question.join(" ");
+            if question.trim().is_empty() {
+                eprintln!(
+                    "powbot: the question is empty; try: powbot ask \"How many prisoners were exchanged on 19 March 2025?\""
+                );
+                return Ok(ExitCode::from(2));
+            }
+            let engine = open(&data)?;
+            let answer = engine.answer(&question);
+            println!(
+                "{}",
+                if json {
+                    render::json(&answer)
+                } else {
+                    render::plain(&answer)
+                }
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Chat { data } => {
+            let engine = open(&data)?;
+            println!(
+                "{}\n(type a question, or an empty line to quit)",
+                engine.help_text()
+            );
+            let stdin = std::io::stdin();
+            loop {
+                print!("> ");
+                std::io::stdout().flush()?;
+                let mut line = String::new();
+                if stdin.lock().read_line(&mut line)? == 0 || line.trim().is_empty() {
+                    return Ok(ExitCode::SUCCESS);
+                }
+                println!("{}\n", render::plain(&engine.answer(line.trim())));
+            }
+        }
+        Command::Index { data } => {
+            let engine = open(&data)?;
+            let facts = engine.facts();
+            println!(
+                "articles:   {} ({} skipped)",
+                engine.corpus().articles.len(),
+                engine.skipped().len()
+            );
+            println!("sentences:  {}", engine.indexed_sentences());
+            println!("index:      {:?}", engine.index_origin());
+            println!(
+                "exchanges:  {} ({} multi-day series)",
+                facts.exchanges.len(),
+                facts.series.len()
+            );
+            println!(
+                "figures:    {}",
+                facts
+                    .exchanges
+                    .iter()
+                    .map(|e| e.figures.len())
+                    .sum::<usize>()
+            );
+            println!("claims:     {}", facts.claims.len());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check { data } => {
+            let engine = open(&data)?;
+            let problems = engine.check();
+            if problems.is_empty() {
+                let figures: usize = engine
+                    .facts()
+                    .exchanges
+                    .iter()
+                    .map(|e| e.figures.len())
+                    .sum();
+                println!(
+                    "ok: {} exchanges, {figures} figures, {} claims; every figure is in its sentence and every sentence in its article",
+                    engine.facts().exchanges.len(),
+                    engine.facts().claims.len()
+                );
+                return Ok(ExitCode::SUCCESS);
+            }
+            for p in &problems {
+                println!("{}: {}", p.exchange, p.message);
+            }
+            println!("{} problem(s)", problems.len());
+            Ok(ExitCode::from(1))
+        }
+    }
+}
