@@ -52,6 +52,11 @@ enum Command {
         #[command(flatten)]
         data: DataArgs,
     },
+    /// Print the extracted dataset (exchanges, series, claims) as JSON, for curators.
+    Facts {
+        #[command(flatten)]
+        data: DataArgs,
+    },
     /// Check that every figure occurs in its cited sentence and every sentence in its article.
     Check {
         #[command(flatten)]
@@ -121,6 +126,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!("exchanges:  {} ({} multi-day series)", facts.exchanges.len(), facts.series.len());
             println!("figures:    {}", facts.exchanges.iter().map(|e| e.figures.len()).sum::<usize>());
             println!("claims:     {}", facts.claims.len());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Facts { data } => {
+            let engine = open(&data)?;
+            println!("{}", serde_json::to_string_pretty(engine.facts())?);
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { data } => {

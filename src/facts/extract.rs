@@ -61,7 +61,7 @@ struct Sentence<'a> {
     /// Word index of the speech verb when the speaker is named in this
     /// sentence: a speaker only vouches for what follows the verb, or for
     /// what precedes a closing attribution ("…,” the ministry said).
-    speech_at: Option<usize>,
+    speeches: Vec<(Reporter, usize)>,
     /// The article's outlet, for figures no named speaker vouches for.
     outlet: Reporter,
 }
@@ -89,7 +89,10 @@ fn analyse(article: &Article) -> Vec<Sentence<'_>> {
         for (i, text) in texts.iter().enumerate() {
             let words = text::words(text);
             let dates = dates::find(&words, anchor).into_iter().filter(|m| !foreign_date(&words, m)).collect();
-            let swap = words.iter().any(|w| lexicon::SWAP_WORDS.contains(&w.norm.as_str()));
+            let swap = words.iter().any(|w| {
+                lexicon::SWAP_WORDS.contains(&w.norm.as_str())
+                    || ["prisoners", "pows", "captives"].contains(&w.norm.as_str())
+            });
             let earlier = words.windows(3).any(|w| {
                 lexicon::EARLIER_WORDS.contains(&w[0].norm.as_str())
                     && (["exchange", "swap", "time", "one"].contains(&w[1].norm.as_str())
@@ -97,9 +100,8 @@ fn analyse(article: &Article) -> Vec<Sentence<'_>> {
             });
             // Speaker: named here; else the speaker of the quotation this
             // sentence opens; else the previous speaker when referred back to.
-            let named = reporter::explicit(&words);
-            let speech_at = named.as_ref().map(|(_, v)| *v);
-            let mut speaker = named.map(|(r, _)| r);
+            let speeches = reporter::all(&words);
+            let mut speaker = speeches.first().map(|(r, _)| r.clone());
             if speaker.is_none() && opens_quote(text) {
                 speaker = texts[i + 1..].iter().find_map(|t| reporter::explicit(&text::words(t)).map(|(r, _)| r));
             }
@@ -110,7 +112,7 @@ fn analyse(article: &Article) -> Vec<Sentence<'_>> {
                 last_speaker = speaker.clone();
             }
             let reporter = speaker.unwrap_or_else(|| outlet.clone());
-            out.push(Sentence { text, words, dates, swap, earlier, reporter, speech_at, outlet: outlet.clone() });
+            out.push(Sentence { text, words, dates, swap, earlier, reporter, speeches, outlet: outlet.clone() });
         }
     }
     out
@@ -188,11 +190,15 @@ fn read_sentence(article: &Article, s: &Sentence, event: ExchangeDate, out: &mut
         if near_after(right, 2, &["killed", "dead", "died"]) || counts_swaps(&s.words, c.end) {
             continue;
         }
-        let vouched = match s.speech_at {
-            Some(v) => v < c.start || v + 8 >= s.words.len(),
-            None => true,
+        // The speaker of a count is the nearest one introducing it ("Moscow
+        // saying 248"), or a closing attribution ("…,” the ministry said).
+        let reporter = if s.speeches.is_empty() {
+            &s.reporter
+        } else {
+            let before = s.speeches.iter().rev().find(|(_, v)| *v < c.start);
+            let closing = s.speeches.iter().find(|(_, v)| *v > c.start && v + 8 >= s.words.len());
+            before.or(closing).map_or(&s.outlet, |(r, _)| r)
         };
-        let reporter = if vouched { &s.reporter } else { &s.outlet };
         let rest = &s.words[c.start..];
         let Some(recipient) = recipient(c, left, right, rest, previous, reporter) else {
             continue;
@@ -367,12 +373,10 @@ fn recipient(
     if let Some(p) = previous {
         return Some(p);
     }
-    // A side's own voice counting who came home.
-    let home = left.iter().chain(rest.iter()).any(|w| ["home", "back", "returned", "freed"].contains(&w.norm.as_str()));
-    match speaker.side {
-        Some(side) if home => Some(Recipient::To(side)),
-        _ => None,
-    }
+    // A side's own voice counts its own people coming home ("Zelenskyy said
+    // 115 more defenders were back home"; "the headquarters said the 230
+    // included 213 soldiers").
+    speaker.side.map(Recipient::To)
 }
 
 /// Numbers that count people, with their noun phrase.

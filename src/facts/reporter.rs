@@ -8,6 +8,7 @@ use crate::lang::text::Word;
 /// Verbs that introduce or close reported speech.
 const SPEECH_VERBS: &[&str] = &[
     "said",
+    "saying",
     "says",
     "announced",
     "announces",
@@ -46,16 +47,25 @@ const SPEAKERS: &[(&str, Option<Side>, &str)] = &[
     ("trump", None, "Trump"),
 ];
 
-/// The speaker named in a sentence, if it names one, with the position of
-/// the speech verb (what the speaker says is near it).
+/// The first speaker named in a sentence, if it names one.
 pub fn explicit(words: &[Word]) -> Option<(Reporter, usize)> {
+    all(words).into_iter().next()
+}
+
+/// Every named speaker of a sentence with the position of its speech verb:
+/// "with Kyiv saying 230 … and Moscow saying 248 …" has two.
+pub fn all(words: &[Word]) -> Vec<(Reporter, usize)> {
+    let mut out = Vec::new();
     for (v, w) in words.iter().enumerate() {
         if !SPEECH_VERBS.contains(&w.norm.as_str()) {
             continue;
         }
         // "It said", "he added": a pronoun, resolved by the caller.
         if v > 0 && PRONOUNS.contains(&words[v - 1].norm.as_str()) {
-            return None;
+            if out.is_empty() {
+                return out;
+            }
+            continue;
         }
         // "according to X", "announced by X", "said X": the speaker follows.
         let follows = w.is("according") || words.get(v + 1).is_some_and(|n| n.is("by"));
@@ -63,10 +73,10 @@ pub fn explicit(words: &[Word]) -> Option<(Reporter, usize)> {
         let after = (v + 1..(v + 7).min(words.len())).find_map(|j| speaker_at(words, j));
         let found = if follows { after.or(before) } else { before.or(after) };
         if let Some(r) = found {
-            return Some((r, v));
+            out.push((r, v));
         }
     }
-    None
+    out
 }
 
 const PRONOUNS: &[&str] = &["it", "he", "she", "they"];
