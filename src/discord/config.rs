@@ -41,6 +41,10 @@ pub struct Config {
 pub struct Token(String);
 
 impl Token {
+    pub fn new(secret: impl Into<String>) -> Token {
+        Token(secret.into().trim().to_string())
+    }
+
     /// The secret itself, for handing to serenity.
     pub fn expose(&self) -> &str {
         &self.0
@@ -159,9 +163,7 @@ impl Config {
             });
         }
         Ok(Config {
-            token: env("DISCORD_TOKEN")
-                .or(file.discord_token)
-                .map(|token| Token(token.trim().to_string())),
+            token: env("DISCORD_TOKEN").or(file.discord_token).map(Token::new),
             guild_id,
             proxy,
             data_dir: env("POWBOT_DATA")

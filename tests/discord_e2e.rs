@@ -1,0 +1,569 @@
+//! Black-box tests of the Discord layer: the real serenity client against a fake Discord, and
+//! `serve-http` over real HTTP. Every body the bot sends is checked against Discord's OpenAPI
+//! spec (`../shared/discord/openapi.json`) and the embed limits the spec cannot express.
+
+mod support;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use ed25519_dalek::{Signer, SigningKey};
+use powbot::discord::config::Token;
+use powbot::discord::gateway::{self, Settings};
+use powbot::discord::interactions_http::{self, Endpoint};
+use serde_json::{Value, json};
+use tokio::sync::oneshot;
+
+use support::fake_discord::{APPLICATION_ID, BOT_ID, FakeDiscord, Recorded, user};
+
+/// Generous, so a loaded CI machine does not flake; a passing run takes well under a second
+/// per step.
+const WAIT: Duration = Duration::from_secs(30);
+const GUILD: &str = "930000000000000001";
+const CHANNEL: &str = "930000000000000002";
+
+/// The question the shipped corpus answers with 372 (Al Jazeera, Daily Guardian, RT).
+const MARCH_QUESTION: &str = "How many prisoners were exchanged on 19 March 2025?";
+const MARCH_ARTICLES: [&str; 3] = ["Al Jazeera", "Daily Guardian", "RT"];
+/// A question outside the corpus.
+const WEATHER_QUESTION: &str = "What is the weather in Kyiv today?";
+
+/// What `allowed_mentions` must be on everything the bot sends.
+fn no_mentions() -> Value {
+    json!({ "parse": [], "users": [], "roles": [], "replied_user": false })
+}
+
+/// A slash command (or, with `kind` 4, an autocomplete) interaction as the gateway sends it.
+fn interaction(id: &str, kind: u8, user_id: &str, name: &str, options: Value) -> Value {
+    json!({
+        "id": id,
+        "application_id": APPLICATION_ID,
+        "type": kind,
+        "data": { "id": "920000000000000001", "name": name, "type": 1, "options": options },
+        "guild_id": GUILD,
+        "channel_id": CHANNEL,
+        "member": {
+            "user": user(user_id, "asker", false),
+            "roles": [],
+            "joined_at": "2024-01-01T00:00:00.000000+00:00",
+            "deaf": false,
+            "mute": false,
+            "permissions": "0",
+            "flags": 0
+        },
+        "token": format!("token-{id}"),
+        "version": 1,
+        "app_permissions": "0",
+        "locale": "en-US",
+        "guild_locale": "en-US",
+        "entitlements": [],
+        "attachment_size_limit": 8_388_608
+    })
+}
+
+fn ask(id: &str, user_id: &str, question: &str) -> Value {
+    interaction(
+        id,
+        2,
+        user_id,
+        "ask",
+        json!([{ "name": "question", "type": 3, "value": question }]),
+    )
+}
+
+/// A MESSAGE_CREATE payload in the test guild.
+fn message(id: &str, author: Value, content: &str, mentions: Value) -> Value {
+    json!({
+        "id": id,
+        "channel_id": CHANNEL,
+        "guild_id": GUILD,
+        "author": author,
+        "content": content,
+        "timestamp": "2025-03-19T12:00:00.000000+00:00",
+        "edited_timestamp": null,
+        "tts": false,
+        "mention_everyone": false,
+        "mentions": mentions,
+        "mention_roles": [],
+        "attachments": [],
+        "embeds": [],
+        "pinned": false,
+        "type": 0
+    })
+}
+
+fn mention_of_bot() -> Value {
+    json!([user(BOT_ID, "powbot", true)])
+}
+
+async fn callback(fake: &FakeDiscord, id: &str) -> Recorded {
+    let path = format!("/interactions/{id}/token-{id}/callback");
+    fake.wait_for(&format!("the callback of interaction {id}"), WAIT, |r| {
+        r.method == "POST" && r.path == path
+    })
+    .await
+}
+
+async fn reply_to(fake: &FakeDiscord, message_id: &str) -> Recorded {
+    let path = format!("/channels/{CHANNEL}/messages");
+    fake.wait_for(&format!("the reply to message {message_id}"), WAIT, |r| {
+        r.method == "POST"
+            && r.path == path
+            && r.body["message_reference"]["message_id"] == message_id
+    })
+    .await
+}
+
+/// All text an embed-carrying body shows, for "does it mention X" checks.
+fn shown_text(body: &Value) -> String {
+    let data = body.get("data").filter(|d| d.is_object()).unwrap_or(body);
+    let mut text = data["content"].as_str().unwrap_or_default().to_string();
+    for embed in data["embeds"].as_array().into_iter().flatten() {
+        for part in [
+            &embed["title"],
+            &embed["description"],
+            &embed["footer"]["text"],
+        ] {
+            text.push('\n');
+            text.push_str(part.as_str().unwrap_or_default());
+        }
+        for field in embed["fields"].as_array().into_iter().flatten() {
+            text.push('\n');
+            text.push_str(field["name"].as_str().unwrap_or_default());
+            text.push('\n');
+            text.push_str(field["value"].as_str().unwrap_or_default());
+        }
+    }
+    text
+}
+
+/// Checks an answer to the March question: the figure, a snippet from one of the articles
+/// that report it, and the footer counting the sources.
+fn assert_march_answer(data: &Value) {
+    let embed = &data["embeds"][0];
+    let fields = embed["fields"].as_array().expect("the answer has fields");
+    assert!(
+        fields
+            .iter()
+            .any(|f| f["value"].as_str().unwrap_or("").contains("372")),
+        "no field carries the figure 372: {embed:#}"
+    );
+    let snippet = fields
+        .iter()
+        .find(|f| f["value"].as_str().unwrap_or("").starts_with("> "))
+        .unwrap_or_else(|| panic!("no snippet field: {embed:#}"));
+    let outlet = snippet["name"].as_str().unwrap_or("");
+    assert!(
+        MARCH_ARTICLES.iter().any(|name| outlet.starts_with(name)),
+        "snippet from an unexpected outlet {outlet:?}"
+    );
+    assert!(
+        outlet.contains("2025-03-19"),
+        "snippet without its date: {outlet:?}"
+    );
+    let footer = embed["footer"]["text"].as_str().unwrap_or("");
+    assert!(footer.starts_with("Backed by "), "footer {footer:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_gateway_bot_answers_through_a_fake_discord() {
+    let fake = FakeDiscord::start(support::spec()).await;
+    let index = tempfile::tempdir().expect("temp dir");
+    let index_path = index.path().to_path_buf();
+    let engine = tokio::task::spawn_blocking(move || support::engine(&index_path))
+        .await
+        .expect("engine opens");
+    let settings = Settings {
+        token: Token::new("fake-token"),
+        guild_id: Some(GUILD.parse().unwrap()),
+        proxy: Some(fake.rest_url.clone()),
+        cooldown: Duration::from_secs(60),
+        shards: None,
+    };
+    let (stop, stopped) = oneshot::channel::<()>();
+    let bot = tokio::spawn(gateway::run(settings, engine, async {
+        let _ = stopped.await;
+    }));
+
+    // Connecting: only the intents the bot needs.
+    let identify = fake.wait_for_identify(WAIT).await;
+    let guild_messages = 1 << 9;
+    let direct_messages = 1 << 12;
+    assert_eq!(identify["intents"], guild_messages | direct_messages);
+
+    // Registration: one PUT to the guild's commands listing every command.
+    let registration = fake
+        .wait_for("command registration", WAIT, |r| r.method == "PUT")
+        .await;
+    assert_eq!(
+        registration.path,
+        format!("/applications/{APPLICATION_ID}/guilds/{GUILD}/commands")
+    );
+    assert_eq!(
+        registration.authorization.as_deref(),
+        Some("Bot fake-token")
+    );
+    let names: Vec<&str> = registration
+        .body
+        .as_array()
+        .expect("a list of commands")
+        .iter()
+        .map(|command| command["name"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(names, ["ask", "exchange", "exchanges", "sources", "help"]);
+
+    // /ask: an embed with the figure and a snippet.
+    fake.dispatch(
+        "INTERACTION_CREATE",
+        ask("940000000000000001", "1001", MARCH_QUESTION),
+    );
+    let answer = callback(&fake, "940000000000000001").await;
+    assert_eq!(answer.body["type"], 4);
+    assert_march_answer(&answer.body["data"]);
+    assert_eq!(answer.body["data"]["allowed_mentions"], no_mentions());
+    assert_ne!(answer.body["data"]["flags"], 64, "an answer is public");
+
+    // /exchange autocomplete: at most 25 choices, filtered by what was typed.
+    let autocomplete_options =
+        json!([{ "name": "date", "type": 3, "value": "2025", "focused": true }]);
+    fake.dispatch(
+        "INTERACTION_CREATE",
+        interaction(
+            "940000000000000002",
+            4,
+            "1002",
+            "exchange",
+            autocomplete_options,
+        ),
+    );
+    let choices = callback(&fake, "940000000000000002").await;
+    assert_eq!(choices.body["type"], 8);
+    let choices = choices.body["data"]["choices"].as_array().expect("choices");
+    assert!(!choices.is_empty() && choices.len() <= 25, "{choices:?}");
+
+    // An abstention: short, ephemeral, says what the bot covers.
+    fake.dispatch(
+        "INTERACTION_CREATE",
+        ask("940000000000000003", "1003", WEATHER_QUESTION),
+    );
+    let abstention = callback(&fake, "940000000000000003").await;
+    assert_eq!(abstention.body["type"], 4);
+    assert_eq!(
+        abstention.body["data"]["flags"], 64,
+        "abstentions are ephemeral"
+    );
+    let text = abstention.body["data"]["content"].as_str().unwrap_or("");
+    assert!(!text.is_empty() && text.chars().count() <= 2000, "{text:?}");
+
+    // A cooldown hit: the same user again at once gets an ephemeral notice, not an answer.
+    fake.dispatch(
+        "INTERACTION_CREATE",
+        ask("940000000000000004", "1004", MARCH_QUESTION),
+    );
+    callback(&fake, "940000000000000004").await;
+    fake.dispatch(
+        "INTERACTION_CREATE",
+        ask("940000000000000005", "1004", MARCH_QUESTION),
+    );
+    let notice = callback(&fake, "940000000000000005").await;
+    assert_eq!(notice.body["data"]["flags"], 64);
+    let text = notice.body["data"]["content"].as_str().unwrap_or("");
+    assert!(text.contains("ask again in"), "{text:?}");
+
+    // A question with @everyone and mentions in /ask: shown as text, pinging nobody.
+    let loud = format!("@everyone @here <@&5> <@6> {MARCH_QUESTION}");
+    fake.dispatch(
+        "INTERACTION_CREATE",
+        ask("940000000000000006", "1006", &loud),
+    );
+    let quiet = callback(&fake, "940000000000000006").await;
+    assert_eq!(quiet.body["data"]["allowed_mentions"], no_mentions());
+
+    // Another bot mentioning powbot is ignored; the human after it is answered.
+    fake.dispatch(
+        "MESSAGE_CREATE",
+        message(
+            "950000000000000001",
+            user("2001", "otherbot", true),
+            &format!("<@{BOT_ID}> {MARCH_QUESTION}"),
+            mention_of_bot(),
+        ),
+    );
+    // A mention anywhere in the message: the rest is the question, the reply quotes it.
+    fake.dispatch(
+        "MESSAGE_CREATE",
+        message(
+            "950000000000000002",
+            user("2002", "human", false),
+            &format!("Hey <@{BOT_ID}>, how many prisoners were exchanged on 19 March 2025?"),
+            mention_of_bot(),
+        ),
+    );
+    let mention_reply = reply_to(&fake, "950000000000000002").await;
+    assert_march_answer(&mention_reply.body);
+    assert_eq!(mention_reply.body["allowed_mentions"], no_mentions());
+
+    // @everyone in a mention: the reply pings nobody, the replied-to user included.
+    fake.dispatch(
+        "MESSAGE_CREATE",
+        message(
+            "950000000000000003",
+            user("2003", "loud", false),
+            &format!("<@{BOT_ID}> @everyone {MARCH_QUESTION}"),
+            mention_of_bot(),
+        ),
+    );
+    let everyone_reply = reply_to(&fake, "950000000000000003").await;
+    assert_eq!(everyone_reply.body["allowed_mentions"], no_mentions());
+
+    // A message that does not mention the bot gets nothing; checked with the one after it.
+    fake.dispatch(
+        "MESSAGE_CREATE",
+        message(
+            "950000000000000004",
+            user("2004", "chatter", false),
+            MARCH_QUESTION,
+            json!([]),
+        ),
+    );
+    fake.dispatch(
+        "MESSAGE_CREATE",
+        message(
+            "950000000000000005",
+            user("2005", "asker", false),
+            &format!("<@{BOT_ID}> {WEATHER_QUESTION}"),
+            mention_of_bot(),
+        ),
+    );
+    let abstention_reply = reply_to(&fake, "950000000000000005").await;
+    assert!(!shown_text(&abstention_reply.body).is_empty());
+
+    // Graceful shutdown.
+    stop.send(()).expect("the bot is running");
+    let finished = tokio::time::timeout(WAIT, bot).await;
+    assert!(
+        matches!(finished, Ok(Ok(Ok(())))),
+        "the bot did not stop cleanly: {finished:?}"
+    );
+
+    // Nothing was sent for the bot's message or the unaddressed one.
+    let requests = fake.requests();
+    for ignored in ["950000000000000001", "950000000000000004"] {
+        assert!(
+            !requests
+                .iter()
+                .any(|r| r.body["message_reference"]["message_id"] == ignored),
+            "the bot answered message {ignored}"
+        );
+    }
+    assert_all_valid(&requests);
+}
+
+/// Every request conforms to the spec and the embed limits, and pings nobody.
+fn assert_all_valid(requests: &[Recorded]) {
+    assert!(!requests.is_empty());
+    for request in requests {
+        let mut problems = request.problems.clone();
+        problems.extend(support::limit_problems(&request.body));
+        let data = request
+            .body
+            .get("data")
+            .filter(|d| d.is_object())
+            .unwrap_or(&request.body);
+        let sends_a_message = data.get("content").is_some() || data.get("embeds").is_some();
+        if sends_a_message && data["allowed_mentions"] != no_mentions() {
+            problems.push(format!("allowed_mentions is {}", data["allowed_mentions"]));
+        }
+        assert!(
+            problems.is_empty(),
+            "{} {} breaks the rules: {problems:#?}\nbody: {:#}",
+            request.method,
+            request.path,
+            request.body
+        );
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// A client for `serve-http` that signs like Discord does: Ed25519 over timestamp + body.
+struct Signed {
+    url: String,
+    client: reqwest::Client,
+}
+
+impl Signed {
+    async fn post(&self, key: Option<&SigningKey>, body: &Value) -> (u16, Value) {
+        let bytes = body.to_string();
+        let timestamp = "1700000000";
+        let mut request = self.client.post(&self.url).body(bytes.clone());
+        if let Some(key) = key {
+            let signature = key.sign(format!("{timestamp}{bytes}").as_bytes());
+            request = request
+                .header("X-Signature-Ed25519", hex(&signature.to_bytes()))
+                .header("X-Signature-Timestamp", timestamp);
+        }
+        let response = request.send().await.expect("serve-http answers");
+        let status = response.status().as_u16();
+        let bytes = response.bytes().await.expect("a body");
+        (
+            status,
+            serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+        )
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn serve_http_verifies_signatures_and_answers_in_the_response() {
+    let spec = support::spec();
+    let index = tempfile::tempdir().expect("temp dir");
+    let index_path = index.path().to_path_buf();
+    let engine = tokio::task::spawn_blocking(move || support::engine(&index_path))
+        .await
+        .expect("engine opens");
+    let key = SigningKey::from_bytes(&[7; 32]);
+    let settings = interactions_http::Settings {
+        public_key: hex(key.verifying_key().as_bytes()),
+        token: None,
+        proxy: None,
+        cooldown: Duration::ZERO,
+    };
+    let endpoint = Arc::new(Endpoint::new(&settings, engine).expect("a valid key"));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let url = format!(
+        "http://{}{}",
+        listener.local_addr().expect("address"),
+        interactions_http::PATH
+    );
+    tokio::spawn(interactions_http::serve(
+        listener,
+        endpoint,
+        std::future::pending(),
+    ));
+    let signed = Signed {
+        url,
+        client: reqwest::Client::new(),
+    };
+    let callback_schema = spec
+        .request_schema("POST", "/interactions/1/token/callback")
+        .expect("the callback operation is in the spec")
+        .clone();
+
+    // PING → PONG.
+    let ping = json!({ "id": "1", "application_id": APPLICATION_ID, "type": 1, "token": "t", "version": 1 });
+    let (status, pong) = signed.post(Some(&key), &ping).await;
+    assert_eq!((status, &pong), (200, &json!({ "type": 1 })));
+    assert_eq!(spec.validate(&callback_schema, &pong), Vec::<String>::new());
+
+    // A wrong key, no signature, or a body other than the one signed → 401.
+    let stranger = SigningKey::from_bytes(&[8; 32]);
+    assert_eq!(signed.post(Some(&stranger), &ping).await.0, 401);
+    assert_eq!(signed.post(None, &ping).await.0, 401);
+    let signature = key.sign(format!("1700000000{ping}").as_bytes());
+    let tampered = signed
+        .client
+        .post(&signed.url)
+        .header("X-Signature-Ed25519", hex(&signature.to_bytes()))
+        .header("X-Signature-Timestamp", "1700000000")
+        .body(ping.to_string().replace("\"t\"", "\"u\""))
+        .send()
+        .await
+        .expect("serve-http answers");
+    assert_eq!(tampered.status().as_u16(), 401);
+
+    // /ask → type 4 with the answer, valid per the spec.
+    let (status, answer) = signed
+        .post(
+            Some(&key),
+            &ask("960000000000000001", "3001", MARCH_QUESTION),
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(answer["type"], 4);
+    assert_march_answer(&answer["data"]);
+    assert_eq!(answer["data"]["allowed_mentions"], no_mentions());
+    assert_eq!(
+        spec.validate(&callback_schema, &answer),
+        Vec::<String>::new()
+    );
+    assert!(support::limit_problems(&answer).is_empty());
+
+    // An abstention → ephemeral.
+    let (_, abstention) = signed
+        .post(
+            Some(&key),
+            &ask("960000000000000002", "3002", WEATHER_QUESTION),
+        )
+        .await;
+    assert_eq!(abstention["type"], 4);
+    assert_eq!(abstention["data"]["flags"], 64);
+    assert_eq!(
+        spec.validate(&callback_schema, &abstention),
+        Vec::<String>::new()
+    );
+
+    // Autocomplete → type 8 with at most 25 choices.
+    let typed = json!([{ "name": "date", "type": 3, "value": "", "focused": true }]);
+    let (_, choices) = signed
+        .post(
+            Some(&key),
+            &interaction("960000000000000003", 4, "3003", "exchange", typed),
+        )
+        .await;
+    assert_eq!(choices["type"], 8);
+    let count = choices["data"]["choices"].as_array().map_or(0, Vec::len);
+    assert!((1..=25).contains(&count), "{choices}");
+    assert_eq!(
+        spec.validate(&callback_schema, &choices),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn the_validator_rejects_bodies_that_break_the_spec() {
+    let spec = support::spec();
+    let message = spec
+        .request_schema("POST", "/channels/1/messages")
+        .expect("create message is in the spec");
+    let good = json!({
+        "content": "372 prisoners",
+        "embeds": [{ "title": "Exchange", "fields": [{ "name": "Total", "value": "372" }] }],
+        "allowed_mentions": no_mentions(),
+        "message_reference": { "message_id": "123" }
+    });
+    assert_eq!(spec.validate(message, &good), Vec::<String>::new());
+
+    let bad_bodies = [
+        json!({ "content": "x".repeat(4001) }),
+        json!({ "embeds": [{ "title": "t".repeat(257) }] }),
+        json!({ "embeds": [{ "fields": [{ "name": "no value" }] }] }),
+        json!({ "embeds": [{ "fields": vec![json!({ "name": "n", "value": "v" }); 26] }] }),
+        json!({ "embeds": [{ "description": "d".repeat(4097) }] }),
+        json!({ "allowed_mentions": { "parse": ["nobody"] } }),
+        json!({ "allowed_mentions": { "users": ["not-a-snowflake"] } }),
+        json!({ "embeds": "not a list" }),
+        json!({ "embeds": [{ "color": -1 }] }),
+    ];
+    for bad in &bad_bodies {
+        assert!(
+            !spec.validate(message, bad).is_empty(),
+            "accepted a bad body: {bad}"
+        );
+    }
+
+    let commands = spec
+        .request_schema("PUT", "/applications/1/commands")
+        .expect("bulk overwrite is in the spec");
+    let bad_command =
+        json!([{ "name": "Not A Valid Name With Spaces And Far Too Long", "description": "" }]);
+    assert!(!spec.validate(commands, &bad_command).is_empty());
+    let callback = spec
+        .request_schema("POST", "/interactions/1/t/callback")
+        .expect("callback is in the spec");
+    assert!(!spec.validate(callback, &json!({ "data": {} })).is_empty());
+    assert!(!spec.validate(callback, &json!({ "type": 99 })).is_empty());
+}
