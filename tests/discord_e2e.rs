@@ -178,6 +178,7 @@ async fn the_gateway_bot_answers_through_a_fake_discord() {
         guild_id: Some(GUILD.parse().unwrap()),
         proxy: Some(fake.rest_url.clone()),
         cooldown: Duration::from_secs(60),
+        defer_after: powbot::discord::answering::DEFER_AFTER,
         shards: None,
     };
     let (stop, stopped) = oneshot::channel::<()>();
@@ -429,6 +430,7 @@ async fn serve_http_verifies_signatures_and_answers_in_the_response() {
         token: None,
         proxy: None,
         cooldown: Duration::ZERO,
+        defer_after: powbot::discord::answering::DEFER_AFTER,
     };
     let endpoint = Arc::new(Endpoint::new(&settings, engine).expect("a valid key"));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
@@ -521,6 +523,124 @@ async fn serve_http_verifies_signatures_and_answers_in_the_response() {
         spec.validate(&callback_schema, &choices),
         Vec::<String>::new()
     );
+}
+
+/// A slow answer must not miss Discord's 3-second window: the bot defers ("thinking…") and
+/// then edits the placeholder. A zero `defer_after` makes every answer take that path.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn slow_answers_are_deferred_then_completed() {
+    let fake = FakeDiscord::start(support::spec()).await;
+    let index = tempfile::tempdir().expect("temp dir");
+    let index_path = index.path().to_path_buf();
+    let engine = tokio::task::spawn_blocking(move || support::engine(&index_path))
+        .await
+        .expect("engine opens");
+
+    // Over the gateway.
+    let settings = Settings {
+        token: Token::new("fake-token"),
+        guild_id: None,
+        proxy: Some(fake.rest_url.clone()),
+        cooldown: Duration::ZERO,
+        defer_after: Duration::ZERO,
+        shards: None,
+    };
+    let bot = tokio::spawn(gateway::run(
+        settings,
+        Arc::clone(&engine),
+        std::future::pending(),
+    ));
+    let registration = fake
+        .wait_for("command registration", WAIT, |r| r.method == "PUT")
+        .await;
+    assert_eq!(
+        registration.path,
+        format!("/applications/{APPLICATION_ID}/commands"),
+        "without a guild, commands are registered globally"
+    );
+
+    fake.dispatch(
+        "INTERACTION_CREATE",
+        ask("970000000000000001", "4001", MARCH_QUESTION),
+    );
+    let deferral = callback(&fake, "970000000000000001").await;
+    assert_eq!(deferral.body["type"], 5);
+    let original =
+        format!("/webhooks/{APPLICATION_ID}/token-970000000000000001/messages/@original");
+    let edit = fake
+        .wait_for("the edit of the deferred answer", WAIT, |r| {
+            r.method == "PATCH" && r.path == original
+        })
+        .await;
+    assert_march_answer(&edit.body);
+    assert_eq!(edit.body["allowed_mentions"], no_mentions());
+
+    // A deferred abstention stays private: the public placeholder goes, an ephemeral
+    // follow-up says what the bot covers.
+    fake.dispatch(
+        "INTERACTION_CREATE",
+        ask("970000000000000002", "4002", WEATHER_QUESTION),
+    );
+    assert_eq!(callback(&fake, "970000000000000002").await.body["type"], 5);
+    let original =
+        format!("/webhooks/{APPLICATION_ID}/token-970000000000000002/messages/@original");
+    fake.wait_for("the removal of the placeholder", WAIT, |r| {
+        r.method == "DELETE" && r.path == original
+    })
+    .await;
+    let webhook = format!("/webhooks/{APPLICATION_ID}/token-970000000000000002");
+    let followup = fake
+        .wait_for("the ephemeral follow-up", WAIT, |r| {
+            r.method == "POST" && r.path == webhook
+        })
+        .await;
+    assert_eq!(followup.body["flags"], 64);
+    bot.abort();
+
+    // Over serve-http: the response is the deferral, the answer follows over REST.
+    let key = SigningKey::from_bytes(&[9; 32]);
+    let settings = interactions_http::Settings {
+        public_key: hex(key.verifying_key().as_bytes()),
+        token: Some(Token::new("fake-token")),
+        proxy: Some(fake.rest_url.clone()),
+        cooldown: Duration::ZERO,
+        defer_after: Duration::ZERO,
+    };
+    let endpoint = Arc::new(Endpoint::new(&settings, engine).expect("a valid key"));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let url = format!(
+        "http://{}{}",
+        listener.local_addr().expect("address"),
+        interactions_http::PATH
+    );
+    tokio::spawn(interactions_http::serve(
+        listener,
+        endpoint,
+        std::future::pending(),
+    ));
+    let signed = Signed {
+        url,
+        client: reqwest::Client::new(),
+    };
+    let (status, deferral) = signed
+        .post(
+            Some(&key),
+            &ask("970000000000000003", "4003", MARCH_QUESTION),
+        )
+        .await;
+    assert_eq!((status, deferral["type"].as_u64()), (200, Some(5)));
+    let original =
+        format!("/webhooks/{APPLICATION_ID}/token-970000000000000003/messages/@original");
+    let edit = fake
+        .wait_for("serve-http's late answer", WAIT, |r| {
+            r.method == "PATCH" && r.path == original
+        })
+        .await;
+    assert_march_answer(&edit.body);
+
+    assert_all_valid(&fake.requests());
 }
 
 #[test]

@@ -8,6 +8,7 @@ use anyhow::Context as _;
 
 use crate::engine::{Engine, EngineConfig};
 
+use super::answering;
 use super::config::Config;
 use super::gateway::{self, Shards};
 use super::interactions_http::{self, Endpoint};
@@ -60,6 +61,7 @@ pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         guild_id: config.guild_id,
         proxy: config.proxy.clone(),
         cooldown: config.cooldown,
+        defer_after: answering::DEFER_AFTER,
         shards,
     };
     gateway::run(settings, engine, shutdown_signal()).await
@@ -73,6 +75,7 @@ pub async fn serve_http(args: ServeHttpArgs) -> anyhow::Result<()> {
         token: config.token.clone(),
         proxy: config.proxy.clone(),
         cooldown: config.cooldown,
+        defer_after: answering::DEFER_AFTER,
     };
     let engine = open_engine(&config).await?;
     let endpoint = Arc::new(Endpoint::new(&settings, engine)?);

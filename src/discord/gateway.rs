@@ -19,7 +19,7 @@ use serenity::async_trait;
 
 use crate::engine::Engine;
 
-use super::answering::{self, DEFER_AFTER, Progress};
+use super::answering::{self, Progress};
 use super::commands::{self, Request};
 use super::config::Token;
 use super::cooldown::{self, Cooldown, Verdict};
@@ -41,6 +41,8 @@ pub struct Settings {
     /// REST proxy base URL; switches serenity's own ratelimiter off, since the proxy limits.
     pub proxy: Option<String>,
     pub cooldown: std::time::Duration,
+    /// How long to wait for an answer before deferring; normally [`answering::DEFER_AFTER`].
+    pub defer_after: std::time::Duration,
     /// Shards this process runs (inclusive) out of how many; `None` runs the single shard 0/1.
     pub shards: Option<Shards>,
 }
@@ -65,6 +67,7 @@ pub async fn run(
     let handler = Handler {
         engine,
         cooldown: Cooldown::new(settings.cooldown),
+        defer_after: settings.defer_after,
         guild_id: settings.guild_id.map(GuildId::new),
         me: OnceLock::new(),
     };
@@ -97,6 +100,7 @@ pub async fn run(
 struct Handler {
     engine: Arc<Engine>,
     cooldown: Cooldown,
+    defer_after: std::time::Duration,
     guild_id: Option<GuildId>,
     /// The bot's own user, known from READY: needed to recognise mentions of it.
     me: OnceLock<UserId>,
@@ -215,7 +219,7 @@ impl Handler {
             )
             .await;
         }
-        match answering::within(Arc::clone(&self.engine), request, DEFER_AFTER).await {
+        match answering::within(Arc::clone(&self.engine), request, self.defer_after).await {
             Progress::Ready(reply) => respond(&ctx.http, &command, reply).await,
             Progress::Pending(task) => {
                 if let Err(error) = command.create_response(&ctx.http, send::deferral()).await {

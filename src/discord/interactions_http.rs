@@ -21,7 +21,7 @@ use serenity::interactions_endpoint::Verifier;
 
 use crate::engine::Engine;
 
-use super::answering::{self, DEFER_AFTER, Progress};
+use super::answering::{self, Progress};
 use super::commands::{self, Request};
 use super::config::Token;
 use super::cooldown::{self, Cooldown, Verdict};
@@ -47,6 +47,8 @@ pub struct Settings {
     /// REST proxy base URL for those follow-ups (see `config::Config::proxy`).
     pub proxy: Option<String>,
     pub cooldown: Duration,
+    /// How long to wait for an answer before deferring; normally [`answering::DEFER_AFTER`].
+    pub defer_after: Duration,
 }
 
 /// A public key that is not 32 bytes of hex or not a valid Ed25519 point.
@@ -59,6 +61,7 @@ pub struct Endpoint {
     engine: Arc<Engine>,
     cooldown: Cooldown,
     verifier: Verifier,
+    defer_after: Duration,
     /// REST client for follow-ups and completing deferred answers.
     http: Arc<Http>,
 }
@@ -76,6 +79,7 @@ impl Endpoint {
             engine,
             cooldown: Cooldown::new(settings.cooldown),
             verifier,
+            defer_after: settings.defer_after,
             http: Arc::new(http.build()),
         })
     }
@@ -160,7 +164,7 @@ impl Endpoint {
         {
             return self.reply_now(command, Reply::notice(&cooldown::notice(remaining)));
         }
-        match answering::within(Arc::clone(&self.engine), request, DEFER_AFTER).await {
+        match answering::within(Arc::clone(&self.engine), request, self.defer_after).await {
             Progress::Ready(reply) => self.reply_now(command, reply),
             Progress::Pending(task) => {
                 let endpoint = Arc::clone(self);
