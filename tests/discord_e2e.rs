@@ -24,7 +24,7 @@ const CHANNEL: &str = "930000000000000002";
 
 /// The question the shipped corpus answers with 372 (Al Jazeera, Daily Guardian, RT).
 const MARCH_QUESTION: &str = "How many prisoners were exchanged on 19 March 2025?";
-const MARCH_ARTICLES: [&str; 3] = ["Al Jazeera", "Daily Guardian", "RT"];
+const MARCH_OUTLETS: [&str; 3] = ["Al Jazeera", "The Daily Guardian", "RT"];
 /// A question outside the corpus.
 const WEATHER_QUESTION: &str = "What is the weather in Kyiv today?";
 
@@ -154,7 +154,7 @@ fn assert_march_answer(data: &Value) {
         .unwrap_or_else(|| panic!("no snippet field: {embed:#}"));
     let outlet = snippet["name"].as_str().unwrap_or("");
     assert!(
-        MARCH_ARTICLES.iter().any(|name| outlet.starts_with(name)),
+        MARCH_OUTLETS.iter().any(|name| outlet.starts_with(name)),
         "snippet from an unexpected outlet {outlet:?}"
     );
     assert!(
@@ -607,6 +607,16 @@ async fn slow_answers_are_deferred_then_completed() {
         defer_after: Duration::ZERO,
     };
     let endpoint = Arc::new(Endpoint::new(&settings, engine).expect("a valid key"));
+    // With a token, serve-http registers the commands itself (here in a guild).
+    let registered = endpoint
+        .register_commands(Some(GUILD.parse().unwrap()))
+        .await
+        .expect("registration through the fake");
+    assert_eq!(registered, 5);
+    assert!(fake.requests().iter().any(|r| {
+        r.method == "PUT"
+            && r.path == format!("/applications/{APPLICATION_ID}/guilds/{GUILD}/commands")
+    }));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");

@@ -79,6 +79,15 @@ pub async fn serve_http(args: ServeHttpArgs) -> anyhow::Result<()> {
     };
     let engine = open_engine(&config).await?;
     let endpoint = Arc::new(Endpoint::new(&settings, engine)?);
+    if settings.token.is_some() {
+        let count = endpoint.register_commands(config.guild_id).await?;
+        tracing::info!(count, guild = ?config.guild_id, "registered slash commands");
+    } else {
+        tracing::warn!(
+            "DISCORD_TOKEN is not set: the slash commands are not registered (and long answers \
+             lose their follow-up messages); set it, or run `powbot serve` once to register them"
+        );
+    }
     let listener = tokio::net::TcpListener::bind(args.listen)
         .await
         .with_context(|| format!("could not listen on {}", args.listen))?;

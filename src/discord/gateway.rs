@@ -12,8 +12,8 @@ use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 
 use serenity::all::{
-    ActivityData, Client, ClientBuilder, Command, CommandInteraction, Context, EventHandler,
-    GatewayIntents, GuildId, HttpBuilder, Interaction, Message as DiscordMessage, Ready, UserId,
+    ActivityData, Client, ClientBuilder, CommandInteraction, Context, EventHandler, GatewayIntents,
+    GuildId, HttpBuilder, Interaction, Message as DiscordMessage, Ready, UserId,
 };
 use serenity::async_trait;
 
@@ -23,7 +23,7 @@ use super::answering::{self, Progress};
 use super::commands::{self, Request};
 use super::config::Token;
 use super::cooldown::{self, Cooldown, Verdict};
-use super::interaction::{complete_deferred, respond};
+use super::interaction::{self, complete_deferred, respond};
 use super::mention;
 use super::reply::Reply;
 use super::send;
@@ -185,11 +185,7 @@ impl EventHandler for Handler {
 
 impl Handler {
     async fn register(&self, ctx: &Context) {
-        let definitions = commands::definitions();
-        let registered = match self.guild_id {
-            Some(guild) => guild.set_commands(&ctx.http, definitions).await,
-            None => Command::set_global_commands(&ctx.http, definitions).await,
-        };
+        let registered = interaction::register(&ctx.http, self.guild_id).await;
         match registered {
             Ok(commands) => tracing::info!(
                 count = commands.len(),

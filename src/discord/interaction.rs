@@ -1,10 +1,23 @@
-//! Delivering a [`Reply`] to an interaction over REST: the response, follow-ups, and the
-//! completion of a deferred response. Shared by the gateway bot and `serve-http`'s late answers.
+//! Interactions over REST: registering the commands, and delivering a [`Reply`] (the response,
+//! follow-ups, the completion of a deferred response). Shared by `serve` and `serve-http`.
 
-use serenity::all::{CommandInteraction, CreateInteractionResponseFollowup, Http};
+use serenity::all::{
+    Command, CommandInteraction, CreateInteractionResponseFollowup, GuildId, Http,
+};
 
+use super::commands;
 use super::reply::{Message, Reply};
 use super::send;
+
+/// Registers the slash commands, replacing whatever was registered before (one bulk PUT, so
+/// a renamed or removed command does not linger). `http` must know the application id.
+pub async fn register(http: &Http, guild: Option<GuildId>) -> serenity::Result<Vec<Command>> {
+    let definitions = commands::definitions();
+    match guild {
+        Some(guild) => guild.set_commands(http, definitions).await,
+        None => Command::set_global_commands(http, definitions).await,
+    }
+}
 
 /// Answers an interaction with a whole reply: the response, then follow-ups.
 pub async fn respond(http: &Http, command: &CommandInteraction, reply: Reply) {

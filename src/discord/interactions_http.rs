@@ -16,7 +16,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
-use serenity::all::{CommandInteraction, Http, HttpBuilder, Interaction};
+use serenity::all::{CommandInteraction, GuildId, Http, HttpBuilder, Interaction};
 use serenity::interactions_endpoint::Verifier;
 
 use crate::engine::Engine;
@@ -82,6 +82,21 @@ impl Endpoint {
             defer_after: settings.defer_after,
             http: Arc::new(http.build()),
         })
+    }
+
+    /// Registers the slash commands (in `guild`, or globally). Needs the bot token: the
+    /// application id is looked up with it.
+    pub async fn register_commands(&self, guild: Option<u64>) -> anyhow::Result<usize> {
+        let application = self
+            .http
+            .get_current_application_info()
+            .await
+            .map_err(|error| anyhow::anyhow!("could not look up the application: {error}"))?;
+        self.http.set_application_id(application.id);
+        let commands = super::interaction::register(&self.http, guild.map(GuildId::new))
+            .await
+            .map_err(|error| anyhow::anyhow!("could not register the slash commands: {error}"))?;
+        Ok(commands.len())
     }
 
     /// Whether the request carries a valid signature of `body`.

@@ -195,6 +195,17 @@ async fn rest_handler(
     let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
     let id = || shared.next_id.fetch_add(1, Ordering::Relaxed).to_string();
     match (method.as_str(), segments.as_slice()) {
+        ("GET", ["oauth2", "applications", "@me"]) => axum::Json(json!({
+            "id": APPLICATION_ID,
+            "name": "powbot",
+            "icon": null,
+            "description": "",
+            "bot_public": true,
+            "bot_require_code_grant": false,
+            "verify_key": "00",
+            "flags": 0
+        }))
+        .into_response(),
         ("PUT", ["applications", _, "commands"])
         | ("PUT", ["applications", _, "guilds", _, "commands"]) => {
             let guild_id = segments.get(3).map(|g| g.to_string());
