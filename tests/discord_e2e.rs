@@ -19,6 +19,8 @@ use support::fake_discord::{APPLICATION_ID, BOT_ID, FakeDiscord, Recorded, user}
 /// Generous, so a loaded CI machine does not flake; a passing run takes well under a second
 /// per step.
 const WAIT: Duration = Duration::from_secs(30);
+/// Distinctive, so finding it in the logs cannot be a coincidence.
+const SECRET_TOKEN: &str = "secret-bot-token-31337";
 const GUILD: &str = "930000000000000001";
 const CHANNEL: &str = "930000000000000002";
 
@@ -167,6 +169,7 @@ fn assert_march_answer(data: &Value) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_gateway_bot_answers_through_a_fake_discord() {
+    let logs = support::captured_logs();
     let fake = FakeDiscord::start(support::spec()).await;
     let index = tempfile::tempdir().expect("temp dir");
     let index_path = index.path().to_path_buf();
@@ -174,7 +177,7 @@ async fn the_gateway_bot_answers_through_a_fake_discord() {
         .await
         .expect("engine opens");
     let settings = Settings {
-        token: Token::new("fake-token"),
+        token: Token::new(SECRET_TOKEN),
         guild_id: Some(GUILD.parse().unwrap()),
         proxy: Some(fake.rest_url.clone()),
         cooldown: Duration::from_secs(60),
@@ -202,7 +205,7 @@ async fn the_gateway_bot_answers_through_a_fake_discord() {
     );
     assert_eq!(
         registration.authorization.as_deref(),
-        Some("Bot fake-token")
+        Some(format!("Bot {SECRET_TOKEN}").as_str())
     );
     let names: Vec<&str> = registration
         .body
@@ -358,6 +361,17 @@ async fn the_gateway_bot_answers_through_a_fake_discord() {
         );
     }
     assert_all_valid(&requests);
+
+    // The logs saw the whole session (serenity's trace output included) but not the token.
+    let logs = String::from_utf8_lossy(&logs.lock().unwrap()).to_string();
+    assert!(
+        logs.contains("registered slash commands"),
+        "no logs captured"
+    );
+    assert!(
+        !logs.contains(SECRET_TOKEN),
+        "the token leaked into the logs"
+    );
 }
 
 /// Every request conforms to the spec and the embed limits, and pings nobody.
