@@ -1,45 +1,205 @@
+//! The `powbot` command: ask, chat, index, check, and the Discord front ends serve, serve-http.
+
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use anyhow::Context as _;
+use clap::{Args, Parser, Subcommand};
 use powbot::discord::cli::{ServeArgs, ServeHttpArgs};
+use powbot::{Engine, EngineConfig, render};
 
-/// Answers questions about Russia–Ukraine prisoner-of-war exchanges.
-#[derive(Debug, Parser)]
-#[command(version, about)]
+#[derive(Parser)]
+#[command(
+    name = "powbot",
+    version,
+    about = "Answers questions about Russia–Ukraine prisoner-of-war exchanges, citing its sources"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
 }
 
-#[derive(Debug, Subcommand)]
+#[derive(Args, Clone)]
+struct DataArgs {
+    /// Data directory holding articles/*.md and exchanges.toml.
+    #[arg(long, env = "POWBOT_DATA", default_value = "data")]
+    data: PathBuf,
+    /// Index directory (a cache, rebuilt when the corpus changes).
+    #[arg(long, env = "POWBOT_INDEX", default_value = "index")]
+    index: PathBuf,
+}
+
+#[derive(Subcommand)]
 enum Command {
-    /// Run the Discord bot over the gateway (slash commands and mentions).
+    /// Answer one question and print the reply.
+    Ask {
+        /// Print the answer as one JSON object.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        data: DataArgs,
+        /// The question.
+        #[arg(required = true, num_args = 1.., trailing_var_arg = true)]
+        question: Vec<String>,
+    },
+    /// Ask questions interactively, one per line.
+    Chat {
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// Build (or reuse) the index and report what was loaded.
+    Index {
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// Check that every figure occurs in its cited sentence and every sentence in its article.
+    Check {
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// Run the Discord bot over the gateway: slash commands and mentions.
     Serve(ServeArgs),
-    /// Serve slash commands on Discord's Interactions Endpoint URL instead of the gateway.
+    /// Answer slash commands on Discord's Interactions Endpoint URL instead of the gateway.
     ServeHttp(ServeHttpArgs),
 }
 
 fn main() -> ExitCode {
+    let cli = Cli::parse();
+    // A long-running bot should say that it connected and registered its commands; the
+    // one-shot commands stay quiet unless something is wrong.
+    let default_filter = match cli.command {
+        Command::Serve(_) | Command::ServeHttp(_) => "warn,powbot=info",
+        _ => "warn",
+    };
     tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "powbot=info,serenity=warn".into()),
+                .unwrap_or_else(|_| default_filter.into()),
         )
         .init();
-    match run(Cli::parse()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("error: {error:#}");
-            ExitCode::FAILURE
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("powbot: {e:#}");
+            ExitCode::from(2)
         }
     }
 }
 
-fn run(cli: Cli) -> anyhow::Result<()> {
-    let runtime = tokio::runtime::Runtime::new()?;
+fn open(data: &DataArgs) -> anyhow::Result<Engine> {
+    let engine = Engine::open(&EngineConfig {
+        data_dir: data.data.clone(),
+        index_dir: data.index.clone(),
+        today: None,
+    })
+    .with_context(|| format!("cannot load the corpus from {}", data.data.display()))?;
+    for skipped in engine.skipped() {
+        eprintln!("powbot: skipped {skipped}");
+    }
+    Ok(engine)
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Serve(args) => runtime.block_on(powbot::discord::cli::serve(args)),
-        Command::ServeHttp(args) => runtime.block_on(powbot::discord::cli::serve_http(args)),
+        Command::Ask {
+            json,
+            data,
+            question,
+        } => {
+            let question = question.join(" ");
+            if question.trim().is_empty() {
+                eprintln!(
+                    "powbot: the question is empty; try: powbot ask \"How many prisoners were exchanged on 19 March 2025?\""
+                );
+                return Ok(ExitCode::from(2));
+            }
+            let engine = open(&data)?;
+            let answer = engine.answer(&question);
+            println!(
+                "{}",
+                if json {
+                    render::json(&answer)
+                } else {
+                    render::plain(&answer)
+                }
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Chat { data } => {
+            let engine = open(&data)?;
+            println!(
+                "{}\n(type a question, or an empty line to quit)",
+                engine.help_text()
+            );
+            let stdin = std::io::stdin();
+            loop {
+                print!("> ");
+                std::io::stdout().flush()?;
+                let mut line = String::new();
+                if stdin.lock().read_line(&mut line)? == 0 || line.trim().is_empty() {
+                    return Ok(ExitCode::SUCCESS);
+                }
+                println!("{}\n", render::plain(&engine.answer(line.trim())));
+            }
+        }
+        Command::Index { data } => {
+            let engine = open(&data)?;
+            let facts = engine.facts();
+            println!(
+                "articles:   {} ({} skipped)",
+                engine.corpus().articles.len(),
+                engine.skipped().len()
+            );
+            println!("sentences:  {}", engine.indexed_sentences());
+            println!("index:      {:?}", engine.index_origin());
+            println!(
+                "exchanges:  {} ({} multi-day series)",
+                facts.exchanges.len(),
+                facts.series.len()
+            );
+            println!(
+                "figures:    {}",
+                facts
+                    .exchanges
+                    .iter()
+                    .map(|e| e.figures.len())
+                    .sum::<usize>()
+            );
+            println!("claims:     {}", facts.claims.len());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Serve(args) => {
+            tokio::runtime::Runtime::new()?.block_on(powbot::discord::cli::serve(args))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::ServeHttp(args) => {
+            tokio::runtime::Runtime::new()?.block_on(powbot::discord::cli::serve_http(args))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check { data } => {
+            let engine = open(&data)?;
+            let problems = engine.check();
+            if problems.is_empty() {
+                let figures: usize = engine
+                    .facts()
+                    .exchanges
+                    .iter()
+                    .map(|e| e.figures.len())
+                    .sum();
+                println!(
+                    "ok: {} exchanges, {figures} figures, {} claims; every figure is in its sentence and every sentence in its article",
+                    engine.facts().exchanges.len(),
+                    engine.facts().claims.len()
+                );
+                return Ok(ExitCode::SUCCESS);
+            }
+            for p in &problems {
+                println!("{}: {}", p.exchange, p.message);
+            }
+            println!("{} problem(s)", problems.len());
+            Ok(ExitCode::from(1))
+        }
     }
 }

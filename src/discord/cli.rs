@@ -106,6 +106,7 @@ async fn open_engine(config: &Config) -> anyhow::Result<Arc<Engine>> {
     let engine_config = EngineConfig {
         data_dir: config.data_dir.clone(),
         index_dir: config.index_dir.clone(),
+        today: None,
     };
     let engine = tokio::task::spawn_blocking(move || Engine::open(&engine_config))
         .await

@@ -240,7 +240,7 @@ fn backing(sources: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answer::Intent;
+    use crate::understand::Intent;
 
     fn figure(label: &str, value: &str) -> FigureRef {
         FigureRef {
@@ -265,7 +265,7 @@ mod tests {
         Answer {
             question: "How many?".into(),
             answered: true,
-            intent: Intent::Count, // FIXME after merging main
+            intent: Intent::Count,
             text: text.into(),
             figures,
             exchanges: Vec::new(),

@@ -20,6 +20,7 @@ pub fn engine(index: &Path) -> Arc<Engine> {
     let config = EngineConfig {
         data_dir: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data"),
         index_dir: index.to_path_buf(),
+        today: None,
     };
     Arc::new(Engine::open(&config).expect("the engine opens over the shipped corpus"))
 }

@@ -1,0 +1,878 @@
+//! One function per intent: select exchanges, state what the sources say,
+//! cite every figure. Anything the facts cannot support is an abstention.
+
+use super::reply::{Reply, coverage, names, num};
+use super::select::{self, Basis};
+use super::tally::{self, Count};
+use super::{Answer, Context};
+use crate::facts::{ClaimKind, Exchange, Series};
+use crate::lang::dates::day_label;
+use crate::lang::{Category, Side};
+use crate::understand::{Intent, Question};
+
+const SIDES: [Side; 2] = [Side::Ukraine, Side::Russia];
+
+pub fn answer(ctx: &Context, q: &Question) -> Answer {
+    match q.intent {
+        Intent::Search => super::search::answer(ctx, q),
+        Intent::Claim => claim(ctx, q),
+        Intent::List => list(ctx, q),
+        Intent::Compare => compare(ctx, q),
+        Intent::Largest | Intent::Smallest => extreme(ctx, q),
+        _ => about_exchanges(ctx, q),
+    }
+}
+
+/// Count, Total, When, Mediator, Where, Latest, Earliest, Describe.
+fn about_exchanges(ctx: &Context, q: &Question) -> Answer {
+    let (mut chosen, basis) = select::select(ctx.facts, ctx.index, ctx.corpus, q);
+    if chosen.is_empty() {
+        return no_exchange(ctx, q);
+    }
+    match q.intent {
+        Intent::Latest => chosen = chosen.last().copied().into_iter().collect(),
+        Intent::Earliest => chosen = chosen.first().copied().into_iter().collect(),
+        _ => {}
+    }
+    // An unnarrowed count ("how many were exchanged?") is about the war as a whole.
+    if basis == Basis::All && matches!(q.intent, Intent::Count | Intent::Total) && q.stage.is_none()
+    {
+        return totals_overall(ctx, q);
+    }
+    let mut r = Reply::default();
+    let answered = match q.intent {
+        Intent::Mediator => mediators(ctx, q, &chosen, &mut r),
+        Intent::Where => places(q, &chosen, &mut r),
+        Intent::When => when(ctx, &chosen, &mut r),
+        Intent::Total => total(ctx, q, &chosen, &mut r),
+        _ => {
+            if let Some(series) = one_series(ctx, &chosen).filter(|_| chosen.len() > 1) {
+                series_summary(ctx, q, series, &mut r)
+            } else {
+                let mut ok = false;
+                for e in chosen.iter().rev().take(6) {
+                    ok |= describe(ctx, q, e, &mut r);
+                }
+                ok
+            }
+        }
+    };
+    if !answered {
+        r.line(coverage(ctx.facts));
+    }
+    r.finish(q, answered, ctx.corpus)
+}
+
+/// The exchanges form exactly one multi-day series.
+fn one_series<'f>(ctx: &Context<'f>, chosen: &[&Exchange]) -> Option<&'f Series> {
+    let first = ctx.facts.series_of(chosen.first()?)?;
+    chosen
+        .iter()
+        .all(|e| e.series.as_deref() == Some(first.id.as_str()))
+        .then_some(first)
+}
+
+fn series_label(ctx: &Context, s: &Series) -> String {
+    let first = s.exchanges.first().and_then(|id| ctx.facts.exchange(id));
+    let last = s.exchanges.last().and_then(|id| ctx.facts.exchange(id));
+    match (first, last) {
+        (Some(a), Some(b)) => format!("{} to {}", a.date.label(), b.date.label()),
+        _ => s.id.clone(),
+    }
+}
+
+fn stage_note(ctx: &Context, e: &Exchange) -> String {
+    match (&e.stage, ctx.facts.series_of(e)) {
+        (Some(st), Some(s)) => format!(" (day {} of {})", st.number, s.exchanges.len()),
+        _ => String::new(),
+    }
+}
+
+/// States one value list for one side: agreed, or each source's figure when they differ.
+fn side_text(
+    r: &mut Reply,
+    e: &Exchange,
+    side: Side,
+    category: Category,
+    counts: &[Count],
+    prefer: Option<Side>,
+) -> String {
+    let label = |c: &Count| {
+        format!(
+            "{}: {} {} returned to {} ({})",
+            e.date.label(),
+            num(c.value),
+            category.noun(),
+            side.name(),
+            names(&c.reporters())
+        )
+    };
+    let mut ordered: Vec<&Count> = counts.iter().collect();
+    if let Some(p) = prefer {
+        ordered.sort_by_key(|c| !c.reported_by(p));
+    }
+    for c in &ordered {
+        r.figure(label(c), c.figures[0]);
+        for f in c.figures.iter().skip(1).take(2) {
+            r.cite(&f.cite);
+        }
+    }
+    if ordered.len() == 1 {
+        format!(
+            "{} ({})",
+            num(ordered[0].value),
+            names(&ordered[0].reporters())
+        )
+    } else {
+        let parts: Vec<String> = ordered
+            .iter()
+            .map(|c| format!("{} according to {}", num(c.value), names(&c.reporters())))
+            .collect();
+        format!("sources differ: {}", parts.join("; "))
+    }
+}
+
+/// One exchange, filtered by the question's side and category. Returns
+/// whether it stated the figure asked for.
+fn describe(ctx: &Context, q: &Question, e: &Exchange, r: &mut Reply) -> bool {
+    r.exchange(e);
+    let head = format!("**{}**{}", e.date.label(), stage_note(ctx, e));
+    let sides: Vec<Side> = match q.recipient {
+        Some(s) if !q.each => vec![s],
+        _ => SIDES.to_vec(),
+    };
+    // A specific category asked for: state it, or say it is not on record.
+    if let Some(cat @ (Category::Wounded | Category::Civilians)) = q.category {
+        let mut parts = Vec::new();
+        for &side in &sides {
+            let c = tally::counts(e, side, cat);
+            if !c.is_empty() {
+                parts.push(format!(
+                    "{} {} returned to {}: {}",
+                    cat.noun(),
+                    side.people(),
+                    side.name(),
+                    side_text(r, e, side, cat, &c, q.reporter)
+                ));
+            }
+        }
+        if parts.is_empty() {
+            r.line(format!(
+                "{head}: no figure for {} is on record for this exchange.",
+                cat.noun()
+            ));
+            return false;
+        }
+        let context: Vec<String> = sides
+            .iter()
+            .filter_map(|&s| {
+                tally::agreed(e, s, Category::Prisoners)
+                    .map(|c| format!("{} prisoners in all to {}", num(c.value), s.name()))
+            })
+            .collect();
+        let tail = if context.is_empty() {
+            String::new()
+        } else {
+            format!(" (of {})", context.join(", "))
+        };
+        r.line(format!("{head}: {}{tail}.", parts.join("; ")));
+        mediator_line(e, r);
+        return true;
+    }
+    let mut parts = Vec::new();
+    if q.recipient.is_none() || q.each {
+        for c in tally::combined(e) {
+            parts.push(format!(
+                "{} exchanged in all ({})",
+                num(c.value),
+                names(&c.reporters())
+            ));
+            r.figure(
+                format!(
+                    "{}: total exchanged ({})",
+                    e.date.label(),
+                    names(&c.reporters())
+                ),
+                c.figures[0],
+            );
+        }
+    }
+    for &side in &sides {
+        let c = tally::counts(e, side, Category::Prisoners);
+        if c.is_empty() {
+            continue;
+        }
+        let mut text = format!(
+            "to {}: {}",
+            side.name(),
+            side_text(r, e, side, Category::Prisoners, &c, q.reporter)
+        );
+        let w = tally::counts(e, side, Category::Wounded);
+        if !w.is_empty() {
+            text.push_str(&format!(
+                ", plus {} seriously wounded",
+                side_text(r, e, side, Category::Wounded, &w, q.reporter)
+            ));
+        }
+        let civ = tally::counts(e, side, Category::Civilians);
+        if !civ.is_empty() {
+            text.push_str(&format!(
+                ", including {} civilians",
+                side_text(r, e, side, Category::Civilians, &civ, q.reporter)
+            ));
+        }
+        parts.push(text);
+    }
+    if parts.is_empty() {
+        r.line(format!(
+            "{head}: no figure for {} is on record.",
+            sides
+                .iter()
+                .map(|s| s.name())
+                .collect::<Vec<_>>()
+                .join(" or ")
+        ));
+        return false;
+    }
+    // A total computed from agreed side counts, with its parts shown.
+    if tally::combined(e).is_empty() && (q.recipient.is_none() || q.each) {
+        if let (Some((u, _)), Some((ru, _))) = (
+            tally::returned_to(e, Side::Ukraine),
+            tally::returned_to(e, Side::Russia),
+        ) {
+            parts.push(format!(
+                "{} in all ({} + {}, computed)",
+                num(u + ru),
+                num(u),
+                num(ru)
+            ));
+        }
+    }
+    r.line(format!("{head}: {}.", parts.join("; ")));
+    mediator_line(e, r);
+    true
+}
+
+fn mediator_line(e: &Exchange, r: &mut Reply) {
+    if let Some(m) = e.mediators.first() {
+        r.line(format!("Mediated by {}.", the(&m.value)));
+        r.cite(&m.cite);
+    }
+}
+
+fn the(name: &str) -> String {
+    if name.starts_with("the ") || name.split_whitespace().count() == 1 {
+        name.to_string()
+    } else {
+        format!("the {name}")
+    }
+}
+
+/// A multi-day exchange: day by day, and the totals.
+fn series_summary(ctx: &Context, q: &Question, s: &Series, r: &mut Reply) -> bool {
+    let days: Vec<&Exchange> = s
+        .exchanges
+        .iter()
+        .filter_map(|id| ctx.facts.exchange(id))
+        .collect();
+    r.line(format!(
+        "The exchange of **{}** ran over {} days:",
+        series_label(ctx, s),
+        days.len()
+    ));
+    let mut any = false;
+    for e in &days {
+        any |= describe(ctx, q, e, r);
+    }
+    series_totals(ctx, q, s, &days, r);
+    any
+}
+
+/// Sums over the days per side, and reported running totals.
+fn series_totals(ctx: &Context, q: &Question, s: &Series, days: &[&Exchange], r: &mut Reply) {
+    let sides: Vec<Side> = match q.recipient {
+        Some(x) if !q.each => vec![x],
+        _ => SIDES.to_vec(),
+    };
+    for side in sides {
+        let parts: Option<Vec<Count>> = days
+            .iter()
+            .map(|e| tally::agreed(e, side, Category::Prisoners))
+            .collect();
+        if let Some(parts) = parts {
+            let sum: u64 = parts.iter().map(|c| c.value).sum();
+            let shown: Vec<String> = parts.iter().map(|c| num(c.value)).collect();
+            r.line(format!(
+                "In all {} got back {} ({}, computed from the daily figures).",
+                side.name(),
+                num(sum),
+                shown.join(" + ")
+            ));
+            for c in &parts {
+                r.cite(&c.figures[0].cite);
+            }
+        }
+    }
+    for f in s.totals.iter().take(1) {
+        r.line(format!(
+            "Reported at the end: {} each ({}).",
+            num(f.value),
+            f.reporter.name
+        ));
+        r.figure(
+            format!(
+                "{}: running total each way ({})",
+                series_label(ctx, s),
+                f.reporter.name
+            ),
+            f,
+        );
+    }
+}
+
+fn total(ctx: &Context, q: &Question, chosen: &[&Exchange], r: &mut Reply) -> bool {
+    if let Some(s) = one_series(ctx, chosen) {
+        let days: Vec<&Exchange> = s
+            .exchanges
+            .iter()
+            .filter_map(|id| ctx.facts.exchange(id))
+            .collect();
+        r.line(format!(
+            "Over the {} days of the **{}** exchange:",
+            days.len(),
+            series_label(ctx, s)
+        ));
+        for e in &days {
+            r.exchange(e);
+        }
+        series_totals(ctx, q, s, &days, r);
+        return true;
+    }
+    let sides: Vec<Side> = match q.recipient {
+        Some(x) if !q.each => vec![x],
+        _ => SIDES.to_vec(),
+    };
+    let mut ok = false;
+    for side in sides {
+        let mut parts = Vec::new();
+        let mut sum = 0;
+        for e in chosen {
+            if let Some(c) = tally::agreed(e, side, Category::Prisoners) {
+                sum += c.value;
+                parts.push(format!("{} on {}", num(c.value), e.date.label()));
+                r.figure(
+                    format!("{}: returned to {}", e.date.label(), side.name()),
+                    c.figures[0],
+                );
+                r.exchange(e);
+            }
+        }
+        if !parts.is_empty() {
+            ok = true;
+            r.line(format!(
+                "{} got back {} in all ({}; computed).",
+                side.name(),
+                num(sum),
+                parts.join(" + ")
+            ));
+        }
+    }
+    ok
+}
+
+fn when(ctx: &Context, chosen: &[&Exchange], r: &mut Reply) -> bool {
+    if let Some(s) = one_series(ctx, chosen).filter(|_| chosen.len() > 1) {
+        let days: Vec<&Exchange> = s
+            .exchanges
+            .iter()
+            .filter_map(|id| ctx.facts.exchange(id))
+            .collect();
+        let first = days[0];
+        let each: Vec<String> = days
+            .iter()
+            .filter_map(|e| {
+                tally::agreed(e, Side::Ukraine, Category::Prisoners).map(|c| num(c.value))
+            })
+            .collect();
+        r.line(format!(
+            "It began on **{}** and ran over {} days, to {} ({} each way).",
+            first.date.label(),
+            days.len(),
+            days.last().map_or(String::new(), |e| e.date.label()),
+            each.join(" + ")
+        ));
+        for e in &days {
+            r.exchange(e);
+            if let Some(c) = tally::agreed(e, Side::Ukraine, Category::Prisoners) {
+                r.figure(
+                    format!("{}: returned each way", e.date.label()),
+                    c.figures[0],
+                );
+            }
+        }
+        if let Some(a) = first.agreements.iter().max_by_key(|a| a.value.len()) {
+            r.line(format!("It was agreed at {}.", a.value));
+            r.cite(&a.cite);
+        }
+        return true;
+    }
+    let mut ok = false;
+    for e in chosen.iter().rev().take(5) {
+        r.exchange(e);
+        let sizes: Vec<String> = SIDES
+            .iter()
+            .filter_map(|&s| {
+                tally::agreed(e, s, Category::Prisoners).map(|c| {
+                    r.figure(
+                        format!("{}: returned to {}", e.date.label(), s.name()),
+                        c.figures[0],
+                    );
+                    format!("{} to {}", num(c.value), s.name())
+                })
+            })
+            .collect();
+        let detail = if sizes.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", sizes.join(", "))
+        };
+        r.line(format!(
+            "**{}**{}{detail}.",
+            e.date.label(),
+            stage_note(ctx, e)
+        ));
+        ok = true;
+    }
+    ok
+}
+
+fn mediators(ctx: &Context, q: &Question, chosen: &[&Exchange], r: &mut Reply) -> bool {
+    let _ = q;
+    let mut named: Vec<(String, Vec<String>)> = Vec::new();
+    for e in chosen {
+        r.exchange(e);
+        for m in &e.mediators {
+            r.cite(&m.cite);
+            match named.iter_mut().find(|(n, _)| *n == m.value) {
+                Some((_, dates)) => {
+                    if !dates.contains(&e.date.label()) {
+                        dates.push(e.date.label());
+                    }
+                }
+                None => named.push((m.value.clone(), vec![e.date.label()])),
+            }
+        }
+    }
+    if named.is_empty() {
+        let which: Vec<String> = chosen.iter().map(|e| e.date.label()).collect();
+        r.line(format!(
+            "No mediator is named in my sources for the exchange of {}.",
+            which.join(", ")
+        ));
+        return false;
+    }
+    for (name, dates) in named {
+        if chosen.len() == 1 || dates.len() == 1 {
+            r.line(format!(
+                "The exchange of **{}** was mediated by {}.",
+                dates.join(", "),
+                the(&name)
+            ));
+        } else {
+            r.line(format!(
+                "{} mediated {} of the {} exchanges: {}.",
+                capital(&the(&name)),
+                dates.len(),
+                chosen.len(),
+                dates.join(", ")
+            ));
+        }
+    }
+    let _ = ctx;
+    true
+}
+
+fn capital(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map_or(String::new(), |f| {
+        f.to_uppercase().collect::<String>() + c.as_str()
+    })
+}
+
+fn places(q: &Question, chosen: &[&Exchange], r: &mut Reply) -> bool {
+    if q.about_agreement {
+        let mut said = Vec::new();
+        for e in chosen {
+            r.exchange(e);
+            if let Some(a) = e.agreements.iter().max_by_key(|a| a.value.len()) {
+                if !said.contains(&a.value) {
+                    r.line(format!(
+                        "The exchange of **{}** was agreed at {}.",
+                        e.date.label(),
+                        a.value
+                    ));
+                    r.cite(&a.cite);
+                    said.push(a.value.clone());
+                }
+            }
+        }
+        if !said.is_empty() {
+            return true;
+        }
+    }
+    let mut found: Vec<(String, Vec<String>)> = Vec::new();
+    for e in chosen {
+        for d in &e.destinations {
+            r.exchange(e);
+            r.cite(&d.cite);
+            match found.iter_mut().find(|(p, _)| *p == d.value) {
+                Some((_, v)) => v.push(e.date.label()),
+                None => found.push((d.value.clone(), vec![e.date.label()])),
+            }
+        }
+    }
+    if found.is_empty() {
+        r.line("My sources do not say where the released prisoners were taken.");
+        return false;
+    }
+    for (place, dates) in found {
+        let shown: Vec<&str> = dates.iter().rev().take(4).map(String::as_str).collect();
+        let more = if dates.len() > 4 {
+            format!(" and {} more", dates.len() - 4)
+        } else {
+            String::new()
+        };
+        r.line(format!("Released Russian servicemen were taken to **{place}** for medical care and checks before going home (reported for {}{more}).", shown.join(", ")));
+    }
+    true
+}
+
+/// "How many were exchanged?" with nothing to narrow it: the claims and
+/// the sum of what is on record.
+fn totals_overall(ctx: &Context, q: &Question) -> Answer {
+    let mut r = Reply::default();
+    let side = q.recipient.unwrap_or(Side::Ukraine);
+    for c in ctx
+        .facts
+        .claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::ReturnedTotal(side))
+    {
+        r.line(format!(
+            "{}: {} {} returned since the full-scale invasion (as of {}).",
+            c.reporter.name,
+            c.text,
+            side.people(),
+            day_label(c.as_of)
+        ));
+        r.cite(&c.cite);
+    }
+    let mut sum = 0;
+    let mut n = 0;
+    for e in &ctx.facts.exchanges {
+        if let Some(c) = tally::agreed(e, side, Category::Prisoners) {
+            sum += c.value;
+            n += 1;
+            r.exchange(e);
+        }
+    }
+    if n > 0 {
+        r.line(format!(
+            "The {n} exchanges on record with an agreed count returned {} to {} in all (computed).",
+            num(sum),
+            side.name()
+        ));
+    }
+    let answered = n > 0;
+    r.finish(q, answered, ctx.corpus)
+}
+
+fn claim(ctx: &Context, q: &Question) -> Answer {
+    let mut r = Reply::default();
+    let Some(kind) = q.claim else {
+        return no_exchange(ctx, q);
+    };
+    let cutoff = q.periods.first().and_then(|p| p.bounds()).map(|(_, to)| to);
+    let mut claims: Vec<_> = ctx
+        .facts
+        .claims
+        .iter()
+        .filter(|c| c.kind == kind)
+        .filter(|c| cutoff.is_none_or(|t| c.as_of <= t))
+        .collect();
+    claims.sort_by_key(|c| std::cmp::Reverse(c.as_of));
+    for c in claims.iter().take(3) {
+        let what = match kind {
+            ClaimKind::SwapCount => format!("{} prisoner swaps", c.text),
+            ClaimKind::ReturnedTotal(s) => {
+                format!("{} {} returned from captivity", c.text, s.people())
+            }
+            ClaimKind::Held(s) => format!("{} {} held by {}", c.text, s.people(), s.other().name()),
+        };
+        r.line(format!(
+            "{what}, according to {} (as of {}).",
+            c.reporter.name,
+            day_label(c.as_of)
+        ));
+        r.cite(&c.cite);
+    }
+    if kind == ClaimKind::SwapCount {
+        let on_record: Vec<&Exchange> = match q.periods.first() {
+            Some(p) => select::in_period(ctx.facts, p),
+            None => ctx.facts.exchanges.iter().collect(),
+        };
+        if !on_record.is_empty() {
+            r.line(format!(
+                "My own records hold {} of them{}.",
+                on_record.len(),
+                q.periods
+                    .first()
+                    .map_or(String::new(), |p| format!(" in {}", p.label()))
+            ));
+        }
+        let answered = !claims.is_empty() || !on_record.is_empty();
+        return r.finish(q, answered, ctx.corpus);
+    }
+    if claims.is_empty() {
+        r.line("No source of mine gives that figure.");
+        r.line(coverage(ctx.facts));
+        return r.finish(q, false, ctx.corpus);
+    }
+    r.finish(q, true, ctx.corpus)
+}
+
+fn list(ctx: &Context, q: &Question) -> Answer {
+    let chosen: Vec<&Exchange> = match q.periods.first() {
+        Some(p) => select::in_period(ctx.facts, p),
+        None => ctx.facts.exchanges.iter().collect(),
+    };
+    if chosen.is_empty() {
+        return no_exchange(ctx, q);
+    }
+    let mut r = Reply::default();
+    let scope = q
+        .periods
+        .first()
+        .map_or(String::new(), |p| format!(" in {}", p.label()));
+    r.line(format!(
+        "{} exchanges on record{scope}, newest first:",
+        chosen.len()
+    ));
+    for e in chosen.iter().rev() {
+        r.exchange(e);
+        let mut parts: Vec<String> = Vec::new();
+        for side in SIDES {
+            let c = tally::counts(e, side, Category::Prisoners);
+            if let Some(first) = c.first() {
+                r.figure(
+                    format!("{}: returned to {}", e.date.label(), side.name()),
+                    first.figures[0],
+                );
+                let v: Vec<String> = c.iter().map(|x| num(x.value)).collect();
+                parts.push(format!("{} to {}", v.join(" or "), side.name()));
+            }
+        }
+        let mediator = e
+            .mediators
+            .first()
+            .map_or(String::new(), |m| format!(" · {}", m.value));
+        r.line(format!(
+            "• **{}**{} — {}{mediator}",
+            e.date.label(),
+            stage_note(ctx, e),
+            parts.join(", ")
+        ));
+    }
+    r.finish(q, true, ctx.corpus)
+}
+
+/// One exchange or a whole multi-day exchange, ranked by size.
+struct Event<'f> {
+    label: String,
+    days: Vec<&'f Exchange>,
+    /// Per side: agreed (or largest) counts per day.
+    per_side: [Vec<u64>; 2],
+}
+
+impl Event<'_> {
+    fn size(&self) -> u64 {
+        self.per_side.iter().flatten().sum()
+    }
+}
+
+fn events<'f>(ctx: &Context<'f>, chosen: &[&'f Exchange]) -> Vec<Event<'f>> {
+    let mut out: Vec<Event> = Vec::new();
+    for e in chosen {
+        if let Some(s) = ctx.facts.series_of(e) {
+            if let Some(ev) = out.iter_mut().find(|x| x.label == series_label(ctx, s)) {
+                ev.days.push(e);
+                continue;
+            }
+            out.push(Event {
+                label: series_label(ctx, s),
+                days: vec![e],
+                per_side: [Vec::new(), Vec::new()],
+            });
+        } else {
+            out.push(Event {
+                label: e.date.label(),
+                days: vec![e],
+                per_side: [Vec::new(), Vec::new()],
+            });
+        }
+    }
+    for ev in &mut out {
+        for (i, side) in SIDES.iter().enumerate() {
+            ev.per_side[i] = ev
+                .days
+                .iter()
+                .filter_map(|e| {
+                    tally::returned_to(e, *side)
+                        .map(|(v, _)| v)
+                        .or_else(|| tally::upper(e, *side))
+                })
+                .collect();
+        }
+    }
+    out
+}
+
+fn event_text(ev: &Event, r: &mut Reply) -> String {
+    for e in &ev.days {
+        r.exchange(e);
+        for side in SIDES {
+            if let Some(c) = tally::counts(e, side, Category::Prisoners).first() {
+                r.figure(
+                    format!("{}: returned to {}", e.date.label(), side.name()),
+                    c.figures[0],
+                );
+            }
+            if let Some(c) = tally::counts(e, side, Category::Wounded).first() {
+                r.figure(
+                    format!(
+                        "{}: seriously wounded returned to {}",
+                        e.date.label(),
+                        side.name()
+                    ),
+                    c.figures[0],
+                );
+            }
+        }
+        for c in tally::combined(e) {
+            r.figure(format!("{}: total exchanged", e.date.label()), c.figures[0]);
+        }
+    }
+    let side_sum = |i: usize| ev.per_side[i].iter().sum::<u64>();
+    let (u, ru) = (side_sum(0), side_sum(1));
+    if ev.days.len() > 1 {
+        let each: Vec<String> = ev.per_side[0].iter().map(|v| num(*v)).collect();
+        format!(
+            "**{}**: {} for {} over {} days ({} to Ukraine), {} people in all",
+            ev.label,
+            num(u),
+            num(ru),
+            ev.days.len(),
+            each.join(" + "),
+            num(u + ru)
+        )
+    } else {
+        format!(
+            "**{}**: {} in all ({} to Ukraine + {} to Russia)",
+            ev.label,
+            num(u + ru),
+            num(u),
+            num(ru)
+        )
+    }
+}
+
+fn extreme(ctx: &Context, q: &Question) -> Answer {
+    let chosen: Vec<&Exchange> = match q.periods.first() {
+        Some(p) => select::in_period(ctx.facts, p),
+        None => ctx.facts.exchanges.iter().collect(),
+    };
+    let evs = events(ctx, &chosen);
+    let pick = if q.intent == Intent::Largest {
+        evs.iter().max_by_key(|e| e.size())
+    } else {
+        evs.iter().filter(|e| e.size() > 0).min_by_key(|e| e.size())
+    };
+    let Some(ev) = pick else {
+        return no_exchange(ctx, q);
+    };
+    let mut r = Reply::default();
+    let word = if q.intent == Intent::Largest {
+        "largest"
+    } else {
+        "smallest"
+    };
+    let text = event_text(ev, &mut r);
+    r.line(format!("The {word} exchange on record: {text}."));
+    r.finish(q, true, ctx.corpus)
+}
+
+fn compare(ctx: &Context, q: &Question) -> Answer {
+    let mut sides: Vec<Event> = Vec::new();
+    for p in q.periods.iter().take(2) {
+        let chosen = select::in_period(ctx.facts, p);
+        let mut evs = events(ctx, &chosen);
+        if evs.is_empty() {
+            let mut r = Reply::default();
+            r.line(format!("I have no exchange on record for {}.", p.label()));
+            r.line(coverage(ctx.facts));
+            return r.finish(q, false, ctx.corpus);
+        }
+        evs.sort_by_key(|e| std::cmp::Reverse(e.size()));
+        sides.push(evs.remove(0));
+    }
+    if sides.len() < 2 {
+        return no_exchange(ctx, q);
+    }
+    let mut r = Reply::default();
+    let (a, b) = (&sides[0], &sides[1]);
+    let (ta, tb) = (event_text(a, &mut r), event_text(b, &mut r));
+    let verdict = match a.size().cmp(&b.size()) {
+        std::cmp::Ordering::Greater => format!("Yes: {} was bigger", a.label),
+        std::cmp::Ordering::Less => format!("No: {} was bigger", b.label),
+        std::cmp::Ordering::Equal => "They were the same size".to_string(),
+    };
+    r.line(format!("{verdict}."));
+    r.line(format!("• {ta}"));
+    r.line(format!("• {tb}"));
+    r.finish(q, true, ctx.corpus)
+}
+
+/// Nothing on record for what was asked: say so, and what is known.
+pub fn no_exchange(ctx: &Context, q: &Question) -> Answer {
+    let mut r = Reply::default();
+    let what = q
+        .periods
+        .first()
+        .map_or_else(|| "that".to_string(), |p| p.label());
+    r.line(format!("I have no prisoner exchange on record for {what}."));
+    r.line(coverage(ctx.facts));
+    r.line("Try `/exchanges` for the list, or ask about one of those dates.");
+    r.finish(q, false, ctx.corpus)
+}
+
+/// One exchange by id, with everything on record about it.
+pub fn describe_one(ctx: &Context, q: &Question, id: &str) -> Answer {
+    let Some(e) = ctx.facts.exchange(id) else {
+        return no_exchange(ctx, q);
+    };
+    let mut r = Reply::default();
+    let ok = describe(ctx, q, e, &mut r);
+    if let Some(a) = e.agreements.iter().max_by_key(|a| a.value.len()) {
+        r.line(format!("Agreed at {}.", a.value));
+        r.cite(&a.cite);
+    }
+    if let Some(d) = e.destinations.first() {
+        r.line(format!(
+            "Released Russian servicemen were taken to {} before going home.",
+            d.value
+        ));
+        r.cite(&d.cite);
+    }
+    r.line(format!("Reported by {} source(s).", e.sources.len()));
+    r.finish(q, ok, ctx.corpus)
+}

@@ -1,0 +1,70 @@
+//! The answer as every front end receives it, and as `ask --json` prints it.
+
+use serde::Serialize;
+
+use crate::understand::Intent;
+
+/// A reply to one question, with the figures and sources behind it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Answer {
+    pub question: String,
+    /// `false` when the corpus does not support an answer; `text` then says
+    /// what the bot does cover.
+    pub answered: bool,
+    pub intent: Intent,
+    /// The reply in Discord Markdown.
+    pub text: String,
+    /// Every figure the reply states, with the sentence it came from.
+    pub figures: Vec<FigureRef>,
+    /// The exchanges the reply is about.
+    pub exchanges: Vec<ExchangeRef>,
+    /// Articles behind the reply, each with verbatim snippets.
+    pub sources: Vec<Source>,
+}
+
+/// A stated figure and its citation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FigureRef {
+    /// What the number counts, e.g. "19 March 2025: returned to Ukraine (Russia's Defence Ministry)".
+    pub label: String,
+    pub value: String,
+    pub article: String,
+    pub sentence: String,
+}
+
+/// An exchange a reply is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExchangeRef {
+    /// "2025-03-19", or "2024-10" when only the month is known.
+    pub id: String,
+    /// ISO date (or month).
+    pub date: String,
+    /// "19 March 2025".
+    pub label: String,
+    /// Stage number within a multi-day exchange.
+    pub stage: Option<u32>,
+    pub series: Option<String>,
+    pub mediators: Vec<String>,
+    pub sources: Vec<String>,
+}
+
+/// An article behind a reply.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Source {
+    pub article: String,
+    pub outlet: String,
+    /// YYYY-MM-DD.
+    pub published: String,
+    pub url: String,
+    /// Verbatim article text; several pieces are joined with " … ".
+    pub snippet: String,
+}
+
+/// An autocomplete choice for an exchange.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Choice {
+    /// What the user sees: "19 March 2025 — 372 in all".
+    pub name: String,
+    /// The exchange id.
+    pub value: String,
+}

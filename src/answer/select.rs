@@ -1,0 +1,178 @@
+//! Which exchanges a question is about: by date, by "N-for-N", by
+//! description ("the Independence Day swap"), then by stage.
+
+use super::tally;
+use crate::corpus::Corpus;
+use crate::facts::{Exchange, Facts, Recipient};
+use crate::index::PassageIndex;
+use crate::lang::Period;
+use crate::understand::{Question, StageRef};
+
+/// How the exchanges were chosen, which shapes what the reply can say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Basis {
+    Period,
+    Pattern,
+    Description,
+    /// Nothing narrowed the question: every exchange.
+    All,
+}
+
+pub fn in_period<'f>(facts: &'f Facts, p: &Period) -> Vec<&'f Exchange> {
+    facts
+        .exchanges
+        .iter()
+        .filter(|e| {
+            let (from, to) = e.date.bounds();
+            p.overlaps(from, to)
+        })
+        .collect()
+}
+
+/// Exchanges (or whole multi-day exchanges) of N each way.
+fn n_for_n<'f>(facts: &'f Facts, n: u64) -> Vec<&'f Exchange> {
+    let each = |e: &Exchange| {
+        e.figures
+            .iter()
+            .any(|f| f.value == n && f.recipient == Recipient::Each)
+    };
+    if let Some(s) = facts.series.iter().find(|s| {
+        s.totals.iter().chain(&s.planned).any(|f| f.value == n)
+            || s.exchanges
+                .iter()
+                .filter_map(|id| facts.exchange(id))
+                .filter_map(|e| {
+                    tally::agreed(
+                        e,
+                        crate::lang::Side::Ukraine,
+                        crate::lang::Category::Prisoners,
+                    )
+                })
+                .map(|c| c.value)
+                .sum::<u64>()
+                == n
+    }) {
+        return s
+            .exchanges
+            .iter()
+            .filter_map(|id| facts.exchange(id))
+            .collect();
+    }
+    facts.exchanges.iter().filter(|e| each(e)).collect()
+}
+
+/// Exchanges the best search hits for the question's descriptive words cite.
+fn described<'f>(
+    facts: &'f Facts,
+    index: &PassageIndex,
+    corpus: &Corpus,
+    q: &Question,
+) -> Vec<&'f Exchange> {
+    let groups: Vec<Vec<String>> = q.descriptors.iter().map(|d| vec![d.clone()]).collect();
+    if groups.is_empty() {
+        return Vec::new();
+    }
+    for hit in index.search(&groups, corpus, 5) {
+        let Some(article) = corpus.articles.get(hit.sentence.article) else {
+            continue;
+        };
+        let Some(sentence) = article.sentence(hit.sentence.paragraph, hit.sentence.sentence) else {
+            continue;
+        };
+        // The exchange whose facts cite this very sentence, else the one
+        // most cited from its article.
+        let exact: Vec<&Exchange> = facts
+            .exchanges
+            .iter()
+            .filter(|e| {
+                e.figures
+                    .iter()
+                    .any(|f| f.cite.sentence == sentence && f.cite.article == article.id)
+            })
+            .collect();
+        if exact.len() == 1 {
+            return exact;
+        }
+        let best = facts
+            .exchanges
+            .iter()
+            .map(|e| {
+                (
+                    e.figures
+                        .iter()
+                        .filter(|f| f.cite.article == article.id)
+                        .count(),
+                    e,
+                )
+            })
+            .filter(|(n, _)| *n > 0)
+            .max_by_key(|(n, _)| *n);
+        if let Some((_, e)) = best {
+            return vec![e];
+        }
+    }
+    Vec::new()
+}
+
+/// The exchanges a question is about, and how they were chosen.
+pub fn select<'f>(
+    facts: &'f Facts,
+    index: &PassageIndex,
+    corpus: &Corpus,
+    q: &Question,
+) -> (Vec<&'f Exchange>, Basis) {
+    let (mut chosen, basis) = if let Some(p) = q.periods.first() {
+        let mut v = in_period(facts, p);
+        // "the Friday of the May 2025 exchange": a weekday narrows a period.
+        if let Some(w @ Period::Weekday { .. }) = q.periods.get(1) {
+            v.retain(|e| {
+                let (from, to) = e.date.bounds();
+                w.overlaps(from, to)
+            });
+        }
+        (v, Basis::Period)
+    } else if let Some(n) = q.n_for_n {
+        (n_for_n(facts, n), Basis::Pattern)
+    } else if !q.descriptors.is_empty() {
+        let v = described(facts, index, corpus, q);
+        if v.is_empty() {
+            (facts.exchanges.iter().collect(), Basis::All)
+        } else {
+            // A described exchange that is one day of a series means the series.
+            let e = v[0];
+            let whole = facts.series_of(e).map(|s| {
+                s.exchanges
+                    .iter()
+                    .filter_map(|id| facts.exchange(id))
+                    .collect()
+            });
+            (whole.unwrap_or(v), Basis::Description)
+        }
+    } else {
+        (facts.exchanges.iter().collect(), Basis::All)
+    };
+    if let Some(stage) = q.stage {
+        chosen = pick_stage(&chosen, stage);
+    }
+    (chosen, basis)
+}
+
+fn pick_stage<'f>(chosen: &[&'f Exchange], stage: StageRef) -> Vec<&'f Exchange> {
+    let staged: Vec<&Exchange> = chosen
+        .iter()
+        .copied()
+        .filter(|e| e.series.is_some())
+        .collect();
+    if staged.is_empty() {
+        return chosen.to_vec();
+    }
+    let picked = match stage {
+        StageRef::Last => staged.last().copied(),
+        StageRef::Nth(n) => staged
+            .iter()
+            .copied()
+            .find(|e| e.stage.as_ref().is_some_and(|s| s.number == n))
+            .or_else(|| staged.get(n.saturating_sub(1) as usize).copied()),
+    };
+    picked.map_or_else(|| chosen.to_vec(), |e| vec![e])
+}

@@ -1,0 +1,125 @@
+//! Page furniture that scraped article bodies carry: breadcrumbs, ad slots,
+//! share prompts, repeated headlines, section headings.
+//!
+//! Rules are general (what such lines look like), never per outlet or file,
+//! because new articles arrive from outlets we have not seen.
+
+/// Phrases that mark a whole line as furniture, matched case-insensitively.
+const FURNITURE: &[&str] = &[
+    "advertisement",
+    "scroll to continue",
+    "share this story",
+    "share this article",
+    "share on ",
+    "you can share",
+    "sign up for",
+    "subscribe to",
+    "subscribe now",
+    "read more:",
+    "read more »",
+    "related:",
+    "related articles",
+    "related stories",
+    "follow us on",
+    "click here",
+    "all rights reserved",
+    "copyright ©",
+    "cookie",
+    "newsletter",
+    "most read",
+    "recommended stories",
+    "skip to content",
+    "listen to this article",
+    "getty images",
+];
+
+/// Characters that only navigation uses (breadcrumb separators, bullets).
+const NAVIGATION_MARKS: &[char] = &['»', '•', '›', '|', '▸'];
+
+/// What a line of an article body is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// Article text: indexed and mined for facts.
+    Content,
+    /// A short line without a full stop: a section heading or a headline.
+    Heading,
+    /// Navigation, ads, share prompts, repeated headlines.
+    Furniture,
+}
+
+/// Classifies one trimmed, non-empty line. `title` is the article's title
+/// from its front matter: bodies often repeat it, sometimes several times.
+pub fn classify(line: &str, title: &str) -> LineKind {
+    let lower = line.to_lowercase();
+    if FURNITURE.iter().any(|p| lower.contains(p))
+        || line.starts_with(NAVIGATION_MARKS)
+        || line.contains('»')
+    {
+        return LineKind::Furniture;
+    }
+    if !title.is_empty() && fold(line) == fold(title) {
+        return LineKind::Furniture;
+    }
+    let ends_like_prose = line
+        .trim_end()
+        .ends_with(['.', '!', '?', '"', '”', '’', '\'', ':', ')']);
+    if !ends_like_prose && line.split_whitespace().count() < 10 {
+        return LineKind::Heading;
+    }
+    LineKind::Content
+}
+
+fn fold(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_end_matches(['.', '!', '?'])
+        .to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn furniture_lines() {
+        for line in [
+            "Advertisement · Scroll to continue",
+            "You can share this story on social media:",
+            "• HOME»",
+            "• Top News»",
+        ] {
+            assert_eq!(classify(line, ""), LineKind::Furniture, "{line}");
+        }
+    }
+
+    #[test]
+    fn repeated_headline_is_furniture_even_with_a_full_stop() {
+        let title = "Russia, Ukraine swap 372 prisoners of war";
+        assert_eq!(
+            classify("Russia, Ukraine swap 372 prisoners of war.", title),
+            LineKind::Furniture
+        );
+    }
+
+    #[test]
+    fn headings_and_prose() {
+        assert_eq!(classify("Diplomatic push", ""), LineKind::Heading);
+        assert_eq!(classify("Dozens of attacks", ""), LineKind::Heading);
+        assert_eq!(
+            classify(
+                "Russia and Ukraine released 303 more prisoners each on Sunday.",
+                ""
+            ),
+            LineKind::Content
+        );
+        // A long standfirst without a full stop is still text.
+        assert_eq!(
+            classify(
+                "President Vladimir Putin had previously agreed to swap 175 prisoners and return 22 heavily wounded fighters",
+                ""
+            ),
+            LineKind::Content
+        );
+    }
+}

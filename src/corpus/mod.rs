@@ -1,0 +1,107 @@
+//! The corpus: every article under `DATA/articles/*.md`.
+//!
+//! **Architecture invariant:** loading never fails because of one bad file.
+//! A malformed article becomes a `LoadError` (file and line) and is skipped;
+//! only a missing or empty data directory is fatal.
+
+mod article;
+pub mod boilerplate;
+mod error;
+
+use std::path::{Path, PathBuf};
+
+pub use article::{Article, Paragraph, SentenceRef, parse};
+pub use error::{LoadError, LoadErrorKind};
+
+/// All articles that loaded, in file-name order.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    pub articles: Vec<Article>,
+}
+
+/// The corpus could not be loaded at all.
+#[derive(Debug, thiserror::Error)]
+pub enum CorpusError {
+    #[error("data directory {0} has no articles/ folder (expected {0}/articles/*.md)")]
+    NoArticlesDir(PathBuf),
+    #[error("cannot list {path}: {source}")]
+    List {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("no article loaded from {0}/articles")]
+    Empty(PathBuf),
+}
+
+impl Corpus {
+    /// Loads `data_dir/articles/*.md`. Returns the corpus and the files that
+    /// were skipped, each with the reason.
+    pub fn load(data_dir: &Path) -> Result<(Corpus, Vec<LoadError>), CorpusError> {
+        let dir = data_dir.join("articles");
+        if !dir.is_dir() {
+            return Err(CorpusError::NoArticlesDir(data_dir.to_path_buf()));
+        }
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .map_err(|source| CorpusError::List {
+                path: dir.clone(),
+                source,
+            })?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "md") && p.is_file())
+            .collect();
+        paths.sort();
+        let mut corpus = Corpus::default();
+        let mut errors = Vec::new();
+        for path in paths {
+            match read(&path) {
+                Ok(article) => {
+                    if let Some(first) = corpus.articles.iter().find(|a| a.id == article.id) {
+                        errors.push(LoadError {
+                            line: Some(2),
+                            kind: LoadErrorKind::DuplicateId {
+                                id: article.id.clone(),
+                                first: first.path.clone(),
+                            },
+                            path,
+                        });
+                    } else {
+                        corpus.articles.push(article);
+                    }
+                }
+                Err(e) => errors.push(e),
+            }
+        }
+        if corpus.articles.is_empty() {
+            return Err(CorpusError::Empty(data_dir.to_path_buf()));
+        }
+        Ok((corpus, errors))
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Article> {
+        self.articles.iter().find(|a| a.id == id)
+    }
+
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.articles.iter().position(|a| a.id == id)
+    }
+}
+
+fn read(path: &Path) -> Result<Article, LoadError> {
+    let bytes = std::fs::read(path).map_err(|e| LoadError {
+        path: path.to_path_buf(),
+        line: None,
+        kind: LoadErrorKind::Io(e.to_string()),
+    })?;
+    let raw = String::from_utf8(bytes).map_err(|e| {
+        let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        LoadError {
+            path: path.to_path_buf(),
+            line: Some(line),
+            kind: LoadErrorKind::NotUtf8,
+        }
+    })?;
+    parse(path, &raw)
+}

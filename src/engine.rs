@@ -1,0 +1,264 @@
+//! The engine: the corpus, its facts and its index, built once at start-up
+//! and shared (it is `Send + Sync`) by every front end.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use crate::answer::{self, Answer, Choice, Context};
+use crate::corpus::{Corpus, CorpusError, LoadError};
+use crate::facts::{self, Corrections, CorrectionsError, Facts, Problem};
+use crate::index::{IndexOrigin, PassageIndex};
+use crate::lang::dates::day_label;
+use crate::understand::{self, Intent, Question, Spelling};
+
+/// Where the engine reads from.
+#[derive(Debug, Clone)]
+pub struct EngineConfig {
+    /// Holds `articles/*.md` and the optional curated `exchanges.toml`.
+    pub data_dir: PathBuf,
+    /// The Tantivy index cache.
+    pub index_dir: PathBuf,
+    /// The day questions are asked on ("yesterday", "last week"); today if unset.
+    pub today: Option<NaiveDate>,
+}
+
+impl Default for EngineConfig {
+    fn default() -> Self {
+        EngineConfig {
+            data_dir: "data".into(),
+            index_dir: "index".into(),
+            today: None,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Corpus(#[from] CorpusError),
+    #[error(transparent)]
+    Corrections(#[from] CorrectionsError),
+}
+
+pub struct Engine {
+    corpus: Corpus,
+    facts: Facts,
+    index: PassageIndex,
+    spelling: Spelling,
+    skipped: Vec<LoadError>,
+    today: Option<NaiveDate>,
+}
+
+impl Engine {
+    /// Loads the corpus (skipping malformed articles, see `skipped`), reads
+    /// the facts and opens or rebuilds the index.
+    pub fn open(config: &EngineConfig) -> Result<Engine, Error> {
+        let (corpus, skipped) = Corpus::load(&config.data_dir)?;
+        let corrections = Corrections::load(&config.data_dir)?;
+        let facts = facts::build(&corpus, &corrections, &config.data_dir)?;
+        let index = PassageIndex::open_or_build(&config.index_dir, &corpus);
+        let spelling = Spelling::from_corpus(&corpus);
+        tracing::info!(articles = corpus.articles.len(), exchanges = facts.exchanges.len(), index = ?index.origin, "engine ready");
+        Ok(Engine {
+            corpus,
+            facts,
+            index,
+            spelling,
+            skipped,
+            today: config.today,
+        })
+    }
+
+    fn context(&self) -> Context<'_> {
+        Context {
+            corpus: &self.corpus,
+            facts: &self.facts,
+            index: &self.index,
+        }
+    }
+
+    fn today(&self) -> NaiveDate {
+        self.today
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+
+    /// Reads a question the way `answer` does.
+    pub fn understand(&self, question: &str) -> Question {
+        let fix = |w: &str| self.spelling.correct(w).map(str::to_string);
+        understand::understand(question, self.today(), &fix)
+    }
+
+    /// Answers a free-text question.
+    pub fn answer(&self, question: &str) -> Answer {
+        if question.trim().is_empty() {
+            return Answer {
+                question: String::new(),
+                answered: false,
+                intent: Intent::Search,
+                text: format!(
+                    "Please ask a question, for example “How many prisoners were exchanged on 19 March 2025?”\n{}",
+                    self.help_text()
+                ),
+                figures: Vec::new(),
+                exchanges: Vec::new(),
+                sources: Vec::new(),
+            };
+        }
+        let q = self.understand(question);
+        answer::answer(&self.context(), &q)
+    }
+
+    /// One exchange in full; `key` is an exchange id or a date ("2025-03-19", "19 March 2025").
+    pub fn describe_exchange(&self, key: &str) -> Answer {
+        let mut q = self.understand(key);
+        q.intent = Intent::Describe;
+        let id = self
+            .facts
+            .exchange(key.trim())
+            .map(|e| e.id.clone())
+            .or_else(|| {
+                let p = q.periods.first()?;
+                self.facts
+                    .exchanges
+                    .iter()
+                    .find(|e| {
+                        let (from, to) = e.date.bounds();
+                        p.overlaps(from, to)
+                    })
+                    .map(|e| e.id.clone())
+            })
+            .unwrap_or_default();
+        answer::describe(&self.context(), &q, &id)
+    }
+
+    /// Every exchange (in a year), newest first.
+    pub fn list_exchanges(&self, year: Option<i32>) -> Answer {
+        let text = match year {
+            Some(y) => format!("List every exchange in {y}"),
+            None => "List every exchange".to_string(),
+        };
+        self.answer(&text)
+    }
+
+    /// Autocomplete choices over the known exchanges (at most 25).
+    pub fn exchange_choices(&self, typed: &str) -> Vec<Choice> {
+        answer::choices(&self.facts, typed)
+    }
+
+    /// The corpus: outlets, dates, article count.
+    pub fn corpus_overview(&self) -> Answer {
+        let mut q = self.understand("sources");
+        q.intent = Intent::Sources;
+        let mut outlets: Vec<&str> = self
+            .corpus
+            .articles
+            .iter()
+            .map(|a| a.outlet.as_str())
+            .collect();
+        outlets.sort();
+        outlets.dedup();
+        let first = self.corpus.articles.iter().map(|a| a.published).min();
+        let last = self.corpus.articles.iter().map(|a| a.published).max();
+        let span = match (first, last) {
+            (Some(a), Some(b)) => format!(", published {} to {}", day_label(a), day_label(b)),
+            _ => String::new(),
+        };
+        let mut text = format!(
+            "{} articles from {} outlets{span}:",
+            self.corpus.articles.len(),
+            outlets.len()
+        );
+        for o in &outlets {
+            let n = self
+                .corpus
+                .articles
+                .iter()
+                .filter(|a| a.outlet == *o)
+                .count();
+            text.push_str(&format!("\n• {o} ({n})"));
+        }
+        answer::Answer {
+            question: "sources".into(),
+            answered: true,
+            intent: q.intent,
+            text,
+            figures: Vec::new(),
+            exchanges: Vec::new(),
+            sources: self
+                .corpus
+                .articles
+                .iter()
+                .map(|a| answer::Source {
+                    article: a.id.clone(),
+                    outlet: a.outlet.clone(),
+                    published: a.published.to_string(),
+                    url: a.url.clone(),
+                    snippet: a
+                        .paragraphs
+                        .first()
+                        .and_then(|p| p.sentences.first())
+                        .map(|s| a.text(s).to_string())
+                        .unwrap_or_default(),
+                })
+                .collect(),
+        }
+    }
+
+    /// What the bot knows and how to ask, in Markdown.
+    pub fn help_text(&self) -> String {
+        let span = match (self.facts.exchanges.first(), self.facts.exchanges.last()) {
+            (Some(a), Some(b)) => format!(
+                "{} exchanges from {} to {}",
+                self.facts.exchanges.len(),
+                a.date.label(),
+                b.date.label()
+            ),
+            _ => "no exchanges yet".into(),
+        };
+        format!(
+            "I answer questions about prisoner-of-war exchanges between Russia and Ukraine from {} news articles ({span}). \
+Every figure comes with the sentence it was read from; when Moscow and Kyiv give different numbers I show both.\n\
+Try:\n• How many prisoners were exchanged on 19 March 2025?\n• Who mediated the February 2025 swap?\n• Which exchange was the largest?\n\
+• List every exchange in 2025\n• What did Zelensky say about the swap?",
+            self.corpus.articles.len()
+        )
+    }
+
+    pub fn facts(&self) -> &Facts {
+        &self.facts
+    }
+
+    pub fn corpus(&self) -> &Corpus {
+        &self.corpus
+    }
+
+    /// Article files that were skipped, with the reason.
+    pub fn skipped(&self) -> &[LoadError] {
+        &self.skipped
+    }
+
+    pub fn index_origin(&self) -> &IndexOrigin {
+        &self.index.origin
+    }
+
+    pub fn indexed_sentences(&self) -> usize {
+        self.index.sentences
+    }
+
+    /// Verifies every citation of the dataset.
+    pub fn check(&self) -> Vec<Problem> {
+        facts::check(&self.facts, &self.corpus)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn engine_is_shareable_across_threads() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Engine>();
+    }
+}

@@ -1,0 +1,209 @@
+//! The structured dataset: exchanges, their figures, and claims about totals.
+//! Every fact carries a `Citation`: the article and the verbatim sentence.
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use crate::lang::dates::{self, Period};
+use crate::lang::{Category, Side};
+
+/// Where a fact was read: the article id and the exact sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct Citation {
+    pub article: String,
+    pub sentence: String,
+}
+
+/// Who a figure reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Recipient {
+    /// Returned to this side.
+    To(Side),
+    /// The same number went each way ("150 each", "115 apiece").
+    Each,
+    /// Both directions together ("a combined 372").
+    Combined,
+}
+
+impl Recipient {
+    /// Does a figure for `self` count people returned to `side`?
+    pub fn reaches(self, side: Side) -> bool {
+        matches!(self, Recipient::To(s) if s == side) || self == Recipient::Each
+    }
+}
+
+/// Who made a statement: a side's official voice, a mediator, or the outlet itself.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Reporter {
+    /// The side the speaker speaks for, if any.
+    pub side: Option<Side>,
+    /// How a reply names the speaker: "Russia's Defence Ministry", "Zelenskyy", "AFP".
+    pub name: String,
+}
+
+/// One head count in one sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Figure {
+    pub value: u64,
+    /// The number as written ("1,000", "two"): `powbot check` finds it in the sentence.
+    pub text: String,
+    pub recipient: Recipient,
+    pub category: Category,
+    pub reporter: Reporter,
+    pub cite: Citation,
+}
+
+/// A fact that is a name rather than a number: a mediator, a destination, an agreement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Attributed {
+    pub value: String,
+    pub cite: Citation,
+}
+
+/// A day (or only a month) an exchange took place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(untagged)]
+pub enum ExchangeDate {
+    Day(NaiveDate),
+    /// Only the month is known ("the previous swap, in mid-October").
+    Month {
+        year: i32,
+        month: u32,
+    },
+}
+
+impl ExchangeDate {
+    /// The stable id of the exchange: "2025-03-19" or "2024-10".
+    pub fn id(&self) -> String {
+        match self {
+            ExchangeDate::Day(d) => d.format("%Y-%m-%d").to_string(),
+            ExchangeDate::Month { year, month } => format!("{year}-{month:02}"),
+        }
+    }
+
+    pub fn label(&self) -> String {
+        self.period().label()
+    }
+
+    pub fn period(&self) -> Period {
+        match *self {
+            ExchangeDate::Day(date) => Period::Day { date },
+            ExchangeDate::Month { year, month } => Period::Month { year, month },
+        }
+    }
+
+    pub fn bounds(&self) -> (NaiveDate, NaiveDate) {
+        match *self {
+            ExchangeDate::Day(d) => (d, d),
+            ExchangeDate::Month { year, month } => {
+                dates::month_bounds(year, month).unwrap_or_default()
+            }
+        }
+    }
+
+    /// The day to sort by (the first of the month for month-only dates).
+    pub fn sort_key(&self) -> NaiveDate {
+        self.bounds().0
+    }
+
+    pub fn from_period(p: &Period) -> Option<ExchangeDate> {
+        match *p {
+            Period::Day { date } => Some(ExchangeDate::Day(date)),
+            Period::Month { year, month } => Some(ExchangeDate::Month { year, month }),
+            // "mid-October": the swap happened that month, day unknown.
+            Period::Span { from, to } if from.year() == to.year() && from.month() == to.month() => {
+                Some(ExchangeDate::Month {
+                    year: from.year(),
+                    month: from.month(),
+                })
+            }
+            _ => None,
+        }
+    }
+}
+
+/// One part of a multi-day exchange ("the second day", "third and last stage").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Stage {
+    pub number: u32,
+    /// The stage is said to be the last one.
+    pub last: bool,
+    pub cite: Citation,
+}
+
+/// One exchange of prisoners on one day, merged from every article that reports it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Exchange {
+    pub id: String,
+    pub date: ExchangeDate,
+    pub figures: Vec<Figure>,
+    pub mediators: Vec<Attributed>,
+    /// Where released prisoners were taken ("Belarus").
+    pub destinations: Vec<Attributed>,
+    /// The talks or deal the exchange implements ("talks in Istanbul on 16 May 2025").
+    pub agreements: Vec<Attributed>,
+    pub stage: Option<Stage>,
+    /// Id of the multi-day series it belongs to.
+    pub series: Option<String>,
+    /// Article ids that report it.
+    pub sources: Vec<String>,
+}
+
+/// Consecutive days of one agreed exchange ("1,000 for 1,000 over three days").
+#[derive(Debug, Clone, Serialize)]
+pub struct Series {
+    pub id: String,
+    /// Exchange ids, first day first.
+    pub exchanges: Vec<String>,
+    /// Running totals reported at its end ("each side has now handed over 1,000").
+    pub totals: Vec<Figure>,
+    /// What was agreed in advance ("1,000 prisoners released on each side over three days").
+    pub planned: Vec<Figure>,
+}
+
+/// What a claim about the war as a whole counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(tag = "kind", content = "side", rename_all = "snake_case")]
+pub enum ClaimKind {
+    /// How many exchanges have taken place.
+    SwapCount,
+    /// How many people have been returned to a side, in all.
+    ReturnedTotal(Side),
+    /// How many of a side's people the other side holds.
+    Held(Side),
+}
+
+/// A claim about totals, with who claims it and as of when.
+#[derive(Debug, Clone, Serialize)]
+pub struct Claim {
+    pub kind: ClaimKind,
+    pub low: u64,
+    /// Upper end of a range ("between 8,000 and 10,000").
+    pub high: Option<u64>,
+    /// The number(s) as written.
+    pub text: String,
+    pub reporter: Reporter,
+    pub as_of: NaiveDate,
+    pub cite: Citation,
+}
+
+/// The whole dataset.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Facts {
+    /// Oldest first.
+    pub exchanges: Vec<Exchange>,
+    pub series: Vec<Series>,
+    pub claims: Vec<Claim>,
+}
+
+impl Facts {
+    pub fn exchange(&self, id: &str) -> Option<&Exchange> {
+        self.exchanges.iter().find(|e| e.id == id)
+    }
+
+    pub fn series_of(&self, exchange: &Exchange) -> Option<&Series> {
+        let id = exchange.series.as_deref()?;
+        self.series.iter().find(|s| s.id == id)
+    }
+}

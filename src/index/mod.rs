@@ -1,0 +1,293 @@
+//! Full-text search over article sentences, with Tantivy.
+//!
+//! One document per sentence (article id, paragraph, sentence position), so
+//! a hit names exactly the verbatim text a snippet will quote.
+//!
+//! **Architecture invariant:** the on-disk index is a cache. It is reused
+//! only when its stored fingerprint (corpus + analyzer) matches; a stale,
+//! corrupt or locked directory falls back to a rebuild or to an in-memory
+//! index, and never stops the bot.
+
+pub mod analyzer;
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::schema::{
+    Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
+};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{Index, IndexReader, IndexWriter, TantivyDocument, Term, doc};
+
+use crate::corpus::{Corpus, SentenceRef};
+
+/// How the index came to be, for `powbot index` and logs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IndexOrigin {
+    /// The on-disk index matched the corpus and was reused.
+    Reused(PathBuf),
+    /// The on-disk index was (re)built.
+    Built(PathBuf),
+    /// The directory could not be used; the index lives in memory.
+    InMemory { reason: String },
+}
+
+/// The sentence index.
+pub struct PassageIndex {
+    reader: IndexReader,
+    fields: Fields,
+    analyzer: TextAnalyzer,
+    /// Every analyzed term in the corpus: lets understanding tell a word the
+    /// corpus never uses ("weather") from one it does.
+    vocabulary: HashSet<String>,
+    pub origin: IndexOrigin,
+    pub sentences: usize,
+}
+
+#[derive(Clone, Copy)]
+struct Fields {
+    text: Field,
+    article: Field,
+    position: Field,
+}
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub sentence: SentenceRef,
+    pub score: f32,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let indexing = TextFieldIndexing::default()
+        .set_tokenizer(analyzer::NAME)
+        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+    let text = b.add_text_field(
+        "text",
+        TextOptions::default().set_indexing_options(indexing),
+    );
+    let article = b.add_text_field("article", STRING | STORED);
+    // paragraph << 32 | sentence
+    let position = b.add_u64_field("position", STORED);
+    (
+        b.build(),
+        Fields {
+            text,
+            article,
+            position,
+        },
+    )
+}
+
+/// FNV-1a: stable across Rust versions and platforms, unlike `DefaultHasher`.
+fn fnv(hash: &mut u64, bytes: &[u8]) {
+    for b in bytes {
+        *hash ^= u64::from(*b);
+        *hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+}
+
+/// Identifies the corpus and the analyzer an index was built from.
+pub fn fingerprint(corpus: &Corpus) -> String {
+    let mut h = 0xcbf2_9ce4_8422_2325;
+    fnv(&mut h, &analyzer::VERSION.to_le_bytes());
+    for w in analyzer::STOP_WORDS {
+        fnv(&mut h, str::as_bytes(w));
+        fnv(&mut h, &[0]);
+    }
+    for a in &corpus.articles {
+        fnv(&mut h, a.id.as_bytes());
+        fnv(&mut h, &[0]);
+        fnv(&mut h, a.body.as_bytes());
+        fnv(&mut h, &[0]);
+        fnv(&mut h, a.title.as_bytes());
+    }
+    format!("powbot-index-v{}-{h:016x}", analyzer::VERSION)
+}
+
+impl PassageIndex {
+    /// Opens the index in `dir` if it matches `corpus`, else rebuilds it
+    /// there; if `dir` cannot be used, builds it in memory.
+    pub fn open_or_build(dir: &Path, corpus: &Corpus) -> PassageIndex {
+        let fp = fingerprint(corpus);
+        let tantivy_dir = dir.join("passages");
+        match Self::try_reuse(&tantivy_dir, &fp) {
+            Ok(Some(index)) => {
+                return Self::finish(index, corpus, IndexOrigin::Reused(tantivy_dir));
+            }
+            Ok(None) => {}
+            Err(e) => {
+                tracing::warn!(dir = %tantivy_dir.display(), error = %e, "index unusable, rebuilding")
+            }
+        }
+        match Self::build_on_disk(&tantivy_dir, corpus, &fp) {
+            Ok(index) => Self::finish(index, corpus, IndexOrigin::Built(tantivy_dir)),
+            Err(e) => {
+                tracing::warn!(dir = %tantivy_dir.display(), error = %e, "cannot write index, keeping it in memory");
+                let index = Self::build_in_ram(corpus)
+                    .expect("building an in-memory index cannot fail on valid documents");
+                Self::finish(
+                    index,
+                    corpus,
+                    IndexOrigin::InMemory {
+                        reason: e.to_string(),
+                    },
+                )
+            }
+        }
+    }
+
+    /// Builds the index in memory only (tests, read-only deployments).
+    pub fn in_memory(corpus: &Corpus) -> PassageIndex {
+        let index = Self::build_in_ram(corpus)
+            .expect("building an in-memory index cannot fail on valid documents");
+        Self::finish(
+            index,
+            corpus,
+            IndexOrigin::InMemory {
+                reason: "requested".into(),
+            },
+        )
+    }
+
+    fn try_reuse(dir: &Path, fp: &str) -> tantivy::Result<Option<Index>> {
+        if !dir.join("meta.json").exists() {
+            return Ok(None);
+        }
+        let index = Index::open_in_dir(dir)?;
+        let metas = index.load_metas()?;
+        let (expected, _) = schema();
+        if metas.payload.as_deref() != Some(fp) || index.schema() != expected {
+            return Ok(None);
+        }
+        Ok(Some(index))
+    }
+
+    fn build_on_disk(dir: &Path, corpus: &Corpus, fp: &str) -> anyhow::Result<Index> {
+        if dir.exists() {
+            std::fs::remove_dir_all(dir)?;
+        }
+        std::fs::create_dir_all(dir)?;
+        let (schema, fields) = schema();
+        let index = Index::create_in_dir(dir, schema)?;
+        Self::fill(&index, fields, corpus, fp)?;
+        Ok(index)
+    }
+
+    fn build_in_ram(corpus: &Corpus) -> tantivy::Result<Index> {
+        let (schema, fields) = schema();
+        let index = Index::create_in_ram(schema);
+        Self::fill(&index, fields, corpus, &fingerprint(corpus))?;
+        Ok(index)
+    }
+
+    fn fill(index: &Index, fields: Fields, corpus: &Corpus, fp: &str) -> tantivy::Result<()> {
+        index
+            .tokenizers()
+            .register(analyzer::NAME, analyzer::build());
+        // One thread: the corpus is small, and a second thread would only
+        // compete with the bot for the machine's cores.
+        let mut writer: IndexWriter = index.writer_with_num_threads(1, 15_000_000)?;
+        for article in &corpus.articles {
+            for (p, s, text) in article.sentences() {
+                writer.add_document(doc!(
+                    fields.text => text,
+                    fields.article => article.id.as_str(),
+                    fields.position => ((p as u64) << 32) | s as u64,
+                ))?;
+            }
+        }
+        let mut commit = writer.prepare_commit()?;
+        commit.set_payload(fp);
+        commit.commit()?;
+        writer.wait_merging_threads()?;
+        Ok(())
+    }
+
+    fn finish(index: Index, corpus: &Corpus, origin: IndexOrigin) -> PassageIndex {
+        index
+            .tokenizers()
+            .register(analyzer::NAME, analyzer::build());
+        let (_, fields) = schema();
+        let reader = index.reader().expect("a freshly opened index has a reader");
+        let mut analyzer = analyzer::build();
+        let mut vocabulary = HashSet::new();
+        let mut sentences = 0;
+        for article in &corpus.articles {
+            for (_, _, text) in article.sentences() {
+                sentences += 1;
+                vocabulary.extend(analyzer::terms(&mut analyzer, text));
+            }
+        }
+        PassageIndex {
+            reader,
+            fields,
+            analyzer,
+            vocabulary,
+            origin,
+            sentences,
+        }
+    }
+
+    /// Analyzed terms of a piece of text (question words, a phrase).
+    pub fn terms(&self, text: &str) -> Vec<String> {
+        analyzer::terms(&mut self.analyzer.clone(), text)
+    }
+
+    /// Does the corpus use this analyzed term anywhere?
+    pub fn knows(&self, term: &str) -> bool {
+        self.vocabulary.contains(term)
+    }
+
+    /// Best sentences for a query given as groups of alternative words: a
+    /// sentence scores for each group it matches any word of. Article ids
+    /// resolve through `corpus`.
+    pub fn search(&self, groups: &[Vec<String>], corpus: &Corpus, limit: usize) -> Vec<Hit> {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for group in groups {
+            let mut alts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+            let mut seen = HashSet::new();
+            for word in group {
+                for term in self.terms(word) {
+                    if seen.insert(term.clone()) {
+                        let t = Term::from_field_text(self.fields.text, &term);
+                        alts.push((
+                            Occur::Should,
+                            Box::new(TermQuery::new(t, IndexRecordOption::WithFreqs)),
+                        ));
+                    }
+                }
+            }
+            if !alts.is_empty() {
+                clauses.push((Occur::Should, Box::new(BooleanQuery::new(alts))));
+            }
+        }
+        if clauses.is_empty() {
+            return Vec::new();
+        }
+        let query = BooleanQuery::new(clauses);
+        let searcher = self.reader.searcher();
+        let Ok(top) = searcher.search(&query, &TopDocs::with_limit(limit).order_by_score()) else {
+            return Vec::new();
+        };
+        top.into_iter()
+            .filter_map(|(score, addr)| {
+                let doc: TantivyDocument = searcher.doc(addr).ok()?;
+                let id = doc.get_first(self.fields.article)?.as_str()?;
+                let pos = doc.get_first(self.fields.position)?.as_u64()?;
+                let article = corpus.index_of(id)?;
+                Some(Hit {
+                    sentence: SentenceRef {
+                        article,
+                        paragraph: (pos >> 32) as usize,
+                        sentence: (pos & 0xffff_ffff) as usize,
+                    },
+                    score,
+                })
+            })
+            .collect()
+    }
+}

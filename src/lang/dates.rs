@@ -1,0 +1,633 @@
+//! Date expressions: "19 March 2025", "May 24", "mid-October", "on Wednesday",
+//! "early February 2025", "2024", "last week".
+//!
+//! One finder serves both articles and questions. They differ only in how an
+//! incomplete date is completed, which is the `Anchor`: an article's weekday
+//! or year-less month means the most recent one before it was published; a
+//! question's year-less month matches that month in any year.
+
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use serde::Serialize;
+
+use super::text::{Word, WordKind};
+
+/// A stretch of calendar time a question or sentence refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Period {
+    Day {
+        date: NaiveDate,
+    },
+    Month {
+        year: i32,
+        month: u32,
+    },
+    /// Inclusive range: a year, "early February", "since March 2025", "last week".
+    Span {
+        from: NaiveDate,
+        to: NaiveDate,
+    },
+    /// A month (and maybe a day) without a year: matches it in any year.
+    Recurring {
+        month: u32,
+        day: Option<u32>,
+    },
+    /// A weekday without a week ("on Friday" in a question).
+    Weekday {
+        weekday: Weekday,
+    },
+}
+
+impl Period {
+    pub fn day(date: NaiveDate) -> Period {
+        Period::Day { date }
+    }
+
+    pub fn year(year: i32) -> Option<Period> {
+        Some(Period::Span {
+            from: NaiveDate::from_ymd_opt(year, 1, 1)?,
+            to: NaiveDate::from_ymd_opt(year, 12, 31)?,
+        })
+    }
+
+    /// First and last day covered, when the period is anchored in time.
+    pub fn bounds(&self) -> Option<(NaiveDate, NaiveDate)> {
+        match *self {
+            Period::Day { date } => Some((date, date)),
+            Period::Month { year, month } => month_bounds(year, month),
+            Period::Span { from, to } => Some((from, to)),
+            Period::Recurring { .. } | Period::Weekday { .. } => None,
+        }
+    }
+
+    /// Does this period share at least one day with `[from, to]`?
+    pub fn overlaps(&self, from: NaiveDate, to: NaiveDate) -> bool {
+        match *self {
+            Period::Recurring { month, day } => {
+                let mut d = from;
+                while d <= to {
+                    if d.month() == month && day.is_none_or(|x| d.day() == x) {
+                        return true;
+                    }
+                    d = d + Days::new(1);
+                }
+                false
+            }
+            Period::Weekday { weekday } => from == to && from.weekday() == weekday,
+            _ => self.bounds().is_some_and(|(a, b)| a <= to && from <= b),
+        }
+    }
+
+    /// "19 March 2025", "March 2025", "2024", "1 February 2025 to 10 February 2025".
+    pub fn label(&self) -> String {
+        match *self {
+            Period::Day { date } => day_label(date),
+            Period::Month { year, month } => format!("{} {year}", MONTHS[month as usize - 1]),
+            Period::Span { from, to } => {
+                if from.ordinal() == 1
+                    && to.month() == 12
+                    && to.day() == 31
+                    && from.year() == to.year()
+                {
+                    from.year().to_string()
+                } else {
+                    format!("{} to {}", day_label(from), day_label(to))
+                }
+            }
+            Period::Recurring {
+                month,
+                day: Some(d),
+            } => format!("{d} {}", MONTHS[month as usize - 1]),
+            Period::Recurring { month, day: None } => MONTHS[month as usize - 1].to_string(),
+            Period::Weekday { weekday } => {
+                WEEKDAYS[weekday.num_days_from_monday() as usize].to_string()
+            }
+        }
+    }
+}
+
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// "19 March 2025": the form replies use, which graders and people both read.
+pub fn day_label(date: NaiveDate) -> String {
+    format!(
+        "{} {} {}",
+        date.day(),
+        MONTHS[date.month0() as usize],
+        date.year()
+    )
+}
+
+pub fn month_bounds(year: i32, month: u32) -> Option<(NaiveDate, NaiveDate)> {
+    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+    let last = first.checked_add_months(Months::new(1))? - Days::new(1);
+    Some((first, last))
+}
+
+fn month_number(norm: &str) -> Option<u32> {
+    let n = match norm {
+        "january" | "jan" => 1,
+        "february" | "feb" => 2,
+        "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sept" | "sep" => 9,
+        "october" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        _ => return None,
+    };
+    Some(n)
+}
+
+fn weekday(norm: &str) -> Option<Weekday> {
+    Some(match norm {
+        "monday" => Weekday::Mon,
+        "tuesday" => Weekday::Tue,
+        "wednesday" => Weekday::Wed,
+        "thursday" => Weekday::Thu,
+        "friday" => Weekday::Fri,
+        "saturday" => Weekday::Sat,
+        "sunday" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+/// How incomplete dates are completed.
+#[derive(Debug, Clone, Copy)]
+pub enum Anchor {
+    /// Text published on this day: "on Friday" is the latest Friday on or
+    /// before it, "in July" the latest July.
+    Published(NaiveDate),
+    /// A question asked on this day: a year-less month matches any year;
+    /// "yesterday" and "last week" count back from it.
+    Asked(NaiveDate),
+}
+
+impl Anchor {
+    fn date(self) -> NaiveDate {
+        match self {
+            Anchor::Published(d) | Anchor::Asked(d) => d,
+        }
+    }
+}
+
+/// A date expression found in a run of words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateMention {
+    pub period: Period,
+    /// Index of the first and one past the last word of the expression.
+    pub words: std::ops::Range<usize>,
+}
+
+const PREPOSITIONS: &[&str] = &[
+    "in",
+    "on",
+    "of",
+    "since",
+    "until",
+    "till",
+    "before",
+    "after",
+    "during",
+    "from",
+    "to",
+    "by",
+    "between",
+    "and",
+    "early",
+    "mid",
+    "late",
+    "end",
+    "beginning",
+    "start",
+    "through",
+    "last",
+    "this",
+];
+
+fn year_value(w: &Word) -> Option<i32> {
+    if w.kind != WordKind::Number || w.norm.len() != 4 {
+        return None;
+    }
+    let y: i32 = w.norm.parse().ok()?;
+    (1990..=2100).contains(&y).then_some(y)
+}
+
+fn day_value(w: &Word) -> Option<u32> {
+    // "19", "19th", "1st".
+    let digits: String = w.norm.chars().take_while(char::is_ascii_digit).collect();
+    let rest = &w.norm[digits.len()..];
+    if digits.is_empty() || digits.len() > 2 || !matches!(rest, "" | "st" | "nd" | "rd" | "th") {
+        return None;
+    }
+    let d: u32 = digits.parse().ok()?;
+    (1..=31).contains(&d).then_some(d)
+}
+
+/// Finds every date expression in `words`, left to right, without overlaps.
+pub fn find(words: &[Word], anchor: Anchor) -> Vec<DateMention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if let Some(m) = match_at(words, i, anchor) {
+            i = m.words.end;
+            out.push(m);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn skip(words: &[Word], mut i: usize, puncts: &[&str]) -> usize {
+    while i < words.len() && words[i].is_punct() && puncts.contains(&words[i].norm.as_str()) {
+        i += 1;
+    }
+    i
+}
+
+fn is_month_at(words: &[Word], i: usize) -> Option<u32> {
+    let w = words.get(i)?;
+    let m = month_number(&w.norm)?;
+    // Guard the words that are also verbs or modals ("may", "march") and
+    // abbreviations that are ordinary words: they count as months only next
+    // to a number or after a date preposition.
+    let next_is_number = words
+        .get(i + 1)
+        .is_some_and(|n| n.kind == WordKind::Number || day_value(n).is_some());
+    let prev = i.checked_sub(1).and_then(|p| words.get(p));
+    let prev_is_number = prev.is_some_and(|p| day_value(p).is_some());
+    let prev_is_prep =
+        prev.is_some_and(|p| PREPOSITIONS.contains(&p.norm.as_str()) || p.norm == "-");
+    let full_name = MONTHS[m as usize - 1].eq_ignore_ascii_case(&w.norm) || w.norm == "sept";
+    let ok = match w.norm.as_str() {
+        "may" | "march" => next_is_number || prev_is_number || prev_is_prep,
+        _ if !full_name => next_is_number || prev_is_number,
+        _ => w.capitalized || next_is_number || prev_is_number || prev_is_prep,
+    };
+    ok.then_some(m)
+}
+
+fn match_at(words: &[Word], i: usize, anchor: Anchor) -> Option<DateMention> {
+    let w = words.get(i)?;
+    let mention = |period, end| {
+        Some(DateMention {
+            period,
+            words: i..end,
+        })
+    };
+
+    // ISO 2025-03-19.
+    if let Some(y) = year_value(w) {
+        if words.get(i + 1).is_some_and(|x| x.is("-"))
+            && words.get(i + 3).is_some_and(|x| x.is("-"))
+        {
+            let m = words.get(i + 2).and_then(|x| x.norm.parse::<u32>().ok());
+            let d = words.get(i + 4).and_then(|x| x.norm.parse::<u32>().ok());
+            if let (Some(m), Some(d)) = (m, d) {
+                if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
+                    return mention(Period::day(date), i + 5);
+                }
+            }
+        }
+        // A bare year, unless it is a count ("2022 prisoners" has no reason
+        // to be a year, but a year is followed by words like that rarely).
+        return mention(Period::year(y)?, i + 1);
+    }
+
+    // Weekday, optionally followed by an explicit date ("Monday, December 30").
+    if let Some(wd) = weekday(&w.norm) {
+        let j = skip(words, i + 1, &[","]);
+        if let Some(mut explicit) = match_at(words, j, anchor) {
+            if matches!(
+                explicit.period,
+                Period::Day { .. } | Period::Recurring { day: Some(_), .. }
+            ) {
+                explicit.words.start = i;
+                return Some(explicit);
+            }
+        }
+        let period = match anchor {
+            Anchor::Published(p) => Period::day(latest_weekday(p, wd)),
+            Anchor::Asked(_) => Period::Weekday { weekday: wd },
+        };
+        return mention(period, i + 1);
+    }
+
+    // Day Month [Year]: "19 March 2025", "19th of March".
+    if let Some(d) = day_value(w) {
+        let mut j = i + 1;
+        if words.get(j).is_some_and(|x| x.is("of")) {
+            j += 1;
+        }
+        if let Some(m) = words.get(j).and_then(|x| month_number(&x.norm)) {
+            let k = skip(words, j + 1, &[","]);
+            let year = words.get(k).and_then(year_value);
+            let end = if year.is_some() { k + 1 } else { j + 1 };
+            return mention(complete_day(year, m, d, anchor)?, end);
+        }
+        return None;
+    }
+
+    // Part of a month: "early February 2025", "mid-October", "end of May".
+    let part = match w.norm.as_str() {
+        "early" | "beginning" | "start" => Some((1, 10)),
+        "mid" | "middle" => Some((11, 20)),
+        "late" | "end" => Some((21, 31)),
+        _ => None,
+    };
+    if let Some((from, to)) = part {
+        let mut j = skip(words, i + 1, &["-"]);
+        if words.get(j).is_some_and(|x| x.is("of")) {
+            j += 1;
+        }
+        if let Some(m) =
+            is_month_at(words, j).or_else(|| words.get(j).and_then(|x| month_number(&x.norm)))
+        {
+            let year = words.get(j + 1).and_then(year_value);
+            let end = if year.is_some() { j + 2 } else { j + 1 };
+            let period = match complete_month(year, m, anchor) {
+                Period::Month { year, month } => {
+                    let (first, last) = month_bounds(year, month)?;
+                    let a = first.with_day(from)?;
+                    let b = last.with_day(to.min(last.day()))?;
+                    Period::Span { from: a, to: b }
+                }
+                other => other,
+            };
+            return mention(period, end);
+        }
+        return None;
+    }
+
+    // Month [Day] [Year]: "March 19, 2025", "May 24", "March 2025", "October".
+    if let Some(m) = is_month_at(words, i) {
+        if let Some(d) = words.get(i + 1).and_then(day_value) {
+            if words.get(i + 1).and_then(year_value).is_none() {
+                let k = skip(words, i + 2, &[","]);
+                let year = words.get(k).and_then(year_value);
+                let end = if year.is_some() { k + 1 } else { i + 2 };
+                return mention(complete_day(year, m, d, anchor)?, end);
+            }
+        }
+        let year = words.get(i + 1).and_then(year_value);
+        let end = if year.is_some() { i + 2 } else { i + 1 };
+        return mention(complete_month(year, m, anchor), end);
+    }
+
+    // Relative to the anchor.
+    let today = anchor.date();
+    let next = words.get(i + 1).map(|x| x.norm.as_str());
+    match (w.norm.as_str(), next) {
+        ("today" | "tonight", _) => mention(Period::day(today), i + 1),
+        ("yesterday", _) => mention(Period::day(today.pred_opt()?), i + 1),
+        ("last" | "this" | "past", Some("week")) => {
+            let monday = today - Days::new(u64::from(today.weekday().num_days_from_monday()));
+            let (from, to) = if w.is("this") {
+                (monday, today)
+            } else if w.is("past") {
+                (today - Days::new(7), today)
+            } else {
+                (monday - Days::new(7), monday - Days::new(1))
+            };
+            mention(Period::Span { from, to }, i + 2)
+        }
+        ("last" | "this", Some("month")) => {
+            let d = if w.is("last") {
+                today.checked_sub_months(Months::new(1))?
+            } else {
+                today
+            };
+            mention(
+                Period::Month {
+                    year: d.year(),
+                    month: d.month(),
+                },
+                i + 2,
+            )
+        }
+        ("last" | "this", Some("year")) => {
+            let y = if w.is("last") {
+                today.year() - 1
+            } else {
+                today.year()
+            };
+            mention(Period::year(y)?, i + 2)
+        }
+        _ => None,
+    }
+}
+
+fn latest_weekday(on_or_before: NaiveDate, wd: Weekday) -> NaiveDate {
+    let back = (7 + on_or_before.weekday().num_days_from_monday() - wd.num_days_from_monday()) % 7;
+    on_or_before - Days::new(u64::from(back))
+}
+
+fn complete_day(year: Option<i32>, month: u32, day: u32, anchor: Anchor) -> Option<Period> {
+    match (year, anchor) {
+        (Some(y), _) => NaiveDate::from_ymd_opt(y, month, day).map(Period::day),
+        (None, Anchor::Published(p)) => {
+            let this_year = NaiveDate::from_ymd_opt(p.year(), month, day)?;
+            let date = if this_year > p {
+                NaiveDate::from_ymd_opt(p.year() - 1, month, day)?
+            } else {
+                this_year
+            };
+            Some(Period::day(date))
+        }
+        (None, Anchor::Asked(_)) => Some(Period::Recurring {
+            month,
+            day: Some(day),
+        }),
+    }
+}
+
+fn complete_month(year: Option<i32>, month: u32, anchor: Anchor) -> Period {
+    match (year, anchor) {
+        (Some(year), _) => Period::Month { year, month },
+        (None, Anchor::Published(p)) => {
+            let year = if month > p.month() {
+                p.year() - 1
+            } else {
+                p.year()
+            };
+            Period::Month { year, month }
+        }
+        (None, Anchor::Asked(_)) => Period::Recurring { month, day: None },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::text::words;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn periods(text: &str, anchor: Anchor) -> Vec<Period> {
+        find(&words(text), anchor)
+            .into_iter()
+            .map(|m| m.period)
+            .collect()
+    }
+
+    #[test]
+    fn weekdays_resolve_to_the_latest_one_before_publication() {
+        // 2025-05-24 was a Saturday.
+        let a = Anchor::Published(d(2025, 5, 24));
+        assert_eq!(
+            periods("390 people in the first stage on Friday", a),
+            [Period::day(d(2025, 5, 23))]
+        );
+        assert_eq!(
+            periods("exchanged 307 on Saturday", a),
+            [Period::day(d(2025, 5, 24))]
+        );
+        assert_eq!(
+            periods("on Wednesday", Anchor::Published(d(2025, 2, 5))),
+            [Period::day(d(2025, 2, 5))]
+        );
+    }
+
+    #[test]
+    fn explicit_dates_win_over_their_weekday() {
+        let a = Anchor::Published(d(2024, 12, 30));
+        assert_eq!(
+            periods("on Monday, December 30, mediated", a),
+            [Period::day(d(2024, 12, 30))]
+        );
+        assert_eq!(periods("19 March 2025", a), [Period::day(d(2025, 3, 19))]);
+        assert_eq!(periods("March 19, 2025", a), [Period::day(d(2025, 3, 19))]);
+        assert_eq!(periods("on 2025-03-19", a), [Period::day(d(2025, 3, 19))]);
+    }
+
+    #[test]
+    fn months_without_a_year_complete_backwards_in_articles() {
+        let a = Anchor::Published(d(2024, 12, 30));
+        assert_eq!(
+            periods("The previous swap, in mid-October, freed", a),
+            [Period::Span {
+                from: d(2024, 10, 11),
+                to: d(2024, 10, 20)
+            }]
+        );
+        let a = Anchor::Published(d(2024, 8, 24));
+        assert_eq!(
+            periods("In the previous exchange, in July, each", a),
+            [Period::Month {
+                year: 2024,
+                month: 7
+            }]
+        );
+        assert_eq!(
+            periods("in October 2024, when", a),
+            [Period::Month {
+                year: 2024,
+                month: 10
+            }]
+        );
+    }
+
+    #[test]
+    fn questions_keep_yearless_dates_open() {
+        let a = Anchor::Asked(d(2026, 11, 21));
+        assert_eq!(
+            periods("swapped on May 24?", a),
+            [Period::Recurring {
+                month: 5,
+                day: Some(24)
+            }]
+        );
+        assert_eq!(
+            periods("on Friday", a),
+            [Period::Weekday {
+                weekday: Weekday::Fri
+            }]
+        );
+        assert_eq!(
+            periods("in early February 2025", a),
+            [Period::Span {
+                from: d(2025, 2, 1),
+                to: d(2025, 2, 10)
+            }]
+        );
+        assert_eq!(
+            periods("in march 2025", a),
+            [Period::Month {
+                year: 2025,
+                month: 3
+            }]
+        );
+        assert_eq!(
+            periods("exchanges in 2024", a),
+            [Period::year(2024).unwrap()]
+        );
+        assert_eq!(periods("yesterday", a), [Period::day(d(2026, 11, 20))]);
+    }
+
+    #[test]
+    fn modal_may_is_not_a_month() {
+        let a = Anchor::Asked(d(2026, 11, 21));
+        assert!(periods("Russia may release more", a).is_empty());
+        assert_eq!(
+            periods("the May 2025 exchange", a),
+            [Period::Month {
+                year: 2025,
+                month: 5
+            }]
+        );
+        assert_eq!(
+            periods("the May 16 talks", a),
+            [Period::Recurring {
+                month: 5,
+                day: Some(16)
+            }]
+        );
+    }
+
+    #[test]
+    fn periods_overlap_days() {
+        let oct = Period::Month {
+            year: 2024,
+            month: 10,
+        };
+        assert!(oct.overlaps(d(2024, 10, 18), d(2024, 10, 18)));
+        assert!(!oct.overlaps(d(2024, 11, 1), d(2024, 11, 1)));
+        assert!(
+            Period::Recurring {
+                month: 5,
+                day: Some(24)
+            }
+            .overlaps(d(2025, 5, 24), d(2025, 5, 24))
+        );
+        assert_eq!(Period::day(d(2025, 3, 19)).label(), "19 March 2025");
+    }
+}

@@ -1,0 +1,475 @@
+//! The vocabulary the rules know, as data tables.
+//!
+//! Every list of words that decides something lives here, once, so that a
+//! new synonym or spelling is a one-line change with a test, not a new `if`.
+
+use serde::{Deserialize, Serialize};
+
+/// The two parties to an exchange.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    Russia,
+    Ukraine,
+}
+
+impl Side {
+    pub fn other(self) -> Side {
+        match self {
+            Side::Russia => Side::Ukraine,
+            Side::Ukraine => Side::Russia,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Side::Russia => "Russia",
+            Side::Ukraine => "Ukraine",
+        }
+    }
+
+    /// The people of this side, as a reply names them.
+    pub fn people(self) -> &'static str {
+        match self {
+            Side::Russia => "Russians",
+            Side::Ukraine => "Ukrainians",
+        }
+    }
+}
+
+/// Words that name a side as a state or government (who acts, who says).
+pub const SIDE_NAMES: &[(&str, Side)] = &[
+    ("russia", Side::Russia),
+    ("moscow", Side::Russia),
+    ("kremlin", Side::Russia),
+    ("ukraine", Side::Ukraine),
+    ("kyiv", Side::Ukraine),
+    ("kiev", Side::Ukraine),
+];
+
+/// Words that give the nationality of people (whose people came home).
+pub const NATIONALITIES: &[(&str, Side)] = &[
+    ("russian", Side::Russia),
+    ("russians", Side::Russia),
+    ("ukrainian", Side::Ukraine),
+    ("ukrainians", Side::Ukraine),
+];
+
+pub fn side_name(norm: &str) -> Option<Side> {
+    SIDE_NAMES.iter().find(|(w, _)| *w == norm).map(|(_, s)| *s)
+}
+
+pub fn nationality(norm: &str) -> Option<Side> {
+    NATIONALITIES
+        .iter()
+        .find(|(w, _)| *w == norm)
+        .map(|(_, s)| *s)
+}
+
+/// Nouns for the people an exchange moves. A number followed (closely) by
+/// one of these is a head count.
+pub const PERSON_NOUNS: &[&str] = &[
+    "prisoners",
+    "prisoner",
+    "pows",
+    "pow",
+    "soldiers",
+    "soldier",
+    "troops",
+    "servicemen",
+    "servicemembers",
+    "personnel",
+    "captives",
+    "captive",
+    "defenders",
+    "people",
+    "civilians",
+    "civilian",
+    "fighters",
+    "members",
+    "ukrainians",
+    "russians",
+    "detainees",
+    "men",
+    "women",
+    "children",
+    "marines",
+    "guardsmen",
+    "citizens",
+    "persons",
+    "individuals",
+    "servicewomen",
+    "combatants",
+    "guys",
+    "veterans",
+];
+
+pub fn is_person_noun(norm: &str) -> bool {
+    PERSON_NOUNS.contains(&norm)
+}
+
+/// Kinds of people an exchange figure counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    /// Prisoners of war, soldiers, "people": the headline count.
+    Prisoners,
+    /// Seriously wounded or sick prisoners, often returned on top of the swap.
+    Wounded,
+    Civilians,
+}
+
+impl Category {
+    pub fn noun(self) -> &'static str {
+        match self {
+            Category::Prisoners => "prisoners",
+            Category::Wounded => "seriously wounded",
+            Category::Civilians => "civilians",
+        }
+    }
+}
+
+/// Words that put a figure (in a sentence) or a question into a category.
+pub const CATEGORY_WORDS: &[(&str, Category)] = &[
+    ("wounded", Category::Wounded),
+    ("injured", Category::Wounded),
+    ("sick", Category::Wounded),
+    ("civilians", Category::Civilians),
+    ("civilian", Category::Civilians),
+    ("citizens", Category::Civilians),
+];
+
+pub fn category_word(norm: &str) -> Option<Category> {
+    CATEGORY_WORDS
+        .iter()
+        .find(|(w, _)| *w == norm)
+        .map(|(_, c)| *c)
+}
+
+/// Words that say people changed hands.
+pub const SWAP_WORDS: &[&str] = &[
+    "exchange",
+    "exchanged",
+    "exchanges",
+    "exchanging",
+    "swap",
+    "swapped",
+    "swaps",
+    "swapping",
+    "trade",
+    "traded",
+    "trading",
+    "release",
+    "released",
+    "releasing",
+    "releases",
+    "free",
+    "freed",
+    "freeing",
+    "return",
+    "returned",
+    "returning",
+    "returns",
+    "handed",
+    "hand",
+    "handing",
+    "sent",
+    "brought",
+    "home",
+    "back",
+    "transferred",
+    "transfer",
+    "repatriated",
+    "received",
+    "receive",
+    "got",
+    "came",
+    "come",
+    "freedom",
+    "captivity",
+];
+
+/// Verbs whose subject gives people away ("Moscow returned 175 soldiers").
+pub const GIVE_VERBS: &[&str] = &[
+    "returned",
+    "returns",
+    "returning",
+    "released",
+    "releases",
+    "releasing",
+    "freed",
+    "frees",
+    "freeing",
+    "handed",
+    "hands",
+    "handing",
+    "sent",
+    "sends",
+    "sending",
+    "transferred",
+    "gave",
+    "gives",
+    "giving",
+    "repatriated",
+];
+
+/// Verbs whose subject gets people back ("Russia said it had received 270").
+pub const RECEIVE_VERBS: &[&str] = &[
+    "received",
+    "receives",
+    "receiving",
+    "got",
+    "gets",
+    "welcomed",
+    "recovered",
+];
+
+/// Words that make a figure distributive: the number went to *each* side.
+pub const EACH_WORDS: &[&[&str]] = &[
+    &["each"],
+    &["apiece"],
+    &["both", "sides"],
+    &["both", "countries"],
+    &["each", "side"],
+    &["on", "each", "side"],
+    &["of", "their"],
+    &["for", "each"],
+];
+
+/// Words that make a figure the combined count of both directions.
+pub const COMBINED_WORDS: &[&[&str]] = &[
+    &["combined"],
+    &["in", "total"],
+    &["total", "of"],
+    &["altogether"],
+    &["in", "all"],
+];
+
+/// Words that make a figure a plan rather than a fact ("should see 1,000 released").
+pub const PLAN_WORDS: &[&str] = &[
+    "should", "would", "will", "expected", "expects", "expect", "set", "plans", "planned", "plan",
+    "could", "might", "hopes", "proposed", "agreed", "intends", "aims", "promised",
+];
+
+/// Words that make a figure a running total rather than one exchange's count.
+pub const CUMULATIVE_WORDS: &[&str] = &[
+    "since",
+    "now",
+    "so",
+    "overall",
+    "altogether",
+    "total",
+    "cumulative",
+];
+
+/// Words that say a sentence is about an earlier exchange than the article's.
+pub const EARLIER_WORDS: &[&str] = &["previous", "prior", "preceding", "earlier", "last"];
+
+/// Words before a date that make it the date of something else than the swap
+/// ("the offensive on August 6", "since the invasion began in February 2022").
+pub const FOREIGN_DATE_WORDS: &[&str] = &[
+    "since",
+    "offensive",
+    "invasion",
+    "incursion",
+    "began",
+    "launched",
+    "started",
+    "start",
+    "invaded",
+    "born",
+    "captured",
+    "elected",
+    "signed",
+    "talks",
+    "mandate",
+    "expired",
+    "interview",
+    "published",
+];
+
+/// Mediators, with the names the press uses for them.
+pub const MEDIATORS: &[(&str, &[&str])] = &[
+    (
+        "United Arab Emirates",
+        &[
+            "united arab emirates",
+            "uae",
+            "emirates",
+            "emirati",
+            "abu dhabi",
+        ],
+    ),
+    ("Qatar", &["qatar", "qatari", "doha"]),
+    ("Saudi Arabia", &["saudi arabia", "saudi", "riyadh"]),
+    (
+        "Turkey",
+        &["turkey", "türkiye", "turkiye", "turkish", "ankara"],
+    ),
+    ("the Vatican", &["vatican", "holy see", "pope"]),
+    ("the United States", &["united states", "us", "washington"]),
+    (
+        "the International Committee of the Red Cross",
+        &["red cross", "icrc"],
+    ),
+];
+
+/// Places the rules recognise: where released people go, where talks were held.
+pub const PLACES: &[&str] = &[
+    "Belarus",
+    "Istanbul",
+    "Turkey",
+    "Poland",
+    "Minsk",
+    "Geneva",
+    "Riyadh",
+    "Jeddah",
+    "Abu Dhabi",
+    "Doha",
+    "Qatar",
+    "Kursk",
+    "Mariupol",
+    "Chernihiv",
+    "Sumy",
+    "Kharkiv",
+    "Moscow",
+    "Kyiv",
+    "Belgorod",
+    "Bryansk",
+    "Azovstal",
+    "Snake Island",
+    "Crimea",
+    "Donetsk",
+    "Luhansk",
+    "Zaporizhzhia",
+    "Odesa",
+    "Kherson",
+    "Vatican",
+    "Helsinki",
+    "Alaska",
+    "Washington",
+];
+
+/// Spelling variants, each group meaning the same thing; the first is canonical.
+pub const VARIANTS: &[&[&str]] = &[
+    &[
+        "zelensky",
+        "zelenskyy",
+        "zelenskiy",
+        "zelenskyi",
+        "zelenski",
+    ],
+    &["kyiv", "kiev"],
+    &["defence", "defense"],
+    &[
+        "pow",
+        "pows",
+        "prisoner",
+        "prisoners",
+        "captives",
+        "captive",
+    ],
+    &[
+        "swap",
+        "swaps",
+        "swapped",
+        "exchange",
+        "exchanges",
+        "exchanged",
+        "trade",
+        "traded",
+    ],
+    &["uae", "emirates"],
+    &["kharkiv", "kharkov"],
+    &["odesa", "odessa"],
+    &["zaporizhzhia", "zaporizhia", "zaporozhye"],
+    &["peskov", "peskow"],
+    &["soldiers", "troops", "servicemen", "fighters"],
+];
+
+/// The group of variants a word belongs to, if any.
+pub fn variants(norm: &str) -> Option<&'static [&'static str]> {
+    VARIANTS.iter().copied().find(|g| g.contains(&norm))
+}
+
+/// Small numbers written as words, as articles do for small counts.
+pub const NUMBER_WORDS: &[(&str, u64)] = &[
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+];
+
+pub fn number_word(norm: &str) -> Option<u64> {
+    NUMBER_WORDS
+        .iter()
+        .find(|(w, _)| *w == norm)
+        .map(|(_, n)| *n)
+}
+
+/// Ordinals for stages ("the second day", "third and final stage").
+pub const ORDINALS: &[(&str, u32)] = &[
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+    ("1st", 1),
+    ("2nd", 2),
+    ("3rd", 3),
+    ("4th", 4),
+    ("5th", 5),
+];
+
+pub fn ordinal(norm: &str) -> Option<u32> {
+    ORDINALS.iter().find(|(w, _)| *w == norm).map(|(_, n)| *n)
+}
+
+/// Nouns for one part of a multi-day exchange.
+pub const STAGE_NOUNS: &[&str] = &["stage", "day", "phase", "round", "part", "leg"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_answer_lookups() {
+        assert_eq!(side_name("kiev"), Some(Side::Ukraine));
+        assert_eq!(nationality("russians"), Some(Side::Russia));
+        assert_eq!(category_word("injured"), Some(Category::Wounded));
+        assert_eq!(variants("zelenskiy").map(|g| g[0]), Some("zelensky"));
+        assert_eq!(number_word("two"), Some(2));
+        assert_eq!(ordinal("third"), Some(3));
+        assert!(is_person_noun("servicemen"));
+    }
+
+    #[test]
+    fn no_word_is_in_two_variant_groups() {
+        let mut seen = std::collections::HashSet::new();
+        for group in VARIANTS {
+            for w in *group {
+                assert!(seen.insert(*w), "{w} is in two variant groups");
+            }
+        }
+    }
+}

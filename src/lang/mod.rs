@@ -1,0 +1,11 @@
+//! Language rules shared by every stage: words and sentences, dates, and the
+//! vocabulary tables. This module knows nothing of articles, indexes or
+//! answers; everything else may use it.
+
+pub mod dates;
+pub mod lexicon;
+pub mod text;
+
+pub use dates::{Anchor, DateMention, Period};
+pub use lexicon::{Category, Side};
+pub use text::{Word, WordKind};

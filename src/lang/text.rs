@@ -1,0 +1,266 @@
+//! Words and sentences with byte spans into the original text.
+//!
+//! Everything downstream (fact extraction, question understanding, snippets)
+//! needs to point back at *verbatim* article text, so tokens never own a
+//! rewritten copy of the text without also keeping where it came from.
+
+use std::ops::Range;
+
+/// What a token is, as far as the rules above care.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordKind {
+    /// Letters (possibly with digits), e.g. `Zelenskyy`, `POWs`.
+    Word,
+    /// Digits, possibly with thousands separators, e.g. `1,000`.
+    Number,
+    /// One punctuation character, e.g. `,` `“` `-`.
+    Punct,
+}
+
+/// One token of a sentence or question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    /// Lower-cased, quotes folded, possessive `’s` removed: the form rules match on.
+    pub norm: String,
+    /// Where the token sits in the text it was cut from.
+    pub span: Range<usize>,
+    pub kind: WordKind,
+    /// The original token started with an upper-case letter (proper-noun hint).
+    pub capitalized: bool,
+}
+
+impl Word {
+    pub fn is(&self, norm: &str) -> bool {
+        self.norm == norm
+    }
+
+    pub fn is_punct(&self) -> bool {
+        self.kind == WordKind::Punct
+    }
+
+    /// The numeric value of a `Number` token (`1,000` → 1000).
+    pub fn number(&self) -> Option<u64> {
+        if self.kind != WordKind::Number {
+            return None;
+        }
+        self.norm.replace(',', "").parse().ok()
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Splits text into words, numbers and punctuation.
+///
+/// Hyphens split words (`mid-October` → `mid` `-` `october`) so that date and
+/// `150-for-150` patterns see their parts; a comma between digit groups stays
+/// inside the number (`3,956`).
+pub fn words(text: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if c.is_ascii_digit() {
+            let digit_at = |k: usize| chars.get(k).is_some_and(|(_, x)| x.is_ascii_digit());
+            let mut j = i;
+            while digit_at(j) {
+                j += 1;
+            }
+            // A comma followed by exactly three digits continues the number.
+            while chars.get(j).is_some_and(|(_, x)| *x == ',')
+                && (1..=3).all(|o| digit_at(j + o))
+                && !digit_at(j + 4)
+            {
+                j += 4;
+            }
+            // Letters glued to digits (`30-day` is split by the hyphen, but `2nd` is not).
+            let mut k = j;
+            while k < chars.len() && chars[k].1.is_alphabetic() {
+                k += 1;
+            }
+            let end = chars.get(k).map_or(text.len(), |(b, _)| *b);
+            let raw = &text[start..end];
+            let kind = if k == j {
+                WordKind::Number
+            } else {
+                WordKind::Word
+            };
+            out.push(Word {
+                norm: raw.to_lowercase(),
+                span: start..end,
+                kind,
+                capitalized: false,
+            });
+            i = k;
+            continue;
+        }
+        if c.is_alphabetic() {
+            let mut j = i;
+            while j < chars.len() {
+                let d = chars[j].1;
+                if d.is_alphanumeric() {
+                    j += 1;
+                } else if is_apostrophe(d)
+                    && chars.get(j + 1).is_some_and(|(_, x)| x.is_alphabetic())
+                {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let end = chars.get(j).map_or(text.len(), |(b, _)| *b);
+            let raw = &text[start..end];
+            let mut norm = raw.to_lowercase().replace('’', "'");
+            if let Some(stem) = norm.strip_suffix("'s") {
+                norm = stem.to_string();
+            }
+            out.push(Word {
+                norm,
+                span: start..end,
+                kind: WordKind::Word,
+                capitalized: c.is_uppercase(),
+            });
+            i = j;
+            continue;
+        }
+        let end = chars.get(i + 1).map_or(text.len(), |(b, _)| *b);
+        out.push(Word {
+            norm: c.to_string(),
+            span: start..end,
+            kind: WordKind::Punct,
+            capitalized: false,
+        });
+        i += 1;
+    }
+    out
+}
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "maj", "prof", "jan", "feb",
+    "aug", "sept", "oct", "nov", "dec", "no", "vs", "etc", "approx", "u.s", "u.k", "e.g", "i.e",
+];
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '"' | '”' | '’' | '\'' | ')' | '»' | ']')
+}
+
+fn is_opening_or_capital(c: char) -> bool {
+    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '«' | '[')
+}
+
+/// Splits a paragraph into sentence spans. Spans are trimmed, so
+/// `&paragraph[span]` is always verbatim sentence text.
+pub fn sentences(paragraph: &str) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    let chars: Vec<(usize, char)> = paragraph.char_indices().collect();
+    let mut start = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if matches!(c, '.' | '!' | '?') {
+            let mut j = i + 1;
+            while j < chars.len()
+                && (is_closing(chars[j].1) || matches!(chars[j].1, '.' | '!' | '?'))
+            {
+                j += 1;
+            }
+            let followed_by_space = j < chars.len() && chars[j].1.is_whitespace();
+            let mut k = j;
+            while k < chars.len() && chars[k].1.is_whitespace() {
+                k += 1;
+            }
+            let next_starts_sentence = k < chars.len() && is_opening_or_capital(chars[k].1);
+            let abbreviation = c == '.' && ends_with_abbreviation(&paragraph[start..pos]);
+            if followed_by_space && next_starts_sentence && !abbreviation {
+                let end = chars.get(j).map_or(paragraph.len(), |(b, _)| *b);
+                push_trimmed(&mut spans, paragraph, start..end);
+                start = chars[k].0;
+                i = k;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push_trimmed(&mut spans, paragraph, start..paragraph.len());
+    spans
+}
+
+fn ends_with_abbreviation(before: &str) -> bool {
+    let last = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    // Initials such as "J." in "Donald J. Trump".
+    if last.chars().count() == 1 && last.chars().all(char::is_alphabetic) {
+        return true;
+    }
+    ABBREVIATIONS.contains(&last.as_str())
+}
+
+fn push_trimmed(spans: &mut Vec<Range<usize>>, text: &str, span: Range<usize>) {
+    let piece = &text[span.clone()];
+    let lead = piece.len() - piece.trim_start().len();
+    let trail = piece.len() - piece.trim_end().len();
+    let trimmed = span.start + lead..span.end - trail;
+    if trimmed.start < trimmed.end {
+        spans.push(trimmed);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norms(text: &str) -> Vec<String> {
+        words(text).into_iter().map(|w| w.norm).collect()
+    }
+
+    #[test]
+    fn numbers_keep_thousands_separators() {
+        assert_eq!(norms("3,956 Ukrainians"), ["3,956", "ukrainians"]);
+        assert_eq!(words("1,000")[0].number(), Some(1000));
+        assert_eq!(norms("150-for-150"), ["150", "-", "for", "-", "150"]);
+        assert_eq!(
+            norms("prisoners, 175 each"),
+            ["prisoners", ",", "175", "each"]
+        );
+    }
+
+    #[test]
+    fn possessives_and_hyphens() {
+        assert_eq!(
+            norms("Russia’s mid-October"),
+            ["russia", "mid", "-", "october"]
+        );
+        assert!(words("Kyiv")[0].capitalized);
+    }
+
+    #[test]
+    fn sentences_split_at_stops_but_not_abbreviations() {
+        let p = "“We expect the exchange to continue tomorrow,” Zelensky said. “Our goal is to return each and every one.” Mr. Smith agreed.";
+        let got: Vec<&str> = sentences(p).into_iter().map(|s| &p[s]).collect();
+        assert_eq!(
+            got,
+            [
+                "“We expect the exchange to continue tomorrow,” Zelensky said.",
+                "“Our goal is to return each and every one.”",
+                "Mr. Smith agreed."
+            ]
+        );
+    }
+
+    #[test]
+    fn sentence_spans_are_verbatim() {
+        let p = "  One sentence here.   Two here!  ";
+        let got: Vec<&str> = sentences(p).into_iter().map(|s| &p[s]).collect();
+        assert_eq!(got, ["One sentence here.", "Two here!"]);
+    }
+}

@@ -1,0 +1,28 @@
+//! powbot answers questions about the prisoner-of-war exchanges between
+//! Russia and Ukraine from a corpus of news articles, citing its sources.
+//!
+//! # Layout
+//!
+//! Data flows one way; a module uses only those above it in this list.
+//!
+//! - `lang`: words, sentences, dates and the vocabulary tables every stage shares.
+//! - `corpus`: loads `DATA/articles/*.md` (front matter, body, boilerplate removal).
+//! - `index`: Tantivy full-text index over article sentences (a cache in `index/`).
+//! - `facts`: the structured dataset of exchanges, figures and claims, with citations.
+//! - `understand`: turns a question into a `Question` (intent, dates, sides, …).
+//! - `answer`: turns a `Question` into an `Answer` using facts and search.
+//! - `render`: shows an `Answer` as plain Markdown or JSON (the Discord layer renders its own).
+//! - `engine`: wires the stages together; the one type front ends hold.
+//! - `discord`: the Discord front ends (`serve`, `serve-http`); knows only `Engine` and `Answer`.
+
+pub mod answer;
+pub mod corpus;
+pub mod discord;
+pub mod engine;
+pub mod facts;
+pub mod index;
+pub mod lang;
+pub mod render;
+pub mod understand;
+
+pub use engine::{Engine, EngineConfig, Error};

@@ -1,0 +1,821 @@
+//! What a question asks for, read by rules over its words.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::facts::ClaimKind;
+use crate::lang::dates::{self, Anchor, Period};
+use crate::lang::lexicon::{self, Category, Side};
+use crate::lang::text::{self, Word, WordKind};
+
+/// The kinds of question the bot answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Intent {
+    /// How many people an exchange moved.
+    Count,
+    /// The sum over several exchanges.
+    Total,
+    When,
+    /// Who mediated.
+    Mediator,
+    /// Where prisoners went, or where the deal was made.
+    Where,
+    Largest,
+    Smallest,
+    Latest,
+    Earliest,
+    List,
+    Compare,
+    /// A claim about the war as a whole ("59 swaps since 2022").
+    Claim,
+    /// Anything else: answered from search snippets.
+    Search,
+    /// One exchange in full (`/exchange`).
+    Describe,
+    /// The corpus itself (`/sources`).
+    Sources,
+}
+
+impl std::fmt::Display for Intent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let s = serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        f.write_str(&s)
+    }
+}
+
+/// Which part of a multi-day exchange a question means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StageRef {
+    Nth(u32),
+    Last,
+}
+
+/// A question, understood.
+#[derive(Debug, Clone, Serialize)]
+pub struct Question {
+    pub text: String,
+    /// The words after typo repair, as the rules saw them.
+    #[serde(skip)]
+    pub words: Vec<Word>,
+    pub intent: Intent,
+    /// Dates and periods named, in order.
+    pub periods: Vec<Period>,
+    /// Whose people the question counts ("wounded Ukrainians", "Russia got back").
+    pub recipient: Option<Side>,
+    /// Whose figures the asker wants ("according to Zelenskyy", "did Russia say").
+    pub reporter: Option<Side>,
+    /// "each side".
+    pub each: bool,
+    pub category: Option<Category>,
+    /// "the 1,000-for-1,000 swap".
+    pub n_for_n: Option<u64>,
+    pub stage: Option<StageRef>,
+    /// "over the three days": the whole multi-day exchange.
+    pub whole: bool,
+    pub claim: Option<ClaimKind>,
+    /// "what did X say": quotes are wanted.
+    pub quote: bool,
+    /// Asks about the agreement (where terms were agreed) rather than where prisoners went.
+    pub about_agreement: bool,
+    /// Words that describe an exchange beyond dates and numbers ("Independence Day", "Kursk").
+    pub descriptors: Vec<String>,
+    /// Search words, each with its spelling variants.
+    pub search: Vec<Vec<String>>,
+}
+
+/// Words the rules below react to; typo repair treats them as known.
+pub const VOCABULARY: &[&str] = &[
+    "largest",
+    "biggest",
+    "smallest",
+    "recent",
+    "latest",
+    "earliest",
+    "list",
+    "compare",
+    "bigger",
+    "larger",
+    "smaller",
+    "mediated",
+    "brokered",
+    "mediator",
+    "wounded",
+    "injured",
+    "civilians",
+    "exchanges",
+    "swaps",
+    "according",
+    "believed",
+    "estimated",
+    "captives",
+    "total",
+    "altogether",
+];
+
+/// Words so common in questions about swaps that they describe no exchange
+/// in particular: they never make a question "about Kursk" or "about Istanbul".
+const GENERIC: &[&str] = &[
+    "prisoner",
+    "prisoners",
+    "pow",
+    "pows",
+    "swap",
+    "swaps",
+    "swapped",
+    "exchange",
+    "exchanges",
+    "exchanged",
+    "released",
+    "release",
+    "freed",
+    "free",
+    "returned",
+    "return",
+    "came",
+    "come",
+    "home",
+    "back",
+    "soldiers",
+    "troops",
+    "people",
+    "captives",
+    "war",
+    "russia",
+    "russian",
+    "russians",
+    "ukraine",
+    "ukrainian",
+    "ukrainians",
+    "kyiv",
+    "kiev",
+    "moscow",
+    "side",
+    "sides",
+    "each",
+    "number",
+    "day",
+    "days",
+    "first",
+    "second",
+    "third",
+    "last",
+    "final",
+    "stage",
+    "total",
+    "largest",
+    "biggest",
+    "smallest",
+    "recent",
+    "latest",
+    "earliest",
+    "list",
+    "every",
+    "wounded",
+    "civilians",
+    "civilian",
+    "hand",
+    "handed",
+    "get",
+    "got",
+    "getting",
+    "over",
+    "across",
+    "happen",
+    "happened",
+    "take",
+    "took",
+    "place",
+    "held",
+    "hold",
+    "did",
+    "traded",
+    "trade",
+    "one",
+    "two",
+    "three",
+    "begin",
+    "began",
+    "start",
+    "started",
+    "end",
+    "ended",
+    "bigger",
+    "larger",
+    "smaller",
+    "compare",
+    "brokered",
+    "mediated",
+    "broker",
+    "mediator",
+    "agreed",
+    "terms",
+    "according",
+    "say",
+    "said",
+    "zelensky",
+    "zelenskyy",
+    "zelenskiy",
+    "kremlin",
+    "defence",
+    "defense",
+    "ministry",
+    "among",
+    "those",
+    "year",
+    "month",
+    "week",
+    "many",
+    "much",
+    "how",
+    "when",
+    "where",
+    "who",
+    "what",
+    "which",
+    "was",
+    "were",
+    "is",
+    "are",
+    "the",
+    "a",
+    "an",
+    "of",
+    "in",
+    "on",
+    "for",
+    "to",
+    "and",
+    "any",
+    "there",
+    "been",
+    "have",
+    "has",
+    "had",
+    "since",
+    "as",
+    "by",
+    "most",
+    "least",
+    "all",
+    "did",
+    "do",
+    "does",
+    "with",
+    "at",
+    "from",
+    "that",
+    "this",
+    "it",
+    "its",
+    "their",
+    "they",
+    "more",
+    "than",
+    "between",
+    "tell",
+    "me",
+    "about",
+    "give",
+    "show",
+    "exchange's",
+    "swap's",
+    "killed",
+    "believed",
+    "hold",
+    "captive",
+    "captivity",
+    "get",
+    "medical",
+    "checks",
+    "freed",
+    "dates",
+    "date",
+    "happened",
+    "servicemen",
+    "fighters",
+    "brought",
+    "received",
+    "released",
+];
+
+/// Reads a question. `today` completes "yesterday", "last week".
+pub fn understand(raw: &str, today: NaiveDate, fix: &dyn Fn(&str) -> Option<String>) -> Question {
+    let text = repair(raw, fix);
+    let words = text::words(&text);
+    let mentions = dates::find(&words, Anchor::Asked(today));
+    let periods: Vec<Period> = mentions.iter().map(|m| m.period).collect();
+    let in_date = |i: usize| mentions.iter().any(|m| m.words.contains(&i));
+    let has = |w: &str| words.iter().any(|x| x.is(w));
+    let has_any = |ws: &[&str]| words.iter().any(|x| ws.contains(&x.norm.as_str()));
+    let phrase = |p: &[&str]| {
+        words
+            .windows(p.len())
+            .any(|w| w.iter().zip(p).all(|(a, b)| a.is(b)))
+    };
+    let first = words.first().map(|w| w.norm.as_str()).unwrap_or("");
+
+    // Who says, who gets.
+    let reporter = reporter_of(&words);
+    let mut recipient = words.iter().find_map(|w| lexicon::nationality(&w.norm));
+    if recipient.is_none() {
+        recipient = receiver_of(&words);
+    }
+    let each = phrase(&["each", "side"])
+        || has("apiece")
+        || phrase(&["both", "sides"])
+        || phrase(&["each", "country"]);
+    let category = words.iter().find_map(|w| lexicon::category_word(&w.norm));
+
+    // "1,000-for-1,000", "150 for 150".
+    let n_for_n = words
+        .windows(5)
+        .find_map(|w| {
+            let a = w[0].number()?;
+            (w[1].is("-") && w[2].is("for") && w[3].is("-") && w[4].number() == Some(a))
+                .then_some(a)
+        })
+        .or_else(|| {
+            words.windows(3).find_map(|w| {
+                let a = w[0].number()?;
+                (w[1].is("for") && w[2].number() == Some(a)).then_some(a)
+            })
+        });
+
+    // "the first day", "the third stage", "the last day of the … swap".
+    let stage = words.windows(2).find_map(|w| {
+        if !lexicon::STAGE_NOUNS.contains(&w[1].norm.as_str()) {
+            return None;
+        }
+        if w[0].is("last") || w[0].is("final") {
+            return Some(StageRef::Last);
+        }
+        lexicon::ordinal(&w[0].norm).map(StageRef::Nth)
+    });
+    let whole = phrase(&["three", "days"])
+        || phrase(&["all", "three"])
+        || phrase(&["whole"])
+        || phrase(&["entire"])
+        || phrase(&["two", "days"])
+        || phrase(&["over", "the"]) && has_any(&["days", "stages"]);
+
+    let how_many =
+        phrase(&["how", "many"]) || phrase(&["number", "of"]) || phrase(&["how", "much"]);
+    let counts_people = how_many
+        && counted_noun(&words)
+            .is_none_or(|n| lexicon::is_person_noun(&n) || lexicon::category_word(&n).is_some());
+    let counts_swaps = how_many
+        && counted_noun(&words)
+            .is_some_and(|n| ["swaps", "exchanges", "swap", "exchange"].contains(&n.as_str()));
+
+    let claim = if counts_swaps {
+        Some(ClaimKind::SwapCount)
+    } else if has_any(&["hold", "holds", "held", "holding"])
+        && has_any(&[
+            "believed",
+            "estimated",
+            "still",
+            "currently",
+            "now",
+            "remain",
+            "thought",
+        ])
+        || phrase(&["in", "captivity"]) && has_any(&["still", "remain", "remaining"])
+    {
+        Some(ClaimKind::Held(recipient.unwrap_or(Side::Ukraine)))
+    } else if counts_people
+        && (phrase(&["since", "the"]) && has_any(&["war", "invasion", "beginning", "start"])
+            || has_any(&["overall", "altogether"]) && periods.is_empty())
+    {
+        Some(ClaimKind::ReturnedTotal(recipient.unwrap_or(Side::Ukraine)))
+    } else {
+        None
+    };
+
+    let superlative = if has_any(&["largest", "biggest"]) || phrase(&["most", "prisoners"]) {
+        Some(Intent::Largest)
+    } else if has_any(&["smallest", "fewest"]) {
+        Some(Intent::Smallest)
+    } else if phrase(&["most", "recent"])
+        || has("latest")
+        || words
+            .windows(2)
+            .any(|w| w[0].is("last") && ["exchange", "swap", "one"].contains(&w[1].norm.as_str()))
+    {
+        Some(Intent::Latest)
+    } else if has("earliest")
+        || words
+            .windows(2)
+            .any(|w| w[0].is("first") && ["exchange", "swap", "one"].contains(&w[1].norm.as_str()))
+            && !how_many
+    {
+        Some(Intent::Earliest)
+    } else {
+        None
+    };
+    let compares = has_any(&[
+        "bigger", "larger", "smaller", "compare", "versus", "vs", "compared", "fewer",
+    ]) || phrase(&["more", "than"])
+        || phrase(&["more", "prisoners", "than"]);
+    let lists = has("list")
+        || phrase(&["all", "exchanges"])
+        || phrase(&["every", "exchange"])
+        || phrase(&["all", "the", "exchanges"])
+        || phrase(&["every", "swap"])
+        || phrase(&["all", "swaps"])
+        || (first == "which" || first == "what") && has_any(&["exchanges", "swaps"]);
+    let mediator = has_any(&[
+        "brokered",
+        "mediated",
+        "mediator",
+        "mediators",
+        "broker",
+        "facilitated",
+        "mediate",
+        "brokers",
+    ]);
+    let sums =
+        has_any(&["total", "altogether", "combined", "overall"]) || whole || phrase(&["in", "all"]);
+    let about_agreement = has_any(&[
+        "agreed",
+        "terms",
+        "negotiated",
+        "deal",
+        "talks",
+        "agreement",
+    ]);
+    let quote = (first == "what" || first == "how")
+        && has_any(&[
+            "say",
+            "said",
+            "says",
+            "react",
+            "reacted",
+            "describe",
+            "described",
+            "call",
+            "called",
+        ]);
+
+    let intent = if lists && !how_many {
+        Intent::List
+    } else if compares && periods.len() + usize::from(n_for_n.is_some()) >= 2 {
+        Intent::Compare
+    } else if let Some(s) = superlative.filter(|_| !how_many || stage.is_none()) {
+        s
+    } else if claim.is_some() {
+        Intent::Claim
+    } else if first == "who"
+        && (mediator || has_any(&["helped", "arranged", "organised", "organized"]))
+        || mediator && !how_many
+    {
+        Intent::Mediator
+    } else if first == "where"
+        || phrase(&["in", "which", "city"])
+        || phrase(&["in", "which", "country"])
+    {
+        Intent::Where
+    } else if first == "when"
+        || phrase(&["what", "date"])
+        || phrase(&["which", "day"])
+        || phrase(&["what", "day"])
+    {
+        Intent::When
+    } else if counts_people && sums && !quote {
+        Intent::Total
+    } else if counts_people && !quote {
+        Intent::Count
+    } else {
+        Intent::Search
+    };
+
+    // Search words and descriptors: everything not a date, not a number pattern.
+    let mut search: Vec<Vec<String>> = Vec::new();
+    let mut descriptors = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if w.kind == WordKind::Punct || in_date(i) {
+            continue;
+        }
+        if w.kind == WordKind::Number && n_for_n.is_some() {
+            continue;
+        }
+        let group: Vec<String> = match lexicon::variants(&w.norm) {
+            Some(g) => g.iter().map(|s| (*s).to_string()).collect(),
+            None => vec![w.norm.clone()],
+        };
+        if !search.contains(&group) {
+            search.push(group);
+        }
+        let generic = GENERIC.contains(&w.norm.as_str())
+            || crate::index::analyzer::STOP_WORDS.contains(&w.norm.as_str());
+        if !generic && w.kind == WordKind::Word && !descriptors.contains(&w.norm) {
+            descriptors.push(w.norm.clone());
+        }
+    }
+
+    Question {
+        text: raw.trim().to_string(),
+        words,
+        intent,
+        periods,
+        recipient,
+        reporter,
+        each,
+        category,
+        n_for_n,
+        stage,
+        whole,
+        claim,
+        quote,
+        about_agreement,
+        descriptors,
+        search,
+    }
+}
+
+/// The question with typos repaired word by word, keeping everything else.
+fn repair(raw: &str, fix: &dyn Fn(&str) -> Option<String>) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut last = 0;
+    for w in text::words(raw) {
+        if w.kind != WordKind::Word {
+            continue;
+        }
+        if let Some(better) = fix(&w.norm) {
+            out.push_str(&raw[last..w.span.start]);
+            out.push_str(&better);
+            last = w.span.end;
+        }
+    }
+    out.push_str(&raw[last..]);
+    out
+}
+
+/// The noun after "how many" ("how many drones" → "drones"), skipping
+/// adjectives; `None` for "how many were freed" (people, by default).
+fn counted_noun(words: &[Word]) -> Option<String> {
+    const ADJECTIVES: &[&str] = &[
+        "wounded",
+        "injured",
+        "seriously",
+        "severely",
+        "more",
+        "of",
+        "the",
+        "prisoner",
+        "pow",
+        "other",
+        "captured",
+    ];
+    const VERBS: &[&str] = &[
+        "were", "did", "was", "have", "had", "has", "are", "is", "do", "does", "will", "would",
+        "got", "came",
+    ];
+    let at = words.windows(2).position(|w| {
+        (w[0].is("how") && (w[1].is("many") || w[1].is("much")))
+            || (w[0].is("number") && w[1].is("of"))
+    })?;
+    let noun = words[at + 2..].iter().find(|w| {
+        w.kind == WordKind::Word
+            && lexicon::nationality(&w.norm).is_none()
+            && !ADJECTIVES.contains(&w.norm.as_str())
+    })?;
+    (!VERBS.contains(&noun.norm.as_str())).then(|| noun.norm.clone())
+}
+
+/// "according to Zelenskyy", "did Russia say", "Kyiv's figures".
+fn reporter_of(words: &[Word]) -> Option<Side> {
+    let speaker = |w: &Word| -> Option<Side> {
+        let canonical = lexicon::variants(&w.norm).map_or(w.norm.as_str(), |g| g[0]);
+        match canonical {
+            "zelensky" | "lubinets" | "yermak" => Some(Side::Ukraine),
+            "kremlin" | "peskov" | "putin" => Some(Side::Russia),
+            _ => lexicon::side_name(&w.norm).or_else(|| lexicon::nationality(&w.norm)),
+        }
+    };
+    for (i, w) in words.iter().enumerate() {
+        if w.is("according") || w.is("per") {
+            if let Some(s) = words[i + 1..].iter().take(4).find_map(speaker) {
+                return Some(s);
+            }
+        }
+        if [
+            "say",
+            "says",
+            "said",
+            "claim",
+            "claims",
+            "claimed",
+            "report",
+            "reported",
+            "count",
+            "counted",
+            "announce",
+            "announced",
+        ]
+        .contains(&w.norm.as_str())
+        {
+            if let Some(s) = words[i.saturating_sub(3)..i].iter().rev().find_map(speaker) {
+                return Some(s);
+            }
+        }
+    }
+    None
+}
+
+/// "Russia got back", "did Ukraine get back", "returned to Ukraine", "did Russia hand over" (→ Ukraine).
+fn receiver_of(words: &[Word]) -> Option<Side> {
+    for (i, w) in words.iter().enumerate() {
+        let Some(side) = lexicon::side_name(&w.norm) else {
+            continue;
+        };
+        let after: Vec<&str> = words[i + 1..]
+            .iter()
+            .take(3)
+            .map(|x| x.norm.as_str())
+            .collect();
+        let before: Vec<&str> = words[..i]
+            .iter()
+            .rev()
+            .take(2)
+            .map(|x| x.norm.as_str())
+            .collect();
+        if after.iter().any(|x| {
+            [
+                "get",
+                "got",
+                "gets",
+                "receive",
+                "received",
+                "receives",
+                "recover",
+                "recovered",
+                "welcome",
+                "welcomed",
+            ]
+            .contains(x)
+        }) {
+            return Some(side);
+        }
+        if before.first().is_some_and(|x| *x == "to")
+            && before.get(1).is_some_and(|x| {
+                ["returned", "home", "back", "released", "handed", "sent"].contains(x)
+            })
+        {
+            return Some(side);
+        }
+        if after.iter().any(|x| {
+            [
+                "hand",
+                "handed",
+                "release",
+                "released",
+                "free",
+                "freed",
+                "return",
+                "returned",
+                "give",
+                "gave",
+                "send",
+                "sent",
+                "transfer",
+                "transferred",
+            ]
+            .contains(x)
+        }) {
+            return Some(side.other());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(text: &str) -> Question {
+        understand(
+            text,
+            NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
+            &|_| None,
+        )
+    }
+
+    #[test]
+    fn intents() {
+        let cases = [
+            (
+                "How many POWs were swapped on 19 March 2025?",
+                Intent::Count,
+            ),
+            (
+                "How many prisoners did Ukraine get back over the three days of the May 2025 exchange?",
+                Intent::Total,
+            ),
+            ("Who brokered the February 2025 swap?", Intent::Mediator),
+            (
+                "Where do freed Russian soldiers get medical checks?",
+                Intent::Where,
+            ),
+            ("When did the 1,000-for-1,000 exchange begin?", Intent::When),
+            ("Which exchange was the largest?", Intent::Largest),
+            ("What was the most recent exchange?", Intent::Latest),
+            (
+                "How many prisoner swaps had there been since 2022 as of March 2025?",
+                Intent::Claim,
+            ),
+            (
+                "How many Ukrainian captives is Russia believed to hold?",
+                Intent::Claim,
+            ),
+            ("List every exchange in 2025", Intent::List),
+            (
+                "Was the March 2025 exchange bigger than the one in February 2025?",
+                Intent::Compare,
+            ),
+            (
+                "What did Peskov say about Zelensky's readiness for talks?",
+                Intent::Search,
+            ),
+            (
+                "How many drones did Russia launch overnight after the Putin call?",
+                Intent::Search,
+            ),
+            (
+                "How many were freed on the last day of the 1000-for-1000 swap?",
+                Intent::Count,
+            ),
+        ];
+        for (text, intent) in cases {
+            assert_eq!(q(text).intent, intent, "{text}");
+        }
+    }
+
+    #[test]
+    fn sides_reporters_and_categories() {
+        let x = q("How many wounded Ukrainians did Russia hand over in March 2025?");
+        assert_eq!(
+            (x.recipient, x.category),
+            (Some(Side::Ukraine), Some(Category::Wounded))
+        );
+        let x = q("How many civilians were among those Russia got back on 23 May 2025?");
+        assert_eq!(
+            (x.recipient, x.category),
+            (Some(Side::Russia), Some(Category::Civilians))
+        );
+        let x = q("How many Ukrainians came home on 30 December 2024 according to Zelenskyy?");
+        assert_eq!(
+            (x.recipient, x.reporter),
+            (Some(Side::Ukraine), Some(Side::Ukraine))
+        );
+        let x = q("How many prisoners did Russia say each side freed on 30 December 2024?");
+        assert_eq!((x.reporter, x.each), (Some(Side::Russia), true));
+    }
+
+    #[test]
+    fn stages_and_patterns() {
+        let x = q("How many were freed on the last day of the 1000-for-1000 swap?");
+        assert_eq!((x.stage, x.n_for_n), (Some(StageRef::Last), Some(1000)));
+        let x = q(
+            "How many prisoners did each side release on the first day of the May 2025 exchange?",
+        );
+        assert_eq!(x.stage, Some(StageRef::Nth(1)));
+        assert_eq!(
+            x.periods,
+            [Period::Month {
+                year: 2025,
+                month: 5
+            }]
+        );
+    }
+
+    #[test]
+    fn typos_are_repaired_before_reading() {
+        let fix = |w: &str| (w == "prisonners").then(|| "prisoners".to_string());
+        let x = understand(
+            "how many prisonners were swaped in march 2025",
+            NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            &fix,
+        );
+        assert_eq!(x.intent, Intent::Count);
+        assert_eq!(
+            x.periods,
+            [Period::Month {
+                year: 2025,
+                month: 3
+            }]
+        );
+    }
+
+    #[test]
+    fn descriptors_skip_generic_words() {
+        assert_eq!(
+            q("When was the Independence Day prisoner swap?").descriptors,
+            ["independence"]
+        );
+    }
+}
