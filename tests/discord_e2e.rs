@@ -667,6 +667,77 @@ async fn slow_answers_are_deferred_then_completed() {
     assert_all_valid(&fake.requests());
 }
 
+/// A listing longer than one embed arrives whole, split at line ends into follow-ups, every
+/// message within Discord's limits.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_long_listing_is_split_at_line_ends_within_limits() {
+    let fake = FakeDiscord::start(support::spec()).await;
+    let data = tempfile::tempdir().expect("temp dir");
+    let index = tempfile::tempdir().expect("temp dir");
+    let (data_path, index_path) = (data.path().to_path_buf(), index.path().to_path_buf());
+    let engine = tokio::task::spawn_blocking(move || {
+        let corpus = support::corpus_with_extra_exchanges(&data_path, 80);
+        support::engine_over(&corpus, &index_path)
+    })
+    .await
+    .expect("engine opens");
+    let listing = engine.list_exchanges(None).text;
+    assert!(
+        listing.chars().count() > 4096,
+        "the listing must outgrow one embed for this test to mean anything"
+    );
+
+    let settings = Settings {
+        token: Token::new("fake-token"),
+        guild_id: None,
+        proxy: Some(fake.rest_url.clone()),
+        cooldown: Duration::ZERO,
+        defer_after: powbot::discord::answering::DEFER_AFTER,
+        shards: None,
+    };
+    let bot = tokio::spawn(gateway::run(settings, engine, std::future::pending()));
+    fake.wait_for("command registration", WAIT, |r| r.method == "PUT")
+        .await;
+
+    fake.dispatch(
+        "INTERACTION_CREATE",
+        interaction("980000000000000001", 2, "5001", "exchanges", json!([])),
+    );
+    let first = callback(&fake, "980000000000000001").await;
+    assert_eq!(first.body["type"], 4);
+    let last_line = listing.lines().last().expect("a listing has lines").trim();
+    let webhook = format!("/webhooks/{APPLICATION_ID}/token-980000000000000001");
+    fake.wait_for("the follow-up with the end of the listing", WAIT, |r| {
+        r.method == "POST" && r.path == webhook && shown_text(&r.body).contains(last_line)
+    })
+    .await;
+    bot.abort();
+
+    let requests = fake.requests();
+    let mut descriptions = vec![first.body["data"]["embeds"][0]["description"].clone()];
+    descriptions.extend(
+        requests
+            .iter()
+            .filter(|r| r.method == "POST" && r.path == webhook)
+            .map(|r| r.body["embeds"][0]["description"].clone()),
+    );
+    assert!(descriptions.len() >= 2, "the listing was not split");
+    let descriptions: Vec<&str> = descriptions.iter().filter_map(Value::as_str).collect();
+    for line in listing
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+    {
+        assert!(
+            descriptions
+                .iter()
+                .any(|piece| piece.lines().any(|l| l.trim() == line)),
+            "line {line:?} was cut or lost"
+        );
+    }
+    assert_all_valid(&requests);
+}
+
 #[test]
 fn the_validator_rejects_bodies_that_break_the_spec() {
     let spec = support::spec();

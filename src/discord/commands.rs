@@ -10,7 +10,7 @@ use serenity::all::{
 
 use crate::engine::Engine;
 
-use super::reply::{Reply, limit};
+use super::reply::{Layout, Reply, limit};
 use super::text::{fit, measure};
 
 /// Longest question `/ask` accepts. Discord allows 6,000, but a question longer than an embed
@@ -125,20 +125,27 @@ impl Request {
                 if question.is_empty() {
                     return Reply::info("How to ask", &engine.help_text());
                 }
-                Reply::answer(&engine.answer(question), question)
+                Reply::answer(&engine.answer(question), question, Layout::Answer)
             }
-            Request::Exchange { key } => Reply::answer(
-                &engine.describe_exchange(key),
-                &format!("Exchange of {key}"),
-            ),
+            Request::Exchange { key } => {
+                let answer = engine.describe_exchange(key);
+                // The key is often an id from autocomplete; the engine knows its readable date.
+                let date = answer
+                    .exchanges
+                    .first()
+                    .map_or(key.as_str(), |e| e.label.as_str());
+                Reply::answer(&answer, &format!("Exchange of {date}"), Layout::Answer)
+            }
             Request::Exchanges { year } => {
                 let heading = match year {
                     Some(year) => format!("Prisoner exchanges in {year}"),
                     None => "Prisoner exchanges".to_string(),
                 };
-                Reply::answer(&engine.list_exchanges(*year), &heading)
+                Reply::answer(&engine.list_exchanges(*year), &heading, Layout::Listing)
             }
-            Request::Sources => Reply::answer(&engine.corpus_overview(), "Sources"),
+            Request::Sources => {
+                Reply::answer(&engine.corpus_overview(), "Sources", Layout::Listing)
+            }
             Request::Help => Reply::info("How to ask powbot", &engine.help_text()),
         }
     }

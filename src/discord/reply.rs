@@ -51,6 +51,17 @@ const ANSWER_COLOUR: u32 = 0x5865F2;
 /// Accent colour of reference replies (help, sources): neutral grey.
 const INFO_COLOUR: u32 = 0x99AAB5;
 
+/// How an answer is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// A reply to a question (`/ask`, `/exchange`, mentions): the figures as fields, so the
+    /// numbers stand out from the prose.
+    Answer,
+    /// A listing (`/exchanges`, `/sources`) whose text already holds every figure line by
+    /// line: repeating them as dozens of fields would only bury the list.
+    Listing,
+}
+
 /// Everything the bot sends in response to one question, in order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reply {
@@ -133,16 +144,16 @@ impl Reply {
     }
 
     /// The reply to an engine answer, titled with `heading` (usually the question).
-    pub fn answer(answer: &Answer, heading: &str) -> Reply {
+    pub fn answer(answer: &Answer, heading: &str, layout: Layout) -> Reply {
         if !answer.answered {
             return Reply::notice(&answer.text);
         }
         let shown_sources = answer.sources.len().min(MAX_SNIPPETS);
-        let figure_fields = answer
-            .figures
-            .iter()
-            .take(limit::FIELDS - shown_sources)
-            .map(figure_field);
+        let shown_figures = match layout {
+            Layout::Answer => limit::FIELDS - shown_sources,
+            Layout::Listing => 0,
+        };
+        let figure_fields = answer.figures.iter().take(shown_figures).map(figure_field);
         let source_fields = answer.sources.iter().take(shown_sources).map(source_field);
 
         let mut first = Embed {
@@ -306,7 +317,11 @@ mod tests {
                 source("RT", "372 in total"),
             ],
         );
-        let reply = Reply::answer(&answer, "How many prisoners were exchanged?");
+        let reply = Reply::answer(
+            &answer,
+            "How many prisoners were exchanged?",
+            Layout::Answer,
+        );
         assert_within_limits(&reply);
         assert!(!reply.ephemeral);
         assert_eq!(reply.messages.len(), 1);
@@ -328,17 +343,30 @@ mod tests {
         let sources = (0..5)
             .map(|i| source(&format!("Outlet {i}"), "x"))
             .collect();
-        let reply = Reply::answer(&answered("Text.", vec![], sources), "Q");
+        let reply = Reply::answer(&answered("Text.", vec![], sources), "Q", Layout::Answer);
         let embed = &reply.messages[0].embeds[0];
         assert_eq!(embed.fields.len(), MAX_SNIPPETS);
         assert_eq!(embed.footer, "Backed by 5 sources");
     }
 
     #[test]
+    fn a_listing_keeps_its_figures_in_the_text() {
+        let answer = answered(
+            "• 19 March 2025 — 175 to Ukraine",
+            vec![figure("19 March 2025: returned to Ukraine", "175")],
+            vec![source("AFP", "175 returned")],
+        );
+        let reply = Reply::answer(&answer, "Exchanges", Layout::Listing);
+        let embed = &reply.messages[0].embeds[0];
+        assert_eq!(embed.fields.len(), 1, "only the snippet: {embed:?}");
+        assert_eq!(embed.fields[0].name, "AFP · 2025-03-19");
+    }
+
+    #[test]
     fn a_source_without_url_has_no_link() {
         let mut src = source("AFP", "150 soldiers returned");
         src.url = String::new();
-        let reply = Reply::answer(&answered("Text.", vec![], vec![src]), "Q");
+        let reply = Reply::answer(&answered("Text.", vec![], vec![src]), "Q", Layout::Answer);
         assert_eq!(
             reply.messages[0].embeds[0].fields[0].value,
             "> 150 soldiers returned"
@@ -349,7 +377,7 @@ mod tests {
     fn an_abstention_is_a_short_ephemeral_notice() {
         let mut answer = answered("I cover prisoner exchanges only.", vec![], vec![]);
         answer.answered = false;
-        let reply = Reply::answer(&answer, "Weather?");
+        let reply = Reply::answer(&answer, "Weather?", Layout::Answer);
         assert!(reply.ephemeral);
         assert_eq!(reply.messages.len(), 1);
         assert_eq!(
@@ -364,7 +392,11 @@ mod tests {
         let text: String = (0..400)
             .map(|i| format!("Sentence number {i} describes the exchange. "))
             .collect();
-        let reply = Reply::answer(&answered(&text, vec![figure("Total", "372")], vec![]), "Q");
+        let reply = Reply::answer(
+            &answered(&text, vec![figure("Total", "372")], vec![]),
+            "Q",
+            Layout::Answer,
+        );
         assert_within_limits(&reply);
         assert!(reply.messages.len() >= 4);
         let mut rebuilt = Vec::new();
@@ -386,7 +418,7 @@ mod tests {
             .map(|i| figure(&huge, &format!("{i} {huge}")))
             .collect();
         let sources = (0..4).map(|_| source(&huge, &huge)).collect();
-        let reply = Reply::answer(&answered(&huge, figures, sources), &huge);
+        let reply = Reply::answer(&answered(&huge, figures, sources), &huge, Layout::Answer);
         assert_within_limits(&reply);
         assert!(!reply.messages[0].embeds[0].description.is_empty());
     }

@@ -96,3 +96,67 @@ impl std::io::Write for LogWriter {
         Ok(())
     }
 }
+
+/// A corpus directory holding the shipped articles plus `extra` generated one-exchange
+/// articles (one every four days from January 2023), so that listings outgrow one embed.
+pub fn corpus_with_extra_exchanges(dir: &Path, extra: usize) -> PathBuf {
+    let articles = dir.join("articles");
+    std::fs::create_dir_all(&articles).expect("create the articles directory");
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/articles");
+    for entry in std::fs::read_dir(&shipped).expect("the shipped corpus") {
+        let path = entry.expect("a directory entry").path();
+        if let Some(name) = path.file_name() {
+            std::fs::copy(&path, articles.join(name)).expect("copy an article");
+        }
+    }
+    let months = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let days_in = |month: usize| match month {
+        1 => 28,
+        3 | 5 | 8 | 10 => 30,
+        _ => 31,
+    };
+    let (mut month, mut day) = (0usize, 2usize);
+    for i in 0..extra {
+        let iso = format!("2023-{:02}-{day:02}", month + 1);
+        let count = 100 + i;
+        let text = format!(
+            "+++\nid = \"generated-{iso}\"\ntitle = \"Russia and Ukraine swap {count} prisoners each\"\n\
+             outlet = \"Test Wire\"\nurl = \"\"\npublished = \"{iso}\"\n+++\n\
+             On {day} {} 2023, Russia and Ukraine exchanged {count} prisoners of war apiece in a swap \
+             brokered by the United Arab Emirates.\n\n\
+             Both sides confirmed that {count} servicemen had been returned home.\n",
+            months[month]
+        );
+        std::fs::write(articles.join(format!("generated-{iso}.md")), text).expect("write");
+        day += 4;
+        if day > days_in(month) {
+            day -= days_in(month);
+            month += 1;
+        }
+        assert!(month < 12, "at most a year of generated exchanges");
+    }
+    dir.to_path_buf()
+}
+
+/// The engine over `data`, with its index in `index`.
+pub fn engine_over(data: &Path, index: &Path) -> Arc<Engine> {
+    let config = EngineConfig {
+        data_dir: data.to_path_buf(),
+        index_dir: index.to_path_buf(),
+        today: None,
+    };
+    Arc::new(Engine::open(&config).expect("the engine opens"))
+}
