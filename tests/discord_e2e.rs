@@ -342,6 +342,21 @@ async fn the_gateway_bot_answers_through_a_fake_discord() {
     let abstention_reply = reply_to(&fake, "950000000000000005").await;
     assert!(!shown_text(&abstention_reply.body).is_empty());
 
+    // In a DM every message is for the bot, mention or not.
+    let mut direct = message(
+        "950000000000000006",
+        user("2006", "dm-user", false),
+        MARCH_QUESTION,
+        json!([]),
+    );
+    direct
+        .as_object_mut()
+        .expect("an object")
+        .remove("guild_id");
+    fake.dispatch("MESSAGE_CREATE", direct);
+    let direct_reply = reply_to(&fake, "950000000000000006").await;
+    assert_march_answer(&direct_reply.body);
+
     // Graceful shutdown.
     stop.send(()).expect("the bot is running");
     let finished = tokio::time::timeout(WAIT, bot).await;
@@ -736,6 +751,91 @@ async fn a_long_listing_is_split_at_line_ends_within_limits() {
         );
     }
     assert_all_valid(&requests);
+}
+
+/// The shipped binary, configured only through the environment, against the fake Discord
+/// (`DISCORD_PROXY` sends every REST call there, gateway discovery included), stopped by
+/// SIGTERM like a service manager would.
+#[cfg(unix)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_binary_serves_through_discord_proxy_and_stops_on_sigterm() {
+    let fake = FakeDiscord::start(support::spec()).await;
+    let index = tempfile::tempdir().expect("temp dir");
+    let mut bot = tokio::process::Command::new(env!("CARGO_BIN_EXE_powbot"))
+        .arg("serve")
+        .env("DISCORD_TOKEN", SECRET_TOKEN)
+        .env("DISCORD_PROXY", &fake.rest_url)
+        .env("DISCORD_GUILD_ID", GUILD)
+        .env("POWBOT_DATA", concat!(env!("CARGO_MANIFEST_DIR"), "/data"))
+        .env("POWBOT_INDEX", index.path())
+        .env("RUST_LOG", "trace")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("the binary starts");
+    let stderr = bot.stderr.take().expect("piped stderr");
+    let logs = tokio::spawn(async move {
+        use tokio::io::AsyncReadExt;
+        let mut text = String::new();
+        let mut stderr = stderr;
+        let _ = stderr.read_to_string(&mut text).await;
+        text
+    });
+
+    fake.wait_for("registration by the binary", WAIT, |r| {
+        r.method == "PUT" && r.path.ends_with(&format!("/guilds/{GUILD}/commands"))
+    })
+    .await;
+    fake.dispatch(
+        "INTERACTION_CREATE",
+        ask("990000000000000001", "6001", MARCH_QUESTION),
+    );
+    let answer = callback(&fake, "990000000000000001").await;
+    assert_march_answer(&answer.body["data"]);
+
+    let pid = bot.id().expect("a running process").to_string();
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .expect("kill runs");
+    assert!(killed.success());
+    let status = tokio::time::timeout(WAIT, bot.wait())
+        .await
+        .expect("the bot stops after SIGTERM")
+        .expect("the bot's status");
+    assert!(status.success(), "exit status {status}");
+    let logs = logs.await.expect("stderr read");
+    assert!(logs.contains("shutdown requested"), "logs: {logs}");
+    assert!(
+        !logs.contains(SECRET_TOKEN),
+        "the token leaked into the logs"
+    );
+    assert_all_valid(&fake.requests());
+}
+
+/// Without a token, `serve` fails at once with an error that says what to do.
+#[test]
+fn serve_without_a_token_says_how_to_get_one() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_powbot"))
+        .arg("serve")
+        .env_remove("DISCORD_TOKEN")
+        .env(
+            "POWBOT_INDEX",
+            std::env::temp_dir().join("powbot-unused-index"),
+        )
+        .output()
+        .expect("the binary runs");
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("DISCORD_TOKEN is not set"),
+        "stderr: {stderr}"
+    );
+    assert!(
+        stderr.contains("discord.com/developers"),
+        "stderr: {stderr}"
+    );
 }
 
 #[test]
