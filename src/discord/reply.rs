@@ -214,10 +214,13 @@ fn figure_field(figure: &FigureRef) -> Field {
 /// A snippet as a quote, with where it comes from and, when known, a link to the article.
 fn source_field(source: &Source) -> Field {
     let name = format!("{} · {}", source.outlet.trim(), source.published.trim());
-    let link = if source.url.trim().is_empty() {
+    let url = source.url.trim();
+    // A link longer than half the field would crowd out the quote, and a cut link would be
+    // broken, so such a link is left out.
+    let link = if url.is_empty() || measure(url) > limit::FIELD_VALUE / 2 {
         String::new()
     } else {
-        format!("\n[Read the article]({})", source.url.trim())
+        format!("\n[Read the article]({url})")
     };
     // A quote block covers one line only, so the snippet is flattened to one line.
     let snippet: String = source
@@ -225,7 +228,9 @@ fn source_field(source: &Source) -> Field {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    let room = limit::FIELD_VALUE - measure(&link) - measure("> ");
+    let room = limit::FIELD_VALUE
+        .saturating_sub(measure(&link))
+        .saturating_sub(measure("> "));
     let quote = fit(&snippet, room);
     let value = if quote.is_empty() {
         fit(&format!("{}{link}", source.article), limit::FIELD_VALUE)
@@ -417,7 +422,13 @@ mod tests {
         let figures = (0..40)
             .map(|i| figure(&huge, &format!("{i} {huge}")))
             .collect();
-        let sources = (0..4).map(|_| source(&huge, &huge)).collect();
+        let sources = (0..4)
+            .map(|_| {
+                let mut src = source(&huge, &huge);
+                src.url = format!("https://example.org/{}", "a".repeat(3000));
+                src
+            })
+            .collect();
         let reply = Reply::answer(&answered(&huge, figures, sources), &huge, Layout::Answer);
         assert_within_limits(&reply);
         assert!(!reply.messages[0].embeds[0].description.is_empty());
