@@ -25,11 +25,7 @@ pub struct EngineConfig {
 
 impl Default for EngineConfig {
     fn default() -> Self {
-        EngineConfig {
-            data_dir: "data".into(),
-            index_dir: "index".into(),
-            today: None,
-        }
+        EngineConfig { data_dir: "data".into(), index_dir: "index".into(), today: None }
     }
 }
 
@@ -60,27 +56,15 @@ impl Engine {
         let index = PassageIndex::open_or_build(&config.index_dir, &corpus);
         let spelling = Spelling::from_corpus(&corpus);
         tracing::info!(articles = corpus.articles.len(), exchanges = facts.exchanges.len(), index = ?index.origin, "engine ready");
-        Ok(Engine {
-            corpus,
-            facts,
-            index,
-            spelling,
-            skipped,
-            today: config.today,
-        })
+        Ok(Engine { corpus, facts, index, spelling, skipped, today: config.today })
     }
 
     fn context(&self) -> Context<'_> {
-        Context {
-            corpus: &self.corpus,
-            facts: &self.facts,
-            index: &self.index,
-        }
+        Context { corpus: &self.corpus, facts: &self.facts, index: &self.index }
     }
 
     fn today(&self) -> NaiveDate {
-        self.today
-            .unwrap_or_else(|| chrono::Local::now().date_naive())
+        self.today.unwrap_or_else(|| chrono::Local::now().date_naive())
     }
 
     /// Reads a question the way `answer` does.
@@ -150,12 +134,7 @@ impl Engine {
     pub fn corpus_overview(&self) -> Answer {
         let mut q = self.understand("sources");
         q.intent = Intent::Sources;
-        let mut outlets: Vec<&str> = self
-            .corpus
-            .articles
-            .iter()
-            .map(|a| a.outlet.as_str())
-            .collect();
+        let mut outlets: Vec<&str> = self.corpus.articles.iter().map(|a| a.outlet.as_str()).collect();
         outlets.sort();
         outlets.dedup();
         let first = self.corpus.articles.iter().map(|a| a.published).min();
@@ -164,18 +143,9 @@ impl Engine {
             (Some(a), Some(b)) => format!(", published {} to {}", day_label(a), day_label(b)),
             _ => String::new(),
         };
-        let mut text = format!(
-            "{} articles from {} outlets{span}:",
-            self.corpus.articles.len(),
-            outlets.len()
-        );
+        let mut text = format!("{} articles from {} outlets{span}:", self.corpus.articles.len(), outlets.len());
         for o in &outlets {
-            let n = self
-                .corpus
-                .articles
-                .iter()
-                .filter(|a| a.outlet == *o)
-                .count();
+            let n = self.corpus.articles.iter().filter(|a| a.outlet == *o).count();
             text.push_str(&format!("\n• {o} ({n})"));
         }
         answer::Answer {
@@ -208,12 +178,9 @@ impl Engine {
     /// What the bot knows and how to ask, in Markdown.
     pub fn help_text(&self) -> String {
         let span = match (self.facts.exchanges.first(), self.facts.exchanges.last()) {
-            (Some(a), Some(b)) => format!(
-                "{} exchanges from {} to {}",
-                self.facts.exchanges.len(),
-                a.date.label(),
-                b.date.label()
-            ),
+            (Some(a), Some(b)) => {
+                format!("{} exchanges from {} to {}", self.facts.exchanges.len(), a.date.label(), b.date.label())
+            }
             _ => "no exchanges yet".into(),
         };
         format!(

@@ -40,7 +40,7 @@ enum Command {
         #[command(flatten)]
         data: DataArgs,
         /// The question.
-        #[arg(required = true, num_args = 1.., trailing_var_arg = true)]
+        #[arg(required = true, num_args = 1..)]
         question: Vec<String>,
     },
     /// Ask questions interactively, one per line.
@@ -75,8 +75,7 @@ fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| default_filter.into()),
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| default_filter.into()),
         )
         .init();
     match run(cli) {
@@ -89,12 +88,9 @@ fn main() -> ExitCode {
 }
 
 fn open(data: &DataArgs) -> anyhow::Result<Engine> {
-    let engine = Engine::open(&EngineConfig {
-        data_dir: data.data.clone(),
-        index_dir: data.index.clone(),
-        today: None,
-    })
-    .with_context(|| format!("cannot load the corpus from {}", data.data.display()))?;
+    let engine =
+        Engine::open(&EngineConfig { data_dir: data.data.clone(), index_dir: data.index.clone(), today: None })
+            .with_context(|| format!("cannot load the corpus from {}", data.data.display()))?;
     for skipped in engine.skipped() {
         eprintln!("powbot: skipped {skipped}");
     }
@@ -103,11 +99,7 @@ fn open(data: &DataArgs) -> anyhow::Result<Engine> {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Ask {
-            json,
-            data,
-            question,
-        } => {
+        Command::Ask { json, data, question } => {
             let question = question.join(" ");
             if question.trim().is_empty() {
                 eprintln!(
@@ -117,22 +109,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             let engine = open(&data)?;
             let answer = engine.answer(&question);
-            println!(
-                "{}",
-                if json {
-                    render::json(&answer)
-                } else {
-                    render::plain(&answer)
-                }
-            );
+            println!("{}", if json { render::json(&answer) } else { render::plain(&answer) });
             Ok(ExitCode::SUCCESS)
         }
         Command::Chat { data } => {
             let engine = open(&data)?;
-            println!(
-                "{}\n(type a question, or an empty line to quit)",
-                engine.help_text()
-            );
+            println!("{}\n(type a question, or an empty line to quit)", engine.help_text());
             let stdin = std::io::stdin();
             loop {
                 print!("> ");
@@ -147,26 +129,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Index { data } => {
             let engine = open(&data)?;
             let facts = engine.facts();
-            println!(
-                "articles:   {} ({} skipped)",
-                engine.corpus().articles.len(),
-                engine.skipped().len()
-            );
+            println!("articles:   {} ({} skipped)", engine.corpus().articles.len(), engine.skipped().len());
             println!("sentences:  {}", engine.indexed_sentences());
             println!("index:      {:?}", engine.index_origin());
-            println!(
-                "exchanges:  {} ({} multi-day series)",
-                facts.exchanges.len(),
-                facts.series.len()
-            );
-            println!(
-                "figures:    {}",
-                facts
-                    .exchanges
-                    .iter()
-                    .map(|e| e.figures.len())
-                    .sum::<usize>()
-            );
+            println!("exchanges:  {} ({} multi-day series)", facts.exchanges.len(), facts.series.len());
+            println!("figures:    {}", facts.exchanges.iter().map(|e| e.figures.len()).sum::<usize>());
             println!("claims:     {}", facts.claims.len());
             Ok(ExitCode::SUCCESS)
         }
@@ -182,12 +149,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let engine = open(&data)?;
             let problems = engine.check();
             if problems.is_empty() {
-                let figures: usize = engine
-                    .facts()
-                    .exchanges
-                    .iter()
-                    .map(|e| e.figures.len())
-                    .sum();
+                let figures: usize = engine.facts().exchanges.iter().map(|e| e.figures.len()).sum();
                 println!(
                     "ok: {} exchanges, {figures} figures, {} claims; every figure is in its sentence and every sentence in its article",
                     engine.facts().exchanges.len(),

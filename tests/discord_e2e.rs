@@ -64,13 +64,7 @@ fn interaction(id: &str, kind: u8, user_id: &str, name: &str, options: Value) ->
 }
 
 fn ask(id: &str, user_id: &str, question: &str) -> Value {
-    interaction(
-        id,
-        2,
-        user_id,
-        "ask",
-        json!([{ "name": "question", "type": 3, "value": question }]),
-    )
+    interaction(id, 2, user_id, "ask", json!([{ "name": "question", "type": 3, "value": question }]))
 }
 
 /// A MESSAGE_CREATE payload in the test guild.
@@ -100,18 +94,13 @@ fn mention_of_bot() -> Value {
 
 async fn callback(fake: &FakeDiscord, id: &str) -> Recorded {
     let path = format!("/interactions/{id}/token-{id}/callback");
-    fake.wait_for(&format!("the callback of interaction {id}"), WAIT, |r| {
-        r.method == "POST" && r.path == path
-    })
-    .await
+    fake.wait_for(&format!("the callback of interaction {id}"), WAIT, |r| r.method == "POST" && r.path == path).await
 }
 
 async fn reply_to(fake: &FakeDiscord, message_id: &str) -> Recorded {
     let path = format!("/channels/{CHANNEL}/messages");
     fake.wait_for(&format!("the reply to message {message_id}"), WAIT, |r| {
-        r.method == "POST"
-            && r.path == path
-            && r.body["message_reference"]["message_id"] == message_id
+        r.method == "POST" && r.path == path && r.body["message_reference"]["message_id"] == message_id
     })
     .await
 }
@@ -121,11 +110,7 @@ fn shown_text(body: &Value) -> String {
     let data = body.get("data").filter(|d| d.is_object()).unwrap_or(body);
     let mut text = data["content"].as_str().unwrap_or_default().to_string();
     for embed in data["embeds"].as_array().into_iter().flatten() {
-        for part in [
-            &embed["title"],
-            &embed["description"],
-            &embed["footer"]["text"],
-        ] {
+        for part in [&embed["title"], &embed["description"], &embed["footer"]["text"]] {
             text.push('\n');
             text.push_str(part.as_str().unwrap_or_default());
         }
@@ -145,9 +130,7 @@ fn assert_march_answer(data: &Value) {
     let embed = &data["embeds"][0];
     let fields = embed["fields"].as_array().expect("the answer has fields");
     assert!(
-        fields
-            .iter()
-            .any(|f| f["value"].as_str().unwrap_or("").contains("372")),
+        fields.iter().any(|f| f["value"].as_str().unwrap_or("").contains("372")),
         "no field carries the figure 372: {embed:#}"
     );
     let snippet = fields
@@ -155,14 +138,8 @@ fn assert_march_answer(data: &Value) {
         .find(|f| f["value"].as_str().unwrap_or("").starts_with("> "))
         .unwrap_or_else(|| panic!("no snippet field: {embed:#}"));
     let outlet = snippet["name"].as_str().unwrap_or("");
-    assert!(
-        MARCH_OUTLETS.iter().any(|name| outlet.starts_with(name)),
-        "snippet from an unexpected outlet {outlet:?}"
-    );
-    assert!(
-        outlet.contains("2025-03-19"),
-        "snippet without its date: {outlet:?}"
-    );
+    assert!(MARCH_OUTLETS.iter().any(|name| outlet.starts_with(name)), "snippet from an unexpected outlet {outlet:?}");
+    assert!(outlet.contains("2025-03-19"), "snippet without its date: {outlet:?}");
     let footer = embed["footer"]["text"].as_str().unwrap_or("");
     assert!(footer.starts_with("Backed by "), "footer {footer:?}");
 }
@@ -173,9 +150,7 @@ async fn the_gateway_bot_answers_through_a_fake_discord() {
     let fake = FakeDiscord::start(support::spec()).await;
     let index = tempfile::tempdir().expect("temp dir");
     let index_path = index.path().to_path_buf();
-    let engine = tokio::task::spawn_blocking(move || support::engine(&index_path))
-        .await
-        .expect("engine opens");
+    let engine = tokio::task::spawn_blocking(move || support::engine(&index_path)).await.expect("engine opens");
     let settings = Settings {
         token: Token::new(SECRET_TOKEN),
         guild_id: Some(GUILD.parse().unwrap()),
@@ -196,17 +171,9 @@ async fn the_gateway_bot_answers_through_a_fake_discord() {
     assert_eq!(identify["intents"], guild_messages | direct_messages);
 
     // Registration: one PUT to the guild's commands listing every command.
-    let registration = fake
-        .wait_for("command registration", WAIT, |r| r.method == "PUT")
-        .await;
-    assert_eq!(
-        registration.path,
-        format!("/applications/{APPLICATION_ID}/guilds/{GUILD}/commands")
-    );
-    assert_eq!(
-        registration.authorization.as_deref(),
-        Some(format!("Bot {SECRET_TOKEN}").as_str())
-    );
+    let registration = fake.wait_for("command registration", WAIT, |r| r.method == "PUT").await;
+    assert_eq!(registration.path, format!("/applications/{APPLICATION_ID}/guilds/{GUILD}/commands"));
+    assert_eq!(registration.authorization.as_deref(), Some(format!("Bot {SECRET_TOKEN}").as_str()));
     let names: Vec<&str> = registration
         .body
         .as_array()
@@ -217,10 +184,7 @@ async fn the_gateway_bot_answers_through_a_fake_discord() {
     assert_eq!(names, ["ask", "exchange", "exchanges", "sources", "help"]);
 
     // /ask: an embed with the figure and a snippet.
-    fake.dispatch(
-        "INTERACTION_CREATE",
-        ask("940000000000000001", "1001", MARCH_QUESTION),
-    );
+    fake.dispatch("INTERACTION_CREATE", ask("940000000000000001", "1001", MARCH_QUESTION));
     let answer = callback(&fake, "940000000000000001").await;
     assert_eq!(answer.body["type"], 4);
     assert_march_answer(&answer.body["data"]);
@@ -228,47 +192,25 @@ async fn the_gateway_bot_answers_through_a_fake_discord() {
     assert_ne!(answer.body["data"]["flags"], 64, "an answer is public");
 
     // /exchange autocomplete: at most 25 choices, filtered by what was typed.
-    let autocomplete_options =
-        json!([{ "name": "date", "type": 3, "value": "2025", "focused": true }]);
-    fake.dispatch(
-        "INTERACTION_CREATE",
-        interaction(
-            "940000000000000002",
-            4,
-            "1002",
-            "exchange",
-            autocomplete_options,
-        ),
-    );
+    let autocomplete_options = json!([{ "name": "date", "type": 3, "value": "2025", "focused": true }]);
+    fake.dispatch("INTERACTION_CREATE", interaction("940000000000000002", 4, "1002", "exchange", autocomplete_options));
     let choices = callback(&fake, "940000000000000002").await;
     assert_eq!(choices.body["type"], 8);
     let choices = choices.body["data"]["choices"].as_array().expect("choices");
     assert!(!choices.is_empty() && choices.len() <= 25, "{choices:?}");
 
     // An abstention: short, ephemeral, says what the bot covers.
-    fake.dispatch(
-        "INTERACTION_CREATE",
-        ask("940000000000000003", "1003", WEATHER_QUESTION),
-    );
+    fake.dispatch("INTERACTION_CREATE", ask("940000000000000003", "1003", WEATHER_QUESTION));
     let abstention = callback(&fake, "940000000000000003").await;
     assert_eq!(abstention.body["type"], 4);
-    assert_eq!(
-        abstention.body["data"]["flags"], 64,
-        "abstentions are ephemeral"
-    );
+    assert_eq!(abstention.body["data"]["flags"], 64, "abstentions are ephemeral");
     let text = abstention.body["data"]["content"].as_str().unwrap_or("");
     assert!(!text.is_empty() && text.chars().count() <= 2000, "{text:?}");
 
     // A cooldown hit: the same user again at once gets an ephemeral notice, not an answer.
-    fake.dispatch(
-        "INTERACTION_CREATE",
-        ask("940000000000000004", "1004", MARCH_QUESTION),
-    );
+    fake.dispatch("INTERACTION_CREATE", ask("940000000000000004", "1004", MARCH_QUESTION));
     callback(&fake, "940000000000000004").await;
-    fake.dispatch(
-        "INTERACTION_CREATE",
-        ask("940000000000000005", "1004", MARCH_QUESTION),
-    );
+    fake.dispatch("INTERACTION_CREATE", ask("940000000000000005", "1004", MARCH_QUESTION));
     let notice = callback(&fake, "940000000000000005").await;
     assert_eq!(notice.body["data"]["flags"], 64);
     let text = notice.body["data"]["content"].as_str().unwrap_or("");
@@ -276,10 +218,7 @@ async fn the_gateway_bot_answers_through_a_fake_discord() {
 
     // A question with @everyone and mentions in /ask: shown as text, pinging nobody.
     let loud = format!("@everyone @here <@&5> <@6> {MARCH_QUESTION}");
-    fake.dispatch(
-        "INTERACTION_CREATE",
-        ask("940000000000000006", "1006", &loud),
-    );
+    fake.dispatch("INTERACTION_CREATE", ask("940000000000000006", "1006", &loud));
     let quiet = callback(&fake, "940000000000000006").await;
     assert_eq!(quiet.body["data"]["allowed_mentions"], no_mentions());
 
@@ -323,12 +262,7 @@ async fn the_gateway_bot_answers_through_a_fake_discord() {
     // A message that does not mention the bot gets nothing; checked with the one after it.
     fake.dispatch(
         "MESSAGE_CREATE",
-        message(
-            "950000000000000004",
-            user("2004", "chatter", false),
-            MARCH_QUESTION,
-            json!([]),
-        ),
+        message("950000000000000004", user("2004", "chatter", false), MARCH_QUESTION, json!([])),
     );
     fake.dispatch(
         "MESSAGE_CREATE",
@@ -343,16 +277,8 @@ async fn the_gateway_bot_answers_through_a_fake_discord() {
     assert!(!shown_text(&abstention_reply.body).is_empty());
 
     // In a DM every message is for the bot, mention or not.
-    let mut direct = message(
-        "950000000000000006",
-        user("2006", "dm-user", false),
-        MARCH_QUESTION,
-        json!([]),
-    );
-    direct
-        .as_object_mut()
-        .expect("an object")
-        .remove("guild_id");
+    let mut direct = message("950000000000000006", user("2006", "dm-user", false), MARCH_QUESTION, json!([]));
+    direct.as_object_mut().expect("an object").remove("guild_id");
     fake.dispatch("MESSAGE_CREATE", direct);
     let direct_reply = reply_to(&fake, "950000000000000006").await;
     assert_march_answer(&direct_reply.body);
@@ -360,18 +286,13 @@ async fn the_gateway_bot_answers_through_a_fake_discord() {
     // Graceful shutdown.
     stop.send(()).expect("the bot is running");
     let finished = tokio::time::timeout(WAIT, bot).await;
-    assert!(
-        matches!(finished, Ok(Ok(Ok(())))),
-        "the bot did not stop cleanly: {finished:?}"
-    );
+    assert!(matches!(finished, Ok(Ok(Ok(())))), "the bot did not stop cleanly: {finished:?}");
 
     // Nothing was sent for the bot's message or the unaddressed one.
     let requests = fake.requests();
     for ignored in ["950000000000000001", "950000000000000004"] {
         assert!(
-            !requests
-                .iter()
-                .any(|r| r.body["message_reference"]["message_id"] == ignored),
+            !requests.iter().any(|r| r.body["message_reference"]["message_id"] == ignored),
             "the bot answered message {ignored}"
         );
     }
@@ -379,14 +300,8 @@ async fn the_gateway_bot_answers_through_a_fake_discord() {
 
     // The logs saw the whole session (serenity's trace output included) but not the token.
     let logs = String::from_utf8_lossy(&logs.lock().unwrap()).to_string();
-    assert!(
-        logs.contains("registered slash commands"),
-        "no logs captured"
-    );
-    assert!(
-        !logs.contains(SECRET_TOKEN),
-        "the token leaked into the logs"
-    );
+    assert!(logs.contains("registered slash commands"), "no logs captured");
+    assert!(!logs.contains(SECRET_TOKEN), "the token leaked into the logs");
 }
 
 /// Every request conforms to the spec and the embed limits, and pings nobody.
@@ -395,11 +310,7 @@ fn assert_all_valid(requests: &[Recorded]) {
     for request in requests {
         let mut problems = request.problems.clone();
         problems.extend(support::limit_problems(&request.body));
-        let data = request
-            .body
-            .get("data")
-            .filter(|d| d.is_object())
-            .unwrap_or(&request.body);
+        let data = request.body.get("data").filter(|d| d.is_object()).unwrap_or(&request.body);
         let sends_a_message = data.get("content").is_some() || data.get("embeds").is_some();
         if sends_a_message && data["allowed_mentions"] != no_mentions() {
             problems.push(format!("allowed_mentions is {}", data["allowed_mentions"]));
@@ -438,10 +349,7 @@ impl Signed {
         let response = request.send().await.expect("serve-http answers");
         let status = response.status().as_u16();
         let bytes = response.bytes().await.expect("a body");
-        (
-            status,
-            serde_json::from_slice(&bytes).unwrap_or(Value::Null),
-        )
+        (status, serde_json::from_slice(&bytes).unwrap_or(Value::Null))
     }
 }
 
@@ -450,9 +358,7 @@ async fn serve_http_verifies_signatures_and_answers_in_the_response() {
     let spec = support::spec();
     let index = tempfile::tempdir().expect("temp dir");
     let index_path = index.path().to_path_buf();
-    let engine = tokio::task::spawn_blocking(move || support::engine(&index_path))
-        .await
-        .expect("engine opens");
+    let engine = tokio::task::spawn_blocking(move || support::engine(&index_path)).await.expect("engine opens");
     let key = SigningKey::from_bytes(&[7; 32]);
     let settings = interactions_http::Settings {
         public_key: hex(key.verifying_key().as_bytes()),
@@ -462,23 +368,10 @@ async fn serve_http_verifies_signatures_and_answers_in_the_response() {
         defer_after: powbot::discord::answering::DEFER_AFTER,
     };
     let endpoint = Arc::new(Endpoint::new(&settings, engine).expect("a valid key"));
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let url = format!(
-        "http://{}{}",
-        listener.local_addr().expect("address"),
-        interactions_http::PATH
-    );
-    tokio::spawn(interactions_http::serve(
-        listener,
-        endpoint,
-        std::future::pending(),
-    ));
-    let signed = Signed {
-        url,
-        client: reqwest::Client::new(),
-    };
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let url = format!("http://{}{}", listener.local_addr().expect("address"), interactions_http::PATH);
+    tokio::spawn(interactions_http::serve(listener, endpoint, std::future::pending()));
+    let signed = Signed { url, client: reqwest::Client::new() };
     let callback_schema = spec
         .request_schema("POST", "/interactions/1/token/callback")
         .expect("the callback operation is in the spec")
@@ -507,51 +400,27 @@ async fn serve_http_verifies_signatures_and_answers_in_the_response() {
     assert_eq!(tampered.status().as_u16(), 401);
 
     // /ask → type 4 with the answer, valid per the spec.
-    let (status, answer) = signed
-        .post(
-            Some(&key),
-            &ask("960000000000000001", "3001", MARCH_QUESTION),
-        )
-        .await;
+    let (status, answer) = signed.post(Some(&key), &ask("960000000000000001", "3001", MARCH_QUESTION)).await;
     assert_eq!(status, 200);
     assert_eq!(answer["type"], 4);
     assert_march_answer(&answer["data"]);
     assert_eq!(answer["data"]["allowed_mentions"], no_mentions());
-    assert_eq!(
-        spec.validate(&callback_schema, &answer),
-        Vec::<String>::new()
-    );
+    assert_eq!(spec.validate(&callback_schema, &answer), Vec::<String>::new());
     assert!(support::limit_problems(&answer).is_empty());
 
     // An abstention → ephemeral.
-    let (_, abstention) = signed
-        .post(
-            Some(&key),
-            &ask("960000000000000002", "3002", WEATHER_QUESTION),
-        )
-        .await;
+    let (_, abstention) = signed.post(Some(&key), &ask("960000000000000002", "3002", WEATHER_QUESTION)).await;
     assert_eq!(abstention["type"], 4);
     assert_eq!(abstention["data"]["flags"], 64);
-    assert_eq!(
-        spec.validate(&callback_schema, &abstention),
-        Vec::<String>::new()
-    );
+    assert_eq!(spec.validate(&callback_schema, &abstention), Vec::<String>::new());
 
     // Autocomplete → type 8 with at most 25 choices.
     let typed = json!([{ "name": "date", "type": 3, "value": "", "focused": true }]);
-    let (_, choices) = signed
-        .post(
-            Some(&key),
-            &interaction("960000000000000003", 4, "3003", "exchange", typed),
-        )
-        .await;
+    let (_, choices) = signed.post(Some(&key), &interaction("960000000000000003", 4, "3003", "exchange", typed)).await;
     assert_eq!(choices["type"], 8);
     let count = choices["data"]["choices"].as_array().map_or(0, Vec::len);
     assert!((1..=25).contains(&count), "{choices}");
-    assert_eq!(
-        spec.validate(&callback_schema, &choices),
-        Vec::<String>::new()
-    );
+    assert_eq!(spec.validate(&callback_schema, &choices), Vec::<String>::new());
 }
 
 /// A slow answer must not miss Discord's 3-second window: the bot defers ("thinking…") and
@@ -561,9 +430,7 @@ async fn slow_answers_are_deferred_then_completed() {
     let fake = FakeDiscord::start(support::spec()).await;
     let index = tempfile::tempdir().expect("temp dir");
     let index_path = index.path().to_path_buf();
-    let engine = tokio::task::spawn_blocking(move || support::engine(&index_path))
-        .await
-        .expect("engine opens");
+    let engine = tokio::task::spawn_blocking(move || support::engine(&index_path)).await.expect("engine opens");
 
     // Over the gateway.
     let settings = Settings {
@@ -574,55 +441,31 @@ async fn slow_answers_are_deferred_then_completed() {
         defer_after: Duration::ZERO,
         shards: None,
     };
-    let bot = tokio::spawn(gateway::run(
-        settings,
-        Arc::clone(&engine),
-        std::future::pending(),
-    ));
-    let registration = fake
-        .wait_for("command registration", WAIT, |r| r.method == "PUT")
-        .await;
+    let bot = tokio::spawn(gateway::run(settings, Arc::clone(&engine), std::future::pending()));
+    let registration = fake.wait_for("command registration", WAIT, |r| r.method == "PUT").await;
     assert_eq!(
         registration.path,
         format!("/applications/{APPLICATION_ID}/commands"),
         "without a guild, commands are registered globally"
     );
 
-    fake.dispatch(
-        "INTERACTION_CREATE",
-        ask("970000000000000001", "4001", MARCH_QUESTION),
-    );
+    fake.dispatch("INTERACTION_CREATE", ask("970000000000000001", "4001", MARCH_QUESTION));
     let deferral = callback(&fake, "970000000000000001").await;
     assert_eq!(deferral.body["type"], 5);
-    let original =
-        format!("/webhooks/{APPLICATION_ID}/token-970000000000000001/messages/@original");
-    let edit = fake
-        .wait_for("the edit of the deferred answer", WAIT, |r| {
-            r.method == "PATCH" && r.path == original
-        })
-        .await;
+    let original = format!("/webhooks/{APPLICATION_ID}/token-970000000000000001/messages/@original");
+    let edit =
+        fake.wait_for("the edit of the deferred answer", WAIT, |r| r.method == "PATCH" && r.path == original).await;
     assert_march_answer(&edit.body);
     assert_eq!(edit.body["allowed_mentions"], no_mentions());
 
     // A deferred abstention stays private: the public placeholder goes, an ephemeral
     // follow-up says what the bot covers.
-    fake.dispatch(
-        "INTERACTION_CREATE",
-        ask("970000000000000002", "4002", WEATHER_QUESTION),
-    );
+    fake.dispatch("INTERACTION_CREATE", ask("970000000000000002", "4002", WEATHER_QUESTION));
     assert_eq!(callback(&fake, "970000000000000002").await.body["type"], 5);
-    let original =
-        format!("/webhooks/{APPLICATION_ID}/token-970000000000000002/messages/@original");
-    fake.wait_for("the removal of the placeholder", WAIT, |r| {
-        r.method == "DELETE" && r.path == original
-    })
-    .await;
+    let original = format!("/webhooks/{APPLICATION_ID}/token-970000000000000002/messages/@original");
+    fake.wait_for("the removal of the placeholder", WAIT, |r| r.method == "DELETE" && r.path == original).await;
     let webhook = format!("/webhooks/{APPLICATION_ID}/token-970000000000000002");
-    let followup = fake
-        .wait_for("the ephemeral follow-up", WAIT, |r| {
-            r.method == "POST" && r.path == webhook
-        })
-        .await;
+    let followup = fake.wait_for("the ephemeral follow-up", WAIT, |r| r.method == "POST" && r.path == webhook).await;
     assert_eq!(followup.body["flags"], 64);
     bot.abort();
 
@@ -637,46 +480,22 @@ async fn slow_answers_are_deferred_then_completed() {
     };
     let endpoint = Arc::new(Endpoint::new(&settings, engine).expect("a valid key"));
     // With a token, serve-http registers the commands itself (here in a guild).
-    let registered = endpoint
-        .register_commands(Some(GUILD.parse().unwrap()))
-        .await
-        .expect("registration through the fake");
+    let registered =
+        endpoint.register_commands(Some(GUILD.parse().unwrap())).await.expect("registration through the fake");
     assert_eq!(registered, 5);
-    assert!(fake.requests().iter().any(|r| {
-        r.method == "PUT"
-            && r.path == format!("/applications/{APPLICATION_ID}/guilds/{GUILD}/commands")
-    }));
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let url = format!(
-        "http://{}{}",
-        listener.local_addr().expect("address"),
-        interactions_http::PATH
-    );
-    tokio::spawn(interactions_http::serve(
-        listener,
-        endpoint,
-        std::future::pending(),
-    ));
-    let signed = Signed {
-        url,
-        client: reqwest::Client::new(),
-    };
-    let (status, deferral) = signed
-        .post(
-            Some(&key),
-            &ask("970000000000000003", "4003", MARCH_QUESTION),
-        )
-        .await;
-    assert_eq!((status, deferral["type"].as_u64()), (200, Some(5)));
-    let original =
-        format!("/webhooks/{APPLICATION_ID}/token-970000000000000003/messages/@original");
-    let edit = fake
-        .wait_for("serve-http's late answer", WAIT, |r| {
-            r.method == "PATCH" && r.path == original
+    assert!(
+        fake.requests().iter().any(|r| {
+            r.method == "PUT" && r.path == format!("/applications/{APPLICATION_ID}/guilds/{GUILD}/commands")
         })
-        .await;
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let url = format!("http://{}{}", listener.local_addr().expect("address"), interactions_http::PATH);
+    tokio::spawn(interactions_http::serve(listener, endpoint, std::future::pending()));
+    let signed = Signed { url, client: reqwest::Client::new() };
+    let (status, deferral) = signed.post(Some(&key), &ask("970000000000000003", "4003", MARCH_QUESTION)).await;
+    assert_eq!((status, deferral["type"].as_u64()), (200, Some(5)));
+    let original = format!("/webhooks/{APPLICATION_ID}/token-970000000000000003/messages/@original");
+    let edit = fake.wait_for("serve-http's late answer", WAIT, |r| r.method == "PATCH" && r.path == original).await;
     assert_march_answer(&edit.body);
 
     assert_all_valid(&fake.requests());
@@ -697,10 +516,7 @@ async fn a_long_listing_is_split_at_line_ends_within_limits() {
     .await
     .expect("engine opens");
     let listing = engine.list_exchanges(None).text;
-    assert!(
-        listing.chars().count() > 4096,
-        "the listing must outgrow one embed for this test to mean anything"
-    );
+    assert!(listing.chars().count() > 4096, "the listing must outgrow one embed for this test to mean anything");
 
     let settings = Settings {
         token: Token::new("fake-token"),
@@ -711,13 +527,9 @@ async fn a_long_listing_is_split_at_line_ends_within_limits() {
         shards: None,
     };
     let bot = tokio::spawn(gateway::run(settings, engine, std::future::pending()));
-    fake.wait_for("command registration", WAIT, |r| r.method == "PUT")
-        .await;
+    fake.wait_for("command registration", WAIT, |r| r.method == "PUT").await;
 
-    fake.dispatch(
-        "INTERACTION_CREATE",
-        interaction("980000000000000001", 2, "5001", "exchanges", json!([])),
-    );
+    fake.dispatch("INTERACTION_CREATE", interaction("980000000000000001", 2, "5001", "exchanges", json!([])));
     let first = callback(&fake, "980000000000000001").await;
     assert_eq!(first.body["type"], 4);
     let last_line = listing.lines().last().expect("a listing has lines").trim();
@@ -738,15 +550,9 @@ async fn a_long_listing_is_split_at_line_ends_within_limits() {
     );
     assert!(descriptions.len() >= 2, "the listing was not split");
     let descriptions: Vec<&str> = descriptions.iter().filter_map(Value::as_str).collect();
-    for line in listing
-        .lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty())
-    {
+    for line in listing.lines().map(str::trim).filter(|line| !line.is_empty()) {
         assert!(
-            descriptions
-                .iter()
-                .any(|piece| piece.lines().any(|l| l.trim() == line)),
+            descriptions.iter().any(|piece| piece.lines().any(|l| l.trim() == line)),
             "line {line:?} was cut or lost"
         );
     }
@@ -787,30 +593,19 @@ async fn the_binary_serves_through_discord_proxy_and_stops_on_sigterm() {
         r.method == "PUT" && r.path.ends_with(&format!("/guilds/{GUILD}/commands"))
     })
     .await;
-    fake.dispatch(
-        "INTERACTION_CREATE",
-        ask("990000000000000001", "6001", MARCH_QUESTION),
-    );
+    fake.dispatch("INTERACTION_CREATE", ask("990000000000000001", "6001", MARCH_QUESTION));
     let answer = callback(&fake, "990000000000000001").await;
     assert_march_answer(&answer.body["data"]);
 
     let pid = bot.id().expect("a running process").to_string();
-    let killed = std::process::Command::new("kill")
-        .args(["-TERM", &pid])
-        .status()
-        .expect("kill runs");
+    let killed = std::process::Command::new("kill").args(["-TERM", &pid]).status().expect("kill runs");
     assert!(killed.success());
-    let status = tokio::time::timeout(WAIT, bot.wait())
-        .await
-        .expect("the bot stops after SIGTERM")
-        .expect("the bot's status");
+    let status =
+        tokio::time::timeout(WAIT, bot.wait()).await.expect("the bot stops after SIGTERM").expect("the bot's status");
     assert!(status.success(), "exit status {status}");
     let logs = logs.await.expect("stderr read");
     assert!(logs.contains("shutdown requested"), "logs: {logs}");
-    assert!(
-        !logs.contains(SECRET_TOKEN),
-        "the token leaked into the logs"
-    );
+    assert!(!logs.contains(SECRET_TOKEN), "the token leaked into the logs");
     assert_all_valid(&fake.requests());
 }
 
@@ -820,30 +615,19 @@ fn serve_without_a_token_says_how_to_get_one() {
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_powbot"))
         .arg("serve")
         .env_remove("DISCORD_TOKEN")
-        .env(
-            "POWBOT_INDEX",
-            std::env::temp_dir().join("powbot-unused-index"),
-        )
+        .env("POWBOT_INDEX", std::env::temp_dir().join("powbot-unused-index"))
         .output()
         .expect("the binary runs");
     assert!(!output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        stderr.contains("DISCORD_TOKEN is not set"),
-        "stderr: {stderr}"
-    );
-    assert!(
-        stderr.contains("discord.com/developers"),
-        "stderr: {stderr}"
-    );
+    assert!(stderr.contains("DISCORD_TOKEN is not set"), "stderr: {stderr}");
+    assert!(stderr.contains("discord.com/developers"), "stderr: {stderr}");
 }
 
 #[test]
 fn the_validator_rejects_bodies_that_break_the_spec() {
     let spec = support::spec();
-    let message = spec
-        .request_schema("POST", "/channels/1/messages")
-        .expect("create message is in the spec");
+    let message = spec.request_schema("POST", "/channels/1/messages").expect("create message is in the spec");
     let good = json!({
         "content": "372 prisoners",
         "embeds": [{ "title": "Exchange", "fields": [{ "name": "Total", "value": "372" }] }],
@@ -864,21 +648,13 @@ fn the_validator_rejects_bodies_that_break_the_spec() {
         json!({ "embeds": [{ "color": -1 }] }),
     ];
     for bad in &bad_bodies {
-        assert!(
-            !spec.validate(message, bad).is_empty(),
-            "accepted a bad body: {bad}"
-        );
+        assert!(!spec.validate(message, bad).is_empty(), "accepted a bad body: {bad}");
     }
 
-    let commands = spec
-        .request_schema("PUT", "/applications/1/commands")
-        .expect("bulk overwrite is in the spec");
-    let bad_command =
-        json!([{ "name": "Not A Valid Name With Spaces And Far Too Long", "description": "" }]);
+    let commands = spec.request_schema("PUT", "/applications/1/commands").expect("bulk overwrite is in the spec");
+    let bad_command = json!([{ "name": "Not A Valid Name With Spaces And Far Too Long", "description": "" }]);
     assert!(!spec.validate(commands, &bad_command).is_empty());
-    let callback = spec
-        .request_schema("POST", "/interactions/1/t/callback")
-        .expect("callback is in the spec");
+    let callback = spec.request_schema("POST", "/interactions/1/t/callback").expect("callback is in the spec");
     assert!(!spec.validate(callback, &json!({ "data": {} })).is_empty());
     assert!(!spec.validate(callback, &json!({ "type": 99 })).is_empty());
 }

@@ -35,8 +35,7 @@ fn about_exchanges(ctx: &Context, q: &Question) -> Answer {
         _ => {}
     }
     // An unnarrowed count ("how many were exchanged?") is about the war as a whole.
-    if basis == Basis::All && matches!(q.intent, Intent::Count | Intent::Total) && q.stage.is_none()
-    {
+    if basis == Basis::All && matches!(q.intent, Intent::Count | Intent::Total) && q.stage.is_none() {
         return totals_overall(ctx, q);
     }
     let mut r = Reply::default();
@@ -66,10 +65,7 @@ fn about_exchanges(ctx: &Context, q: &Question) -> Answer {
 /// The exchanges form exactly one multi-day series.
 fn one_series<'f>(ctx: &Context<'f>, chosen: &[&Exchange]) -> Option<&'f Series> {
     let first = ctx.facts.series_of(chosen.first()?)?;
-    chosen
-        .iter()
-        .all(|e| e.series.as_deref() == Some(first.id.as_str()))
-        .then_some(first)
+    chosen.iter().all(|e| e.series.as_deref() == Some(first.id.as_str())).then_some(first)
 }
 
 fn series_label(ctx: &Context, s: &Series) -> String {
@@ -117,17 +113,13 @@ fn side_text(
             r.cite(&f.cite);
         }
     }
+    // "22 seriously wounded (Russia's Defence Ministry)"; prisoners go unnamed.
+    let noun = if category == Category::Prisoners { String::new() } else { format!(" {}", category.noun()) };
     if ordered.len() == 1 {
-        format!(
-            "{} ({})",
-            num(ordered[0].value),
-            names(&ordered[0].reporters())
-        )
+        format!("{}{noun} ({})", num(ordered[0].value), names(&ordered[0].reporters()))
     } else {
-        let parts: Vec<String> = ordered
-            .iter()
-            .map(|c| format!("{} according to {}", num(c.value), names(&c.reporters())))
-            .collect();
+        let parts: Vec<String> =
+            ordered.iter().map(|c| format!("{}{noun} according to {}", num(c.value), names(&c.reporters()))).collect();
         format!("sources differ: {}", parts.join("; "))
     }
 }
@@ -147,20 +139,11 @@ fn describe(ctx: &Context, q: &Question, e: &Exchange, r: &mut Reply) -> bool {
         for &side in &sides {
             let c = tally::counts(e, side, cat);
             if !c.is_empty() {
-                parts.push(format!(
-                    "{} {} returned to {}: {}",
-                    cat.noun(),
-                    side.people(),
-                    side.name(),
-                    side_text(r, e, side, cat, &c, q.reporter)
-                ));
+                parts.push(format!("{} returned to {}", side_text(r, e, side, cat, &c, q.reporter), side.name()));
             }
         }
         if parts.is_empty() {
-            r.line(format!(
-                "{head}: no figure for {} is on record for this exchange.",
-                cat.noun()
-            ));
+            r.line(format!("{head}: no figure for {} is on record for this exchange.", cat.noun()));
             return false;
         }
         let context: Vec<String> = sides
@@ -170,11 +153,7 @@ fn describe(ctx: &Context, q: &Question, e: &Exchange, r: &mut Reply) -> bool {
                     .map(|c| format!("{} prisoners in all to {}", num(c.value), s.name()))
             })
             .collect();
-        let tail = if context.is_empty() {
-            String::new()
-        } else {
-            format!(" (of {})", context.join(", "))
-        };
+        let tail = if context.is_empty() { String::new() } else { format!(" (of {})", context.join(", ")) };
         r.line(format!("{head}: {}{tail}.", parts.join("; ")));
         mediator_line(e, r);
         return true;
@@ -182,19 +161,8 @@ fn describe(ctx: &Context, q: &Question, e: &Exchange, r: &mut Reply) -> bool {
     let mut parts = Vec::new();
     if q.recipient.is_none() || q.each {
         for c in tally::combined(e) {
-            parts.push(format!(
-                "{} exchanged in all ({})",
-                num(c.value),
-                names(&c.reporters())
-            ));
-            r.figure(
-                format!(
-                    "{}: total exchanged ({})",
-                    e.date.label(),
-                    names(&c.reporters())
-                ),
-                c.figures[0],
-            );
+            parts.push(format!("{} exchanged in all ({})", num(c.value), names(&c.reporters())));
+            r.figure(format!("{}: total exchanged ({})", e.date.label(), names(&c.reporters())), c.figures[0]);
         }
     }
     for &side in &sides {
@@ -202,51 +170,31 @@ fn describe(ctx: &Context, q: &Question, e: &Exchange, r: &mut Reply) -> bool {
         if c.is_empty() {
             continue;
         }
-        let mut text = format!(
-            "to {}: {}",
-            side.name(),
-            side_text(r, e, side, Category::Prisoners, &c, q.reporter)
-        );
+        let mut text = format!("to {}: {}", side.name(), side_text(r, e, side, Category::Prisoners, &c, q.reporter));
         let w = tally::counts(e, side, Category::Wounded);
         if !w.is_empty() {
-            text.push_str(&format!(
-                ", plus {} seriously wounded",
-                side_text(r, e, side, Category::Wounded, &w, q.reporter)
-            ));
+            text.push_str(&format!(", plus {}", side_text(r, e, side, Category::Wounded, &w, q.reporter)));
         }
         let civ = tally::counts(e, side, Category::Civilians);
         if !civ.is_empty() {
-            text.push_str(&format!(
-                ", including {} civilians",
-                side_text(r, e, side, Category::Civilians, &civ, q.reporter)
-            ));
+            text.push_str(&format!(", including {}", side_text(r, e, side, Category::Civilians, &civ, q.reporter)));
         }
         parts.push(text);
     }
     if parts.is_empty() {
         r.line(format!(
             "{head}: no figure for {} is on record.",
-            sides
-                .iter()
-                .map(|s| s.name())
-                .collect::<Vec<_>>()
-                .join(" or ")
+            sides.iter().map(|s| s.name()).collect::<Vec<_>>().join(" or ")
         ));
         return false;
     }
     // A total computed from agreed side counts, with its parts shown.
-    if tally::combined(e).is_empty() && (q.recipient.is_none() || q.each) {
-        if let (Some((u, _)), Some((ru, _))) = (
-            tally::returned_to(e, Side::Ukraine),
-            tally::returned_to(e, Side::Russia),
-        ) {
-            parts.push(format!(
-                "{} in all ({} + {}, computed)",
-                num(u + ru),
-                num(u),
-                num(ru)
-            ));
-        }
+    if tally::combined(e).is_empty()
+        && (q.recipient.is_none() || q.each)
+        && let (Some((u, _)), Some((ru, _))) =
+            (tally::returned_to(e, Side::Ukraine), tally::returned_to(e, Side::Russia))
+    {
+        parts.push(format!("{} in all ({} + {}, computed)", num(u + ru), num(u), num(ru)));
     }
     r.line(format!("{head}: {}.", parts.join("; ")));
     mediator_line(e, r);
@@ -270,16 +218,8 @@ fn the(name: &str) -> String {
 
 /// A multi-day exchange: day by day, and the totals.
 fn series_summary(ctx: &Context, q: &Question, s: &Series, r: &mut Reply) -> bool {
-    let days: Vec<&Exchange> = s
-        .exchanges
-        .iter()
-        .filter_map(|id| ctx.facts.exchange(id))
-        .collect();
-    r.line(format!(
-        "The exchange of **{}** ran over {} days:",
-        series_label(ctx, s),
-        days.len()
-    ));
+    let days: Vec<&Exchange> = s.exchanges.iter().filter_map(|id| ctx.facts.exchange(id)).collect();
+    r.line(format!("The exchange of **{}** ran over {} days:", series_label(ctx, s), days.len()));
     let mut any = false;
     for e in &days {
         any |= describe(ctx, q, e, r);
@@ -295,10 +235,7 @@ fn series_totals(ctx: &Context, q: &Question, s: &Series, days: &[&Exchange], r:
         _ => SIDES.to_vec(),
     };
     for side in sides {
-        let parts: Option<Vec<Count>> = days
-            .iter()
-            .map(|e| tally::agreed(e, side, Category::Prisoners))
-            .collect();
+        let parts: Option<Vec<Count>> = days.iter().map(|e| tally::agreed(e, side, Category::Prisoners)).collect();
         if let Some(parts) = parts {
             let sum: u64 = parts.iter().map(|c| c.value).sum();
             let shown: Vec<String> = parts.iter().map(|c| num(c.value)).collect();
@@ -314,34 +251,15 @@ fn series_totals(ctx: &Context, q: &Question, s: &Series, days: &[&Exchange], r:
         }
     }
     for f in s.totals.iter().take(1) {
-        r.line(format!(
-            "Reported at the end: {} each ({}).",
-            num(f.value),
-            f.reporter.name
-        ));
-        r.figure(
-            format!(
-                "{}: running total each way ({})",
-                series_label(ctx, s),
-                f.reporter.name
-            ),
-            f,
-        );
+        r.line(format!("Reported at the end: {} each ({}).", num(f.value), f.reporter.name));
+        r.figure(format!("{}: running total each way ({})", series_label(ctx, s), f.reporter.name), f);
     }
 }
 
 fn total(ctx: &Context, q: &Question, chosen: &[&Exchange], r: &mut Reply) -> bool {
     if let Some(s) = one_series(ctx, chosen) {
-        let days: Vec<&Exchange> = s
-            .exchanges
-            .iter()
-            .filter_map(|id| ctx.facts.exchange(id))
-            .collect();
-        r.line(format!(
-            "Over the {} days of the **{}** exchange:",
-            days.len(),
-            series_label(ctx, s)
-        ));
+        let days: Vec<&Exchange> = s.exchanges.iter().filter_map(|id| ctx.facts.exchange(id)).collect();
+        r.line(format!("Over the {} days of the **{}** exchange:", days.len(), series_label(ctx, s)));
         for e in &days {
             r.exchange(e);
         }
@@ -360,21 +278,13 @@ fn total(ctx: &Context, q: &Question, chosen: &[&Exchange], r: &mut Reply) -> bo
             if let Some(c) = tally::agreed(e, side, Category::Prisoners) {
                 sum += c.value;
                 parts.push(format!("{} on {}", num(c.value), e.date.label()));
-                r.figure(
-                    format!("{}: returned to {}", e.date.label(), side.name()),
-                    c.figures[0],
-                );
+                r.figure(format!("{}: returned to {}", e.date.label(), side.name()), c.figures[0]);
                 r.exchange(e);
             }
         }
         if !parts.is_empty() {
             ok = true;
-            r.line(format!(
-                "{} got back {} in all ({}; computed).",
-                side.name(),
-                num(sum),
-                parts.join(" + ")
-            ));
+            r.line(format!("{} got back {} in all ({}; computed).", side.name(), num(sum), parts.join(" + ")));
         }
     }
     ok
@@ -382,17 +292,11 @@ fn total(ctx: &Context, q: &Question, chosen: &[&Exchange], r: &mut Reply) -> bo
 
 fn when(ctx: &Context, chosen: &[&Exchange], r: &mut Reply) -> bool {
     if let Some(s) = one_series(ctx, chosen).filter(|_| chosen.len() > 1) {
-        let days: Vec<&Exchange> = s
-            .exchanges
-            .iter()
-            .filter_map(|id| ctx.facts.exchange(id))
-            .collect();
+        let days: Vec<&Exchange> = s.exchanges.iter().filter_map(|id| ctx.facts.exchange(id)).collect();
         let first = days[0];
         let each: Vec<String> = days
             .iter()
-            .filter_map(|e| {
-                tally::agreed(e, Side::Ukraine, Category::Prisoners).map(|c| num(c.value))
-            })
+            .filter_map(|e| tally::agreed(e, Side::Ukraine, Category::Prisoners).map(|c| num(c.value)))
             .collect();
         r.line(format!(
             "It began on **{}** and ran over {} days, to {} ({} each way).",
@@ -404,10 +308,7 @@ fn when(ctx: &Context, chosen: &[&Exchange], r: &mut Reply) -> bool {
         for e in &days {
             r.exchange(e);
             if let Some(c) = tally::agreed(e, Side::Ukraine, Category::Prisoners) {
-                r.figure(
-                    format!("{}: returned each way", e.date.label()),
-                    c.figures[0],
-                );
+                r.figure(format!("{}: returned each way", e.date.label()), c.figures[0]);
             }
         }
         if let Some(a) = first.agreements.iter().max_by_key(|a| a.value.len()) {
@@ -423,24 +324,13 @@ fn when(ctx: &Context, chosen: &[&Exchange], r: &mut Reply) -> bool {
             .iter()
             .filter_map(|&s| {
                 tally::agreed(e, s, Category::Prisoners).map(|c| {
-                    r.figure(
-                        format!("{}: returned to {}", e.date.label(), s.name()),
-                        c.figures[0],
-                    );
+                    r.figure(format!("{}: returned to {}", e.date.label(), s.name()), c.figures[0]);
                     format!("{} to {}", num(c.value), s.name())
                 })
             })
             .collect();
-        let detail = if sizes.is_empty() {
-            String::new()
-        } else {
-            format!(": {}", sizes.join(", "))
-        };
-        r.line(format!(
-            "**{}**{}{detail}.",
-            e.date.label(),
-            stage_note(ctx, e)
-        ));
+        let detail = if sizes.is_empty() { String::new() } else { format!(": {}", sizes.join(", ")) };
+        r.line(format!("**{}**{}{detail}.", e.date.label(), stage_note(ctx, e)));
         ok = true;
     }
     ok
@@ -465,19 +355,12 @@ fn mediators(ctx: &Context, q: &Question, chosen: &[&Exchange], r: &mut Reply) -
     }
     if named.is_empty() {
         let which: Vec<String> = chosen.iter().map(|e| e.date.label()).collect();
-        r.line(format!(
-            "No mediator is named in my sources for the exchange of {}.",
-            which.join(", ")
-        ));
+        r.line(format!("No mediator is named in my sources for the exchange of {}.", which.join(", ")));
         return false;
     }
     for (name, dates) in named {
         if chosen.len() == 1 || dates.len() == 1 {
-            r.line(format!(
-                "The exchange of **{}** was mediated by {}.",
-                dates.join(", "),
-                the(&name)
-            ));
+            r.line(format!("The exchange of **{}** was mediated by {}.", dates.join(", "), the(&name)));
         } else {
             r.line(format!(
                 "{} mediated {} of the {} exchanges: {}.",
@@ -494,9 +377,7 @@ fn mediators(ctx: &Context, q: &Question, chosen: &[&Exchange], r: &mut Reply) -
 
 fn capital(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map_or(String::new(), |f| {
-        f.to_uppercase().collect::<String>() + c.as_str()
-    })
+    c.next().map_or(String::new(), |f| f.to_uppercase().collect::<String>() + c.as_str())
 }
 
 fn places(q: &Question, chosen: &[&Exchange], r: &mut Reply) -> bool {
@@ -504,16 +385,12 @@ fn places(q: &Question, chosen: &[&Exchange], r: &mut Reply) -> bool {
         let mut said = Vec::new();
         for e in chosen {
             r.exchange(e);
-            if let Some(a) = e.agreements.iter().max_by_key(|a| a.value.len()) {
-                if !said.contains(&a.value) {
-                    r.line(format!(
-                        "The exchange of **{}** was agreed at {}.",
-                        e.date.label(),
-                        a.value
-                    ));
-                    r.cite(&a.cite);
-                    said.push(a.value.clone());
-                }
+            if let Some(a) = e.agreements.iter().max_by_key(|a| a.value.len())
+                && !said.contains(&a.value)
+            {
+                r.line(format!("The exchange of **{}** was agreed at {}.", e.date.label(), a.value));
+                r.cite(&a.cite);
+                said.push(a.value.clone());
             }
         }
         if !said.is_empty() {
@@ -537,11 +414,7 @@ fn places(q: &Question, chosen: &[&Exchange], r: &mut Reply) -> bool {
     }
     for (place, dates) in found {
         let shown: Vec<&str> = dates.iter().rev().take(4).map(String::as_str).collect();
-        let more = if dates.len() > 4 {
-            format!(" and {} more", dates.len() - 4)
-        } else {
-            String::new()
-        };
+        let more = if dates.len() > 4 { format!(" and {} more", dates.len() - 4) } else { String::new() };
         r.line(format!("Released Russian servicemen were taken to **{place}** for medical care and checks before going home (reported for {}{more}).", shown.join(", ")));
     }
     true
@@ -552,12 +425,7 @@ fn places(q: &Question, chosen: &[&Exchange], r: &mut Reply) -> bool {
 fn totals_overall(ctx: &Context, q: &Question) -> Answer {
     let mut r = Reply::default();
     let side = q.recipient.unwrap_or(Side::Ukraine);
-    for c in ctx
-        .facts
-        .claims
-        .iter()
-        .filter(|c| c.kind == ClaimKind::ReturnedTotal(side))
-    {
+    for c in ctx.facts.claims.iter().filter(|c| c.kind == ClaimKind::ReturnedTotal(side)) {
         r.line(format!(
             "{}: {} {} returned since the full-scale invasion (as of {}).",
             c.reporter.name,
@@ -592,14 +460,9 @@ fn claim(ctx: &Context, q: &Question) -> Answer {
     let Some(kind) = q.claim else {
         return no_exchange(ctx, q);
     };
-    let cutoff = q.periods.first().and_then(|p| p.bounds()).map(|(_, to)| to);
-    let mut claims: Vec<_> = ctx
-        .facts
-        .claims
-        .iter()
-        .filter(|c| c.kind == kind)
-        .filter(|c| cutoff.is_none_or(|t| c.as_of <= t))
-        .collect();
+    let cutoff = q.as_of.or_else(|| q.periods.last().copied()).and_then(|p| p.bounds()).map(|(_, to)| to);
+    let mut claims: Vec<_> =
+        ctx.facts.claims.iter().filter(|c| c.kind == kind).filter(|c| cutoff.is_none_or(|t| c.as_of <= t)).collect();
     claims.sort_by_key(|c| std::cmp::Reverse(c.as_of));
     for c in claims.iter().take(3) {
         let what = match kind {
@@ -609,11 +472,7 @@ fn claim(ctx: &Context, q: &Question) -> Answer {
             }
             ClaimKind::Held(s) => format!("{} {} held by {}", c.text, s.people(), s.other().name()),
         };
-        r.line(format!(
-            "{what}, according to {} (as of {}).",
-            c.reporter.name,
-            day_label(c.as_of)
-        ));
+        r.line(format!("{what}, according to {} (as of {}).", c.reporter.name, day_label(c.as_of)));
         r.cite(&c.cite);
     }
     if kind == ClaimKind::SwapCount {
@@ -625,12 +484,14 @@ fn claim(ctx: &Context, q: &Question) -> Answer {
             r.line(format!(
                 "My own records hold {} of them{}.",
                 on_record.len(),
-                q.periods
-                    .first()
-                    .map_or(String::new(), |p| format!(" in {}", p.label()))
+                q.periods.first().map_or(String::new(), |p| format!(" in {}", p.label()))
             ));
         }
         let answered = !claims.is_empty() || !on_record.is_empty();
+        if !answered {
+            r.line("No source of mine counts the exchanges for that period.");
+            r.line(coverage(ctx.facts));
+        }
         return r.finish(q, answered, ctx.corpus);
     }
     if claims.is_empty() {
@@ -650,38 +511,21 @@ fn list(ctx: &Context, q: &Question) -> Answer {
         return no_exchange(ctx, q);
     }
     let mut r = Reply::default();
-    let scope = q
-        .periods
-        .first()
-        .map_or(String::new(), |p| format!(" in {}", p.label()));
-    r.line(format!(
-        "{} exchanges on record{scope}, newest first:",
-        chosen.len()
-    ));
+    let scope = q.periods.first().map_or(String::new(), |p| format!(" in {}", p.label()));
+    r.line(format!("{} exchanges on record{scope}, newest first:", chosen.len()));
     for e in chosen.iter().rev() {
         r.exchange(e);
         let mut parts: Vec<String> = Vec::new();
         for side in SIDES {
             let c = tally::counts(e, side, Category::Prisoners);
             if let Some(first) = c.first() {
-                r.figure(
-                    format!("{}: returned to {}", e.date.label(), side.name()),
-                    first.figures[0],
-                );
+                r.figure(format!("{}: returned to {}", e.date.label(), side.name()), first.figures[0]);
                 let v: Vec<String> = c.iter().map(|x| num(x.value)).collect();
                 parts.push(format!("{} to {}", v.join(" or "), side.name()));
             }
         }
-        let mediator = e
-            .mediators
-            .first()
-            .map_or(String::new(), |m| format!(" · {}", m.value));
-        r.line(format!(
-            "• **{}**{} — {}{mediator}",
-            e.date.label(),
-            stage_note(ctx, e),
-            parts.join(", ")
-        ));
+        let mediator = e.mediators.first().map_or(String::new(), |m| format!(" · {}", m.value));
+        r.line(format!("• **{}**{} — {}{mediator}", e.date.label(), stage_note(ctx, e), parts.join(", ")));
     }
     r.finish(q, true, ctx.corpus)
 }
@@ -708,17 +552,9 @@ fn events<'f>(ctx: &Context<'f>, chosen: &[&'f Exchange]) -> Vec<Event<'f>> {
                 ev.days.push(e);
                 continue;
             }
-            out.push(Event {
-                label: series_label(ctx, s),
-                days: vec![e],
-                per_side: [Vec::new(), Vec::new()],
-            });
+            out.push(Event { label: series_label(ctx, s), days: vec![e], per_side: [Vec::new(), Vec::new()] });
         } else {
-            out.push(Event {
-                label: e.date.label(),
-                days: vec![e],
-                per_side: [Vec::new(), Vec::new()],
-            });
+            out.push(Event { label: e.date.label(), days: vec![e], per_side: [Vec::new(), Vec::new()] });
         }
     }
     for ev in &mut out {
@@ -726,11 +562,7 @@ fn events<'f>(ctx: &Context<'f>, chosen: &[&'f Exchange]) -> Vec<Event<'f>> {
             ev.per_side[i] = ev
                 .days
                 .iter()
-                .filter_map(|e| {
-                    tally::returned_to(e, *side)
-                        .map(|(v, _)| v)
-                        .or_else(|| tally::upper(e, *side))
-                })
+                .filter_map(|e| tally::returned_to(e, *side).map(|(v, _)| v).or_else(|| tally::upper(e, *side)))
                 .collect();
         }
     }
@@ -742,20 +574,10 @@ fn event_text(ev: &Event, r: &mut Reply) -> String {
         r.exchange(e);
         for side in SIDES {
             if let Some(c) = tally::counts(e, side, Category::Prisoners).first() {
-                r.figure(
-                    format!("{}: returned to {}", e.date.label(), side.name()),
-                    c.figures[0],
-                );
+                r.figure(format!("{}: returned to {}", e.date.label(), side.name()), c.figures[0]);
             }
             if let Some(c) = tally::counts(e, side, Category::Wounded).first() {
-                r.figure(
-                    format!(
-                        "{}: seriously wounded returned to {}",
-                        e.date.label(),
-                        side.name()
-                    ),
-                    c.figures[0],
-                );
+                r.figure(format!("{}: seriously wounded returned to {}", e.date.label(), side.name()), c.figures[0]);
             }
         }
         for c in tally::combined(e) {
@@ -776,13 +598,7 @@ fn event_text(ev: &Event, r: &mut Reply) -> String {
             num(u + ru)
         )
     } else {
-        format!(
-            "**{}**: {} in all ({} to Ukraine + {} to Russia)",
-            ev.label,
-            num(u + ru),
-            num(u),
-            num(ru)
-        )
+        format!("**{}**: {} in all ({} to Ukraine + {} to Russia)", ev.label, num(u + ru), num(u), num(ru))
     }
 }
 
@@ -801,11 +617,7 @@ fn extreme(ctx: &Context, q: &Question) -> Answer {
         return no_exchange(ctx, q);
     };
     let mut r = Reply::default();
-    let word = if q.intent == Intent::Largest {
-        "largest"
-    } else {
-        "smallest"
-    };
+    let word = if q.intent == Intent::Largest { "largest" } else { "smallest" };
     let text = event_text(ev, &mut r);
     r.line(format!("The {word} exchange on record: {text}."));
     r.finish(q, true, ctx.corpus)
@@ -845,10 +657,7 @@ fn compare(ctx: &Context, q: &Question) -> Answer {
 /// Nothing on record for what was asked: say so, and what is known.
 pub fn no_exchange(ctx: &Context, q: &Question) -> Answer {
     let mut r = Reply::default();
-    let what = q
-        .periods
-        .first()
-        .map_or_else(|| "that".to_string(), |p| p.label());
+    let what = q.periods.first().map_or_else(|| "that".to_string(), |p| p.label());
     r.line(format!("I have no prisoner exchange on record for {what}."));
     r.line(coverage(ctx.facts));
     r.line("Try `/exchanges` for the list, or ask about one of those dates.");
@@ -867,10 +676,7 @@ pub fn describe_one(ctx: &Context, q: &Question, id: &str) -> Answer {
         r.cite(&a.cite);
     }
     if let Some(d) = e.destinations.first() {
-        r.line(format!(
-            "Released Russian servicemen were taken to {} before going home.",
-            d.value
-        ));
+        r.line(format!("Released Russian servicemen were taken to {} before going home.", d.value));
         r.cite(&d.cite);
     }
     r.line(format!("Reported by {} source(s).", e.sources.len()));

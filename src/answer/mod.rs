@@ -45,12 +45,8 @@ pub fn choices(facts: &Facts, typed: &str) -> Vec<Choice> {
         .filter_map(|e| {
             let size = tally::size(e).map_or(String::new(), |s| format!(" — {} in all", num(s)));
             let name = format!("{}{size}", e.date.label());
-            let hit =
-                typed.is_empty() || name.to_lowercase().contains(&typed) || e.id.contains(&typed);
-            hit.then(|| Choice {
-                name,
-                value: e.id.clone(),
-            })
+            let hit = typed.is_empty() || name.to_lowercase().contains(&typed) || e.id.contains(&typed);
+            hit.then(|| Choice { name, value: e.id.clone() })
         })
         .take(25)
         .collect()

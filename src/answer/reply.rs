@@ -91,11 +91,10 @@ fn sources(cites: &[Citation], corpus: &Corpus) -> Vec<Source> {
             continue;
         }
         match out.iter().position(|s| s.article == c.article) {
-            Some(i) => {
-                if pieces[i].len() < MAX_PIECES && !pieces[i].contains(&c.sentence.as_str()) {
-                    pieces[i].push(&c.sentence);
-                }
+            Some(i) if pieces[i].len() < MAX_PIECES && !pieces[i].contains(&c.sentence.as_str()) => {
+                pieces[i].push(&c.sentence);
             }
+            Some(_) => {}
             None if out.len() < MAX_SOURCES => {
                 out.push(Source {
                     article: article.id.clone(),
@@ -120,7 +119,7 @@ pub fn num(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

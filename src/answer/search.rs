@@ -17,17 +17,10 @@ const FETCHED: usize = 40;
 pub fn answer(ctx: &Context, q: &Question) -> Answer {
     let mut r = Reply::default();
     // Words the analyzer keeps; of those, the ones the corpus never uses.
-    let content: Vec<&Vec<String>> = q
-        .search
-        .iter()
-        .filter(|g| !ctx.index.terms(&g[0]).is_empty())
-        .collect();
+    let content: Vec<&Vec<String>> = q.search.iter().filter(|g| !ctx.index.terms(&g[0]).is_empty()).collect();
     let unknown: Vec<&str> = content
         .iter()
-        .filter(|g| {
-            !g.iter()
-                .any(|w| ctx.index.terms(w).iter().all(|t| ctx.index.knows(t)))
-        })
+        .filter(|g| !g.iter().any(|w| ctx.index.terms(w).iter().all(|t| ctx.index.knows(t))))
         .map(|g| g[0].as_str())
         .collect();
     if content.is_empty() || unknown.len() * 2 >= content.len() {
@@ -57,27 +50,29 @@ pub fn answer(ctx: &Context, q: &Question) -> Answer {
             continue;
         };
         let terms = ctx.index.terms(sentence);
-        let matched = known
-            .iter()
-            .filter(|g| {
-                g.iter()
-                    .any(|w| ctx.index.terms(w).iter().any(|t| terms.contains(t)))
-            })
-            .count();
+        let matched =
+            known.iter().filter(|g| g.iter().any(|w| ctx.index.terms(w).iter().any(|t| terms.contains(t)))).count();
         let mut score = hit.score + matched as f32;
         if q.quote && sentence.contains(['“', '”', '"', '‘', '’']) {
             score += 1.0;
         }
-        if let Some(stem) = &counted {
-            if counts_term(ctx, sentence, stem) {
-                score += 2.0;
+        if let Some(names) = &q.speaker {
+            // "What did X say": X's own statements come first.
+            if speaks(sentence, names) {
+                score += 10.0;
             }
         }
+        if let Some(stem) = &counted
+            && counts_term(ctx, sentence, stem)
+        {
+            score += 2.0;
+        }
+        tracing::debug!(score, matched, sentence, "search candidate");
         scored.push((score, hit.sentence, matched));
     }
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    // The best sentence must cover at least half of what was asked.
-    let enough = scored.first().is_some_and(|(_, _, m)| m * 2 >= known.len());
+    // Some sentence must cover at least half of what was asked.
+    let enough = scored.iter().any(|(_, _, m)| m * 2 >= known.len());
     if !enough {
         r.line("I found nothing in my sources that answers that.");
         r.line(coverage(ctx.facts));
@@ -89,15 +84,8 @@ pub fn answer(ctx: &Context, q: &Question) -> Answer {
             continue;
         };
         let snippet = snippet(ctx, *at, q.quote);
-        r.line(format!(
-            "> {snippet}\n— *{}, {}*",
-            article.outlet,
-            day_label(article.published)
-        ));
-        r.cite(&Citation {
-            article: article.id.clone(),
-            sentence: snippet,
-        });
+        r.line(format!("> {snippet}\n— *{}, {}*", article.outlet, day_label(article.published)));
+        r.cite(&Citation { article: article.id.clone(), sentence: snippet });
     }
     r.finish(q, true, ctx.corpus)
 }
@@ -122,12 +110,19 @@ fn snippet(ctx: &Context, at: SentenceRef, quote: bool) -> String {
     }
 }
 
+/// Is one of `names` the speaker of the sentence ("…,” Peskov told journalists)?
+fn speaks(sentence: &str, names: &[String]) -> bool {
+    const SPEECH: &[&str] = &["said", "says", "told", "wrote", "added", "stated", "posted", "declared"];
+    let words = text::words(sentence);
+    words.iter().enumerate().any(|(i, w)| {
+        names.contains(&w.norm)
+            && words[i.saturating_sub(3)..(i + 4).min(words.len())].iter().any(|x| SPEECH.contains(&x.norm.as_str()))
+    })
+}
+
 /// The analyzed term of the noun a "how many" question counts ("drones").
 fn counted_term(ctx: &Context, q: &Question) -> Option<String> {
-    let at = q
-        .words
-        .windows(2)
-        .position(|w| w[0].is("how") && w[1].is("many"))?;
+    let at = q.words.windows(2).position(|w| w[0].is("how") && w[1].is("many"))?;
     let noun = q.words.get(at + 2)?;
     ctx.index.terms(&noun.norm).into_iter().next()
 }
@@ -137,9 +132,6 @@ fn counts_term(ctx: &Context, sentence: &str, stem: &str) -> bool {
     let words = text::words(sentence);
     words.iter().enumerate().any(|(i, w)| {
         w.kind == WordKind::Number
-            && words[i + 1..]
-                .iter()
-                .take(2)
-                .any(|n| ctx.index.terms(&n.norm).iter().any(|t| t == stem))
+            && words[i + 1..].iter().take(2).any(|n| ctx.index.terms(&n.norm).iter().any(|t| t == stem))
     })
 }

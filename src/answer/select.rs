@@ -30,44 +30,25 @@ pub fn in_period<'f>(facts: &'f Facts, p: &Period) -> Vec<&'f Exchange> {
 }
 
 /// Exchanges (or whole multi-day exchanges) of N each way.
-fn n_for_n<'f>(facts: &'f Facts, n: u64) -> Vec<&'f Exchange> {
-    let each = |e: &Exchange| {
-        e.figures
-            .iter()
-            .any(|f| f.value == n && f.recipient == Recipient::Each)
-    };
+fn n_for_n(facts: &Facts, n: u64) -> Vec<&Exchange> {
+    let each = |e: &Exchange| e.figures.iter().any(|f| f.value == n && f.recipient == Recipient::Each);
     if let Some(s) = facts.series.iter().find(|s| {
         s.totals.iter().chain(&s.planned).any(|f| f.value == n)
             || s.exchanges
                 .iter()
                 .filter_map(|id| facts.exchange(id))
-                .filter_map(|e| {
-                    tally::agreed(
-                        e,
-                        crate::lang::Side::Ukraine,
-                        crate::lang::Category::Prisoners,
-                    )
-                })
+                .filter_map(|e| tally::agreed(e, crate::lang::Side::Ukraine, crate::lang::Category::Prisoners))
                 .map(|c| c.value)
                 .sum::<u64>()
                 == n
     }) {
-        return s
-            .exchanges
-            .iter()
-            .filter_map(|id| facts.exchange(id))
-            .collect();
+        return s.exchanges.iter().filter_map(|id| facts.exchange(id)).collect();
     }
     facts.exchanges.iter().filter(|e| each(e)).collect()
 }
 
 /// Exchanges the best search hits for the question's descriptive words cite.
-fn described<'f>(
-    facts: &'f Facts,
-    index: &PassageIndex,
-    corpus: &Corpus,
-    q: &Question,
-) -> Vec<&'f Exchange> {
+fn described<'f>(facts: &'f Facts, index: &PassageIndex, corpus: &Corpus, q: &Question) -> Vec<&'f Exchange> {
     let groups: Vec<Vec<String>> = q.descriptors.iter().map(|d| vec![d.clone()]).collect();
     if groups.is_empty() {
         return Vec::new();
@@ -84,11 +65,7 @@ fn described<'f>(
         let exact: Vec<&Exchange> = facts
             .exchanges
             .iter()
-            .filter(|e| {
-                e.figures
-                    .iter()
-                    .any(|f| f.cite.sentence == sentence && f.cite.article == article.id)
-            })
+            .filter(|e| e.figures.iter().any(|f| f.cite.sentence == sentence && f.cite.article == article.id))
             .collect();
         if exact.len() == 1 {
             return exact;
@@ -96,15 +73,7 @@ fn described<'f>(
         let best = facts
             .exchanges
             .iter()
-            .map(|e| {
-                (
-                    e.figures
-                        .iter()
-                        .filter(|f| f.cite.article == article.id)
-                        .count(),
-                    e,
-                )
-            })
+            .map(|e| (e.figures.iter().filter(|f| f.cite.article == article.id).count(), e))
             .filter(|(n, _)| *n > 0)
             .max_by_key(|(n, _)| *n);
         if let Some((_, e)) = best {
@@ -115,12 +84,7 @@ fn described<'f>(
 }
 
 /// The exchanges a question is about, and how they were chosen.
-pub fn select<'f>(
-    facts: &'f Facts,
-    index: &PassageIndex,
-    corpus: &Corpus,
-    q: &Question,
-) -> (Vec<&'f Exchange>, Basis) {
+pub fn select<'f>(facts: &'f Facts, index: &PassageIndex, corpus: &Corpus, q: &Question) -> (Vec<&'f Exchange>, Basis) {
     let (mut chosen, basis) = if let Some(p) = q.periods.first() {
         let mut v = in_period(facts, p);
         // "the Friday of the May 2025 exchange": a weekday narrows a period.
@@ -140,12 +104,7 @@ pub fn select<'f>(
         } else {
             // A described exchange that is one day of a series means the series.
             let e = v[0];
-            let whole = facts.series_of(e).map(|s| {
-                s.exchanges
-                    .iter()
-                    .filter_map(|id| facts.exchange(id))
-                    .collect()
-            });
+            let whole = facts.series_of(e).map(|s| s.exchanges.iter().filter_map(|id| facts.exchange(id)).collect());
             (whole.unwrap_or(v), Basis::Description)
         }
     } else {
@@ -158,11 +117,7 @@ pub fn select<'f>(
 }
 
 fn pick_stage<'f>(chosen: &[&'f Exchange], stage: StageRef) -> Vec<&'f Exchange> {
-    let staged: Vec<&Exchange> = chosen
-        .iter()
-        .copied()
-        .filter(|e| e.series.is_some())
-        .collect();
+    let staged: Vec<&Exchange> = chosen.iter().copied().filter(|e| e.series.is_some()).collect();
     if staged.is_empty() {
         return chosen.to_vec();
     }

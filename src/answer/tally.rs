@@ -38,20 +38,12 @@ pub fn counts<'a>(e: &'a Exchange, side: Side, category: Category) -> Vec<Count<
             by_value.entry(f.value).or_default().push(f);
         }
     }
-    let mut out: Vec<Count> = by_value
-        .into_iter()
-        .map(|(value, figures)| Count { value, figures })
-        .collect();
+    let mut out: Vec<Count> = by_value.into_iter().map(|(value, figures)| Count { value, figures }).collect();
     if category == Category::Prisoners {
         drop_breakdowns(e, side, &mut out);
     }
     // Most-attested first.
-    out.sort_by(|a, b| {
-        b.figures
-            .len()
-            .cmp(&a.figures.len())
-            .then(b.value.cmp(&a.value))
-    });
+    out.sort_by(|a, b| b.figures.len().cmp(&a.figures.len()).then(b.value.cmp(&a.value)));
     out
 }
 
@@ -64,11 +56,7 @@ fn drop_breakdowns(e: &Exchange, side: Side, counts: &mut Vec<Count>) {
             let others: u64 = e
                 .figures
                 .iter()
-                .filter(|g| {
-                    g.cite == f.cite
-                        && g.category != Category::Prisoners
-                        && g.recipient == Recipient::To(side)
-                })
+                .filter(|g| g.cite == f.cite && g.category != Category::Prisoners && g.recipient == Recipient::To(side))
                 .map(|g| g.value)
                 .sum();
             others > 0 && values.contains(&(c.value + others))
@@ -79,17 +67,10 @@ fn drop_breakdowns(e: &Exchange, side: Side, counts: &mut Vec<Count>) {
 /// Reported totals of both directions together ("a combined 372").
 pub fn combined(e: &Exchange) -> Vec<Count<'_>> {
     let mut by_value: BTreeMap<u64, Vec<&Figure>> = BTreeMap::new();
-    for f in e
-        .figures
-        .iter()
-        .filter(|f| f.recipient == Recipient::Combined)
-    {
+    for f in e.figures.iter().filter(|f| f.recipient == Recipient::Combined) {
         by_value.entry(f.value).or_default().push(f);
     }
-    by_value
-        .into_iter()
-        .map(|(value, figures)| Count { value, figures })
-        .collect()
+    by_value.into_iter().map(|(value, figures)| Count { value, figures }).collect()
 }
 
 /// The agreed count for a side and category, if sources agree on one.
@@ -127,8 +108,5 @@ pub fn size(e: &Exchange) -> Option<u64> {
 
 /// The largest count for a side regardless of disagreement, for ranking.
 pub fn upper(e: &Exchange, side: Side) -> Option<u64> {
-    counts(e, side, Category::Prisoners)
-        .iter()
-        .map(|c| c.value)
-        .max()
+    counts(e, side, Category::Prisoners).iter().map(|c| c.value).max()
 }

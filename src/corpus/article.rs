@@ -61,12 +61,7 @@ impl Article {
         self.paragraphs
             .iter()
             .enumerate()
-            .flat_map(move |(p, para)| {
-                para.sentences
-                    .iter()
-                    .enumerate()
-                    .map(move |(s, span)| (p, s, self.text(span)))
-            })
+            .flat_map(move |(p, para)| para.sentences.iter().enumerate().map(move |(s, span)| (p, s, self.text(span))))
     }
 }
 
@@ -81,11 +76,7 @@ struct FrontMatter {
 
 /// Parses one article file's text. Errors carry the file and line.
 pub fn parse(path: &Path, raw: &str) -> Result<Article, LoadError> {
-    let err = |line: usize, kind| LoadError {
-        path: path.to_path_buf(),
-        line: Some(line),
-        kind,
-    };
+    let err = |line: usize, kind| LoadError { path: path.to_path_buf(), line: Some(line), kind };
     let mut lines = raw.split_inclusive('\n');
     let first = lines.next().unwrap_or("");
     if first.trim() != "+++" {
@@ -110,16 +101,8 @@ pub fn parse(path: &Path, raw: &str) -> Result<Article, LoadError> {
         let line = e.span().map_or(2, |s| line_of(s.start));
         err(line, LoadErrorKind::BadFrontMatter(e.message().to_string()))
     })?;
-    let field_line = |name: &str| {
-        front
-            .lines()
-            .position(|l| l.trim_start().starts_with(name))
-            .map_or(1, |i| i + 2)
-    };
-    let id = fm
-        .id
-        .filter(|s| !s.trim().is_empty())
-        .ok_or_else(|| err(1, LoadErrorKind::MissingField("id")))?;
+    let field_line = |name: &str| front.lines().position(|l| l.trim_start().starts_with(name)).map_or(1, |i| i + 2);
+    let id = fm.id.filter(|s| !s.trim().is_empty()).ok_or_else(|| err(1, LoadErrorKind::MissingField("id")))?;
     let published = match fm.published {
         None => return Err(err(1, LoadErrorKind::MissingField("published"))),
         Some(v) => {
@@ -164,10 +147,8 @@ fn paragraphs(body: &str, title: &str) -> Vec<Paragraph> {
             continue;
         }
         let span = start..start + trimmed.len();
-        let sentences = text::sentences(trimmed)
-            .into_iter()
-            .map(|s| span.start + s.start..span.start + s.end)
-            .collect();
+        let sentences =
+            text::sentences(trimmed).into_iter().map(|s| span.start + s.start..span.start + s.end).collect();
         out.push(Paragraph { span, sentences });
     }
     out
@@ -202,8 +183,7 @@ mod tests {
         let e = parse_str("+++\nid = \"a1\"\npublished = \"5 Feb\"\n+++\nx\n").unwrap_err();
         assert_eq!(e.line, Some(3));
         assert!(matches!(e.kind, LoadErrorKind::BadDate(_)));
-        let e = parse_str("+++\nid = \"a1\"\ntitle = oops\npublished = \"2025-02-05\"\n+++\nx\n")
-            .unwrap_err();
+        let e = parse_str("+++\nid = \"a1\"\ntitle = oops\npublished = \"2025-02-05\"\n+++\nx\n").unwrap_err();
         assert_eq!(e.line, Some(3), "{e}");
         let e = parse_str("+++\ntitle = \"t\"\npublished = \"2025-02-05\"\n+++\nx\n").unwrap_err();
         assert!(matches!(e.kind, LoadErrorKind::MissingField("id")));

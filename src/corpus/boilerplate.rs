@@ -51,18 +51,13 @@ pub enum LineKind {
 /// from its front matter: bodies often repeat it, sometimes several times.
 pub fn classify(line: &str, title: &str) -> LineKind {
     let lower = line.to_lowercase();
-    if FURNITURE.iter().any(|p| lower.contains(p))
-        || line.starts_with(NAVIGATION_MARKS)
-        || line.contains('»')
-    {
+    if FURNITURE.iter().any(|p| lower.contains(p)) || line.starts_with(NAVIGATION_MARKS) || line.contains('»') {
         return LineKind::Furniture;
     }
     if !title.is_empty() && fold(line) == fold(title) {
         return LineKind::Furniture;
     }
-    let ends_like_prose = line
-        .trim_end()
-        .ends_with(['.', '!', '?', '"', '”', '’', '\'', ':', ')']);
+    let ends_like_prose = line.trim_end().ends_with(['.', '!', '?', '"', '”', '’', '\'', ':', ')']);
     if !ends_like_prose && line.split_whitespace().count() < 10 {
         return LineKind::Heading;
     }
@@ -70,11 +65,7 @@ pub fn classify(line: &str, title: &str) -> LineKind {
 }
 
 fn fold(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .trim_end_matches(['.', '!', '?'])
-        .to_lowercase()
+    s.split_whitespace().collect::<Vec<_>>().join(" ").trim_end_matches(['.', '!', '?']).to_lowercase()
 }
 
 #[cfg(test)]
@@ -96,23 +87,14 @@ mod tests {
     #[test]
     fn repeated_headline_is_furniture_even_with_a_full_stop() {
         let title = "Russia, Ukraine swap 372 prisoners of war";
-        assert_eq!(
-            classify("Russia, Ukraine swap 372 prisoners of war.", title),
-            LineKind::Furniture
-        );
+        assert_eq!(classify("Russia, Ukraine swap 372 prisoners of war.", title), LineKind::Furniture);
     }
 
     #[test]
     fn headings_and_prose() {
         assert_eq!(classify("Diplomatic push", ""), LineKind::Heading);
         assert_eq!(classify("Dozens of attacks", ""), LineKind::Heading);
-        assert_eq!(
-            classify(
-                "Russia and Ukraine released 303 more prisoners each on Sunday.",
-                ""
-            ),
-            LineKind::Content
-        );
+        assert_eq!(classify("Russia and Ukraine released 303 more prisoners each on Sunday.", ""), LineKind::Content);
         // A long standfirst without a full stop is still text.
         assert_eq!(
             classify(

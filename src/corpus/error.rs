@@ -46,11 +46,7 @@ impl fmt::Display for LoadError {
             LoadErrorKind::MissingField(name) => write!(f, "front matter has no `{name}`"),
             LoadErrorKind::BadDate(v) => write!(f, "`published` is {v:?}, expected YYYY-MM-DD"),
             LoadErrorKind::DuplicateId { id, first } => {
-                write!(
-                    f,
-                    "article id {id:?} is already used by {}",
-                    first.display()
-                )
+                write!(f, "article id {id:?} is already used by {}", first.display())
             }
         }
     }

@@ -25,10 +25,7 @@ pub enum CorpusError {
     #[error("data directory {0} has no articles/ folder (expected {0}/articles/*.md)")]
     NoArticlesDir(PathBuf),
     #[error("cannot list {path}: {source}")]
-    List {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    List { path: PathBuf, source: std::io::Error },
     #[error("no article loaded from {0}/articles")]
     Empty(PathBuf),
 }
@@ -42,10 +39,7 @@ impl Corpus {
             return Err(CorpusError::NoArticlesDir(data_dir.to_path_buf()));
         }
         let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-            .map_err(|source| CorpusError::List {
-                path: dir.clone(),
-                source,
-            })?
+            .map_err(|source| CorpusError::List { path: dir.clone(), source })?
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|x| x == "md") && p.is_file())
             .collect();
@@ -58,10 +52,7 @@ impl Corpus {
                     if let Some(first) = corpus.articles.iter().find(|a| a.id == article.id) {
                         errors.push(LoadError {
                             line: Some(2),
-                            kind: LoadErrorKind::DuplicateId {
-                                id: article.id.clone(),
-                                first: first.path.clone(),
-                            },
+                            kind: LoadErrorKind::DuplicateId { id: article.id.clone(), first: first.path.clone() },
                             path,
                         });
                     } else {
@@ -93,15 +84,8 @@ fn read(path: &Path) -> Result<Article, LoadError> {
         kind: LoadErrorKind::Io(e.to_string()),
     })?;
     let raw = String::from_utf8(bytes).map_err(|e| {
-        let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count();
-        LoadError {
-            path: path.to_path_buf(),
-            line: Some(line),
-            kind: LoadErrorKind::NotUtf8,
-        }
+        let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|b| **b == b'\n').count();
+        LoadError { path: path.to_path_buf(), line: Some(line), kind: LoadErrorKind::NotUtf8 }
     })?;
     parse(path, &raw)
 }

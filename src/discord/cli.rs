@@ -48,10 +48,7 @@ pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
                 first <= last && last < total,
                 "--shards {first}-{last} does not fit in --shard-total {total}"
             );
-            Some(Shards {
-                range: first..=last,
-                total,
-            })
+            Some(Shards { range: first..=last, total })
         }
         _ => None,
     };
@@ -96,18 +93,13 @@ pub async fn serve_http(args: ServeHttpArgs) -> anyhow::Result<()> {
         path = interactions_http::PATH,
         "serving the interactions endpoint"
     );
-    interactions_http::serve(listener, endpoint, shutdown_signal())
-        .await
-        .context("the interactions endpoint failed")
+    interactions_http::serve(listener, endpoint, shutdown_signal()).await.context("the interactions endpoint failed")
 }
 
 /// Opens (or builds) the index off the async executor: it is disk- and CPU-bound.
 async fn open_engine(config: &Config) -> anyhow::Result<Arc<Engine>> {
-    let engine_config = EngineConfig {
-        data_dir: config.data_dir.clone(),
-        index_dir: config.index_dir.clone(),
-        today: None,
-    };
+    let engine_config =
+        EngineConfig { data_dir: config.data_dir.clone(), index_dir: config.index_dir.clone(), today: None };
     let engine = tokio::task::spawn_blocking(move || Engine::open(&engine_config))
         .await
         .context("opening the engine panicked")?
@@ -152,11 +144,7 @@ pub async fn shutdown_signal() {
 }
 
 fn parse_shard_range(text: &str) -> Result<(u32, u32), String> {
-    let parse = |part: &str| {
-        part.trim()
-            .parse::<u32>()
-            .map_err(|_| format!("{text:?} is not a shard range like 0-3"))
-    };
+    let parse = |part: &str| part.trim().parse::<u32>().map_err(|_| format!("{text:?} is not a shard range like 0-3"));
     match text.split_once('-') {
         Some((first, last)) => Ok((parse(first)?, parse(last)?)),
         None => {

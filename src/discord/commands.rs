@@ -4,9 +4,7 @@
 //! parse interactions into a [`Request`] and run it here, so a command behaves the same however
 //! it arrives.
 
-use serenity::all::{
-    CommandData, CommandDataOptionValue, CommandOptionType, CreateCommand, CreateCommandOption,
-};
+use serenity::all::{CommandData, CommandDataOptionValue, CommandOptionType, CreateCommand, CreateCommandOption};
 
 use crate::engine::Engine;
 
@@ -43,40 +41,26 @@ pub struct Unusable(pub String);
 /// The commands to register, in the order Discord lists them.
 pub fn definitions() -> Vec<CreateCommand> {
     vec![
-        CreateCommand::new("ask")
-            .description("Ask about Russia–Ukraine prisoner-of-war exchanges")
-            .add_option(
-                CreateCommandOption::new(
-                    CommandOptionType::String,
-                    "question",
-                    "e.g. How many prisoners were exchanged on 19 March 2025?",
-                )
-                .required(true)
-                .max_length(MAX_QUESTION),
-            ),
-        CreateCommand::new("exchange")
-            .description("One prisoner exchange in full")
-            .add_option(
-                CreateCommandOption::new(
-                    CommandOptionType::String,
-                    "date",
-                    "Date of the exchange, e.g. 2025-03-19",
-                )
+        CreateCommand::new("ask").description("Ask about Russia–Ukraine prisoner-of-war exchanges").add_option(
+            CreateCommandOption::new(
+                CommandOptionType::String,
+                "question",
+                "e.g. How many prisoners were exchanged on 19 March 2025?",
+            )
+            .required(true)
+            .max_length(MAX_QUESTION),
+        ),
+        CreateCommand::new("exchange").description("One prisoner exchange in full").add_option(
+            CreateCommandOption::new(CommandOptionType::String, "date", "Date of the exchange, e.g. 2025-03-19")
                 .required(true)
                 .set_autocomplete(true)
                 .max_length(100),
-            ),
-        CreateCommand::new("exchanges")
-            .description("The known prisoner exchanges, newest first")
-            .add_option(
-                CreateCommandOption::new(
-                    CommandOptionType::Integer,
-                    "year",
-                    "Only exchanges of this year",
-                )
+        ),
+        CreateCommand::new("exchanges").description("The known prisoner exchanges, newest first").add_option(
+            CreateCommandOption::new(CommandOptionType::Integer, "year", "Only exchanges of this year")
                 .min_int_value(YEARS.0)
                 .max_int_value(YEARS.1),
-            ),
+        ),
         CreateCommand::new("sources").description("The news articles the answers come from"),
         CreateCommand::new("help").description("What the bot knows and how to ask"),
     ]
@@ -90,30 +74,22 @@ impl Request {
                 let question = string_option(data, "question").unwrap_or_default();
                 if question.trim().is_empty() {
                     return Err(Unusable(
-                        "Please type a question, e.g. `/ask How many prisoners were exchanged on 19 March 2025?`".into(),
+                        "Please type a question, e.g. `/ask How many prisoners were exchanged on 19 March 2025?`"
+                            .into(),
                     ));
                 }
-                Ok(Request::Ask {
-                    question: question.trim().to_string(),
-                })
+                Ok(Request::Ask { question: question.trim().to_string() })
             }
             "exchange" => match string_option(data, "date") {
-                Some(key) if !key.trim().is_empty() => Ok(Request::Exchange {
-                    key: key.trim().to_string(),
-                }),
-                _ => Err(Unusable(
-                    "Please pick a date, e.g. `/exchange 2025-03-19`.".into(),
-                )),
+                Some(key) if !key.trim().is_empty() => Ok(Request::Exchange { key: key.trim().to_string() }),
+                _ => Err(Unusable("Please pick a date, e.g. `/exchange 2025-03-19`.".into())),
             },
-            "exchanges" => Ok(Request::Exchanges {
-                year: integer_option(data, "year").and_then(|year| i32::try_from(year).ok()),
-            }),
+            "exchanges" => {
+                Ok(Request::Exchanges { year: integer_option(data, "year").and_then(|year| i32::try_from(year).ok()) })
+            }
             "sources" => Ok(Request::Sources),
             "help" => Ok(Request::Help),
-            other => Err(Unusable(format!(
-                "I don't know the command `/{}`; try `/help`.",
-                fit(other, 32)
-            ))),
+            other => Err(Unusable(format!("I don't know the command `/{}`; try `/help`.", fit(other, 32)))),
         }
     }
 
@@ -130,10 +106,7 @@ impl Request {
             Request::Exchange { key } => {
                 let answer = engine.describe_exchange(key);
                 // The key is often an id from autocomplete; the engine knows its readable date.
-                let date = answer
-                    .exchanges
-                    .first()
-                    .map_or(key.as_str(), |e| e.label.as_str());
+                let date = answer.exchanges.first().map_or(key.as_str(), |e| e.label.as_str());
                 Reply::answer(&answer, &format!("Exchange of {date}"), Layout::Answer)
             }
             Request::Exchanges { year } => {
@@ -143,9 +116,7 @@ impl Request {
                 };
                 Reply::answer(&engine.list_exchanges(*year), &heading, Layout::Listing)
             }
-            Request::Sources => {
-                Reply::answer(&engine.corpus_overview(), "Sources", Layout::Listing)
-            }
+            Request::Sources => Reply::answer(&engine.corpus_overview(), "Sources", Layout::Listing),
             Request::Help => Reply::info("How to ask powbot", &engine.help_text()),
         }
     }
@@ -161,11 +132,7 @@ pub fn exchange_choices(engine: &Engine, typed: &str) -> Vec<(String, String)> {
         .filter(|choice| !choice.value.is_empty() && measure(&choice.value) <= limit::CHOICE)
         .map(|choice| {
             let name = fit(&choice.name, limit::CHOICE);
-            let name = if name.is_empty() {
-                choice.value.clone()
-            } else {
-                name
-            };
+            let name = if name.is_empty() { choice.value.clone() } else { name };
             (name, choice.value)
         })
         .take(limit::CHOICES)
@@ -173,21 +140,15 @@ pub fn exchange_choices(engine: &Engine, typed: &str) -> Vec<(String, String)> {
 }
 
 fn string_option(data: &CommandData, name: &str) -> Option<String> {
-    data.options
-        .iter()
-        .find(|option| option.name == name)
-        .and_then(|option| match &option.value {
-            CommandDataOptionValue::String(value) => Some(value.clone()),
-            CommandDataOptionValue::Autocomplete { value, .. } => Some(value.clone()),
-            _ => None,
-        })
+    data.options.iter().find(|option| option.name == name).and_then(|option| match &option.value {
+        CommandDataOptionValue::String(value) => Some(value.clone()),
+        CommandDataOptionValue::Autocomplete { value, .. } => Some(value.clone()),
+        _ => None,
+    })
 }
 
 fn integer_option(data: &CommandData, name: &str) -> Option<i64> {
-    data.options
-        .iter()
-        .find(|option| option.name == name)
-        .and_then(|option| option.value.as_i64())
+    data.options.iter().find(|option| option.name == name).and_then(|option| option.value.as_i64())
 }
 
 #[cfg(test)]
@@ -206,12 +167,7 @@ mod tests {
             "id": "1", "name": "ask", "type": 1,
             "options": [{"name": "question", "type": 3, "value": "  How many on 19 March 2025? "}]
         }));
-        assert_eq!(
-            Request::parse(&ask),
-            Ok(Request::Ask {
-                question: "How many on 19 March 2025?".into()
-            })
-        );
+        assert_eq!(Request::parse(&ask), Ok(Request::Ask { question: "How many on 19 March 2025?".into() }));
     }
 
     #[test]
@@ -231,10 +187,7 @@ mod tests {
             "id": "1", "name": "exchanges", "type": 1,
             "options": [{"name": "year", "type": 4, "value": 2025}]
         }));
-        assert_eq!(
-            Request::parse(&one),
-            Ok(Request::Exchanges { year: Some(2025) })
-        );
+        assert_eq!(Request::parse(&one), Ok(Request::Exchanges { year: Some(2025) }));
     }
 
     #[test]
@@ -247,12 +200,7 @@ mod tests {
     fn definitions_name_every_command_once() {
         let names: Vec<String> = definitions()
             .iter()
-            .map(|command| {
-                serde_json::to_value(command).unwrap()["name"]
-                    .as_str()
-                    .unwrap()
-                    .to_string()
-            })
+            .map(|command| serde_json::to_value(command).unwrap()["name"].as_str().unwrap().to_string())
             .collect();
         assert_eq!(names, ["ask", "exchange", "exchanges", "sources", "help"]);
     }

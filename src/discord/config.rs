@@ -72,11 +72,7 @@ pub enum ConfigError {
     )]
     MissingPublicKey,
     #[error("{name} must be {expected}, got {value:?}")]
-    Invalid {
-        name: &'static str,
-        expected: &'static str,
-        value: String,
-    },
+    Invalid { name: &'static str, expected: &'static str, value: String },
     #[error("could not read the config file {}", path.display())]
     Read {
         path: PathBuf,
@@ -110,10 +106,8 @@ impl Config {
         let file = match file {
             None => None,
             Some(path) => {
-                let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
-                    path: path.to_path_buf(),
-                    source,
-                })?;
+                let text = std::fs::read_to_string(path)
+                    .map_err(|source| ConfigError::Read { path: path.to_path_buf(), source })?;
                 Some((path, text))
             }
         };
@@ -129,10 +123,9 @@ impl Config {
     ) -> Result<Config, ConfigError> {
         let file: File = match file {
             None => File::default(),
-            Some((path, text)) => toml::from_str(text).map_err(|source| ConfigError::Parse {
-                path: path.to_path_buf(),
-                source,
-            })?,
+            Some((path, text)) => {
+                toml::from_str(text).map_err(|source| ConfigError::Parse { path: path.to_path_buf(), source })?
+            }
         };
         // Empty variables count as unset: `DISCORD_GUILD_ID=` in a .env file means "none".
         let env = |name: &str| env(name).filter(|value| !value.trim().is_empty());
@@ -147,14 +140,11 @@ impl Config {
                 expected: "a whole number of seconds",
                 value,
             })?,
-            None => file
-                .powbot_cooldown_secs
-                .unwrap_or(DEFAULT_COOLDOWN.as_secs()),
+            None => file.powbot_cooldown_secs.unwrap_or(DEFAULT_COOLDOWN.as_secs()),
         };
         let proxy = env("DISCORD_PROXY").or(file.discord_proxy);
-        if let Some(proxy) = proxy
-            .as_ref()
-            .filter(|proxy| !(proxy.starts_with("http://") || proxy.starts_with("https://")))
+        if let Some(proxy) =
+            proxy.as_ref().filter(|proxy| !(proxy.starts_with("http://") || proxy.starts_with("https://")))
         {
             return Err(ConfigError::Invalid {
                 name: "DISCORD_PROXY",
@@ -186,20 +176,14 @@ impl Config {
 
     /// The public key, or the error that says where to find it.
     pub fn require_public_key(&self) -> Result<&str, ConfigError> {
-        self.public_key
-            .as_deref()
-            .ok_or(ConfigError::MissingPublicKey)
+        self.public_key.as_deref().ok_or(ConfigError::MissingPublicKey)
     }
 }
 
 fn parse_snowflake(name: &'static str, value: &str) -> Result<u64, ConfigError> {
     match value.trim().parse::<u64>() {
         Ok(id) if id > 0 => Ok(id),
-        _ => Err(ConfigError::Invalid {
-            name,
-            expected: "a Discord ID (a positive number)",
-            value: value.to_string(),
-        }),
+        _ => Err(ConfigError::Invalid { name, expected: "a Discord ID (a positive number)", value: value.to_string() }),
     }
 }
 
@@ -209,10 +193,7 @@ mod tests {
     use std::collections::HashMap;
 
     fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
-        let map: HashMap<String, String> = pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
+        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         move |name| map.get(name).cloned()
     }
 
@@ -222,21 +203,13 @@ mod tests {
         assert!(config.token.is_none());
         assert_eq!(config.data_dir, PathBuf::from("data"));
         assert_eq!(config.cooldown, DEFAULT_COOLDOWN);
-        assert!(matches!(
-            config.require_token(),
-            Err(ConfigError::MissingToken)
-        ));
-        assert!(
-            ConfigError::MissingToken
-                .to_string()
-                .contains("DISCORD_TOKEN")
-        );
+        assert!(matches!(config.require_token(), Err(ConfigError::MissingToken)));
+        assert!(ConfigError::MissingToken.to_string().contains("DISCORD_TOKEN"));
     }
 
     #[test]
     fn the_environment_wins_over_the_file() {
-        let file =
-            "discord_token = \"from-file\"\ndiscord_guild_id = 1\npowbot_cooldown_secs = 9\n";
+        let file = "discord_token = \"from-file\"\ndiscord_guild_id = 1\npowbot_cooldown_secs = 9\n";
         let config = Config::from_sources(
             Some((Path::new("powbot.toml"), file)),
             env(&[("DISCORD_TOKEN", "from-env"), ("DISCORD_GUILD_ID", "22")]),
@@ -257,11 +230,9 @@ mod tests {
     fn bad_values_are_named_in_the_error() {
         let error = Config::from_sources(None, env(&[("DISCORD_GUILD_ID", "abc")])).unwrap_err();
         assert!(error.to_string().contains("DISCORD_GUILD_ID"), "{error}");
-        let error =
-            Config::from_sources(None, env(&[("DISCORD_PROXY", "localhost:3000")])).unwrap_err();
+        let error = Config::from_sources(None, env(&[("DISCORD_PROXY", "localhost:3000")])).unwrap_err();
         assert!(error.to_string().contains("DISCORD_PROXY"), "{error}");
-        let error = Config::from_sources(Some((Path::new("x.toml"), "nonsense = 1")), env(&[]))
-            .unwrap_err();
+        let error = Config::from_sources(Some((Path::new("x.toml"), "nonsense = 1")), env(&[])).unwrap_err();
         assert!(error.to_string().contains("x.toml"), "{error}");
     }
 

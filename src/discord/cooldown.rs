@@ -36,10 +36,7 @@ pub enum Verdict {
 
 impl Cooldown {
     pub fn new(period: Duration) -> Cooldown {
-        Cooldown {
-            period,
-            users: Mutex::new(HashMap::new()),
-        }
+        Cooldown { period, users: Mutex::new(HashMap::new()) }
     }
 
     /// Decides about a request from `user` at `now`, recording it when it goes through.
@@ -49,10 +46,7 @@ impl Cooldown {
         }
         // A poisoned lock only means another request panicked mid-update; the map is still a
         // valid map, so keep going rather than take the bot down.
-        let mut users = self
-            .users
-            .lock()
-            .unwrap_or_else(|poison| poison.into_inner());
+        let mut users = self.users.lock().unwrap_or_else(|poison| poison.into_inner());
         if users.len() >= PRUNE_AT {
             let period = self.period;
             users.retain(|_, entry| now.saturating_duration_since(entry.last) < period);
@@ -61,19 +55,10 @@ impl Cooldown {
             Some(entry) if now.saturating_duration_since(entry.last) < self.period => {
                 let notify = !entry.notified;
                 entry.notified = true;
-                Verdict::Wait {
-                    remaining: self.period - now.saturating_duration_since(entry.last),
-                    notify,
-                }
+                Verdict::Wait { remaining: self.period - now.saturating_duration_since(entry.last), notify }
             }
             _ => {
-                users.insert(
-                    user,
-                    Entry {
-                        last: now,
-                        notified: false,
-                    },
-                );
+                users.insert(user, Entry { last: now, notified: false });
                 Verdict::Go
             }
         }
@@ -97,17 +82,8 @@ mod tests {
         let start = Instant::now();
         assert_eq!(cooldown.check(1, start), Verdict::Go);
         let later = start + Duration::from_secs(3);
-        assert_eq!(
-            cooldown.check(1, later),
-            Verdict::Wait {
-                remaining: Duration::from_secs(7),
-                notify: true
-            }
-        );
-        assert!(matches!(
-            cooldown.check(1, later),
-            Verdict::Wait { notify: false, .. }
-        ));
+        assert_eq!(cooldown.check(1, later), Verdict::Wait { remaining: Duration::from_secs(7), notify: true });
+        assert!(matches!(cooldown.check(1, later), Verdict::Wait { notify: false, .. }));
     }
 
     #[test]
@@ -123,10 +99,7 @@ mod tests {
         let cooldown = Cooldown::new(Duration::from_secs(10));
         let start = Instant::now();
         assert_eq!(cooldown.check(1, start), Verdict::Go);
-        assert_eq!(
-            cooldown.check(1, start + Duration::from_secs(10)),
-            Verdict::Go
-        );
+        assert_eq!(cooldown.check(1, start + Duration::from_secs(10)), Verdict::Go);
     }
 
     #[test]
@@ -139,13 +112,7 @@ mod tests {
 
     #[test]
     fn the_notice_rounds_up() {
-        assert_eq!(
-            notice(Duration::from_millis(1500)),
-            "Slow down a little: you can ask again in 2 seconds."
-        );
-        assert_eq!(
-            notice(Duration::from_secs(1)),
-            "Slow down a little: you can ask again in 1 second."
-        );
+        assert_eq!(notice(Duration::from_millis(1500)), "Slow down a little: you can ask again in 2 seconds.");
+        assert_eq!(notice(Duration::from_secs(1)), "Slow down a little: you can ask again in 1 second.");
     }
 }

@@ -12,8 +12,8 @@ use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 
 use serenity::all::{
-    ActivityData, Client, ClientBuilder, CommandInteraction, Context, EventHandler, GatewayIntents,
-    GuildId, HttpBuilder, Interaction, Message as DiscordMessage, Ready, UserId,
+    ActivityData, Client, ClientBuilder, CommandInteraction, Context, EventHandler, GatewayIntents, GuildId,
+    HttpBuilder, Interaction, Message as DiscordMessage, Ready, UserId,
 };
 use serenity::async_trait;
 
@@ -29,8 +29,7 @@ use super::reply::Reply;
 use super::send;
 
 /// The only gateway events the bot needs; see the module docs for why this is enough.
-pub const INTENTS: GatewayIntents =
-    GatewayIntents::GUILD_MESSAGES.union(GatewayIntents::DIRECT_MESSAGES);
+pub const INTENTS: GatewayIntents = GatewayIntents::GUILD_MESSAGES.union(GatewayIntents::DIRECT_MESSAGES);
 
 /// How to reach Discord and what to run.
 #[derive(Debug, Clone)]
@@ -123,21 +122,12 @@ impl EventHandler for Handler {
         match interaction {
             Interaction::Command(command) => self.command(&ctx, command).await,
             Interaction::Autocomplete(autocomplete) => {
-                let typed = autocomplete
-                    .data
-                    .autocomplete()
-                    .map(|option| option.value.to_string())
-                    .unwrap_or_default();
+                let typed = autocomplete.data.autocomplete().map(|option| option.value.to_string()).unwrap_or_default();
                 let engine = Arc::clone(&self.engine);
-                let choices = tokio::task::spawn_blocking(move || {
-                    commands::exchange_choices(&engine, &typed)
-                })
-                .await
-                .unwrap_or_default();
-                if let Err(error) = autocomplete
-                    .create_response(&ctx.http, send::choices(choices))
+                let choices = tokio::task::spawn_blocking(move || commands::exchange_choices(&engine, &typed))
                     .await
-                {
+                    .unwrap_or_default();
+                if let Err(error) = autocomplete.create_response(&ctx.http, send::choices(choices)).await {
                     tracing::warn!(%error, "could not send autocomplete choices");
                 }
             }
@@ -154,14 +144,11 @@ impl EventHandler for Handler {
         };
         let mentioned = message.mentions.iter().any(|user| user.id == me);
         let direct = message.guild_id.is_none();
-        let Some(question) = mention::question(&message.content, me.get(), mentioned, direct)
-        else {
+        let Some(question) = mention::question(&message.content, me.get(), mentioned, direct) else {
             return;
         };
         let reply = match self.cooldown.check(message.author.id.get(), Instant::now()) {
-            Verdict::Go => {
-                answering::run(Arc::clone(&self.engine), Request::Ask { question }).await
-            }
+            Verdict::Go => answering::run(Arc::clone(&self.engine), Request::Ask { question }).await,
             Verdict::Wait { remaining, notify } => {
                 if !notify {
                     return;
@@ -171,10 +158,7 @@ impl EventHandler for Handler {
         };
         for (index, part) in reply.messages.iter().enumerate() {
             let reply_to = (index == 0).then(|| (&message).into());
-            let sent = message
-                .channel_id
-                .send_message(&ctx.http, send::channel_message(part, reply_to))
-                .await;
+            let sent = message.channel_id.send_message(&ctx.http, send::channel_message(part, reply_to)).await;
             if let Err(error) = sent {
                 tracing::warn!(%error, channel = %message.channel_id, "could not reply to a mention");
                 return;
@@ -205,15 +189,8 @@ impl Handler {
         };
         // A slash command must get a response, so a cooldown hit always gets its (ephemeral,
         // hence harmless) notice.
-        if let Verdict::Wait { remaining, .. } =
-            self.cooldown.check(command.user.id.get(), Instant::now())
-        {
-            return respond(
-                &ctx.http,
-                &command,
-                Reply::notice(&cooldown::notice(remaining)),
-            )
-            .await;
+        if let Verdict::Wait { remaining, .. } = self.cooldown.check(command.user.id.get(), Instant::now()) {
+            return respond(&ctx.http, &command, Reply::notice(&cooldown::notice(remaining))).await;
         }
         match answering::within(Arc::clone(&self.engine), request, self.defer_after).await {
             Progress::Ready(reply) => respond(&ctx.http, &command, reply).await,

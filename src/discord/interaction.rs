@@ -1,9 +1,7 @@
 //! Interactions over REST: registering the commands, and delivering a [`Reply`] (the response,
 //! follow-ups, the completion of a deferred response). Shared by `serve` and `serve-http`.
 
-use serenity::all::{
-    Command, CommandInteraction, CreateInteractionResponseFollowup, GuildId, Http,
-};
+use serenity::all::{Command, CommandInteraction, CreateInteractionResponseFollowup, GuildId, Http};
 
 use super::commands;
 use super::reply::{Message, Reply};
@@ -24,10 +22,7 @@ pub async fn respond(http: &Http, command: &CommandInteraction, reply: Reply) {
     let Some((first, rest)) = reply.messages.split_first() else {
         return;
     };
-    if let Err(error) = command
-        .create_response(http, send::response(first, reply.ephemeral))
-        .await
-    {
+    if let Err(error) = command.create_response(http, send::response(first, reply.ephemeral)).await {
         tracing::warn!(%error, command = %command.data.name, "could not answer an interaction");
         return;
     }
@@ -56,12 +51,7 @@ pub async fn complete_deferred(http: &Http, command: &CommandInteraction, reply:
     followups(http, command, rest, false).await;
 }
 
-pub async fn followups(
-    http: &Http,
-    command: &CommandInteraction,
-    messages: &[Message],
-    ephemeral: bool,
-) {
+pub async fn followups(http: &Http, command: &CommandInteraction, messages: &[Message], ephemeral: bool) {
     for message in messages {
         let followup: CreateInteractionResponseFollowup = send::followup(message, ephemeral);
         if let Err(error) = command.create_followup(http, followup).await {

@@ -102,13 +102,8 @@ impl Endpoint {
     /// Whether the request carries a valid signature of `body`.
     fn verified(&self, headers: &HeaderMap, body: &[u8]) -> bool {
         let header = |name: &str| headers.get(name).and_then(|value| value.to_str().ok());
-        match (
-            header("X-Signature-Ed25519"),
-            header("X-Signature-Timestamp"),
-        ) {
-            (Some(signature), Some(timestamp)) => {
-                self.verifier.verify(signature, timestamp, body).is_ok()
-            }
+        match (header("X-Signature-Ed25519"), header("X-Signature-Timestamp")) {
+            (Some(signature), Some(timestamp)) => self.verifier.verify(signature, timestamp, body).is_ok(),
             _ => false,
         }
     }
@@ -116,9 +111,7 @@ impl Endpoint {
 
 /// The endpoint's routes.
 pub fn router(endpoint: Arc<Endpoint>) -> Router {
-    Router::new()
-        .route(PATH, post(interactions))
-        .with_state(endpoint)
+    Router::new().route(PATH, post(interactions)).with_state(endpoint)
 }
 
 /// Serves the endpoint on `listener` until `shutdown` completes.
@@ -127,16 +120,10 @@ pub async fn serve(
     endpoint: Arc<Endpoint>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(endpoint))
-        .with_graceful_shutdown(shutdown)
-        .await
+    axum::serve(listener, router(endpoint)).with_graceful_shutdown(shutdown).await
 }
 
-async fn interactions(
-    State(endpoint): State<Arc<Endpoint>>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
+async fn interactions(State(endpoint): State<Arc<Endpoint>>, headers: HeaderMap, body: Bytes) -> Response {
     if !endpoint.verified(&headers, &body) {
         return (StatusCode::UNAUTHORIZED, "invalid request signature").into_response();
     }
@@ -151,16 +138,11 @@ async fn interactions(
         // Sent by Discord when the URL is saved in the portal, and now and then to check on us.
         Interaction::Ping(_) => json(&serde_json::json!({ "type": 1 })),
         Interaction::Autocomplete(autocomplete) => {
-            let typed = autocomplete
-                .data
-                .autocomplete()
-                .map(|option| option.value.to_string())
-                .unwrap_or_default();
+            let typed = autocomplete.data.autocomplete().map(|option| option.value.to_string()).unwrap_or_default();
             let engine = Arc::clone(&endpoint.engine);
-            let choices =
-                tokio::task::spawn_blocking(move || commands::exchange_choices(&engine, &typed))
-                    .await
-                    .unwrap_or_default();
+            let choices = tokio::task::spawn_blocking(move || commands::exchange_choices(&engine, &typed))
+                .await
+                .unwrap_or_default();
             json(&send::choices(choices))
         }
         Interaction::Command(command) => endpoint.command(command).await,
@@ -174,9 +156,7 @@ impl Endpoint {
             Ok(request) => request,
             Err(unusable) => return self.reply_now(command, Reply::notice(&unusable.0)),
         };
-        if let Verdict::Wait { remaining, .. } =
-            self.cooldown.check(command.user.id.get(), Instant::now())
-        {
+        if let Verdict::Wait { remaining, .. } = self.cooldown.check(command.user.id.get(), Instant::now()) {
             return self.reply_now(command, Reply::notice(&cooldown::notice(remaining)));
         }
         match answering::within(Arc::clone(&self.engine), request, self.defer_after).await {
@@ -216,11 +196,7 @@ impl Endpoint {
 
 fn json(body: &impl serde::Serialize) -> Response {
     match serde_json::to_vec(body) {
-        Ok(bytes) => (
-            [(axum::http::header::CONTENT_TYPE, "application/json")],
-            bytes,
-        )
-            .into_response(),
+        Ok(bytes) => ([(axum::http::header::CONTENT_TYPE, "application/json")], bytes).into_response(),
         Err(error) => {
             tracing::error!(%error, "could not serialise a response");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()

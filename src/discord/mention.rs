@@ -54,14 +54,8 @@ mod tests {
 
     #[test]
     fn a_reply_or_a_direct_message_needs_no_mention_text() {
-        assert_eq!(
-            question("how many?", BOT, true, false).as_deref(),
-            Some("how many?")
-        );
-        assert_eq!(
-            question("how many?", BOT, false, true).as_deref(),
-            Some("how many?")
-        );
+        assert_eq!(question("how many?", BOT, true, false).as_deref(), Some("how many?"));
+        assert_eq!(question("how many?", BOT, false, true).as_deref(), Some("how many?"));
     }
 
     #[test]

@@ -121,26 +121,13 @@ impl Field {
 impl Reply {
     /// A short text only the asker sees: cooldowns, bad input, failures.
     pub fn notice(text: &str) -> Reply {
-        Reply {
-            messages: vec![Message {
-                content: fit(text, limit::CONTENT),
-                embeds: Vec::new(),
-            }],
-            ephemeral: true,
-        }
+        Reply { messages: vec![Message { content: fit(text, limit::CONTENT), embeds: Vec::new() }], ephemeral: true }
     }
 
     /// Reference text such as `/help`: one titled embed, continued in further messages when long.
     pub fn info(title: &str, markdown: &str) -> Reply {
-        let first = Embed {
-            title: fit(title, limit::TITLE),
-            colour: INFO_COLOUR,
-            ..Embed::default()
-        };
-        Reply {
-            messages: with_description(first, markdown, INFO_COLOUR),
-            ephemeral: false,
-        }
+        let first = Embed { title: fit(title, limit::TITLE), colour: INFO_COLOUR, ..Embed::default() };
+        Reply { messages: with_description(first, markdown, INFO_COLOUR), ephemeral: false }
     }
 
     /// The reply to an engine answer, titled with `heading` (usually the question).
@@ -173,10 +160,7 @@ impl Reply {
                 first.fields.push(field);
             }
         }
-        Reply {
-            messages: with_description(first, &answer.text, ANSWER_COLOUR),
-            ephemeral: false,
-        }
+        Reply { messages: with_description(first, &answer.text, ANSWER_COLOUR), ephemeral: false }
     }
 }
 
@@ -186,29 +170,18 @@ fn with_description(mut first: Embed, text: &str, colour: u32) -> Vec<Message> {
     let room = limit::DESCRIPTION.min(limit::EMBED_TOTAL.saturating_sub(first.size()));
     let mut pieces = split_after_first(text, room, limit::DESCRIPTION).into_iter();
     first.description = pieces.next().unwrap_or_default();
-    let mut messages = vec![Message {
-        content: String::new(),
-        embeds: vec![first],
-    }];
+    let mut messages = vec![Message { content: String::new(), embeds: vec![first] }];
     for piece in pieces {
         messages.push(Message {
             content: String::new(),
-            embeds: vec![Embed {
-                description: piece,
-                colour,
-                ..Embed::default()
-            }],
+            embeds: vec![Embed { description: piece, colour, ..Embed::default() }],
         });
     }
     messages
 }
 
 fn figure_field(figure: &FigureRef) -> Field {
-    Field {
-        name: fit(&figure.label, limit::FIELD_NAME),
-        value: fit(&figure.value, limit::FIELD_VALUE),
-        inline: true,
-    }
+    Field { name: fit(&figure.label, limit::FIELD_NAME), value: fit(&figure.value, limit::FIELD_VALUE), inline: true }
 }
 
 /// A snippet as a quote, with where it comes from and, when known, a link to the article.
@@ -223,25 +196,15 @@ fn source_field(source: &Source) -> Field {
         format!("\n[Read the article]({url})")
     };
     // A quote block covers one line only, so the snippet is flattened to one line.
-    let snippet: String = source
-        .snippet
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let room = limit::FIELD_VALUE
-        .saturating_sub(measure(&link))
-        .saturating_sub(measure("> "));
+    let snippet: String = source.snippet.split_whitespace().collect::<Vec<_>>().join(" ");
+    let room = limit::FIELD_VALUE.saturating_sub(measure(&link)).saturating_sub(measure("> "));
     let quote = fit(&snippet, room);
     let value = if quote.is_empty() {
         fit(&format!("{}{link}", source.article), limit::FIELD_VALUE)
     } else {
         format!("> {quote}{link}")
     };
-    Field {
-        name: fit(&name, limit::FIELD_NAME),
-        value: fit(&value, limit::FIELD_VALUE),
-        inline: false,
-    }
+    Field { name: fit(&name, limit::FIELD_NAME), value: fit(&value, limit::FIELD_VALUE), inline: false }
 }
 
 /// The footer: how many sources back the answer, so a reader can judge it at a glance.
@@ -317,16 +280,9 @@ mod tests {
         let answer = answered(
             "On 19 March 2025 the sides exchanged 372 prisoners.",
             vec![figure("Prisoners exchanged", "372")],
-            vec![
-                source("Al Jazeera", "Russia and Ukraine swapped **372** prisoners"),
-                source("RT", "372 in total"),
-            ],
+            vec![source("Al Jazeera", "Russia and Ukraine swapped **372** prisoners"), source("RT", "372 in total")],
         );
-        let reply = Reply::answer(
-            &answer,
-            "How many prisoners were exchanged?",
-            Layout::Answer,
-        );
+        let reply = Reply::answer(&answer, "How many prisoners were exchanged?", Layout::Answer);
         assert_within_limits(&reply);
         assert!(!reply.ephemeral);
         assert_eq!(reply.messages.len(), 1);
@@ -345,9 +301,7 @@ mod tests {
 
     #[test]
     fn at_most_three_snippets_but_the_footer_counts_all_sources() {
-        let sources = (0..5)
-            .map(|i| source(&format!("Outlet {i}"), "x"))
-            .collect();
+        let sources = (0..5).map(|i| source(&format!("Outlet {i}"), "x")).collect();
         let reply = Reply::answer(&answered("Text.", vec![], sources), "Q", Layout::Answer);
         let embed = &reply.messages[0].embeds[0];
         assert_eq!(embed.fields.len(), MAX_SNIPPETS);
@@ -372,10 +326,7 @@ mod tests {
         let mut src = source("AFP", "150 soldiers returned");
         src.url = String::new();
         let reply = Reply::answer(&answered("Text.", vec![], vec![src]), "Q", Layout::Answer);
-        assert_eq!(
-            reply.messages[0].embeds[0].fields[0].value,
-            "> 150 soldiers returned"
-        );
+        assert_eq!(reply.messages[0].embeds[0].fields[0].value, "> 150 soldiers returned");
     }
 
     #[test]
@@ -385,32 +336,20 @@ mod tests {
         let reply = Reply::answer(&answer, "Weather?", Layout::Answer);
         assert!(reply.ephemeral);
         assert_eq!(reply.messages.len(), 1);
-        assert_eq!(
-            reply.messages[0].content,
-            "I cover prisoner exchanges only."
-        );
+        assert_eq!(reply.messages[0].content, "I cover prisoner exchanges only.");
         assert!(reply.messages[0].embeds.is_empty());
     }
 
     #[test]
     fn a_long_answer_is_split_at_sentences_within_limits() {
-        let text: String = (0..400)
-            .map(|i| format!("Sentence number {i} describes the exchange. "))
-            .collect();
-        let reply = Reply::answer(
-            &answered(&text, vec![figure("Total", "372")], vec![]),
-            "Q",
-            Layout::Answer,
-        );
+        let text: String = (0..400).map(|i| format!("Sentence number {i} describes the exchange. ")).collect();
+        let reply = Reply::answer(&answered(&text, vec![figure("Total", "372")], vec![]), "Q", Layout::Answer);
         assert_within_limits(&reply);
         assert!(reply.messages.len() >= 4);
         let mut rebuilt = Vec::new();
         for message in &reply.messages {
             let description = &message.embeds[0].description;
-            assert!(
-                description.ends_with("exchange."),
-                "cut mid-sentence: {description:?}"
-            );
+            assert!(description.ends_with("exchange."), "cut mid-sentence: {description:?}");
             rebuilt.push(description.clone());
         }
         assert_eq!(rebuilt.join(" "), text.trim());
@@ -419,9 +358,7 @@ mod tests {
     #[test]
     fn oversized_parts_are_trimmed_or_dropped_never_rejected() {
         let huge = "word ".repeat(3000);
-        let figures = (0..40)
-            .map(|i| figure(&huge, &format!("{i} {huge}")))
-            .collect();
+        let figures = (0..40).map(|i| figure(&huge, &format!("{i} {huge}"))).collect();
         let sources = (0..4)
             .map(|_| {
                 let mut src = source(&huge, &huge);

@@ -4,20 +4,16 @@
 //! text the bot sends can ping anyone, whatever a question or an article contains.
 
 use serenity::all::{
-    CreateAllowedMentions, CreateAutocompleteResponse, CreateEmbed, CreateEmbedFooter,
-    CreateInteractionResponse, CreateInteractionResponseFollowup, CreateInteractionResponseMessage,
-    CreateMessage, EditInteractionResponse, MessageReference,
+    CreateAllowedMentions, CreateAutocompleteResponse, CreateEmbed, CreateEmbedFooter, CreateInteractionResponse,
+    CreateInteractionResponseFollowup, CreateInteractionResponseMessage, CreateMessage, EditInteractionResponse,
+    MessageReference,
 };
 
 use super::reply::{Embed, Message};
 
 /// Nobody may be pinged: not `@everyone`, not roles, not users, not the author replied to.
 pub fn no_mentions() -> CreateAllowedMentions {
-    CreateAllowedMentions::new()
-        .everyone(false)
-        .all_users(false)
-        .all_roles(false)
-        .replied_user(false)
+    CreateAllowedMentions::new().everyone(false).all_users(false).all_roles(false).replied_user(false)
 }
 
 pub fn embed(embed: &Embed) -> CreateEmbed {
@@ -61,9 +57,7 @@ pub fn deferral() -> CreateInteractionResponse {
 
 /// The first message of a reply replacing a deferral's placeholder.
 pub fn edit(message: &Message) -> EditInteractionResponse {
-    let mut out = EditInteractionResponse::new()
-        .embeds(embeds(message))
-        .allowed_mentions(no_mentions());
+    let mut out = EditInteractionResponse::new().embeds(embeds(message)).allowed_mentions(no_mentions());
     if !message.content.is_empty() {
         out = out.content(&message.content);
     }
@@ -84,9 +78,7 @@ pub fn followup(message: &Message, ephemeral: bool) -> CreateInteractionResponse
 
 /// A message in a channel, replying to `reply_to` when given (the first message of a reply).
 pub fn channel_message(message: &Message, reply_to: Option<MessageReference>) -> CreateMessage {
-    let mut out = CreateMessage::new()
-        .embeds(embeds(message))
-        .allowed_mentions(no_mentions());
+    let mut out = CreateMessage::new().embeds(embeds(message)).allowed_mentions(no_mentions());
     if !message.content.is_empty() {
         out = out.content(&message.content);
     }
@@ -98,10 +90,9 @@ pub fn channel_message(message: &Message, reply_to: Option<MessageReference>) ->
 
 /// Autocomplete choices (callback type 8).
 pub fn choices(choices: Vec<(String, String)>) -> CreateInteractionResponse {
-    let response = choices.into_iter().fold(
-        CreateAutocompleteResponse::new(),
-        |response, (name, value)| response.add_string_choice(name, value),
-    );
+    let response = choices
+        .into_iter()
+        .fold(CreateAutocompleteResponse::new(), |response, (name, value)| response.add_string_choice(name, value));
     CreateInteractionResponse::Autocomplete(response)
 }
 

@@ -39,11 +39,7 @@ pub fn split_after_first(text: &str, first_max: usize, max: usize) -> Vec<String
     while !rest.is_empty() {
         let max = if pieces.is_empty() { first_max } else { max };
         // Room to close and reopen a bold span without breaking the limit.
-        let reserve = if max > 4 * BOLD.len() {
-            2 * BOLD.len()
-        } else {
-            0
-        };
+        let reserve = if max > 4 * BOLD.len() { 2 * BOLD.len() } else { 0 };
         let prefix = if reopen_bold { BOLD } else { "" };
         let room = max - reserve;
         let (head, tail) = if measure(rest) <= room {
@@ -175,13 +171,7 @@ mod tests {
     fn split_prefers_sentence_ends() {
         let text = "First sentence here. Second sentence is longer. Third one.";
         let pieces = split(text, 52);
-        assert_eq!(
-            pieces,
-            vec![
-                "First sentence here. Second sentence is longer.",
-                "Third one."
-            ]
-        );
+        assert_eq!(pieces, vec!["First sentence here. Second sentence is longer.", "Third one."]);
     }
 
     #[test]
@@ -191,10 +181,7 @@ mod tests {
         for piece in &pieces {
             assert!(measure(piece) <= 20, "{piece:?} too long");
             for word in piece.split_whitespace() {
-                assert!(
-                    text.split_whitespace().any(|w| w == word),
-                    "{word:?} was cut"
-                );
+                assert!(text.split_whitespace().any(|w| w == word), "{word:?} was cut");
             }
         }
         assert_eq!(pieces.join(" "), text);
@@ -202,25 +189,15 @@ mod tests {
 
     #[test]
     fn split_uses_line_ends_for_lists() {
-        let text =
-            "- 2025-05-25: 303 for 303\n- 2025-03-19: 175 for 175\n- 2025-02-05: 150 for 150";
+        let text = "- 2025-05-25: 303 for 303\n- 2025-03-19: 175 for 175\n- 2025-02-05: 150 for 150";
         let pieces = split(text, 55);
-        assert_eq!(
-            pieces,
-            vec![
-                "- 2025-05-25: 303 for 303\n- 2025-03-19: 175 for 175",
-                "- 2025-02-05: 150 for 150"
-            ]
-        );
+        assert_eq!(pieces, vec!["- 2025-05-25: 303 for 303\n- 2025-03-19: 175 for 175", "- 2025-02-05: 150 for 150"]);
     }
 
     #[test]
     fn split_prefers_a_late_paragraph_break() {
         let text = "One. Two three four.\n\nFive six. Seven.";
-        assert_eq!(
-            split(text, 30),
-            vec!["One. Two three four.", "Five six. Seven."]
-        );
+        assert_eq!(split(text, 30), vec!["One. Two three four.", "Five six. Seven."]);
     }
 
     #[test]
@@ -238,10 +215,7 @@ mod tests {
     fn the_first_piece_can_have_less_room() {
         let text = "One two. Three four. Five six. Seven eight.";
         let pieces = split_after_first(text, 12, 30);
-        assert_eq!(
-            pieces,
-            vec!["One two.", "Three four. Five six.", "Seven eight."]
-        );
+        assert_eq!(pieces, vec!["One two.", "Three four. Five six.", "Seven eight."]);
     }
 
     #[test]

@@ -72,19 +72,9 @@ pub enum CorrectionsError {
     #[error("{path}: {message}")]
     Parse { path: PathBuf, message: String },
     #[error("{path}: entry for {article:?}: date {date:?} is not YYYY-MM-DD or YYYY-MM")]
-    Date {
-        path: PathBuf,
-        article: String,
-        date: String,
-    },
-    #[error(
-        "{path}: entry for {article:?}: recipient {recipient:?} is not ukraine, russia, each or combined"
-    )]
-    Recipient {
-        path: PathBuf,
-        article: String,
-        recipient: String,
-    },
+    Date { path: PathBuf, article: String, date: String },
+    #[error("{path}: entry for {article:?}: recipient {recipient:?} is not ukraine, russia, each or combined")]
+    Recipient { path: PathBuf, article: String, recipient: String },
 }
 
 impl Corrections {
@@ -95,27 +85,18 @@ impl Corrections {
             return Ok(Corrections::default());
         };
         toml::from_str(&text).map_err(|e| {
-            let line = e
-                .span()
-                .map(|s| 1 + text[..s.start.min(text.len())].matches('\n').count());
+            let line = e.span().map(|s| 1 + text[..s.start.min(text.len())].matches('\n').count());
             let message = match line {
                 Some(l) => format!("line {l}: {}", e.message()),
                 None => e.message().to_string(),
             };
-            CorrectionsError::Parse {
-                path: path.clone(),
-                message,
-            }
+            CorrectionsError::Parse { path: path.clone(), message }
         })
     }
 
     /// Applies rejections to what articles said, and returns the additions
     /// as one more set of observations.
-    pub fn apply(
-        &self,
-        articles: &mut [ArticleFacts],
-        path: &Path,
-    ) -> Result<ArticleFacts, CorrectionsError> {
+    pub fn apply(&self, articles: &mut [ArticleFacts], path: &Path) -> Result<ArticleFacts, CorrectionsError> {
         for a in articles.iter_mut() {
             a.observations.retain(|o| {
                 let Fact::Figure(f) = &o.fact else {
@@ -124,9 +105,7 @@ impl Corrections {
                 !self.reject.iter().any(|r| {
                     r.article == f.cite.article
                         && r.value == f.value
-                        && r.sentence_contains
-                            .as_ref()
-                            .is_none_or(|s| f.cite.sentence.contains(s.as_str()))
+                        && r.sentence_contains.as_ref().is_none_or(|s| f.cite.sentence.contains(s.as_str()))
                 })
             });
         }
@@ -157,14 +136,8 @@ impl Corrections {
                     text: f.text.clone().unwrap_or_else(|| f.value.to_string()),
                     recipient,
                     category: f.category,
-                    reporter: Reporter {
-                        side: f.reporter_side,
-                        name: f.reporter.clone(),
-                    },
-                    cite: Citation {
-                        article: f.article.clone(),
-                        sentence: f.sentence.clone(),
-                    },
+                    reporter: Reporter { side: f.reporter_side, name: f.reporter.clone() },
+                    cite: Citation { article: f.article.clone(), sentence: f.sentence.clone() },
                 }),
                 inferred: false,
             });
@@ -179,10 +152,7 @@ impl Corrections {
                 date,
                 fact: Fact::Mediator(Attributed {
                     value: m.name.clone(),
-                    cite: Citation {
-                        article: m.article.clone(),
-                        sentence: m.sentence.clone(),
-                    },
+                    cite: Citation { article: m.article.clone(), sentence: m.sentence.clone() },
                 }),
                 inferred: false,
             });
@@ -197,7 +167,5 @@ fn parse_date(s: &str) -> Option<ExchangeDate> {
     }
     let (y, m) = s.split_once('-')?;
     let (year, month) = (y.parse().ok()?, m.parse().ok()?);
-    (1..=12)
-        .contains(&month)
-        .then_some(ExchangeDate::Month { year, month })
+    (1..=12).contains(&month).then_some(ExchangeDate::Month { year, month })
 }

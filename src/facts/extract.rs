@@ -11,9 +11,7 @@
 
 use chrono::NaiveDate;
 
-use super::model::{
-    Attributed, Citation, Claim, ClaimKind, ExchangeDate, Figure, Recipient, Reporter, Stage,
-};
+use super::model::{Attributed, Citation, Claim, ClaimKind, ExchangeDate, Figure, Recipient, Reporter, Stage};
 use super::reporter;
 use crate::corpus::Article;
 use crate::lang::dates::{self, Anchor, DateMention, Period};
@@ -81,11 +79,7 @@ pub fn article(article: &Article) -> ArticleFacts {
 fn analyse(article: &Article) -> Vec<Sentence<'_>> {
     let outlet = Reporter {
         side: None,
-        name: if article.outlet.is_empty() {
-            article.id.clone()
-        } else {
-            article.outlet.clone()
-        },
+        name: if article.outlet.is_empty() { article.id.clone() } else { article.outlet.clone() },
     };
     let anchor = Anchor::Published(article.published);
     let mut out: Vec<Sentence> = Vec::new();
@@ -94,13 +88,8 @@ fn analyse(article: &Article) -> Vec<Sentence<'_>> {
         let texts: Vec<&str> = para.sentences.iter().map(|s| article.text(s)).collect();
         for (i, text) in texts.iter().enumerate() {
             let words = text::words(text);
-            let dates = dates::find(&words, anchor)
-                .into_iter()
-                .filter(|m| !foreign_date(&words, m))
-                .collect();
-            let swap = words
-                .iter()
-                .any(|w| lexicon::SWAP_WORDS.contains(&w.norm.as_str()));
+            let dates = dates::find(&words, anchor).into_iter().filter(|m| !foreign_date(&words, m)).collect();
+            let swap = words.iter().any(|w| lexicon::SWAP_WORDS.contains(&w.norm.as_str()));
             let earlier = words.windows(3).any(|w| {
                 lexicon::EARLIER_WORDS.contains(&w[0].norm.as_str())
                     && (["exchange", "swap", "time", "one"].contains(&w[1].norm.as_str())
@@ -112,9 +101,7 @@ fn analyse(article: &Article) -> Vec<Sentence<'_>> {
             let speech_at = named.as_ref().map(|(_, v)| *v);
             let mut speaker = named.map(|(r, _)| r);
             if speaker.is_none() && opens_quote(text) {
-                speaker = texts[i + 1..]
-                    .iter()
-                    .find_map(|t| reporter::explicit(&text::words(t)).map(|(r, _)| r));
+                speaker = texts[i + 1..].iter().find_map(|t| reporter::explicit(&text::words(t)).map(|(r, _)| r));
             }
             if speaker.is_none() && reporter::refers_back(&words) {
                 speaker = last_speaker.clone();
@@ -123,16 +110,7 @@ fn analyse(article: &Article) -> Vec<Sentence<'_>> {
                 last_speaker = speaker.clone();
             }
             let reporter = speaker.unwrap_or_else(|| outlet.clone());
-            out.push(Sentence {
-                text,
-                words,
-                dates,
-                swap,
-                earlier,
-                reporter,
-                speech_at,
-                outlet: outlet.clone(),
-            });
+            out.push(Sentence { text, words, dates, swap, earlier, reporter, speech_at, outlet: outlet.clone() });
         }
     }
     out
@@ -149,15 +127,8 @@ fn opens_quote(text: &str) -> bool {
 fn foreign_date(words: &[Word], m: &DateMention) -> bool {
     let before = &words[m.words.start.saturating_sub(4)..m.words.start];
     let after = words.get(m.words.end).map(|w| w.norm.as_str());
-    before
-        .iter()
-        .any(|w| lexicon::FOREIGN_DATE_WORDS.contains(&w.norm.as_str()))
-        || matches!(
-            after,
-            Some(
-                "talks" | "negotiations" | "meeting" | "summit" | "call" | "offensive" | "invasion"
-            )
-        )
+    before.iter().any(|w| lexicon::FOREIGN_DATE_WORDS.contains(&w.norm.as_str()))
+        || matches!(after, Some("talks" | "negotiations" | "meeting" | "summit" | "call" | "offensive" | "invasion"))
 }
 
 /// The exchange the article is about: the first dated sentence about a swap
@@ -192,14 +163,8 @@ struct Count {
 }
 
 fn read_sentence(article: &Article, s: &Sentence, event: ExchangeDate, out: &mut ArticleFacts) {
-    let cite = Citation {
-        article: article.id.clone(),
-        sentence: s.text.to_string(),
-    };
-    let own_date = s
-        .dates
-        .iter()
-        .find_map(|m| ExchangeDate::from_period(&m.period));
+    let cite = Citation { article: article.id.clone(), sentence: s.text.to_string() };
+    let own_date = s.dates.iter().find_map(|m| ExchangeDate::from_period(&m.period));
     // Facts without a figure of their own are about the sentence's exchange.
     let sentence_date = match (own_date, s.earlier) {
         (Some(d), _) => Some(d),
@@ -217,13 +182,7 @@ fn read_sentence(article: &Article, s: &Sentence, event: ExchangeDate, out: &mut
         let left = &s.words[prev_end..c.start];
         let right = &s.words[c.end..next_start];
         prev_end = c.end;
-        if !s.swap
-            || near(
-                left,
-                4,
-                &["killed", "dead", "died", "killing", "casualties"],
-            )
-        {
+        if !s.swap || near(left, 4, &["killed", "dead", "died", "killing", "casualties"]) {
             continue;
         }
         if near_after(right, 2, &["killed", "dead", "died"]) || counts_swaps(&s.words, c.end) {
@@ -256,67 +215,41 @@ fn read_sentence(article: &Article, s: &Sentence, event: ExchangeDate, out: &mut
             continue;
         };
         let before = &s.words[c.start.saturating_sub(10)..c.start];
-        let fact = if before
-            .iter()
-            .any(|w| lexicon::PLAN_WORDS.contains(&w.norm.as_str()))
-        {
+        let fact = if before.iter().any(|w| lexicon::PLAN_WORDS.contains(&w.norm.as_str())) {
             Fact::Planned(figure)
         } else if cumulative(left, right) {
             Fact::SeriesTotal(figure)
         } else {
             Fact::Figure(figure)
         };
-        out.observations.push(Observation {
-            date,
-            fact,
-            inferred: own.is_none(),
-        });
+        out.observations.push(Observation { date, fact, inferred: own.is_none() });
     }
 
     let Some(date) = sentence_date else { return };
-    let mut push = |fact| {
-        out.observations.push(Observation {
-            date,
-            fact,
-            inferred: own_date.is_none(),
-        })
-    };
+    let mut push = |fact| out.observations.push(Observation { date, fact, inferred: own_date.is_none() });
     if s.swap || s.words.iter().any(|w| w.is("deal")) {
         for name in mediators(&s.words) {
-            push(Fact::Mediator(Attributed {
-                value: name,
-                cite: cite.clone(),
-            }));
+            push(Fact::Mediator(Attributed { value: name, cite: cite.clone() }));
         }
     }
     if let Some(place) = destination(&s.words, s.text) {
-        push(Fact::Destination(Attributed {
-            value: place,
-            cite: cite.clone(),
-        }));
+        push(Fact::Destination(Attributed { value: place, cite: cite.clone() }));
     }
     if let Some(agreement) = agreement(&s.words, s.text, article.published) {
         out.observations.push(Observation {
             date: event,
-            fact: Fact::Agreement(Attributed {
-                value: agreement,
-                cite: cite.clone(),
-            }),
+            fact: Fact::Agreement(Attributed { value: agreement, cite: cite.clone() }),
             inferred: true,
         });
     }
-    if s.swap {
-        if let Some((number, last)) = stage(&s.words) {
-            out.observations.push(Observation {
-                date,
-                fact: Fact::Stage(Stage {
-                    number,
-                    last,
-                    cite: cite.clone(),
-                }),
-                inferred: own_date.is_none(),
-            });
-        }
+    if s.swap
+        && let Some((number, last)) = stage(&s.words)
+    {
+        out.observations.push(Observation {
+            date,
+            fact: Fact::Stage(Stage { number, last, cite: cite.clone() }),
+            inferred: own_date.is_none(),
+        });
     }
 }
 
@@ -329,35 +262,21 @@ fn date_of(dates: &[DateMention], c: &Count, next_start: usize) -> Option<Exchan
         .iter()
         .filter(|m| m.words.start >= c.end && m.words.start < next_start)
         .find_map(dated)
-        .or_else(|| {
-            dates
-                .iter()
-                .rev()
-                .filter(|m| m.words.end <= c.start)
-                .find_map(dated)
-        })
+        .or_else(|| dates.iter().rev().filter(|m| m.words.end <= c.start).find_map(dated))
         .or_else(|| dates.iter().find_map(dated))
 }
 
 fn near(left: &[Word], n: usize, words: &[&str]) -> bool {
-    left.iter()
-        .rev()
-        .take(n)
-        .any(|w| words.contains(&w.norm.as_str()))
+    left.iter().rev().take(n).any(|w| words.contains(&w.norm.as_str()))
 }
 
 fn near_after(right: &[Word], n: usize, words: &[&str]) -> bool {
-    right
-        .iter()
-        .take(n)
-        .any(|w| words.contains(&w.norm.as_str()))
+    right.iter().take(n).any(|w| words.contains(&w.norm.as_str()))
 }
 
 /// "59 prisoner swaps": the number counts exchanges, not people.
 fn counts_swaps(words: &[Word], end: usize) -> bool {
-    words
-        .get(end.saturating_sub(1))
-        .is_some_and(|w| ["swaps", "exchanges"].contains(&w.norm.as_str()))
+    words.get(end.saturating_sub(1)).is_some_and(|w| ["swaps", "exchanges"].contains(&w.norm.as_str()))
 }
 
 fn cumulative(left: &[Word], right: &[Word]) -> bool {
@@ -366,15 +285,11 @@ fn cumulative(left: &[Word], right: &[Word]) -> bool {
     l.contains(&"now")
         || l.windows(2).any(|p| p == ["far", "so"])
         || l.contains(&"overall")
-        || r.windows(2).any(|p| {
-            p == ["in", "all"] || p == ["so", "far"] || p == ["to", "date"] || p == ["in", "total"]
-        })
+        || r.windows(2).any(|p| p == ["in", "all"] || p == ["so", "far"] || p == ["to", "date"] || p == ["in", "total"])
 }
 
 fn phrase_in(words: &[Word], phrase: &[&str]) -> bool {
-    words
-        .windows(phrase.len())
-        .any(|w| w.iter().zip(phrase).all(|(a, b)| a.is(b)))
+    words.windows(phrase.len()).any(|w| w.iter().zip(phrase).all(|(a, b)| a.is(b)))
 }
 
 fn each_in(words: &[Word]) -> bool {
@@ -400,10 +315,7 @@ fn recipient(
         return Some(Recipient::To(side));
     }
     let near_left = &left[left.len().saturating_sub(6)..];
-    if lexicon::COMBINED_WORDS
-        .iter()
-        .any(|p| phrase_in(near_left, p))
-    {
+    if lexicon::COMBINED_WORDS.iter().any(|p| phrase_in(near_left, p)) {
         return Some(Recipient::Combined);
     }
     let near_right = &right[..right.len().min(4)];
@@ -416,16 +328,10 @@ fn recipient(
     for (i, w) in left.iter().enumerate().rev() {
         if let Some(side) = lexicon::side_name(&w.norm) {
             let after = &left[i + 1..(i + 5).min(left.len())];
-            if after
-                .iter()
-                .any(|x| lexicon::GIVE_VERBS.contains(&x.norm.as_str()))
-            {
+            if after.iter().any(|x| lexicon::GIVE_VERBS.contains(&x.norm.as_str())) {
                 return Some(Recipient::To(side.other()));
             }
-            if after
-                .iter()
-                .any(|x| lexicon::RECEIVE_VERBS.contains(&x.norm.as_str()))
-            {
+            if after.iter().any(|x| lexicon::RECEIVE_VERBS.contains(&x.norm.as_str())) {
                 return Some(Recipient::To(side));
             }
         }
@@ -438,37 +344,22 @@ fn recipient(
                 lexicon::GIVE_VERBS.contains(&x.norm.as_str())
                     || ["controlled", "held", "occupied"].contains(&x.norm.as_str())
             });
-            if let Some(side) = right[i + 1..(i + 4).min(right.len())]
-                .iter()
-                .find_map(|x| lexicon::side_name(&x.norm))
+            if taken
+                && let Some(side) =
+                    right[i + 1..(i + 4).min(right.len())].iter().find_map(|x| lexicon::side_name(&x.norm))
             {
-                if taken {
-                    return Some(Recipient::To(side.other()));
-                }
+                return Some(Recipient::To(side.other()));
             }
         }
     }
     // "Russia and Ukraine have exchanged 372 prisoners".
-    let names: Vec<Side> = left
-        .iter()
-        .filter_map(|w| lexicon::side_name(&w.norm))
-        .collect();
+    let names: Vec<Side> = left.iter().filter_map(|w| lexicon::side_name(&w.norm)).collect();
     let both = names.contains(&Side::Russia) && names.contains(&Side::Ukraine)
         || phrase_in(left, &["two", "sides"])
         || phrase_in(left, &["two", "countries"]);
     let trade = left.iter().any(|w| {
-        [
-            "exchange",
-            "exchanged",
-            "exchanging",
-            "swap",
-            "swapped",
-            "swapping",
-            "trade",
-            "traded",
-            "trading",
-        ]
-        .contains(&w.norm.as_str())
+        ["exchange", "exchanged", "exchanging", "swap", "swapped", "swapping", "trade", "traded", "trading"]
+            .contains(&w.norm.as_str())
     });
     if both && trade {
         return Some(Recipient::Combined);
@@ -477,10 +368,7 @@ fn recipient(
         return Some(p);
     }
     // A side's own voice counting who came home.
-    let home = left
-        .iter()
-        .chain(rest.iter())
-        .any(|w| ["home", "back", "returned", "freed"].contains(&w.norm.as_str()));
+    let home = left.iter().chain(rest.iter()).any(|w| ["home", "back", "returned", "freed"].contains(&w.norm.as_str()));
     match speaker.side {
         Some(side) if home => Some(Recipient::To(side)),
         _ => None,
@@ -538,8 +426,7 @@ fn counts(words: &[Word], dates: &[DateMention]) -> Vec<Count> {
 fn is_money_or_share(words: &[Word], i: usize) -> bool {
     let prev = i.checked_sub(1).map(|p| words[p].norm.as_str());
     let next = words.get(i + 1).map(|w| w.norm.as_str());
-    matches!(prev, Some("$" | "€" | "£"))
-        || matches!(next, Some("%" | "percent" | "per" | "million" | "billion"))
+    matches!(prev, Some("$" | "€" | "£")) || matches!(next, Some("%" | "percent" | "per" | "million" | "billion"))
 }
 
 /// The noun phrase after a number at `i`: "175 Ukrainian prisoners of war",
@@ -555,9 +442,7 @@ fn noun_phrase(words: &[Word], i: usize, value: u64) -> Option<Count> {
     let mut j = i + 1;
     while j < limit {
         let w = &words[j];
-        if w.is_punct() && !matches!(w.norm.as_str(), "-" | "“" | "\"")
-            || w.kind == WordKind::Number
-        {
+        if w.is_punct() && !matches!(w.norm.as_str(), "-" | "“" | "\"") || w.kind == WordKind::Number {
             break;
         }
         if let Some(cat) = lexicon::category_word(&w.norm) {
@@ -576,11 +461,7 @@ fn noun_phrase(words: &[Word], i: usize, value: u64) -> Option<Count> {
                 let tail: Vec<&Word> = words[end..(end + 4).min(words.len())].iter().collect();
                 if let Some(side) = tail.iter().find_map(|x| lexicon::nationality(&x.norm)) {
                     nationality = nationality.or(Some(side));
-                    end += tail
-                        .iter()
-                        .position(|x| lexicon::nationality(&x.norm).is_some())
-                        .unwrap_or(0)
-                        + 2;
+                    end += tail.iter().position(|x| lexicon::nationality(&x.norm).is_some()).unwrap_or(0) + 2;
                 } else if tail.get(1).is_some_and(|x| x.is("war")) {
                     end += 2;
                 }
@@ -603,8 +484,8 @@ fn noun_phrase(words: &[Word], i: usize, value: u64) -> Option<Count> {
         }
         // A verb or preposition ends a noun phrase without a head noun.
         if [
-            "were", "was", "had", "have", "has", "are", "is", "on", "in", "at", "who", "which",
-            "that", "as", "for", "to", "and",
+            "were", "was", "had", "have", "has", "are", "is", "on", "in", "at", "who", "which", "that", "as", "for",
+            "to", "and",
         ]
         .contains(&w.norm.as_str())
             && j > i + 1
@@ -615,10 +496,9 @@ fn noun_phrase(words: &[Word], i: usize, value: u64) -> Option<Count> {
     }
     // Elliptic: "390 freed on Friday", "307 on Saturday", "1,000 each".
     let next = words.get(i + 1).map(|w| w.norm.as_str());
-    let elliptic = matches!(
-        next,
-        Some("freed" | "released" | "returned" | "exchanged" | "swapped" | "each" | "apiece")
-    ) || (next == Some("on") && words.get(i + 2).is_some_and(|w| w.capitalized));
+    let elliptic =
+        matches!(next, Some("freed" | "released" | "returned" | "exchanged" | "swapped" | "each" | "apiece"))
+            || (next == Some("on") && words.get(i + 2).is_some_and(|w| w.capitalized));
     if is_digit && elliptic && value >= 2 && words[i].norm.len() < 6 {
         let each = matches!(next, Some("each" | "apiece"));
         return Some(Count {
@@ -661,15 +541,11 @@ fn mediators(words: &[Word]) -> Vec<String> {
         if let Some((name, len)) = mediator_starting_at(words, i) {
             let before = &words[i.saturating_sub(4)..i];
             let after = &words[i + len..(i + len + 6).min(words.len())];
-            let brokered = before
-                .iter()
-                .chain(after.iter())
-                .any(|w| BROKER.contains(&w.norm.as_str()));
+            let brokered = before.iter().chain(after.iter()).any(|w| BROKER.contains(&w.norm.as_str()));
             // "US President Donald Trump … seeks to broker a truce" is not mediation:
             // the name must not be an adjective of a person.
             let adjective = after.first().is_some_and(|w| {
-                ["president", "secretary", "envoy", "officials", "official"]
-                    .contains(&w.norm.as_str())
+                ["president", "secretary", "envoy", "officials", "official"].contains(&w.norm.as_str())
             });
             if brokered && !adjective && !out.contains(&name) {
                 out.push(name);
@@ -687,10 +563,7 @@ pub fn mediator_starting_at(words: &[Word], i: usize) -> Option<(String, usize)>
     for (canonical, aliases) in lexicon::MEDIATORS {
         for alias in *aliases {
             let parts: Vec<&str> = alias.split(' ').collect();
-            let matches = parts
-                .iter()
-                .enumerate()
-                .all(|(k, p)| words.get(i + k).is_some_and(|w| w.is(p)));
+            let matches = parts.iter().enumerate().all(|(k, p)| words.get(i + k).is_some_and(|w| w.is(p)));
             // "us" is only the United States when written "US".
             let case_ok = *alias != "us" || words.get(i).is_some_and(|w| w.capitalized);
             if matches && case_ok {
@@ -725,9 +598,7 @@ fn destination(words: &[Word], text: &str) -> Option<String> {
     }
     lexicon::PLACES.iter().find_map(|place| {
         let first = place.split(' ').next()?.to_lowercase();
-        let i = words
-            .iter()
-            .position(|w| w.norm == first && w.capitalized)?;
+        let i = words.iter().position(|w| w.norm == first && w.capitalized)?;
         let before = &words[i.saturating_sub(3)..i];
         let located = before.iter().any(|w| w.is("in") || w.is("to"));
         let home = ["Moscow", "Kyiv"].contains(place);
@@ -738,21 +609,14 @@ fn destination(words: &[Word], text: &str) -> Option<String> {
 /// The talks an exchange implements: "agreed at talks in Istanbul on May 16",
 /// "the May 16 talks in Istanbul".
 fn agreement(words: &[Word], text: &str, published: NaiveDate) -> Option<String> {
-    let agreed = words
-        .iter()
-        .any(|w| w.is("agreed") || w.is("result") || w.is("deal"));
-    let talks_at = words
-        .iter()
-        .position(|w| ["talks", "negotiations", "meeting"].contains(&w.norm.as_str()))?;
+    let agreed = words.iter().any(|w| w.is("agreed") || w.is("result") || w.is("deal"));
+    let talks_at = words.iter().position(|w| ["talks", "negotiations", "meeting"].contains(&w.norm.as_str()))?;
     if !agreed {
         return None;
     }
-    let place = lexicon::PLACES.iter().find(|p| {
-        text.contains(*p)
-            && words
-                .iter()
-                .any(|w| w.norm == p.to_lowercase() && w.capitalized)
-    })?;
+    let place = lexicon::PLACES
+        .iter()
+        .find(|p| text.contains(*p) && words.iter().any(|w| w.norm == p.to_lowercase() && w.capitalized))?;
     let date = dates::find(words, Anchor::Published(published))
         .into_iter()
         .filter(|m| m.words.start.abs_diff(talks_at) <= 6)
@@ -816,57 +680,34 @@ fn read_claims(article: &Article, s: &Sentence, cite: &Citation, out: &mut Artic
         .collect();
     for &(i, n) in &numbers {
         // "59 prisoner swaps", "the 60th exchange" is not a count.
-        let next: Vec<&str> = w[i + 1..(i + 3).min(w.len())]
-            .iter()
-            .map(|x| x.norm.as_str())
-            .collect();
-        if next
-            .first()
-            .is_some_and(|x| ["swaps", "exchanges"].contains(x))
+        let next: Vec<&str> = w[i + 1..(i + 3).min(w.len())].iter().map(|x| x.norm.as_str()).collect();
+        if next.first().is_some_and(|x| ["swaps", "exchanges"].contains(x))
             || next.len() == 2
                 && ["prisoner", "pow", "pows"].contains(&next[0])
                 && ["swaps", "exchanges"].contains(&next[1])
         {
-            out.claims
-                .push(claim(ClaimKind::SwapCount, n, None, w[i].norm.clone()));
+            out.claims.push(claim(ClaimKind::SwapCount, n, None, w[i].norm.clone()));
         }
     }
     // Running totals returned to a side since the war began.
     if w.iter().any(|x| x.is("since")) && s.swap {
         for c in counts(w, &s.dates) {
-            if let Some(side) = c.nationality {
-                if c.category == Category::Prisoners {
-                    out.claims.push(claim(
-                        ClaimKind::ReturnedTotal(side),
-                        c.value,
-                        None,
-                        c.text.clone(),
-                    ));
-                }
+            if let Some(side) = c.nationality
+                && c.category == Category::Prisoners
+            {
+                out.claims.push(claim(ClaimKind::ReturnedTotal(side), c.value, None, c.text.clone()));
             }
         }
     }
     // Estimates of how many are held.
-    let held = w
-        .iter()
-        .any(|x| ["held", "hold", "holds", "holding", "captivity"].contains(&x.norm.as_str()));
+    let held = w.iter().any(|x| ["held", "hold", "holds", "holding", "captivity"].contains(&x.norm.as_str()));
     let estimate = w.iter().any(|x| {
-        [
-            "estimated",
-            "believed",
-            "thought",
-            "estimates",
-            "between",
-            "around",
-            "roughly",
-            "approximately",
-        ]
-        .contains(&x.norm.as_str())
+        ["estimated", "believed", "thought", "estimates", "between", "around", "roughly", "approximately"]
+            .contains(&x.norm.as_str())
     });
-    let handover = w.iter().any(|x| {
-        lexicon::GIVE_VERBS.contains(&x.norm.as_str())
-            || lexicon::RECEIVE_VERBS.contains(&x.norm.as_str())
-    });
+    let handover = w
+        .iter()
+        .any(|x| lexicon::GIVE_VERBS.contains(&x.norm.as_str()) || lexicon::RECEIVE_VERBS.contains(&x.norm.as_str()));
     if held && estimate && !handover && !w.iter().any(|x| x.is("since")) {
         let side = w.iter().find_map(|x| lexicon::nationality(&x.norm));
         let big: Vec<&(usize, u64)> = numbers.iter().filter(|(_, n)| *n >= 100).collect();
@@ -876,12 +717,7 @@ fn read_claims(article: &Article, s: &Sentence, cite: &Citation, out: &mut Artic
                 Some((j, _)) => format!("{}–{}", w[first.0].norm, w[*j].norm),
                 None => w[first.0].norm.clone(),
             };
-            out.claims.push(claim(
-                ClaimKind::Held(side),
-                first.1,
-                range.map(|(_, n)| *n),
-                text,
-            ));
+            out.claims.push(claim(ClaimKind::Held(side), first.1, range.map(|(_, n)| *n), text));
         }
     }
 }
@@ -893,9 +729,7 @@ mod tests {
     use std::path::Path;
 
     fn facts(published: &str, body: &str) -> ArticleFacts {
-        let raw = format!(
-            "+++\nid = \"t\"\noutlet = \"Wire\"\npublished = \"{published}\"\n+++\n{body}\n"
-        );
+        let raw = format!("+++\nid = \"t\"\noutlet = \"Wire\"\npublished = \"{published}\"\n+++\n{body}\n");
         article(&corpus::parse(Path::new("t.md"), &raw).unwrap())
     }
 
@@ -903,13 +737,7 @@ mod tests {
         f.observations
             .iter()
             .filter_map(|o| match &o.fact {
-                Fact::Figure(x) => Some((
-                    o.date.id(),
-                    x.value,
-                    x.recipient,
-                    x.category,
-                    x.reporter.name.clone(),
-                )),
+                Fact::Figure(x) => Some((o.date.id(), x.value, x.recipient, x.category, x.reporter.name.clone())),
                 _ => None,
             })
             .collect()
@@ -923,13 +751,7 @@ mod tests {
         );
         assert_eq!(
             figures(&f),
-            [(
-                "2025-02-05".into(),
-                150,
-                Recipient::Each,
-                Category::Prisoners,
-                "both sides".into()
-            )]
+            [("2025-02-05".into(), 150, Recipient::Each, Category::Prisoners, "both sides".into())]
         );
     }
 
@@ -941,26 +763,8 @@ mod tests {
         );
         let got = figures(&f);
         let ua = Recipient::To(Side::Ukraine);
-        assert_eq!(
-            got[0],
-            (
-                "2025-03-19".into(),
-                175,
-                ua,
-                Category::Prisoners,
-                "Russia's Defence Ministry".into()
-            )
-        );
-        assert_eq!(
-            got[1],
-            (
-                "2025-03-19".into(),
-                22,
-                ua,
-                Category::Wounded,
-                "Russia's Defence Ministry".into()
-            )
-        );
+        assert_eq!(got[0], ("2025-03-19".into(), 175, ua, Category::Prisoners, "Russia's Defence Ministry".into()));
+        assert_eq!(got[1], ("2025-03-19".into(), 22, ua, Category::Wounded, "Russia's Defence Ministry".into()));
         assert_eq!(
             got[2],
             (
@@ -1012,20 +816,8 @@ mod tests {
 
     #[test]
     fn earlier_exchanges_get_their_own_month() {
-        let f = facts(
-            "2024-12-30",
-            "The previous swap, in mid-October, freed 95 prisoners on each side.",
-        );
-        assert_eq!(
-            figures(&f),
-            [(
-                "2024-10".into(),
-                95,
-                Recipient::Each,
-                Category::Prisoners,
-                "Wire".into()
-            )]
-        );
+        let f = facts("2024-12-30", "The previous swap, in mid-October, freed 95 prisoners on each side.");
+        assert_eq!(figures(&f), [("2024-10".into(), 95, Recipient::Each, Category::Prisoners, "Wire".into())]);
     }
 
     #[test]
@@ -1036,24 +828,12 @@ mod tests {
         );
         let got = figures(&f);
         assert_eq!(got[0].2, Recipient::Combined);
-        assert_eq!(
-            got[1],
-            (
-                "2025-05-23".into(),
-                390,
-                Recipient::Each,
-                Category::Prisoners,
-                "Wire".into()
-            )
-        );
+        assert_eq!(got[1], ("2025-05-23".into(), 390, Recipient::Each, Category::Prisoners, "Wire".into()));
+        assert!(f.observations.iter().any(|o| matches!(&o.fact, Fact::Planned(x) if x.value == 1000)));
         assert!(
             f.observations
                 .iter()
-                .any(|o| matches!(&o.fact, Fact::Planned(x) if x.value == 1000))
-        );
-        assert!(
-            f.observations.iter().any(|o| o.date.id() == "2025-05-23"
-                && matches!(&o.fact, Fact::Stage(s) if s.number == 1))
+                .any(|o| o.date.id() == "2025-05-23" && matches!(&o.fact, Fact::Stage(s) if s.number == 1))
         );
     }
 
@@ -1064,31 +844,9 @@ mod tests {
             "With 390 freed on Friday and 307 on Saturday, each side has now handed over 1,000 people, the largest exchange of the war.",
         );
         let got = figures(&f);
-        assert_eq!(
-            got[0],
-            (
-                "2025-05-23".into(),
-                390,
-                Recipient::Each,
-                Category::Prisoners,
-                "Wire".into()
-            )
-        );
-        assert_eq!(
-            got[1],
-            (
-                "2025-05-24".into(),
-                307,
-                Recipient::Each,
-                Category::Prisoners,
-                "Wire".into()
-            )
-        );
-        assert!(
-            f.observations
-                .iter()
-                .any(|o| matches!(&o.fact, Fact::SeriesTotal(x) if x.value == 1000))
-        );
+        assert_eq!(got[0], ("2025-05-23".into(), 390, Recipient::Each, Category::Prisoners, "Wire".into()));
+        assert_eq!(got[1], ("2025-05-24".into(), 307, Recipient::Each, Category::Prisoners, "Wire".into()));
+        assert!(f.observations.iter().any(|o| matches!(&o.fact, Fact::SeriesTotal(x) if x.value == 1000)));
     }
 
     #[test]
@@ -1106,8 +864,7 @@ mod tests {
             "2025-03-19",
             "Since the escalation of the Ukraine conflict in 2022, the two countries have held a total of 59 prisoner swaps.\n\nAccording to Kyiv, 3,956 Ukrainians have been returned from Russian captivity since the full-scale invasion began in February 2022.\n\nRussia is believed to have the larger share, with the number of Ukrainian captives held by Moscow estimated to be between 8,000 and 10,000.",
         );
-        let kinds: Vec<(ClaimKind, u64, Option<u64>)> =
-            f.claims.iter().map(|c| (c.kind, c.low, c.high)).collect();
+        let kinds: Vec<(ClaimKind, u64, Option<u64>)> = f.claims.iter().map(|c| (c.kind, c.low, c.high)).collect();
         assert_eq!(
             kinds,
             [
@@ -1129,19 +886,10 @@ mod tests {
             .observations
             .iter()
             .filter_map(|o| match &o.fact {
-                Fact::Mediator(a) | Fact::Destination(a) | Fact::Agreement(a) => {
-                    Some(a.value.clone())
-                }
+                Fact::Mediator(a) | Fact::Destination(a) | Fact::Agreement(a) => Some(a.value.clone()),
                 _ => None,
             })
             .collect();
-        assert_eq!(
-            got,
-            [
-                "United Arab Emirates",
-                "Belarus",
-                "talks in Istanbul on 16 May 2025"
-            ]
-        );
+        assert_eq!(got, ["United Arab Emirates", "Belarus", "talks in Istanbul on 16 May 2025"]);
     }
 }

@@ -5,9 +5,7 @@ use std::collections::BTreeMap;
 use chrono::Datelike;
 
 use super::extract::{ArticleFacts, Fact, Observation};
-use super::model::{
-    Attributed, Claim, Exchange, ExchangeDate, Facts, Figure, Recipient, Series, Stage,
-};
+use super::model::{Attributed, Claim, Exchange, ExchangeDate, Facts, Figure, Recipient, Series, Stage};
 use crate::lang::{Category, Side};
 
 /// Days between two stages of one multi-day exchange, at most.
@@ -19,9 +17,7 @@ pub fn merge(articles: Vec<ArticleFacts>) -> Facts {
     for a in articles {
         observations.extend(a.observations);
         for c in a.claims {
-            let dup = claims.iter().any(|k| {
-                k.kind == c.kind && k.low == c.low && k.high == c.high && k.cite == c.cite
-            });
+            let dup = claims.iter().any(|k| k.kind == c.kind && k.low == c.low && k.high == c.high && k.cite == c.cite);
             if !dup {
                 claims.push(c);
             }
@@ -66,13 +62,7 @@ pub fn merge(articles: Vec<ArticleFacts>) -> Facts {
             .figures
             .iter()
             .map(|f| &f.cite)
-            .chain(
-                e.mediators
-                    .iter()
-                    .chain(&e.destinations)
-                    .chain(&e.agreements)
-                    .map(|a| &a.cite),
-            )
+            .chain(e.mediators.iter().chain(&e.destinations).chain(&e.agreements).map(|a| &a.cite))
             .map(|c| c.article.clone())
             .collect();
         sources.sort();
@@ -83,30 +73,20 @@ pub fn merge(articles: Vec<ArticleFacts>) -> Facts {
     // `ExchangeDate` orders days before months; people read by calendar.
     exchanges.sort_by_key(|e| (e.date.sort_key(), e.id.clone()));
     let series = link_series(&mut exchanges, pending_series);
-    Facts {
-        exchanges,
-        series,
-        claims,
-    }
+    Facts { exchanges, series, claims }
 }
 
 fn push_figure(figures: &mut Vec<Figure>, f: Figure) {
-    let dup = figures.iter().any(|g| {
-        g.value == f.value
-            && g.recipient == f.recipient
-            && g.category == f.category
-            && g.cite == f.cite
-    });
+    let dup = figures
+        .iter()
+        .any(|g| g.value == f.value && g.recipient == f.recipient && g.category == f.category && g.cite == f.cite);
     if !dup {
         figures.push(f);
     }
 }
 
 fn push_attr(list: &mut Vec<Attributed>, a: Attributed) {
-    if !list
-        .iter()
-        .any(|x| x.value == a.value && x.cite.article == a.cite.article)
-    {
+    if !list.iter().any(|x| x.value == a.value && x.cite.article == a.cite.article) {
         list.push(a);
     }
 }
@@ -139,9 +119,7 @@ fn fold_months_into_days(observations: &mut [Observation]) {
             let mut in_month: Vec<ExchangeDate> = days
                 .iter()
                 .copied()
-                .filter(
-                    |d| matches!(d, ExchangeDate::Day(x) if x.year() == year && x.month() == month),
-                )
+                .filter(|d| matches!(d, ExchangeDate::Day(x) if x.year() == year && x.month() == month))
                 .collect();
             in_month.sort();
             in_month.dedup();
@@ -162,29 +140,21 @@ const BREAKDOWN_WINDOW_DAYS: i64 = 3;
 /// count of one nearby exchange, it is moved there: arithmetic, not guessing.
 fn redate_breakdowns(observations: &mut [Observation]) {
     // Headline counts of a day, leaving out the sentence under test.
-    let headline =
-        |obs: &[Observation], date: ExchangeDate, side: Side, skip: &[usize]| -> Vec<u64> {
-            obs.iter()
-                .enumerate()
-                .filter(|(i, o)| o.date == date && !skip.contains(i))
-                .map(|(_, o)| o)
-                .filter_map(|o| match &o.fact {
-                    Fact::Figure(f)
-                        if f.category == Category::Prisoners && f.recipient.reaches(side) =>
-                    {
-                        Some(f.value)
-                    }
-                    _ => None,
-                })
-                .collect()
-        };
+    let headline = |obs: &[Observation], date: ExchangeDate, side: Side, skip: &[usize]| -> Vec<u64> {
+        obs.iter()
+            .enumerate()
+            .filter(|(i, o)| o.date == date && !skip.contains(i))
+            .map(|(_, o)| o)
+            .filter_map(|o| match &o.fact {
+                Fact::Figure(f) if f.category == Category::Prisoners && f.recipient.reaches(side) => Some(f.value),
+                _ => None,
+            })
+            .collect()
+    };
     let mut groups: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
     for (i, o) in observations.iter().enumerate() {
         if let (true, Fact::Figure(f)) = (o.inferred, &o.fact) {
-            groups
-                .entry((f.cite.article.clone(), f.cite.sentence.clone()))
-                .or_default()
-                .push(i);
+            groups.entry((f.cite.article.clone(), f.cite.sentence.clone())).or_default().push(i);
         }
     }
     for members in groups.values() {
@@ -254,12 +224,7 @@ fn link_series(exchanges: &mut [Exchange], pending: Vec<(ExchangeDate, Fact)>) -
         let last = &exchanges[*g.last().unwrap_or(&g[0])];
         let id = format!("{}..{}", first.id, last.id);
         let (from, to) = (first.date.sort_key(), last.date.sort_key());
-        let mut s = Series {
-            id: id.clone(),
-            exchanges: Vec::new(),
-            totals: Vec::new(),
-            planned: Vec::new(),
-        };
+        let mut s = Series { id: id.clone(), exchanges: Vec::new(), totals: Vec::new(), planned: Vec::new() };
         let mut agreements: Vec<Attributed> = Vec::new();
         for (pos, &i) in g.iter().enumerate() {
             let e = &mut exchanges[i];

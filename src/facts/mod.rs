@@ -19,20 +19,14 @@ use std::path::Path;
 pub use check::{Problem, check};
 pub use corrections::{Corrections, CorrectionsError};
 pub use model::{
-    Attributed, Citation, Claim, ClaimKind, Exchange, ExchangeDate, Facts, Figure, Recipient,
-    Reporter, Series, Stage,
+    Attributed, Citation, Claim, ClaimKind, Exchange, ExchangeDate, Facts, Figure, Recipient, Reporter, Series, Stage,
 };
 
 use crate::corpus::Corpus;
 
 /// Reads the facts of every article, applies corrections, merges.
-pub fn build(
-    corpus: &Corpus,
-    corrections: &Corrections,
-    data_dir: &Path,
-) -> Result<Facts, CorrectionsError> {
-    let mut per_article: Vec<extract::ArticleFacts> =
-        corpus.articles.iter().map(extract::article).collect();
+pub fn build(corpus: &Corpus, corrections: &Corrections, data_dir: &Path) -> Result<Facts, CorrectionsError> {
+    let mut per_article: Vec<extract::ArticleFacts> = corpus.articles.iter().map(extract::article).collect();
     let added = corrections.apply(&mut per_article, &data_dir.join("exchanges.toml"))?;
     per_article.push(added);
     Ok(merge::merge(per_article))

@@ -96,9 +96,7 @@ impl ExchangeDate {
     pub fn bounds(&self) -> (NaiveDate, NaiveDate) {
         match *self {
             ExchangeDate::Day(d) => (d, d),
-            ExchangeDate::Month { year, month } => {
-                dates::month_bounds(year, month).unwrap_or_default()
-            }
+            ExchangeDate::Month { year, month } => dates::month_bounds(year, month).unwrap_or_default(),
         }
     }
 
@@ -113,10 +111,7 @@ impl ExchangeDate {
             Period::Month { year, month } => Some(ExchangeDate::Month { year, month }),
             // "mid-October": the swap happened that month, day unknown.
             Period::Span { from, to } if from.year() == to.year() && from.month() == to.month() => {
-                Some(ExchangeDate::Month {
-                    year: from.year(),
-                    month: from.month(),
-                })
+                Some(ExchangeDate::Month { year: from.year(), month: from.month() })
             }
             _ => None,
         }

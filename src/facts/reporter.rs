@@ -36,25 +36,13 @@ const SPEAKERS: &[(&str, Option<Side>, &str)] = &[
     ("zelensky", Some(Side::Ukraine), "Zelenskyy"),
     ("lubinets", Some(Side::Ukraine), "Ukraine's ombudsman"),
     ("yermak", Some(Side::Ukraine), "Zelenskyy's office"),
-    (
-        "budanov",
-        Some(Side::Ukraine),
-        "Ukraine's military intelligence",
-    ),
+    ("budanov", Some(Side::Ukraine), "Ukraine's military intelligence"),
     ("kremlin", Some(Side::Russia), "the Kremlin"),
     ("peskov", Some(Side::Russia), "the Kremlin"),
     ("putin", Some(Side::Russia), "Putin"),
-    (
-        "moskalkova",
-        Some(Side::Russia),
-        "Russia's human rights commissioner",
-    ),
+    ("moskalkova", Some(Side::Russia), "Russia's human rights commissioner"),
     ("lavrov", Some(Side::Russia), "Russia's foreign ministry"),
-    (
-        "medinsky",
-        Some(Side::Russia),
-        "Russia's negotiator Medinsky",
-    ),
+    ("medinsky", Some(Side::Russia), "Russia's negotiator Medinsky"),
     ("trump", None, "Trump"),
 ];
 
@@ -71,15 +59,9 @@ pub fn explicit(words: &[Word]) -> Option<(Reporter, usize)> {
         }
         // "according to X", "announced by X", "said X": the speaker follows.
         let follows = w.is("according") || words.get(v + 1).is_some_and(|n| n.is("by"));
-        let before = (v.saturating_sub(7)..v)
-            .rev()
-            .find_map(|j| speaker_at(words, j));
+        let before = (v.saturating_sub(7)..v).rev().find_map(|j| speaker_at(words, j));
         let after = (v + 1..(v + 7).min(words.len())).find_map(|j| speaker_at(words, j));
-        let found = if follows {
-            after.or(before)
-        } else {
-            before.or(after)
-        };
+        let found = if follows { after.or(before) } else { before.or(after) };
         if let Some(r) = found {
             return Some((r, v));
         }
@@ -101,24 +83,17 @@ fn speaker_at(words: &[Word], j: usize) -> Option<Reporter> {
     let w = words.get(j)?;
     let canonical = lexicon::variants(&w.norm).map_or(w.norm.as_str(), |g| g[0]);
     if let Some((_, side, name)) = SPEAKERS.iter().find(|(k, _, _)| *k == canonical) {
-        return Some(Reporter {
-            side: *side,
-            name: (*name).to_string(),
-        });
+        return Some(Reporter { side: *side, name: (*name).to_string() });
     }
     if w.is("ministry") || w.is("ombudsman") || w.is("headquarters") {
         return institution(words, j);
     }
     if w.is("each") || (w.is("sides") && j > 0 && words[j - 1].is("both")) {
-        return Some(Reporter {
-            side: None,
-            name: "both sides".into(),
-        });
+        return Some(Reporter { side: None, name: "both sides".into() });
     }
     if let Some(side) = lexicon::side_name(&w.norm) {
         // "Russia's defence ministry": let the institution name it.
-        let inst = (j + 1..(j + 4).min(words.len()))
-            .find(|&k| words[k].is("ministry") || words[k].is("ombudsman"));
+        let inst = (j + 1..(j + 4).min(words.len())).find(|&k| words[k].is("ministry") || words[k].is("ombudsman"));
         if let Some(k) = inst {
             return institution(words, k);
         }
@@ -126,10 +101,7 @@ fn speaker_at(words: &[Word], j: usize) -> Option<Reporter> {
             Side::Russia => "Moscow",
             Side::Ukraine => "Kyiv",
         };
-        return Some(Reporter {
-            side: Some(side),
-            name: name.into(),
-        });
+        return Some(Reporter { side: Some(side), name: name.into() });
     }
     None
 }
@@ -167,10 +139,7 @@ fn institution(words: &[Word], k: usize) -> Option<Reporter> {
         return None;
     }
     let side = side?;
-    Some(Reporter {
-        side: Some(side),
-        name: format!("{}'s {kind}", side.name()),
-    })
+    Some(Reporter { side: Some(side), name: format!("{}'s {kind}", side.name()) })
 }
 
 #[cfg(test)]
@@ -185,39 +154,34 @@ mod tests {
     #[test]
     fn finds_the_speaker() {
         assert_eq!(
-            who("Russia’s defence ministry said it had swapped 150 captured Ukrainian troops")
-                .as_deref(),
+            who("Russia’s defence ministry said it had swapped 150 captured Ukrainian troops").as_deref(),
             Some("Russia's Defence Ministry")
         );
-        assert_eq!(who("The Russian Defence Ministry announced on Wednesday that Moscow returned 175 soldiers").as_deref(), Some("Russia's Defence Ministry"));
         assert_eq!(
-            who("Zelensky said 150 Ukrainian troops were being brought back").as_deref(),
+            who("The Russian Defence Ministry announced on Wednesday that Moscow returned 175 soldiers").as_deref(),
+            Some("Russia's Defence Ministry")
+        );
+        assert_eq!(who("Zelensky said 150 Ukrainian troops were being brought back").as_deref(), Some("Zelenskyy"));
+        assert_eq!(
+            who("Ukrainian President Volodymyr Zelenskyy said 189 Ukrainians had come home").as_deref(),
             Some("Zelenskyy")
         );
         assert_eq!(
-            who("Ukrainian President Volodymyr Zelenskyy said 189 Ukrainians had come home")
+            who("Russia and Ukraine each said on Wednesday that 150 of their captured soldiers had been returned")
                 .as_deref(),
-            Some("Zelenskyy")
+            Some("both sides")
         );
-        assert_eq!(who("Russia and Ukraine each said on Wednesday that 150 of their captured soldiers had been returned").as_deref(), Some("both sides"));
+        assert_eq!(who("According to Kyiv, 3,956 Ukrainians have been returned").as_deref(), Some("Kyiv"));
         assert_eq!(
-            who("According to Kyiv, 3,956 Ukrainians have been returned").as_deref(),
-            Some("Kyiv")
+            who("Saturday’s swap was announced by Russia’s defence ministry, and separately by Zelenskiy").as_deref(),
+            Some("Russia's Defence Ministry")
         );
-        assert_eq!(who("Saturday’s swap was announced by Russia’s defence ministry, and separately by Zelenskiy").as_deref(), Some("Russia's Defence Ministry"));
-        assert_eq!(
-            who("Russia and Ukraine traded 115 prisoners of war apiece on Saturday."),
-            None
-        );
+        assert_eq!(who("Russia and Ukraine traded 115 prisoners of war apiece on Saturday."), None);
     }
 
     #[test]
     fn pronouns_refer_back() {
-        assert!(refers_back(&words(
-            "It said the Russian POWs would receive help in Belarus"
-        )));
-        assert!(!refers_back(&words(
-            "Russia and Ukraine exchanged 372 prisoners"
-        )));
+        assert!(refers_back(&words("It said the Russian POWs would receive help in Belarus")));
+        assert!(!refers_back(&words("Russia and Ukraine exchanged 372 prisoners")));
     }
 }

@@ -1,8 +1,7 @@
 //! The text analyzer shared by indexing and querying.
 
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    StopWordFilter, TextAnalyzer,
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer,
 };
 
 /// Name the analyzer is registered under in the index schema.
@@ -155,9 +154,7 @@ pub fn build() -> TextAnalyzer {
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
-        .filter(StopWordFilter::remove(
-            STOP_WORDS.iter().map(|s| s.to_string()),
-        ))
+        .filter(StopWordFilter::remove(STOP_WORDS.iter().map(|s| s.to_string())))
         .filter(Stemmer::new(Language::English))
         .build()
 }
@@ -179,14 +176,8 @@ mod tests {
     #[test]
     fn stems_and_drops_question_words() {
         let mut a = build();
-        assert_eq!(
-            terms(&mut a, "How many prisoners were swapped?"),
-            ["prison", "swap"]
-        );
+        assert_eq!(terms(&mut a, "How many prisoners were swapped?"), ["prison", "swap"]);
         assert_eq!(terms(&mut a, "defenders defended"), ["defend", "defend"]);
-        assert_eq!(
-            terms(&mut a, "readiness ready"),
-            terms(&mut a, "readi readi")
-        );
+        assert_eq!(terms(&mut a, "readiness ready"), terms(&mut a, "readi readi"));
     }
 }

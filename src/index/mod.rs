@@ -15,9 +15,7 @@ use std::path::{Path, PathBuf};
 
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
-use tantivy::schema::{
-    Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
-};
+use tantivy::schema::{Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Index, IndexReader, IndexWriter, TantivyDocument, Term, doc};
 
@@ -65,21 +63,11 @@ fn schema() -> (Schema, Fields) {
     let indexing = TextFieldIndexing::default()
         .set_tokenizer(analyzer::NAME)
         .set_index_option(IndexRecordOption::WithFreqsAndPositions);
-    let text = b.add_text_field(
-        "text",
-        TextOptions::default().set_indexing_options(indexing),
-    );
+    let text = b.add_text_field("text", TextOptions::default().set_indexing_options(indexing));
     let article = b.add_text_field("article", STRING | STORED);
     // paragraph << 32 | sentence
     let position = b.add_u64_field("position", STORED);
-    (
-        b.build(),
-        Fields {
-            text,
-            article,
-            position,
-        },
-    )
+    (b.build(), Fields { text, article, position })
 }
 
 /// FNV-1a: stable across Rust versions and platforms, unlike `DefaultHasher`.
@@ -127,30 +115,17 @@ impl PassageIndex {
             Ok(index) => Self::finish(index, corpus, IndexOrigin::Built(tantivy_dir)),
             Err(e) => {
                 tracing::warn!(dir = %tantivy_dir.display(), error = %e, "cannot write index, keeping it in memory");
-                let index = Self::build_in_ram(corpus)
-                    .expect("building an in-memory index cannot fail on valid documents");
-                Self::finish(
-                    index,
-                    corpus,
-                    IndexOrigin::InMemory {
-                        reason: e.to_string(),
-                    },
-                )
+                let index =
+                    Self::build_in_ram(corpus).expect("building an in-memory index cannot fail on valid documents");
+                Self::finish(index, corpus, IndexOrigin::InMemory { reason: e.to_string() })
             }
         }
     }
 
     /// Builds the index in memory only (tests, read-only deployments).
     pub fn in_memory(corpus: &Corpus) -> PassageIndex {
-        let index = Self::build_in_ram(corpus)
-            .expect("building an in-memory index cannot fail on valid documents");
-        Self::finish(
-            index,
-            corpus,
-            IndexOrigin::InMemory {
-                reason: "requested".into(),
-            },
-        )
+        let index = Self::build_in_ram(corpus).expect("building an in-memory index cannot fail on valid documents");
+        Self::finish(index, corpus, IndexOrigin::InMemory { reason: "requested".into() })
     }
 
     fn try_reuse(dir: &Path, fp: &str) -> tantivy::Result<Option<Index>> {
@@ -185,9 +160,7 @@ impl PassageIndex {
     }
 
     fn fill(index: &Index, fields: Fields, corpus: &Corpus, fp: &str) -> tantivy::Result<()> {
-        index
-            .tokenizers()
-            .register(analyzer::NAME, analyzer::build());
+        index.tokenizers().register(analyzer::NAME, analyzer::build());
         // One thread: the corpus is small, and a second thread would only
         // compete with the bot for the machine's cores.
         let mut writer: IndexWriter = index.writer_with_num_threads(1, 15_000_000)?;
@@ -208,9 +181,7 @@ impl PassageIndex {
     }
 
     fn finish(index: Index, corpus: &Corpus, origin: IndexOrigin) -> PassageIndex {
-        index
-            .tokenizers()
-            .register(analyzer::NAME, analyzer::build());
+        index.tokenizers().register(analyzer::NAME, analyzer::build());
         let (_, fields) = schema();
         let reader = index.reader().expect("a freshly opened index has a reader");
         let mut analyzer = analyzer::build();
@@ -222,14 +193,7 @@ impl PassageIndex {
                 vocabulary.extend(analyzer::terms(&mut analyzer, text));
             }
         }
-        PassageIndex {
-            reader,
-            fields,
-            analyzer,
-            vocabulary,
-            origin,
-            sentences,
-        }
+        PassageIndex { reader, fields, analyzer, vocabulary, origin, sentences }
     }
 
     /// Analyzed terms of a piece of text (question words, a phrase).
@@ -254,10 +218,7 @@ impl PassageIndex {
                 for term in self.terms(word) {
                     if seen.insert(term.clone()) {
                         let t = Term::from_field_text(self.fields.text, &term);
-                        alts.push((
-                            Occur::Should,
-                            Box::new(TermQuery::new(t, IndexRecordOption::WithFreqs)),
-                        ));
+                        alts.push((Occur::Should, Box::new(TermQuery::new(t, IndexRecordOption::WithFreqs))));
                     }
                 }
             }

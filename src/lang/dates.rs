@@ -44,10 +44,7 @@ impl Period {
     }
 
     pub fn year(year: i32) -> Option<Period> {
-        Some(Period::Span {
-            from: NaiveDate::from_ymd_opt(year, 1, 1)?,
-            to: NaiveDate::from_ymd_opt(year, 12, 31)?,
-        })
+        Some(Period::Span { from: NaiveDate::from_ymd_opt(year, 1, 1)?, to: NaiveDate::from_ymd_opt(year, 12, 31)? })
     }
 
     /// First and last day covered, when the period is anchored in time.
@@ -84,24 +81,15 @@ impl Period {
             Period::Day { date } => day_label(date),
             Period::Month { year, month } => format!("{} {year}", MONTHS[month as usize - 1]),
             Period::Span { from, to } => {
-                if from.ordinal() == 1
-                    && to.month() == 12
-                    && to.day() == 31
-                    && from.year() == to.year()
-                {
+                if from.ordinal() == 1 && to.month() == 12 && to.day() == 31 && from.year() == to.year() {
                     from.year().to_string()
                 } else {
                     format!("{} to {}", day_label(from), day_label(to))
                 }
             }
-            Period::Recurring {
-                month,
-                day: Some(d),
-            } => format!("{d} {}", MONTHS[month as usize - 1]),
+            Period::Recurring { month, day: Some(d) } => format!("{d} {}", MONTHS[month as usize - 1]),
             Period::Recurring { month, day: None } => MONTHS[month as usize - 1].to_string(),
-            Period::Weekday { weekday } => {
-                WEEKDAYS[weekday.num_days_from_monday() as usize].to_string()
-            }
+            Period::Weekday { weekday } => WEEKDAYS[weekday.num_days_from_monday() as usize].to_string(),
         }
     }
 }
@@ -120,24 +108,11 @@ pub const MONTHS: [&str; 12] = [
     "November",
     "December",
 ];
-const WEEKDAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
+const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 /// "19 March 2025": the form replies use, which graders and people both read.
 pub fn day_label(date: NaiveDate) -> String {
-    format!(
-        "{} {} {}",
-        date.day(),
-        MONTHS[date.month0() as usize],
-        date.year()
-    )
+    format!("{} {} {}", date.day(), MONTHS[date.month0() as usize], date.year())
 }
 
 pub fn month_bounds(year: i32, month: u32) -> Option<(NaiveDate, NaiveDate)> {
@@ -278,13 +253,10 @@ fn is_month_at(words: &[Word], i: usize) -> Option<u32> {
     // Guard the words that are also verbs or modals ("may", "march") and
     // abbreviations that are ordinary words: they count as months only next
     // to a number or after a date preposition.
-    let next_is_number = words
-        .get(i + 1)
-        .is_some_and(|n| n.kind == WordKind::Number || day_value(n).is_some());
+    let next_is_number = words.get(i + 1).is_some_and(|n| n.kind == WordKind::Number || day_value(n).is_some());
     let prev = i.checked_sub(1).and_then(|p| words.get(p));
     let prev_is_number = prev.is_some_and(|p| day_value(p).is_some());
-    let prev_is_prep =
-        prev.is_some_and(|p| PREPOSITIONS.contains(&p.norm.as_str()) || p.norm == "-");
+    let prev_is_prep = prev.is_some_and(|p| PREPOSITIONS.contains(&p.norm.as_str()) || p.norm == "-");
     let full_name = MONTHS[m as usize - 1].eq_ignore_ascii_case(&w.norm) || w.norm == "sept";
     let ok = match w.norm.as_str() {
         "may" | "march" => next_is_number || prev_is_number || prev_is_prep,
@@ -296,24 +268,17 @@ fn is_month_at(words: &[Word], i: usize) -> Option<u32> {
 
 fn match_at(words: &[Word], i: usize, anchor: Anchor) -> Option<DateMention> {
     let w = words.get(i)?;
-    let mention = |period, end| {
-        Some(DateMention {
-            period,
-            words: i..end,
-        })
-    };
+    let mention = |period, end| Some(DateMention { period, words: i..end });
 
     // ISO 2025-03-19.
     if let Some(y) = year_value(w) {
-        if words.get(i + 1).is_some_and(|x| x.is("-"))
-            && words.get(i + 3).is_some_and(|x| x.is("-"))
-        {
+        if words.get(i + 1).is_some_and(|x| x.is("-")) && words.get(i + 3).is_some_and(|x| x.is("-")) {
             let m = words.get(i + 2).and_then(|x| x.norm.parse::<u32>().ok());
             let d = words.get(i + 4).and_then(|x| x.norm.parse::<u32>().ok());
-            if let (Some(m), Some(d)) = (m, d) {
-                if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
-                    return mention(Period::day(date), i + 5);
-                }
+            if let (Some(m), Some(d)) = (m, d)
+                && let Some(date) = NaiveDate::from_ymd_opt(y, m, d)
+            {
+                return mention(Period::day(date), i + 5);
             }
         }
         // A bare year, unless it is a count ("2022 prisoners" has no reason
@@ -324,14 +289,11 @@ fn match_at(words: &[Word], i: usize, anchor: Anchor) -> Option<DateMention> {
     // Weekday, optionally followed by an explicit date ("Monday, December 30").
     if let Some(wd) = weekday(&w.norm) {
         let j = skip(words, i + 1, &[","]);
-        if let Some(mut explicit) = match_at(words, j, anchor) {
-            if matches!(
-                explicit.period,
-                Period::Day { .. } | Period::Recurring { day: Some(_), .. }
-            ) {
-                explicit.words.start = i;
-                return Some(explicit);
-            }
+        if let Some(mut explicit) = match_at(words, j, anchor)
+            && matches!(explicit.period, Period::Day { .. } | Period::Recurring { day: Some(_), .. })
+        {
+            explicit.words.start = i;
+            return Some(explicit);
         }
         let period = match anchor {
             Anchor::Published(p) => Period::day(latest_weekday(p, wd)),
@@ -367,9 +329,7 @@ fn match_at(words: &[Word], i: usize, anchor: Anchor) -> Option<DateMention> {
         if words.get(j).is_some_and(|x| x.is("of")) {
             j += 1;
         }
-        if let Some(m) =
-            is_month_at(words, j).or_else(|| words.get(j).and_then(|x| month_number(&x.norm)))
-        {
+        if let Some(m) = is_month_at(words, j).or_else(|| words.get(j).and_then(|x| month_number(&x.norm))) {
             let year = words.get(j + 1).and_then(year_value);
             let end = if year.is_some() { j + 2 } else { j + 1 };
             let period = match complete_month(year, m, anchor) {
@@ -388,13 +348,13 @@ fn match_at(words: &[Word], i: usize, anchor: Anchor) -> Option<DateMention> {
 
     // Month [Day] [Year]: "March 19, 2025", "May 24", "March 2025", "October".
     if let Some(m) = is_month_at(words, i) {
-        if let Some(d) = words.get(i + 1).and_then(day_value) {
-            if words.get(i + 1).and_then(year_value).is_none() {
-                let k = skip(words, i + 2, &[","]);
-                let year = words.get(k).and_then(year_value);
-                let end = if year.is_some() { k + 1 } else { i + 2 };
-                return mention(complete_day(year, m, d, anchor)?, end);
-            }
+        if let Some(d) = words.get(i + 1).and_then(day_value)
+            && words.get(i + 1).and_then(year_value).is_none()
+        {
+            let k = skip(words, i + 2, &[","]);
+            let year = words.get(k).and_then(year_value);
+            let end = if year.is_some() { k + 1 } else { i + 2 };
+            return mention(complete_day(year, m, d, anchor)?, end);
         }
         let year = words.get(i + 1).and_then(year_value);
         let end = if year.is_some() { i + 2 } else { i + 1 };
@@ -419,25 +379,11 @@ fn match_at(words: &[Word], i: usize, anchor: Anchor) -> Option<DateMention> {
             mention(Period::Span { from, to }, i + 2)
         }
         ("last" | "this", Some("month")) => {
-            let d = if w.is("last") {
-                today.checked_sub_months(Months::new(1))?
-            } else {
-                today
-            };
-            mention(
-                Period::Month {
-                    year: d.year(),
-                    month: d.month(),
-                },
-                i + 2,
-            )
+            let d = if w.is("last") { today.checked_sub_months(Months::new(1))? } else { today };
+            mention(Period::Month { year: d.year(), month: d.month() }, i + 2)
         }
         ("last" | "this", Some("year")) => {
-            let y = if w.is("last") {
-                today.year() - 1
-            } else {
-                today.year()
-            };
+            let y = if w.is("last") { today.year() - 1 } else { today.year() };
             mention(Period::year(y)?, i + 2)
         }
         _ => None,
@@ -454,17 +400,10 @@ fn complete_day(year: Option<i32>, month: u32, day: u32, anchor: Anchor) -> Opti
         (Some(y), _) => NaiveDate::from_ymd_opt(y, month, day).map(Period::day),
         (None, Anchor::Published(p)) => {
             let this_year = NaiveDate::from_ymd_opt(p.year(), month, day)?;
-            let date = if this_year > p {
-                NaiveDate::from_ymd_opt(p.year() - 1, month, day)?
-            } else {
-                this_year
-            };
+            let date = if this_year > p { NaiveDate::from_ymd_opt(p.year() - 1, month, day)? } else { this_year };
             Some(Period::day(date))
         }
-        (None, Anchor::Asked(_)) => Some(Period::Recurring {
-            month,
-            day: Some(day),
-        }),
+        (None, Anchor::Asked(_)) => Some(Period::Recurring { month, day: Some(day) }),
     }
 }
 
@@ -472,11 +411,7 @@ fn complete_month(year: Option<i32>, month: u32, anchor: Anchor) -> Period {
     match (year, anchor) {
         (Some(year), _) => Period::Month { year, month },
         (None, Anchor::Published(p)) => {
-            let year = if month > p.month() {
-                p.year() - 1
-            } else {
-                p.year()
-            };
+            let year = if month > p.month() { p.year() - 1 } else { p.year() };
             Period::Month { year, month }
         }
         (None, Anchor::Asked(_)) => Period::Recurring { month, day: None },
@@ -493,37 +428,22 @@ mod tests {
     }
 
     fn periods(text: &str, anchor: Anchor) -> Vec<Period> {
-        find(&words(text), anchor)
-            .into_iter()
-            .map(|m| m.period)
-            .collect()
+        find(&words(text), anchor).into_iter().map(|m| m.period).collect()
     }
 
     #[test]
     fn weekdays_resolve_to_the_latest_one_before_publication() {
         // 2025-05-24 was a Saturday.
         let a = Anchor::Published(d(2025, 5, 24));
-        assert_eq!(
-            periods("390 people in the first stage on Friday", a),
-            [Period::day(d(2025, 5, 23))]
-        );
-        assert_eq!(
-            periods("exchanged 307 on Saturday", a),
-            [Period::day(d(2025, 5, 24))]
-        );
-        assert_eq!(
-            periods("on Wednesday", Anchor::Published(d(2025, 2, 5))),
-            [Period::day(d(2025, 2, 5))]
-        );
+        assert_eq!(periods("390 people in the first stage on Friday", a), [Period::day(d(2025, 5, 23))]);
+        assert_eq!(periods("exchanged 307 on Saturday", a), [Period::day(d(2025, 5, 24))]);
+        assert_eq!(periods("on Wednesday", Anchor::Published(d(2025, 2, 5))), [Period::day(d(2025, 2, 5))]);
     }
 
     #[test]
     fn explicit_dates_win_over_their_weekday() {
         let a = Anchor::Published(d(2024, 12, 30));
-        assert_eq!(
-            periods("on Monday, December 30, mediated", a),
-            [Period::day(d(2024, 12, 30))]
-        );
+        assert_eq!(periods("on Monday, December 30, mediated", a), [Period::day(d(2024, 12, 30))]);
         assert_eq!(periods("19 March 2025", a), [Period::day(d(2025, 3, 19))]);
         assert_eq!(periods("March 19, 2025", a), [Period::day(d(2025, 3, 19))]);
         assert_eq!(periods("on 2025-03-19", a), [Period::day(d(2025, 3, 19))]);
@@ -534,62 +454,21 @@ mod tests {
         let a = Anchor::Published(d(2024, 12, 30));
         assert_eq!(
             periods("The previous swap, in mid-October, freed", a),
-            [Period::Span {
-                from: d(2024, 10, 11),
-                to: d(2024, 10, 20)
-            }]
+            [Period::Span { from: d(2024, 10, 11), to: d(2024, 10, 20) }]
         );
         let a = Anchor::Published(d(2024, 8, 24));
-        assert_eq!(
-            periods("In the previous exchange, in July, each", a),
-            [Period::Month {
-                year: 2024,
-                month: 7
-            }]
-        );
-        assert_eq!(
-            periods("in October 2024, when", a),
-            [Period::Month {
-                year: 2024,
-                month: 10
-            }]
-        );
+        assert_eq!(periods("In the previous exchange, in July, each", a), [Period::Month { year: 2024, month: 7 }]);
+        assert_eq!(periods("in October 2024, when", a), [Period::Month { year: 2024, month: 10 }]);
     }
 
     #[test]
     fn questions_keep_yearless_dates_open() {
         let a = Anchor::Asked(d(2026, 11, 21));
-        assert_eq!(
-            periods("swapped on May 24?", a),
-            [Period::Recurring {
-                month: 5,
-                day: Some(24)
-            }]
-        );
-        assert_eq!(
-            periods("on Friday", a),
-            [Period::Weekday {
-                weekday: Weekday::Fri
-            }]
-        );
-        assert_eq!(
-            periods("in early February 2025", a),
-            [Period::Span {
-                from: d(2025, 2, 1),
-                to: d(2025, 2, 10)
-            }]
-        );
-        assert_eq!(
-            periods("in march 2025", a),
-            [Period::Month {
-                year: 2025,
-                month: 3
-            }]
-        );
-        assert_eq!(
-            periods("exchanges in 2024", a),
-            [Period::year(2024).unwrap()]
-        );
+        assert_eq!(periods("swapped on May 24?", a), [Period::Recurring { month: 5, day: Some(24) }]);
+        assert_eq!(periods("on Friday", a), [Period::Weekday { weekday: Weekday::Fri }]);
+        assert_eq!(periods("in early February 2025", a), [Period::Span { from: d(2025, 2, 1), to: d(2025, 2, 10) }]);
+        assert_eq!(periods("in march 2025", a), [Period::Month { year: 2025, month: 3 }]);
+        assert_eq!(periods("exchanges in 2024", a), [Period::year(2024).unwrap()]);
         assert_eq!(periods("yesterday", a), [Period::day(d(2026, 11, 20))]);
     }
 
@@ -597,37 +476,16 @@ mod tests {
     fn modal_may_is_not_a_month() {
         let a = Anchor::Asked(d(2026, 11, 21));
         assert!(periods("Russia may release more", a).is_empty());
-        assert_eq!(
-            periods("the May 2025 exchange", a),
-            [Period::Month {
-                year: 2025,
-                month: 5
-            }]
-        );
-        assert_eq!(
-            periods("the May 16 talks", a),
-            [Period::Recurring {
-                month: 5,
-                day: Some(16)
-            }]
-        );
+        assert_eq!(periods("the May 2025 exchange", a), [Period::Month { year: 2025, month: 5 }]);
+        assert_eq!(periods("the May 16 talks", a), [Period::Recurring { month: 5, day: Some(16) }]);
     }
 
     #[test]
     fn periods_overlap_days() {
-        let oct = Period::Month {
-            year: 2024,
-            month: 10,
-        };
+        let oct = Period::Month { year: 2024, month: 10 };
         assert!(oct.overlaps(d(2024, 10, 18), d(2024, 10, 18)));
         assert!(!oct.overlaps(d(2024, 11, 1), d(2024, 11, 1)));
-        assert!(
-            Period::Recurring {
-                month: 5,
-                day: Some(24)
-            }
-            .overlaps(d(2025, 5, 24), d(2025, 5, 24))
-        );
+        assert!(Period::Recurring { month: 5, day: Some(24) }.overlaps(d(2025, 5, 24), d(2025, 5, 24)));
         assert_eq!(Period::day(d(2025, 3, 19)).label(), "19 March 2025");
     }
 }

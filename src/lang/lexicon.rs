@@ -60,10 +60,7 @@ pub fn side_name(norm: &str) -> Option<Side> {
 }
 
 pub fn nationality(norm: &str) -> Option<Side> {
-    NATIONALITIES
-        .iter()
-        .find(|(w, _)| *w == norm)
-        .map(|(_, s)| *s)
+    NATIONALITIES.iter().find(|(w, _)| *w == norm).map(|(_, s)| *s)
 }
 
 /// Nouns for the people an exchange moves. A number followed (closely) by
@@ -140,10 +137,7 @@ pub const CATEGORY_WORDS: &[(&str, Category)] = &[
 ];
 
 pub fn category_word(norm: &str) -> Option<Category> {
-    CATEGORY_WORDS
-        .iter()
-        .find(|(w, _)| *w == norm)
-        .map(|(_, c)| *c)
+    CATEGORY_WORDS.iter().find(|(w, _)| *w == norm).map(|(_, c)| *c)
 }
 
 /// Words that say people changed hands.
@@ -214,15 +208,7 @@ pub const GIVE_VERBS: &[&str] = &[
 ];
 
 /// Verbs whose subject gets people back ("Russia said it had received 270").
-pub const RECEIVE_VERBS: &[&str] = &[
-    "received",
-    "receives",
-    "receiving",
-    "got",
-    "gets",
-    "welcomed",
-    "recovered",
-];
+pub const RECEIVE_VERBS: &[&str] = &["received", "receives", "receiving", "got", "gets", "welcomed", "recovered"];
 
 /// Words that make a figure distributive: the number went to *each* side.
 pub const EACH_WORDS: &[&[&str]] = &[
@@ -237,30 +223,17 @@ pub const EACH_WORDS: &[&[&str]] = &[
 ];
 
 /// Words that make a figure the combined count of both directions.
-pub const COMBINED_WORDS: &[&[&str]] = &[
-    &["combined"],
-    &["in", "total"],
-    &["total", "of"],
-    &["altogether"],
-    &["in", "all"],
-];
+pub const COMBINED_WORDS: &[&[&str]] =
+    &[&["combined"], &["in", "total"], &["total", "of"], &["altogether"], &["in", "all"]];
 
 /// Words that make a figure a plan rather than a fact ("should see 1,000 released").
 pub const PLAN_WORDS: &[&str] = &[
-    "should", "would", "will", "expected", "expects", "expect", "set", "plans", "planned", "plan",
-    "could", "might", "hopes", "proposed", "agreed", "intends", "aims", "promised",
+    "should", "would", "will", "expected", "expects", "expect", "set", "plans", "planned", "plan", "could", "might",
+    "hopes", "proposed", "agreed", "intends", "aims", "promised",
 ];
 
 /// Words that make a figure a running total rather than one exchange's count.
-pub const CUMULATIVE_WORDS: &[&str] = &[
-    "since",
-    "now",
-    "so",
-    "overall",
-    "altogether",
-    "total",
-    "cumulative",
-];
+pub const CUMULATIVE_WORDS: &[&str] = &["since", "now", "so", "overall", "altogether", "total", "cumulative"];
 
 /// Words that say a sentence is about an earlier exchange than the article's.
 pub const EARLIER_WORDS: &[&str] = &["previous", "prior", "preceding", "earlier", "last"];
@@ -290,28 +263,13 @@ pub const FOREIGN_DATE_WORDS: &[&str] = &[
 
 /// Mediators, with the names the press uses for them.
 pub const MEDIATORS: &[(&str, &[&str])] = &[
-    (
-        "United Arab Emirates",
-        &[
-            "united arab emirates",
-            "uae",
-            "emirates",
-            "emirati",
-            "abu dhabi",
-        ],
-    ),
+    ("United Arab Emirates", &["united arab emirates", "uae", "emirates", "emirati", "abu dhabi"]),
     ("Qatar", &["qatar", "qatari", "doha"]),
     ("Saudi Arabia", &["saudi arabia", "saudi", "riyadh"]),
-    (
-        "Turkey",
-        &["turkey", "türkiye", "turkiye", "turkish", "ankara"],
-    ),
+    ("Turkey", &["turkey", "türkiye", "turkiye", "turkish", "ankara"]),
     ("the Vatican", &["vatican", "holy see", "pope"]),
     ("the United States", &["united states", "us", "washington"]),
-    (
-        "the International Committee of the Red Cross",
-        &["red cross", "icrc"],
-    ),
+    ("the International Committee of the Red Cross", &["red cross", "icrc"]),
 ];
 
 /// Places the rules recognise: where released people go, where talks were held.
@@ -352,33 +310,11 @@ pub const PLACES: &[&str] = &[
 
 /// Spelling variants, each group meaning the same thing; the first is canonical.
 pub const VARIANTS: &[&[&str]] = &[
-    &[
-        "zelensky",
-        "zelenskyy",
-        "zelenskiy",
-        "zelenskyi",
-        "zelenski",
-    ],
+    &["zelensky", "zelenskyy", "zelenskiy", "zelenskyi", "zelenski"],
     &["kyiv", "kiev"],
     &["defence", "defense"],
-    &[
-        "pow",
-        "pows",
-        "prisoner",
-        "prisoners",
-        "captives",
-        "captive",
-    ],
-    &[
-        "swap",
-        "swaps",
-        "swapped",
-        "exchange",
-        "exchanges",
-        "exchanged",
-        "trade",
-        "traded",
-    ],
+    &["pow", "pows", "prisoner", "prisoners", "captives", "captive"],
+    &["swap", "swaps", "swapped", "exchange", "exchanges", "exchanged", "trade", "traded"],
     &["uae", "emirates"],
     &["kharkiv", "kharkov"],
     &["odesa", "odessa"],
@@ -420,10 +356,7 @@ pub const NUMBER_WORDS: &[(&str, u64)] = &[
 ];
 
 pub fn number_word(norm: &str) -> Option<u64> {
-    NUMBER_WORDS
-        .iter()
-        .find(|(w, _)| *w == norm)
-        .map(|(_, n)| *n)
+    NUMBER_WORDS.iter().find(|(w, _)| *w == norm).map(|(_, n)| *n)
 }
 
 /// Ordinals for stages ("the second day", "third and final stage").

@@ -73,10 +73,7 @@ pub fn words(text: &str) -> Vec<Word> {
                 j += 1;
             }
             // A comma followed by exactly three digits continues the number.
-            while chars.get(j).is_some_and(|(_, x)| *x == ',')
-                && (1..=3).all(|o| digit_at(j + o))
-                && !digit_at(j + 4)
-            {
+            while chars.get(j).is_some_and(|(_, x)| *x == ',') && (1..=3).all(|o| digit_at(j + o)) && !digit_at(j + 4) {
                 j += 4;
             }
             // Letters glued to digits (`30-day` is split by the hyphen, but `2nd` is not).
@@ -86,17 +83,8 @@ pub fn words(text: &str) -> Vec<Word> {
             }
             let end = chars.get(k).map_or(text.len(), |(b, _)| *b);
             let raw = &text[start..end];
-            let kind = if k == j {
-                WordKind::Number
-            } else {
-                WordKind::Word
-            };
-            out.push(Word {
-                norm: raw.to_lowercase(),
-                span: start..end,
-                kind,
-                capitalized: false,
-            });
+            let kind = if k == j { WordKind::Number } else { WordKind::Word };
+            out.push(Word { norm: raw.to_lowercase(), span: start..end, kind, capitalized: false });
             i = k;
             continue;
         }
@@ -104,15 +92,11 @@ pub fn words(text: &str) -> Vec<Word> {
             let mut j = i;
             while j < chars.len() {
                 let d = chars[j].1;
-                if d.is_alphanumeric() {
-                    j += 1;
-                } else if is_apostrophe(d)
-                    && chars.get(j + 1).is_some_and(|(_, x)| x.is_alphabetic())
-                {
-                    j += 1;
-                } else {
+                let inner_apostrophe = is_apostrophe(d) && chars.get(j + 1).is_some_and(|(_, x)| x.is_alphabetic());
+                if !(d.is_alphanumeric() || inner_apostrophe) {
                     break;
                 }
+                j += 1;
             }
             let end = chars.get(j).map_or(text.len(), |(b, _)| *b);
             let raw = &text[start..end];
@@ -120,22 +104,12 @@ pub fn words(text: &str) -> Vec<Word> {
             if let Some(stem) = norm.strip_suffix("'s") {
                 norm = stem.to_string();
             }
-            out.push(Word {
-                norm,
-                span: start..end,
-                kind: WordKind::Word,
-                capitalized: c.is_uppercase(),
-            });
+            out.push(Word { norm, span: start..end, kind: WordKind::Word, capitalized: c.is_uppercase() });
             i = j;
             continue;
         }
         let end = chars.get(i + 1).map_or(text.len(), |(b, _)| *b);
-        out.push(Word {
-            norm: c.to_string(),
-            span: start..end,
-            kind: WordKind::Punct,
-            capitalized: false,
-        });
+        out.push(Word { norm: c.to_string(), span: start..end, kind: WordKind::Punct, capitalized: false });
         i += 1;
     }
     out
@@ -143,8 +117,8 @@ pub fn words(text: &str) -> Vec<Word> {
 
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "maj", "prof", "jan", "feb",
-    "aug", "sept", "oct", "nov", "dec", "no", "vs", "etc", "approx", "u.s", "u.k", "e.g", "i.e",
+    "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "maj", "prof", "jan", "feb", "aug", "sept",
+    "oct", "nov", "dec", "no", "vs", "etc", "approx", "u.s", "u.k", "e.g", "i.e",
 ];
 
 fn is_closing(c: char) -> bool {
@@ -166,9 +140,7 @@ pub fn sentences(paragraph: &str) -> Vec<Range<usize>> {
         let (pos, c) = chars[i];
         if matches!(c, '.' | '!' | '?') {
             let mut j = i + 1;
-            while j < chars.len()
-                && (is_closing(chars[j].1) || matches!(chars[j].1, '.' | '!' | '?'))
-            {
+            while j < chars.len() && (is_closing(chars[j].1) || matches!(chars[j].1, '.' | '!' | '?')) {
                 j += 1;
             }
             let followed_by_space = j < chars.len() && chars[j].1.is_whitespace();
@@ -193,11 +165,7 @@ pub fn sentences(paragraph: &str) -> Vec<Range<usize>> {
 }
 
 fn ends_with_abbreviation(before: &str) -> bool {
-    let last = before
-        .rsplit(|c: char| c.is_whitespace() || c == '(')
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
+    let last = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("").to_lowercase();
     // Initials such as "J." in "Donald J. Trump".
     if last.chars().count() == 1 && last.chars().all(char::is_alphabetic) {
         return true;
@@ -228,18 +196,12 @@ mod tests {
         assert_eq!(norms("3,956 Ukrainians"), ["3,956", "ukrainians"]);
         assert_eq!(words("1,000")[0].number(), Some(1000));
         assert_eq!(norms("150-for-150"), ["150", "-", "for", "-", "150"]);
-        assert_eq!(
-            norms("prisoners, 175 each"),
-            ["prisoners", ",", "175", "each"]
-        );
+        assert_eq!(norms("prisoners, 175 each"), ["prisoners", ",", "175", "each"]);
     }
 
     #[test]
     fn possessives_and_hyphens() {
-        assert_eq!(
-            norms("Russia’s mid-October"),
-            ["russia", "mid", "-", "october"]
-        );
+        assert_eq!(norms("Russia’s mid-October"), ["russia", "mid", "-", "october"]);
         assert!(words("Kyiv")[0].capitalized);
     }
 

@@ -12,11 +12,7 @@ pub fn plain(answer: &Answer) -> String {
     if !answer.sources.is_empty() {
         out.push_str("\n\n**Sources**");
         for (i, s) in answer.sources.iter().take(3).enumerate() {
-            let link = if s.url.is_empty() {
-                String::new()
-            } else {
-                format!(" <{}>", s.url)
-            };
+            let link = if s.url.is_empty() { String::new() } else { format!(" <{}>", s.url) };
             out.push_str(&format!("\n{}. {}, {}{link}", i + 1, s.outlet, s.published));
         }
     }
@@ -24,8 +20,7 @@ pub fn plain(answer: &Answer) -> String {
 }
 
 pub fn json(answer: &Answer) -> String {
-    serde_json::to_string_pretty(answer)
-        .unwrap_or_else(|e| format!("{{\"error\": \"cannot serialise answer: {e}\"}}"))
+    serde_json::to_string_pretty(answer).unwrap_or_else(|e| format!("{{\"error\": \"cannot serialise answer: {e}\"}}"))
 }
 
 /// Text shortened to at most `limit` characters at a line or sentence end,

@@ -39,10 +39,7 @@ pub enum Intent {
 
 impl std::fmt::Display for Intent {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let s = serde_json::to_value(self)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
+        let s = serde_json::to_value(self).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
         f.write_str(&s)
     }
 }
@@ -80,6 +77,10 @@ pub struct Question {
     pub claim: Option<ClaimKind>,
     /// "what did X say": quotes are wanted.
     pub quote: bool,
+    /// The X of "what did X say", with its spelling variants.
+    pub speaker: Option<Vec<String>>,
+    /// "as of March 2025": the day a running total is wanted for.
+    pub as_of: Option<Period>,
     /// Asks about the agreement (where terms were agreed) rather than where prisoners went.
     pub about_agreement: bool,
     /// Words that describe an exchange beyond dates and numbers ("Independence Day", "Kursk").
@@ -119,7 +120,7 @@ pub const VOCABULARY: &[&str] = &[
 
 /// Words so common in questions about swaps that they describe no exchange
 /// in particular: they never make a question "about Kursk" or "about Istanbul".
-const GENERIC: &[&str] = &[
+pub const GENERIC: &[&str] = &[
     "prisoner",
     "prisoners",
     "pow",
@@ -308,15 +309,21 @@ pub fn understand(raw: &str, today: NaiveDate, fix: &dyn Fn(&str) -> Option<Stri
     let text = repair(raw, fix);
     let words = text::words(&text);
     let mentions = dates::find(&words, Anchor::Asked(today));
-    let periods: Vec<Period> = mentions.iter().map(|m| m.period).collect();
+    let mut periods: Vec<Period> = Vec::new();
+    let mut as_of = None;
+    for m in &mentions {
+        let before: Vec<&str> = words[..m.words.start].iter().rev().take(2).map(|w| w.norm.as_str()).collect();
+        match (before.first().copied(), before.get(1).copied()) {
+            (Some("of"), Some("as")) | (Some("by"), _) => as_of = Some(m.period),
+            (Some("since" | "after" | "from"), _) => periods.extend(open_range(m.period, today, true)),
+            (Some("before" | "until" | "till"), _) => periods.extend(open_range(m.period, today, false)),
+            _ => periods.push(m.period),
+        }
+    }
     let in_date = |i: usize| mentions.iter().any(|m| m.words.contains(&i));
     let has = |w: &str| words.iter().any(|x| x.is(w));
     let has_any = |ws: &[&str]| words.iter().any(|x| ws.contains(&x.norm.as_str()));
-    let phrase = |p: &[&str]| {
-        words
-            .windows(p.len())
-            .any(|w| w.iter().zip(p).all(|(a, b)| a.is(b)))
-    };
+    let phrase = |p: &[&str]| words.windows(p.len()).any(|w| w.iter().zip(p).all(|(a, b)| a.is(b)));
     let first = words.first().map(|w| w.norm.as_str()).unwrap_or("");
 
     // Who says, who gets.
@@ -325,10 +332,7 @@ pub fn understand(raw: &str, today: NaiveDate, fix: &dyn Fn(&str) -> Option<Stri
     if recipient.is_none() {
         recipient = receiver_of(&words);
     }
-    let each = phrase(&["each", "side"])
-        || has("apiece")
-        || phrase(&["both", "sides"])
-        || phrase(&["each", "country"]);
+    let each = phrase(&["each", "side"]) || has("apiece") || phrase(&["both", "sides"]) || phrase(&["each", "country"]);
     let category = words.iter().find_map(|w| lexicon::category_word(&w.norm));
 
     // "1,000-for-1,000", "150 for 150".
@@ -336,8 +340,7 @@ pub fn understand(raw: &str, today: NaiveDate, fix: &dyn Fn(&str) -> Option<Stri
         .windows(5)
         .find_map(|w| {
             let a = w[0].number()?;
-            (w[1].is("-") && w[2].is("for") && w[3].is("-") && w[4].number() == Some(a))
-                .then_some(a)
+            (w[1].is("-") && w[2].is("for") && w[3].is("-") && w[4].number() == Some(a)).then_some(a)
         })
         .or_else(|| {
             words.windows(3).find_map(|w| {
@@ -363,27 +366,16 @@ pub fn understand(raw: &str, today: NaiveDate, fix: &dyn Fn(&str) -> Option<Stri
         || phrase(&["two", "days"])
         || phrase(&["over", "the"]) && has_any(&["days", "stages"]);
 
-    let how_many =
-        phrase(&["how", "many"]) || phrase(&["number", "of"]) || phrase(&["how", "much"]);
+    let how_many = phrase(&["how", "many"]) || phrase(&["number", "of"]) || phrase(&["how", "much"]);
     let counts_people = how_many
-        && counted_noun(&words)
-            .is_none_or(|n| lexicon::is_person_noun(&n) || lexicon::category_word(&n).is_some());
+        && counted_noun(&words).is_none_or(|n| lexicon::is_person_noun(&n) || lexicon::category_word(&n).is_some());
     let counts_swaps = how_many
-        && counted_noun(&words)
-            .is_some_and(|n| ["swaps", "exchanges", "swap", "exchange"].contains(&n.as_str()));
+        && counted_noun(&words).is_some_and(|n| ["swaps", "exchanges", "swap", "exchange"].contains(&n.as_str()));
 
     let claim = if counts_swaps {
         Some(ClaimKind::SwapCount)
     } else if has_any(&["hold", "holds", "held", "holding"])
-        && has_any(&[
-            "believed",
-            "estimated",
-            "still",
-            "currently",
-            "now",
-            "remain",
-            "thought",
-        ])
+        && has_any(&["believed", "estimated", "still", "currently", "now", "remain", "thought"])
         || phrase(&["in", "captivity"]) && has_any(&["still", "remain", "remaining"])
     {
         Some(ClaimKind::Held(recipient.unwrap_or(Side::Ukraine)))
@@ -402,24 +394,19 @@ pub fn understand(raw: &str, today: NaiveDate, fix: &dyn Fn(&str) -> Option<Stri
         Some(Intent::Smallest)
     } else if phrase(&["most", "recent"])
         || has("latest")
-        || words
-            .windows(2)
-            .any(|w| w[0].is("last") && ["exchange", "swap", "one"].contains(&w[1].norm.as_str()))
+        || words.windows(2).any(|w| w[0].is("last") && ["exchange", "swap", "one"].contains(&w[1].norm.as_str()))
     {
         Some(Intent::Latest)
     } else if has("earliest")
-        || words
-            .windows(2)
-            .any(|w| w[0].is("first") && ["exchange", "swap", "one"].contains(&w[1].norm.as_str()))
+        || words.windows(2).any(|w| w[0].is("first") && ["exchange", "swap", "one"].contains(&w[1].norm.as_str()))
             && !how_many
     {
         Some(Intent::Earliest)
     } else {
         None
     };
-    let compares = has_any(&[
-        "bigger", "larger", "smaller", "compare", "versus", "vs", "compared", "fewer",
-    ]) || phrase(&["more", "than"])
+    let compares = has_any(&["bigger", "larger", "smaller", "compare", "versus", "vs", "compared", "fewer"])
+        || phrase(&["more", "than"])
         || phrase(&["more", "prisoners", "than"]);
     let lists = has("list")
         || phrase(&["all", "exchanges"])
@@ -428,38 +415,21 @@ pub fn understand(raw: &str, today: NaiveDate, fix: &dyn Fn(&str) -> Option<Stri
         || phrase(&["every", "swap"])
         || phrase(&["all", "swaps"])
         || (first == "which" || first == "what") && has_any(&["exchanges", "swaps"]);
-    let mediator = has_any(&[
-        "brokered",
-        "mediated",
-        "mediator",
-        "mediators",
-        "broker",
-        "facilitated",
-        "mediate",
-        "brokers",
-    ]);
-    let sums =
-        has_any(&["total", "altogether", "combined", "overall"]) || whole || phrase(&["in", "all"]);
-    let about_agreement = has_any(&[
-        "agreed",
-        "terms",
-        "negotiated",
-        "deal",
-        "talks",
-        "agreement",
-    ]);
-    let quote = (first == "what" || first == "how")
-        && has_any(&[
-            "say",
-            "said",
-            "says",
-            "react",
-            "reacted",
-            "describe",
-            "described",
-            "call",
-            "called",
-        ]);
+    let mediator =
+        has_any(&["brokered", "mediated", "mediator", "mediators", "broker", "facilitated", "mediate", "brokers"]);
+    let sums = has_any(&["total", "altogether", "combined", "overall"]) || whole || phrase(&["in", "all"]);
+    let about_agreement = has_any(&["agreed", "terms", "negotiated", "deal", "talks", "agreement"]);
+    const SPEECH: &[&str] = &["say", "said", "says", "react", "reacted", "describe", "described", "call", "called"];
+    let quote = (first == "what" || first == "how") && has_any(SPEECH);
+    // "What did Peskov say": the speaker is the name just before the speech verb.
+    let speaker = words
+        .iter()
+        .position(|w| quote && SPEECH.contains(&w.norm.as_str()))
+        .and_then(|v| words[..v].iter().rev().take(3).find(|w| w.capitalized || lexicon::variants(&w.norm).is_some()))
+        .map(|w| match lexicon::variants(&w.norm) {
+            Some(g) => g.iter().map(|s| (*s).to_string()).collect(),
+            None => vec![w.norm.clone()],
+        });
 
     let intent = if lists && !how_many {
         Intent::List
@@ -469,21 +439,13 @@ pub fn understand(raw: &str, today: NaiveDate, fix: &dyn Fn(&str) -> Option<Stri
         s
     } else if claim.is_some() {
         Intent::Claim
-    } else if first == "who"
-        && (mediator || has_any(&["helped", "arranged", "organised", "organized"]))
+    } else if first == "who" && (mediator || has_any(&["helped", "arranged", "organised", "organized"]))
         || mediator && !how_many
     {
         Intent::Mediator
-    } else if first == "where"
-        || phrase(&["in", "which", "city"])
-        || phrase(&["in", "which", "country"])
-    {
+    } else if first == "where" || phrase(&["in", "which", "city"]) || phrase(&["in", "which", "country"]) {
         Intent::Where
-    } else if first == "when"
-        || phrase(&["what", "date"])
-        || phrase(&["which", "day"])
-        || phrase(&["what", "day"])
-    {
+    } else if first == "when" || phrase(&["what", "date"]) || phrase(&["which", "day"]) || phrase(&["what", "day"]) {
         Intent::When
     } else if counts_people && sums && !quote {
         Intent::Total
@@ -510,8 +472,8 @@ pub fn understand(raw: &str, today: NaiveDate, fix: &dyn Fn(&str) -> Option<Stri
         if !search.contains(&group) {
             search.push(group);
         }
-        let generic = GENERIC.contains(&w.norm.as_str())
-            || crate::index::analyzer::STOP_WORDS.contains(&w.norm.as_str());
+        let generic =
+            GENERIC.contains(&w.norm.as_str()) || crate::index::analyzer::STOP_WORDS.contains(&w.norm.as_str());
         if !generic && w.kind == WordKind::Word && !descriptors.contains(&w.norm) {
             descriptors.push(w.norm.clone());
         }
@@ -531,10 +493,23 @@ pub fn understand(raw: &str, today: NaiveDate, fix: &dyn Fn(&str) -> Option<Stri
         whole,
         claim,
         quote,
+        speaker,
+        as_of,
         about_agreement,
         descriptors,
         search,
     }
+}
+
+/// "since March 2025" → March 2025 to `today`; "before 2025" → up to 2024.
+fn open_range(p: Period, today: NaiveDate, forward: bool) -> Option<Period> {
+    let (from, to) = p.bounds()?;
+    let origin = NaiveDate::from_ymd_opt(1991, 1, 1)?;
+    Some(if forward {
+        Period::Span { from, to: today.max(to) }
+    } else {
+        Period::Span { from: origin, to: from.pred_opt()? }
+    })
 }
 
 /// The question with typos repaired word by word, keeping everything else.
@@ -558,31 +533,15 @@ fn repair(raw: &str, fix: &dyn Fn(&str) -> Option<String>) -> String {
 /// The noun after "how many" ("how many drones" → "drones"), skipping
 /// adjectives; `None` for "how many were freed" (people, by default).
 fn counted_noun(words: &[Word]) -> Option<String> {
-    const ADJECTIVES: &[&str] = &[
-        "wounded",
-        "injured",
-        "seriously",
-        "severely",
-        "more",
-        "of",
-        "the",
-        "prisoner",
-        "pow",
-        "other",
-        "captured",
-    ];
-    const VERBS: &[&str] = &[
-        "were", "did", "was", "have", "had", "has", "are", "is", "do", "does", "will", "would",
-        "got", "came",
-    ];
+    const ADJECTIVES: &[&str] =
+        &["wounded", "injured", "seriously", "severely", "more", "of", "the", "prisoner", "pow", "other", "captured"];
+    const VERBS: &[&str] =
+        &["were", "did", "was", "have", "had", "has", "are", "is", "do", "does", "will", "would", "got", "came"];
     let at = words.windows(2).position(|w| {
-        (w[0].is("how") && (w[1].is("many") || w[1].is("much")))
-            || (w[0].is("number") && w[1].is("of"))
+        (w[0].is("how") && (w[1].is("many") || w[1].is("much"))) || (w[0].is("number") && w[1].is("of"))
     })?;
     let noun = words[at + 2..].iter().find(|w| {
-        w.kind == WordKind::Word
-            && lexicon::nationality(&w.norm).is_none()
-            && !ADJECTIVES.contains(&w.norm.as_str())
+        w.kind == WordKind::Word && lexicon::nationality(&w.norm).is_none() && !ADJECTIVES.contains(&w.norm.as_str())
     })?;
     (!VERBS.contains(&noun.norm.as_str())).then(|| noun.norm.clone())
 }
@@ -598,12 +557,12 @@ fn reporter_of(words: &[Word]) -> Option<Side> {
         }
     };
     for (i, w) in words.iter().enumerate() {
-        if w.is("according") || w.is("per") {
-            if let Some(s) = words[i + 1..].iter().take(4).find_map(speaker) {
-                return Some(s);
-            }
+        if (w.is("according") || w.is("per"))
+            && let Some(s) = words[i + 1..].iter().take(4).find_map(speaker)
+        {
+            return Some(s);
         }
-        if [
+        const REPORTING: &[&str] = &[
             "say",
             "says",
             "said",
@@ -616,12 +575,11 @@ fn reporter_of(words: &[Word]) -> Option<Side> {
             "counted",
             "announce",
             "announced",
-        ]
-        .contains(&w.norm.as_str())
+        ];
+        if REPORTING.contains(&w.norm.as_str())
+            && let Some(s) = words[i.saturating_sub(3)..i].iter().rev().find_map(speaker)
         {
-            if let Some(s) = words[i.saturating_sub(3)..i].iter().rev().find_map(speaker) {
-                return Some(s);
-            }
+            return Some(s);
         }
     }
     None
@@ -633,38 +591,16 @@ fn receiver_of(words: &[Word]) -> Option<Side> {
         let Some(side) = lexicon::side_name(&w.norm) else {
             continue;
         };
-        let after: Vec<&str> = words[i + 1..]
-            .iter()
-            .take(3)
-            .map(|x| x.norm.as_str())
-            .collect();
-        let before: Vec<&str> = words[..i]
-            .iter()
-            .rev()
-            .take(2)
-            .map(|x| x.norm.as_str())
-            .collect();
+        let after: Vec<&str> = words[i + 1..].iter().take(3).map(|x| x.norm.as_str()).collect();
+        let before: Vec<&str> = words[..i].iter().rev().take(2).map(|x| x.norm.as_str()).collect();
         if after.iter().any(|x| {
-            [
-                "get",
-                "got",
-                "gets",
-                "receive",
-                "received",
-                "receives",
-                "recover",
-                "recovered",
-                "welcome",
-                "welcomed",
-            ]
-            .contains(x)
+            ["get", "got", "gets", "receive", "received", "receives", "recover", "recovered", "welcome", "welcomed"]
+                .contains(x)
         }) {
             return Some(side);
         }
         if before.first().is_some_and(|x| *x == "to")
-            && before.get(1).is_some_and(|x| {
-                ["returned", "home", "back", "released", "handed", "sent"].contains(x)
-            })
+            && before.get(1).is_some_and(|x| ["returned", "home", "back", "released", "handed", "sent"].contains(x))
         {
             return Some(side);
         }
@@ -698,57 +634,26 @@ mod tests {
     use super::*;
 
     fn q(text: &str) -> Question {
-        understand(
-            text,
-            NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
-            &|_| None,
-        )
+        understand(text, NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(), &|_| None)
     }
 
     #[test]
     fn intents() {
         let cases = [
-            (
-                "How many POWs were swapped on 19 March 2025?",
-                Intent::Count,
-            ),
-            (
-                "How many prisoners did Ukraine get back over the three days of the May 2025 exchange?",
-                Intent::Total,
-            ),
+            ("How many POWs were swapped on 19 March 2025?", Intent::Count),
+            ("How many prisoners did Ukraine get back over the three days of the May 2025 exchange?", Intent::Total),
             ("Who brokered the February 2025 swap?", Intent::Mediator),
-            (
-                "Where do freed Russian soldiers get medical checks?",
-                Intent::Where,
-            ),
+            ("Where do freed Russian soldiers get medical checks?", Intent::Where),
             ("When did the 1,000-for-1,000 exchange begin?", Intent::When),
             ("Which exchange was the largest?", Intent::Largest),
             ("What was the most recent exchange?", Intent::Latest),
-            (
-                "How many prisoner swaps had there been since 2022 as of March 2025?",
-                Intent::Claim,
-            ),
-            (
-                "How many Ukrainian captives is Russia believed to hold?",
-                Intent::Claim,
-            ),
+            ("How many prisoner swaps had there been since 2022 as of March 2025?", Intent::Claim),
+            ("How many Ukrainian captives is Russia believed to hold?", Intent::Claim),
             ("List every exchange in 2025", Intent::List),
-            (
-                "Was the March 2025 exchange bigger than the one in February 2025?",
-                Intent::Compare,
-            ),
-            (
-                "What did Peskov say about Zelensky's readiness for talks?",
-                Intent::Search,
-            ),
-            (
-                "How many drones did Russia launch overnight after the Putin call?",
-                Intent::Search,
-            ),
-            (
-                "How many were freed on the last day of the 1000-for-1000 swap?",
-                Intent::Count,
-            ),
+            ("Was the March 2025 exchange bigger than the one in February 2025?", Intent::Compare),
+            ("What did Peskov say about Zelensky's readiness for talks?", Intent::Search),
+            ("How many drones did Russia launch overnight after the Putin call?", Intent::Search),
+            ("How many were freed on the last day of the 1000-for-1000 swap?", Intent::Count),
         ];
         for (text, intent) in cases {
             assert_eq!(q(text).intent, intent, "{text}");
@@ -758,20 +663,11 @@ mod tests {
     #[test]
     fn sides_reporters_and_categories() {
         let x = q("How many wounded Ukrainians did Russia hand over in March 2025?");
-        assert_eq!(
-            (x.recipient, x.category),
-            (Some(Side::Ukraine), Some(Category::Wounded))
-        );
+        assert_eq!((x.recipient, x.category), (Some(Side::Ukraine), Some(Category::Wounded)));
         let x = q("How many civilians were among those Russia got back on 23 May 2025?");
-        assert_eq!(
-            (x.recipient, x.category),
-            (Some(Side::Russia), Some(Category::Civilians))
-        );
+        assert_eq!((x.recipient, x.category), (Some(Side::Russia), Some(Category::Civilians)));
         let x = q("How many Ukrainians came home on 30 December 2024 according to Zelenskyy?");
-        assert_eq!(
-            (x.recipient, x.reporter),
-            (Some(Side::Ukraine), Some(Side::Ukraine))
-        );
+        assert_eq!((x.recipient, x.reporter), (Some(Side::Ukraine), Some(Side::Ukraine)));
         let x = q("How many prisoners did Russia say each side freed on 30 December 2024?");
         assert_eq!((x.reporter, x.each), (Some(Side::Russia), true));
     }
@@ -780,17 +676,9 @@ mod tests {
     fn stages_and_patterns() {
         let x = q("How many were freed on the last day of the 1000-for-1000 swap?");
         assert_eq!((x.stage, x.n_for_n), (Some(StageRef::Last), Some(1000)));
-        let x = q(
-            "How many prisoners did each side release on the first day of the May 2025 exchange?",
-        );
+        let x = q("How many prisoners did each side release on the first day of the May 2025 exchange?");
         assert_eq!(x.stage, Some(StageRef::Nth(1)));
-        assert_eq!(
-            x.periods,
-            [Period::Month {
-                year: 2025,
-                month: 5
-            }]
-        );
+        assert_eq!(x.periods, [Period::Month { year: 2025, month: 5 }]);
     }
 
     #[test]
@@ -802,20 +690,28 @@ mod tests {
             &fix,
         );
         assert_eq!(x.intent, Intent::Count);
+        assert_eq!(x.periods, [Period::Month { year: 2025, month: 3 }]);
+    }
+
+    #[test]
+    fn since_and_as_of() {
+        let x = q("How many prisoner swaps had there been since 2022 as of March 2025?");
+        assert_eq!(x.as_of, Some(Period::Month { year: 2025, month: 3 }));
         assert_eq!(
             x.periods,
-            [Period::Month {
-                year: 2025,
-                month: 3
+            [Period::Span {
+                from: NaiveDate::from_ymd_opt(2022, 1, 1).unwrap(),
+                to: NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
             }]
+        );
+        assert_eq!(
+            q("What did Peskov say about Zelensky's readiness for talks?").speaker,
+            Some(vec!["peskov".to_string(), "peskow".to_string()])
         );
     }
 
     #[test]
     fn descriptors_skip_generic_words() {
-        assert_eq!(
-            q("When was the Independence Day prisoner swap?").descriptors,
-            ["independence"]
-        );
+        assert_eq!(q("When was the Independence Day prisoner swap?").descriptors, ["independence"]);
     }
 }

@@ -32,7 +32,9 @@ impl Spelling {
             .iter()
             .chain(lexicon::SWAP_WORDS)
             .chain(lexicon::VARIANTS.iter().flat_map(|g| g.iter()))
-            .chain(super::intent::VOCABULARY);
+            .chain(super::intent::VOCABULARY)
+            .chain(super::intent::GENERIC)
+            .chain(crate::index::analyzer::STOP_WORDS);
         for w in tables {
             words.entry((*w).to_string()).or_insert(1);
         }
@@ -74,15 +76,13 @@ fn distance(a: &str, b: &str) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
+            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
             }
@@ -96,20 +96,12 @@ mod tests {
     use super::*;
 
     fn spelling(words: &[(&str, usize)]) -> Spelling {
-        Spelling {
-            words: words.iter().map(|(w, n)| ((*w).to_string(), *n)).collect(),
-        }
+        Spelling { words: words.iter().map(|(w, n)| ((*w).to_string(), *n)).collect() }
     }
 
     #[test]
     fn repairs_typos_to_known_words() {
-        let s = spelling(&[
-            ("prisoners", 10),
-            ("swapped", 3),
-            ("swap", 5),
-            ("exchanged", 4),
-            ("weather", 0),
-        ]);
+        let s = spelling(&[("prisoners", 10), ("swapped", 3), ("swap", 5), ("exchanged", 4), ("weather", 0)]);
         assert_eq!(s.correct("prisonners"), Some("prisoners"));
         assert_eq!(s.correct("swaped"), Some("swapped"));
         assert_eq!(s.correct("exchnaged"), Some("exchanged"));

@@ -67,9 +67,7 @@ pub struct FakeDiscord {
 impl FakeDiscord {
     pub async fn start(spec: Arc<Spec>) -> FakeDiscord {
         let rest = TcpListener::bind("127.0.0.1:0").await.expect("bind REST");
-        let gateway = TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind gateway");
+        let gateway = TcpListener::bind("127.0.0.1:0").await.expect("bind gateway");
         let rest_url = format!("http://{}", rest.local_addr().expect("REST address"));
         let gateway_url = format!("ws://{}", gateway.local_addr().expect("gateway address"));
         let shared = Arc::new(Shared {
@@ -80,26 +78,18 @@ impl FakeDiscord {
             changed: Notify::new(),
             next_id: AtomicU64::new(910_000_000_000_000_000),
         });
-        let app = Router::new()
-            .fallback(rest_handler)
-            .with_state(Arc::clone(&shared));
+        let app = Router::new().fallback(rest_handler).with_state(Arc::clone(&shared));
         tokio::spawn(async move {
             axum::serve(rest, app).await.expect("fake REST server");
         });
         let (events, receiver) = mpsc::unbounded_channel();
         tokio::spawn(run_gateway(gateway, Arc::clone(&shared), receiver));
-        FakeDiscord {
-            rest_url,
-            shared,
-            events,
-        }
+        FakeDiscord { rest_url, shared, events }
     }
 
     /// Sends a gateway dispatch (`op` 0) with event name `event` and payload `data`.
     pub fn dispatch(&self, event: &str, data: Value) {
-        self.events
-            .send((event.to_string(), data))
-            .expect("the fake gateway is running");
+        self.events.send((event.to_string(), data)).expect("the fake gateway is running");
     }
 
     pub fn requests(&self) -> Vec<Recorded> {
@@ -111,12 +101,7 @@ impl FakeDiscord {
     }
 
     /// Waits for the first recorded request matching `wanted`, failing the test after `within`.
-    pub async fn wait_for(
-        &self,
-        what: &str,
-        within: Duration,
-        wanted: impl Fn(&Recorded) -> bool,
-    ) -> Recorded {
+    pub async fn wait_for(&self, what: &str, within: Duration, wanted: impl Fn(&Recorded) -> bool) -> Recorded {
         let deadline = tokio::time::Instant::now() + within;
         loop {
             let changed = self.shared.changed.notified();
@@ -126,10 +111,7 @@ impl FakeDiscord {
             if tokio::time::timeout_at(deadline, changed).await.is_err() {
                 panic!(
                     "timed out waiting for {what}; requests so far: {:#?}",
-                    self.requests()
-                        .iter()
-                        .map(|r| format!("{} {}", r.method, r.path))
-                        .collect::<Vec<_>>()
+                    self.requests().iter().map(|r| format!("{} {}", r.method, r.path)).collect::<Vec<_>>()
                 );
             }
         }
@@ -157,11 +139,7 @@ async fn rest_handler(
     headers: axum::http::HeaderMap,
     body: Bytes,
 ) -> Response {
-    let path = uri
-        .path()
-        .strip_prefix("/api/v10")
-        .unwrap_or(uri.path())
-        .to_string();
+    let path = uri.path().strip_prefix("/api/v10").unwrap_or(uri.path()).to_string();
     if method == Method::GET && path == "/gateway" {
         return axum::Json(json!({ "url": shared.gateway_url })).into_response();
     }
@@ -182,10 +160,7 @@ async fn rest_handler(
     let recorded = Recorded {
         method: method.to_string(),
         path: path.clone(),
-        authorization: headers
-            .get("authorization")
-            .and_then(|value| value.to_str().ok())
-            .map(str::to_string),
+        authorization: headers.get("authorization").and_then(|value| value.to_str().ok()).map(str::to_string),
         body: body.clone(),
         problems,
     };
@@ -206,8 +181,7 @@ async fn rest_handler(
             "flags": 0
         }))
         .into_response(),
-        ("PUT", ["applications", _, "commands"])
-        | ("PUT", ["applications", _, "guilds", _, "commands"]) => {
+        ("PUT", ["applications", _, "commands"]) | ("PUT", ["applications", _, "guilds", _, "commands"]) => {
             let guild_id = segments.get(3).map(|g| g.to_string());
             let commands: Vec<Value> = body
                 .as_array()
@@ -229,18 +203,12 @@ async fn rest_handler(
             axum::Json(Value::Array(commands)).into_response()
         }
         ("POST", ["interactions", _, _, "callback"]) => StatusCode::NO_CONTENT.into_response(),
-        ("POST", ["channels", channel, "messages"]) => {
-            axum::Json(message(&id(), channel, &body)).into_response()
-        }
+        ("POST", ["channels", channel, "messages"]) => axum::Json(message(&id(), channel, &body)).into_response(),
         ("POST", ["webhooks", _, _]) | ("PATCH", ["webhooks", _, _, "messages", _]) => {
             axum::Json(message(&id(), "1", &body)).into_response()
         }
         ("DELETE", _) => StatusCode::NO_CONTENT.into_response(),
-        _ => (
-            StatusCode::NOT_FOUND,
-            axum::Json(json!({ "message": "404: Not Found", "code": 0 })),
-        )
-            .into_response(),
+        _ => (StatusCode::NOT_FOUND, axum::Json(json!({ "message": "404: Not Found", "code": 0 }))).into_response(),
     }
 }
 
@@ -276,11 +244,7 @@ pub fn user(id: &str, name: &str, bot: bool) -> Value {
     })
 }
 
-async fn run_gateway(
-    listener: TcpListener,
-    shared: Arc<Shared>,
-    mut events: mpsc::UnboundedReceiver<(String, Value)>,
-) {
+async fn run_gateway(listener: TcpListener, shared: Arc<Shared>, mut events: mpsc::UnboundedReceiver<(String, Value)>) {
     // One connection at a time; if the client reconnects, the next one gets the same script.
     while let Ok((stream, _)) = listener.accept().await {
         let Ok(mut socket) = tokio_tungstenite::accept_async(stream).await else {

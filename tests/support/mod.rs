@@ -33,10 +33,7 @@ pub fn limit_problems(body: &Value) -> Vec<String> {
     let len = |value: &Value| value.as_str().map_or(0, |text| text.encode_utf16().count());
     let mut problems = Vec::new();
     if len(&data["content"]) > 2000 {
-        problems.push(format!(
-            "content of {} characters, over 2000",
-            len(&data["content"])
-        ));
+        problems.push(format!("content of {} characters, over 2000", len(&data["content"])));
     }
     let Some(embeds) = data.get("embeds").and_then(Value::as_array) else {
         return problems;
@@ -48,12 +45,9 @@ pub fn limit_problems(body: &Value) -> Vec<String> {
                 + len(&embed["description"])
                 + len(&embed["footer"]["text"])
                 + len(&embed["author"]["name"])
-                + embed["fields"].as_array().map_or(0, |fields| {
-                    fields
-                        .iter()
-                        .map(|field| len(&field["name"]) + len(&field["value"]))
-                        .sum()
-                })
+                + embed["fields"]
+                    .as_array()
+                    .map_or(0, |fields| fields.iter().map(|field| len(&field["name"]) + len(&field["value"])).sum())
         })
         .sum();
     if total > 6000 {
@@ -85,10 +79,7 @@ struct LogWriter(Arc<std::sync::Mutex<Vec<u8>>>);
 
 impl std::io::Write for LogWriter {
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0
-            .lock()
-            .unwrap_or_else(|poison| poison.into_inner())
-            .extend_from_slice(bytes);
+        self.0.lock().unwrap_or_else(|poison| poison.into_inner()).extend_from_slice(bytes);
         Ok(bytes.len())
     }
 
@@ -153,10 +144,6 @@ pub fn corpus_with_extra_exchanges(dir: &Path, extra: usize) -> PathBuf {
 
 /// The engine over `data`, with its index in `index`.
 pub fn engine_over(data: &Path, index: &Path) -> Arc<Engine> {
-    let config = EngineConfig {
-        data_dir: data.to_path_buf(),
-        index_dir: index.to_path_buf(),
-        today: None,
-    };
+    let config = EngineConfig { data_dir: data.to_path_buf(), index_dir: index.to_path_buf(), today: None };
     Arc::new(Engine::open(&config).expect("the engine opens"))
 }

@@ -33,10 +33,8 @@ pub struct Spec {
 
 impl Spec {
     pub fn load(path: &Path) -> Spec {
-        let text = std::fs::read_to_string(path)
-            .unwrap_or_else(|error| panic!("reading {}: {error}", path.display()));
-        let doc = serde_json::from_str(&text)
-            .unwrap_or_else(|error| panic!("parsing {}: {error}", path.display()));
+        let text = std::fs::read_to_string(path).unwrap_or_else(|error| panic!("reading {}: {error}", path.display()));
+        let doc = serde_json::from_str(&text).unwrap_or_else(|error| panic!("parsing {}: {error}", path.display()));
         Spec { doc }
     }
 
@@ -69,9 +67,7 @@ impl Spec {
                 best = Some((literal, operation));
             }
         }
-        best?
-            .1
-            .pointer("/requestBody/content/application~1json/schema")
+        best?.1.pointer("/requestBody/content/application~1json/schema")
     }
 
     /// Every way `value` breaks `schema`, as "path: problem" lines; empty when it conforms.
@@ -109,10 +105,7 @@ impl Spec {
                     }
                 }
                 "enum" => {
-                    if !rule
-                        .as_array()
-                        .is_some_and(|options| options.contains(value))
-                    {
+                    if !rule.as_array().is_some_and(|options| options.contains(value)) {
                         errors.push(format!("{at}: {} is not one of {rule}", short(value)));
                     }
                 }
@@ -138,11 +131,7 @@ impl Spec {
                             ok
                         })
                         .count();
-                    let fine = if keyword == "oneOf" {
-                        passing == 1
-                    } else {
-                        passing >= 1
-                    };
+                    let fine = if keyword == "oneOf" { passing == 1 } else { passing >= 1 };
                     if !fine {
                         errors.push(format!(
                             "{at}: {keyword} matched {passing} of {} branches: [{}]",
@@ -152,8 +141,7 @@ impl Spec {
                     }
                 }
                 "properties" => {
-                    let (Some(object), Some(properties)) = (value.as_object(), rule.as_object())
-                    else {
+                    let (Some(object), Some(properties)) = (value.as_object(), rule.as_object()) else {
                         continue;
                     };
                     for (name, sub) in properties {
@@ -166,12 +154,7 @@ impl Spec {
                     let Some(object) = value.as_object() else {
                         continue;
                     };
-                    for name in rule
-                        .as_array()
-                        .into_iter()
-                        .flatten()
-                        .filter_map(Value::as_str)
-                    {
+                    for name in rule.as_array().into_iter().flatten().filter_map(Value::as_str) {
                         if !object.contains_key(name) {
                             errors.push(format!("{at}: missing required property {name:?}"));
                         }
@@ -187,9 +170,7 @@ impl Spec {
                             continue;
                         }
                         match rule {
-                            Value::Bool(false) => {
-                                errors.push(format!("{at}: property {name:?} is not allowed here"))
-                            }
+                            Value::Bool(false) => errors.push(format!("{at}: property {name:?} is not allowed here")),
                             Value::Bool(true) => {}
                             sub => self.check(sub, field, &format!("{at}.{name}"), errors),
                         }
@@ -198,14 +179,9 @@ impl Spec {
                 "minProperties" | "maxProperties" => {
                     if let (Some(object), Some(bound)) = (value.as_object(), rule.as_u64()) {
                         let count = object.len() as u64;
-                        let bad = if keyword == "minProperties" {
-                            count < bound
-                        } else {
-                            count > bound
-                        };
+                        let bad = if keyword == "minProperties" { count < bound } else { count > bound };
                         if bad {
-                            errors
-                                .push(format!("{at}: {count} properties breaks {keyword} {bound}"));
+                            errors.push(format!("{at}: {count} properties breaks {keyword} {bound}"));
                         }
                     }
                 }
@@ -217,11 +193,7 @@ impl Spec {
                 "minItems" | "maxItems" => {
                     if let (Some(items), Some(bound)) = (value.as_array(), rule.as_u64()) {
                         let count = items.len() as u64;
-                        let bad = if keyword == "minItems" {
-                            count < bound
-                        } else {
-                            count > bound
-                        };
+                        let bad = if keyword == "minItems" { count < bound } else { count > bound };
                         if bad {
                             errors.push(format!("{at}: {count} items breaks {keyword} {bound}"));
                         }
@@ -229,10 +201,7 @@ impl Spec {
                 }
                 "uniqueItems" => {
                     if let (Some(items), Some(true)) = (value.as_array(), rule.as_bool()) {
-                        let duplicate = items
-                            .iter()
-                            .enumerate()
-                            .any(|(i, item)| items[..i].contains(item));
+                        let duplicate = items.iter().enumerate().any(|(i, item)| items[..i].contains(item));
                         if duplicate {
                             errors.push(format!("{at}: items are not unique"));
                         }
@@ -241,11 +210,7 @@ impl Spec {
                 "minLength" | "maxLength" => {
                     if let (Some(text), Some(bound)) = (value.as_str(), rule.as_u64()) {
                         let length = text.chars().count() as u64;
-                        let bad = if keyword == "minLength" {
-                            length < bound
-                        } else {
-                            length > bound
-                        };
+                        let bad = if keyword == "minLength" { length < bound } else { length > bound };
                         if bad {
                             errors.push(format!("{at}: length {length} breaks {keyword} {bound}"));
                         }
@@ -253,11 +218,7 @@ impl Spec {
                 }
                 "minimum" | "maximum" => {
                     if let (Some(number), Some(bound)) = (value.as_f64(), rule.as_f64()) {
-                        let bad = if keyword == "minimum" {
-                            number < bound
-                        } else {
-                            number > bound
-                        };
+                        let bad = if keyword == "minimum" { number < bound } else { number > bound };
                         if bad {
                             errors.push(format!("{at}: {number} breaks {keyword} {bound}"));
                         }
@@ -267,11 +228,10 @@ impl Spec {
                     if let Some(text) = value.as_str() {
                         match rule.as_str().map(|pattern| matches_pattern(pattern, text)) {
                             Some(Ok(true)) => {}
-                            Some(Ok(false)) => {
-                                errors.push(format!("{at}: {text:?} does not match pattern {rule}"))
+                            Some(Ok(false)) => errors.push(format!("{at}: {text:?} does not match pattern {rule}")),
+                            Some(Err(())) | None => {
+                                errors.push(format!("{at}: the validator does not know pattern {rule}"))
                             }
-                            Some(Err(())) | None => errors
-                                .push(format!("{at}: the validator does not know pattern {rule}")),
                         }
                     }
                 }
@@ -281,9 +241,7 @@ impl Spec {
                     }
                 }
                 other if ANNOTATIONS.contains(&other) => {}
-                other => errors.push(format!(
-                    "{at}: the validator does not know keyword {other:?}"
-                )),
+                other => errors.push(format!("{at}: the validator does not know keyword {other:?}")),
             }
         }
     }
@@ -303,9 +261,7 @@ fn has_type(value: &Value, kind: &str) -> bool {
         "object" => value.is_object(),
         "array" => value.is_array(),
         "number" => value.is_number(),
-        "integer" => {
-            value.is_i64() || value.is_u64() || value.as_f64().is_some_and(|n| n.fract() == 0.0)
-        }
+        "integer" => value.is_i64() || value.is_u64() || value.as_f64().is_some_and(|n| n.fract() == 0.0),
         _ => false,
     }
 }
@@ -315,34 +271,26 @@ fn matches_pattern(pattern: &str, text: &str) -> Result<bool, ()> {
     match pattern {
         // A snowflake: a decimal number without leading zeros.
         "^(0|[1-9][0-9]*)$" => Ok(text == "0"
-            || (text.starts_with(|c: char| ('1'..='9').contains(&c))
-                && text.chars().all(|c| c.is_ascii_digit()))),
+            || (text.starts_with(|c: char| ('1'..='9').contains(&c)) && text.chars().all(|c| c.is_ascii_digit()))),
         // A colour: #rgb or #rrggbb.
-        "^#(([0-9a-fA-F]{2}){3}|([0-9a-fA-F]){3})$" => {
-            Ok(text.strip_prefix('#').is_some_and(|hex| {
-                (hex.len() == 6 || hex.len() == 3) && hex.chars().all(|c| c.is_ascii_hexdigit())
-            }))
-        }
+        "^#(([0-9a-fA-F]{2}){3}|([0-9a-fA-F]){3})$" => Ok(text
+            .strip_prefix('#')
+            .is_some_and(|hex| (hex.len() == 6 || hex.len() == 3) && hex.chars().all(|c| c.is_ascii_hexdigit()))),
         _ => Err(()),
     }
 }
 
 fn format_problem(format: &str, value: &Value) -> Option<String> {
     match (format, value) {
-        ("snowflake", Value::String(text)) => (text.is_empty()
-            || !text.chars().all(|c| c.is_ascii_digit()))
-        .then(|| format!("{text:?} is not a snowflake")),
+        ("snowflake", Value::String(text)) => (text.is_empty() || !text.chars().all(|c| c.is_ascii_digit()))
+            .then(|| format!("{text:?} is not a snowflake")),
         ("snowflake" | "int64", Value::Number(number)) => {
             (!(number.is_u64() || number.is_i64())).then(|| format!("{number} is not an integer"))
         }
-        ("int64", Value::String(text)) => text
-            .parse::<i64>()
-            .is_err()
-            .then(|| format!("{text:?} is not an int64")),
-        ("int32", Value::Number(number)) => number
-            .as_i64()
-            .is_none_or(|n| i32::try_from(n).is_err())
-            .then(|| format!("{number} is not an int32")),
+        ("int64", Value::String(text)) => text.parse::<i64>().is_err().then(|| format!("{text:?} is not an int64")),
+        ("int32", Value::Number(number)) => {
+            number.as_i64().is_none_or(|n| i32::try_from(n).is_err()).then(|| format!("{number} is not an int32"))
+        }
         // Formats that only annotate here: Discord accepts any string or number for them.
         _ => None,
     }
@@ -350,9 +298,5 @@ fn format_problem(format: &str, value: &Value) -> Option<String> {
 
 fn short(value: &Value) -> String {
     let text = value.to_string();
-    if text.chars().count() > 60 {
-        format!("{}…", text.chars().take(60).collect::<String>())
-    } else {
-        text
-    }
+    if text.chars().count() > 60 { format!("{}…", text.chars().take(60).collect::<String>()) } else { text }
 }

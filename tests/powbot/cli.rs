@@ -1,0 +1,96 @@
+use std::process::Command;
+
+use crate::support::{Scratch, article, bin, shipped_data};
+
+fn powbot(args: &[&str], index: &std::path::Path) -> std::process::Output {
+    Command::new(bin()).arg(args[0]).arg("--index").arg(index).args(&args[1..]).output().expect("run powbot")
+}
+
+#[test]
+fn ask_json_prints_one_answer_object() {
+    let index = tempfile::tempdir().unwrap();
+    let data = shipped_data();
+    let out = powbot(
+        &["ask", "--json", "--data", data.to_str().unwrap(), "How many POWs were swapped on 19 March 2025?"],
+        index.path(),
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for key in ["question", "answered", "intent", "text", "figures", "exchanges", "sources"] {
+        assert!(v.get(key).is_some(), "no {key} in {v}");
+    }
+    assert_eq!(v["intent"], "count");
+    let f = &v["figures"][0];
+    for key in ["label", "value", "article", "sentence"] {
+        assert!(f.get(key).is_some(), "no figures[0].{key}");
+    }
+    let s = &v["sources"][0];
+    for key in ["article", "outlet", "published", "url", "snippet"] {
+        assert!(s.get(key).is_some(), "no sources[0].{key}");
+    }
+}
+
+#[test]
+fn plain_ask_fits_a_discord_message() {
+    let index = tempfile::tempdir().unwrap();
+    let data = shipped_data();
+    let out = powbot(&["ask", "--data", data.to_str().unwrap(), "List every exchange"], index.path());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.trim_end().chars().count() <= 2000);
+    assert!(text.contains("**Sources**"), "{text}");
+}
+
+#[test]
+fn empty_question_and_missing_data_exit_2() {
+    let index = tempfile::tempdir().unwrap();
+    let out = powbot(&["ask", "   "], index.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("empty"));
+    let out = powbot(&["ask", "--data", "/nonexistent/powbot", "How many?"], index.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("articles"), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn skipped_articles_are_reported_on_stderr() {
+    let s = Scratch::new(&[
+        (
+            "good.md",
+            &article(
+                "good",
+                "2025-02-05",
+                "Russia and Ukraine each said on Wednesday that 150 of their soldiers had been returned.",
+            ),
+        ),
+        ("bad.md", "+++\nid = \"bad\"\npublished = \"soon\"\n+++\nx\n"),
+    ]);
+    let out = powbot(
+        &["ask", "--data", s.data().to_str().unwrap(), "How many were returned on 5 February 2025?"],
+        &s.index(),
+    );
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bad.md:3"), "{err}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("150"));
+}
+
+#[test]
+fn check_passes_on_the_shipped_data_and_fails_on_a_bad_correction() {
+    let index = tempfile::tempdir().unwrap();
+    let data = shipped_data();
+    let out = powbot(&["check", "--data", data.to_str().unwrap()], index.path());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+
+    let s = Scratch::new(&[(
+        "a.md",
+        &article("a", "2025-02-05", "Russia and Ukraine each freed 150 soldiers on Wednesday."),
+    )]);
+    std::fs::write(
+        s.data().join("exchanges.toml"),
+        "[[figure]]\ndate = \"2025-02-05\"\nvalue = 151\nrecipient = \"each\"\nreporter = \"Test Wire\"\narticle = \"a\"\nsentence = \"Russia and Ukraine each freed 150 soldiers on Wednesday.\"\n",
+    )
+    .unwrap();
+    let out = powbot(&["check", "--data", s.data().to_str().unwrap()], &s.index());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("151"), "{}", String::from_utf8_lossy(&out.stdout));
+}

@@ -1,0 +1,9 @@
+//! Black-box tests of the engine and the `powbot` command over the shipped
+//! corpus and over small corpora written for one test.
+
+mod answers;
+mod cli;
+mod corpus;
+mod facts;
+mod index;
+mod support;
