@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use ed25519_dalek::{Signer, SigningKey};
 use powbot::discord::config::Token;
-use powbot::discord::gateway::{self, Settings};
+use powbot::discord::gateway::{self, Settings, Shards};
 use powbot::discord::interactions_http::{self, Endpoint};
 use serde_json::{Value, json};
 use tokio::sync::oneshot;
@@ -182,6 +182,20 @@ async fn the_gateway_bot_answers_through_a_fake_discord() {
         .map(|command| command["name"].as_str().unwrap_or(""))
         .collect();
     assert_eq!(names, ["ask", "exchange", "exchanges", "sources", "help"]);
+    // Discord's naming rules, which the spec states only as lengths.
+    for command in registration.body.as_array().into_iter().flatten() {
+        let options = command["options"].as_array().cloned().unwrap_or_default();
+        for named in std::iter::once(command).chain(options.iter()) {
+            let name = named["name"].as_str().unwrap_or("");
+            assert!(
+                (1..=32).contains(&name.len())
+                    && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_'),
+                "invalid name {name:?}"
+            );
+            let description = named["description"].as_str().unwrap_or("");
+            assert!((1..=100).contains(&description.chars().count()), "invalid description {description:?}");
+        }
+    }
 
     // /ask: an embed with the figure and a snippet.
     fake.dispatch("INTERACTION_CREATE", ask("940000000000000001", "1001", MARCH_QUESTION));
@@ -524,9 +538,12 @@ async fn a_long_listing_is_split_at_line_ends_within_limits() {
         proxy: Some(fake.rest_url.clone()),
         cooldown: Duration::ZERO,
         defer_after: powbot::discord::answering::DEFER_AFTER,
-        shards: None,
+        shards: Some(Shards { range: 0..=0, total: 2 }),
     };
     let bot = tokio::spawn(gateway::run(settings, engine, std::future::pending()));
+    // This process runs shard 0 of 2: it identifies as such and, owning shard 0, registers.
+    let identify = fake.wait_for_identify(WAIT).await;
+    assert_eq!(identify["shard"], json!([0, 2]));
     fake.wait_for("command registration", WAIT, |r| r.method == "PUT").await;
 
     fake.dispatch("INTERACTION_CREATE", interaction("980000000000000001", 2, "5001", "exchanges", json!([])));
