@@ -13,9 +13,11 @@
 //! - `answer`: turns a `Question` into an `Answer` using facts and search.
 //! - `render`: shows an `Answer` as plain Markdown or JSON (the Discord layer renders its own).
 //! - `engine`: wires the stages together; the one type front ends hold.
+//! - `discord`: the Discord front ends (`serve`, `serve-http`); knows only `Engine` and `Answer`.
 
 pub mod answer;
 pub mod corpus;
+pub mod discord;
 pub mod engine;
 pub mod facts;
 pub mod index;

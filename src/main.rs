@@ -1,4 +1,4 @@
-//! The `powbot` command: ask, chat, index, check (and the Discord front ends).
+//! The `powbot` command: ask, chat, index, check, and the Discord front ends serve, serve-http.
 
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 use clap::{Args, Parser, Subcommand};
+use powbot::discord::cli::{ServeArgs, ServeHttpArgs};
 use powbot::{Engine, EngineConfig, render};
 
 #[derive(Parser)]
@@ -62,14 +63,27 @@ enum Command {
         #[command(flatten)]
         data: DataArgs,
     },
+    /// Run the Discord bot over the gateway: slash commands and mentions.
+    Serve(ServeArgs),
+    /// Answer slash commands on Discord's Interactions Endpoint URL instead of the gateway.
+    ServeHttp(ServeHttpArgs),
 }
 
 fn main() -> ExitCode {
+    let cli = Cli::parse();
+    // A long-running bot should say that it connected and registered its commands; the
+    // one-shot commands stay quiet unless something is wrong.
+    let default_filter = match cli.command {
+        Command::Serve(_) | Command::ServeHttp(_) => "warn,powbot=info",
+        _ => "warn",
+    };
     tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into()))
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| default_filter.into()),
+        )
         .init();
-    match run(Cli::parse()) {
+    match run(cli) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("powbot: {e:#}");
@@ -131,6 +145,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Facts { data } => {
             let engine = open(&data)?;
             println!("{}", serde_json::to_string_pretty(engine.facts())?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Serve(args) => {
+            tokio::runtime::Runtime::new()?.block_on(powbot::discord::cli::serve(args))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::ServeHttp(args) => {
+            tokio::runtime::Runtime::new()?.block_on(powbot::discord::cli::serve_http(args))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { data } => {

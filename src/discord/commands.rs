@@ -1,0 +1,207 @@
+//! The slash commands: their definitions for registration, and what each one asks the engine.
+//!
+//! Both front doors (the gateway in `gateway.rs`, the HTTP endpoint in `interactions_http.rs`)
+//! parse interactions into a [`Request`] and run it here, so a command behaves the same however
+//! it arrives.
+
+use serenity::all::{CommandData, CommandDataOptionValue, CommandOptionType, CreateCommand, CreateCommandOption};
+
+use crate::engine::Engine;
+
+use super::reply::{Layout, Reply, limit};
+use super::text::{fit, measure};
+
+/// Longest question `/ask` accepts. Discord allows 6,000, but a question longer than an embed
+/// title is almost certainly pasted text, not a question.
+const MAX_QUESTION: u16 = 300;
+
+/// The first and last year `/exchanges` accepts: exchanges of prisoners of war between the two
+/// countries start with the war in 2014.
+const YEARS: (u64, u64) = (2014, 2100);
+
+/// One thing a user asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Request {
+    /// `/ask` or a mention: a free-text question.
+    Ask { question: String },
+    /// `/exchange`: one exchange, by id or date.
+    Exchange { key: String },
+    /// `/exchanges`: all exchanges, or those of one year.
+    Exchanges { year: Option<i32> },
+    /// `/sources`: what the corpus holds.
+    Sources,
+    /// `/help`: what the bot knows and how to ask.
+    Help,
+}
+
+/// An interaction the bot cannot run; the text is shown to the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unusable(pub String);
+
+/// The commands to register, in the order Discord lists them.
+pub fn definitions() -> Vec<CreateCommand> {
+    vec![
+        CreateCommand::new("ask").description("Ask about Russia–Ukraine prisoner-of-war exchanges").add_option(
+            CreateCommandOption::new(
+                CommandOptionType::String,
+                "question",
+                "e.g. How many prisoners were exchanged on 19 March 2025?",
+            )
+            .required(true)
+            .max_length(MAX_QUESTION),
+        ),
+        CreateCommand::new("exchange").description("One prisoner exchange in full").add_option(
+            CreateCommandOption::new(CommandOptionType::String, "date", "Date of the exchange, e.g. 2025-03-19")
+                .required(true)
+                .set_autocomplete(true)
+                .max_length(100),
+        ),
+        CreateCommand::new("exchanges").description("The known prisoner exchanges, newest first").add_option(
+            CreateCommandOption::new(CommandOptionType::Integer, "year", "Only exchanges of this year")
+                .min_int_value(YEARS.0)
+                .max_int_value(YEARS.1),
+        ),
+        CreateCommand::new("sources").description("The news articles the answers come from"),
+        CreateCommand::new("help").description("What the bot knows and how to ask"),
+    ]
+}
+
+impl Request {
+    /// Reads a slash command's name and options.
+    pub fn parse(data: &CommandData) -> Result<Request, Unusable> {
+        match data.name.as_str() {
+            "ask" => {
+                let question = string_option(data, "question").unwrap_or_default();
+                if question.trim().is_empty() {
+                    return Err(Unusable(
+                        "Please type a question, e.g. `/ask How many prisoners were exchanged on 19 March 2025?`"
+                            .into(),
+                    ));
+                }
+                Ok(Request::Ask { question: question.trim().to_string() })
+            }
+            "exchange" => match string_option(data, "date") {
+                Some(key) if !key.trim().is_empty() => Ok(Request::Exchange { key: key.trim().to_string() }),
+                _ => Err(Unusable("Please pick a date, e.g. `/exchange 2025-03-19`.".into())),
+            },
+            "exchanges" => {
+                Ok(Request::Exchanges { year: integer_option(data, "year").and_then(|year| i32::try_from(year).ok()) })
+            }
+            "sources" => Ok(Request::Sources),
+            "help" => Ok(Request::Help),
+            other => Err(Unusable(format!("I don't know the command `/{}`; try `/help`.", fit(other, 32)))),
+        }
+    }
+
+    /// Asks the engine. Synchronous and possibly slow (index I/O): call it off the async
+    /// executor, e.g. through `answering::run`.
+    pub fn run(&self, engine: &Engine) -> Reply {
+        match self {
+            Request::Ask { question } => {
+                if question.is_empty() {
+                    return Reply::info("How to ask", &engine.help_text());
+                }
+                Reply::answer(&engine.answer(question), question, Layout::Answer)
+            }
+            Request::Exchange { key } => {
+                let answer = engine.describe_exchange(key);
+                // The key is often an id from autocomplete; the engine knows its readable date.
+                let date = answer.exchanges.first().map_or(key.as_str(), |e| e.label.as_str());
+                Reply::answer(&answer, &format!("Exchange of {date}"), Layout::Answer)
+            }
+            Request::Exchanges { year } => {
+                let heading = match year {
+                    Some(year) => format!("Prisoner exchanges in {year}"),
+                    None => "Prisoner exchanges".to_string(),
+                };
+                Reply::answer(&engine.list_exchanges(*year), &heading, Layout::Listing)
+            }
+            Request::Sources => Reply::answer(&engine.corpus_overview(), "Sources", Layout::Listing),
+            Request::Help => Reply::info("How to ask powbot", &engine.help_text()),
+        }
+    }
+}
+
+/// Autocomplete choices for `/exchange`'s date as (label, value) pairs within Discord's limits.
+///
+/// A value that does not fit is skipped rather than cut: a cut value would name no exchange.
+pub fn exchange_choices(engine: &Engine, typed: &str) -> Vec<(String, String)> {
+    engine
+        .exchange_choices(typed)
+        .into_iter()
+        .filter(|choice| !choice.value.is_empty() && measure(&choice.value) <= limit::CHOICE)
+        .map(|choice| {
+            let name = fit(&choice.name, limit::CHOICE);
+            let name = if name.is_empty() { choice.value.clone() } else { name };
+            (name, choice.value)
+        })
+        .take(limit::CHOICES)
+        .collect()
+}
+
+fn string_option(data: &CommandData, name: &str) -> Option<String> {
+    data.options.iter().find(|option| option.name == name).and_then(|option| match &option.value {
+        CommandDataOptionValue::String(value) => Some(value.clone()),
+        CommandDataOptionValue::Autocomplete { value, .. } => Some(value.clone()),
+        _ => None,
+    })
+}
+
+fn integer_option(data: &CommandData, name: &str) -> Option<i64> {
+    data.options.iter().find(|option| option.name == name).and_then(|option| option.value.as_i64())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// Command data as Discord sends it.
+    fn data(value: serde_json::Value) -> CommandData {
+        serde_json::from_value(value).expect("valid command data")
+    }
+
+    #[test]
+    fn ask_reads_its_question() {
+        let ask = data(json!({
+            "id": "1", "name": "ask", "type": 1,
+            "options": [{"name": "question", "type": 3, "value": "  How many on 19 March 2025? "}]
+        }));
+        assert_eq!(Request::parse(&ask), Ok(Request::Ask { question: "How many on 19 March 2025?".into() }));
+    }
+
+    #[test]
+    fn an_empty_question_is_unusable() {
+        let ask = data(json!({
+            "id": "1", "name": "ask", "type": 1,
+            "options": [{"name": "question", "type": 3, "value": "   "}]
+        }));
+        assert!(Request::parse(&ask).is_err());
+    }
+
+    #[test]
+    fn exchanges_reads_an_optional_year() {
+        let all = data(json!({"id": "1", "name": "exchanges", "type": 1}));
+        assert_eq!(Request::parse(&all), Ok(Request::Exchanges { year: None }));
+        let one = data(json!({
+            "id": "1", "name": "exchanges", "type": 1,
+            "options": [{"name": "year", "type": 4, "value": 2025}]
+        }));
+        assert_eq!(Request::parse(&one), Ok(Request::Exchanges { year: Some(2025) }));
+    }
+
+    #[test]
+    fn unknown_commands_are_unusable_not_a_panic() {
+        let other = data(json!({"id": "1", "name": "weather", "type": 1}));
+        assert!(Request::parse(&other).is_err());
+    }
+
+    #[test]
+    fn definitions_name_every_command_once() {
+        let names: Vec<String> = definitions()
+            .iter()
+            .map(|command| serde_json::to_value(command).unwrap()["name"].as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(names, ["ask", "exchange", "exchanges", "sources", "help"]);
+    }
+}

@@ -1,0 +1,233 @@
+//! `powbot serve-http`: slash commands through Discord's Interactions Endpoint URL.
+//!
+//! Discord POSTs each interaction to us, signed with the application's Ed25519 key; we answer
+//! in the HTTP response. No gateway connection and no state between requests (the cooldown is
+//! per process, a best effort), so any number of instances can sit behind a load balancer.
+//!
+//! Mentions are not available this way: messages only arrive over the gateway.
+
+use std::future::Future;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use serenity::all::{CommandInteraction, GuildId, Http, HttpBuilder, Interaction};
+use serenity::interactions_endpoint::Verifier;
+
+use crate::engine::Engine;
+
+use super::answering::{self, Progress};
+use super::commands::{self, Request};
+use super::config::Token;
+use super::cooldown::{self, Cooldown, Verdict};
+use super::interaction::{complete_deferred, followups};
+use super::reply::Reply;
+use super::send;
+
+/// Where Discord should send interactions: set the Interactions Endpoint URL to
+/// `https://<host><PATH>`.
+pub const PATH: &str = "/interactions";
+
+/// Follow-ups may only be sent once Discord has our HTTP response, which it gets a moment
+/// after the handler returns; waiting this long first makes the race very unlikely.
+const FOLLOWUP_DELAY: Duration = Duration::from_millis(500);
+
+/// What the endpoint needs.
+pub struct Settings {
+    /// The application's public key, hex, from the developer portal.
+    pub public_key: String,
+    /// Bot token for follow-up messages and late answers. Optional: without it, long answers
+    /// lose their continuation messages, and deferred answers cannot be delivered.
+    pub token: Option<Token>,
+    /// REST proxy base URL for those follow-ups (see `config::Config::proxy`).
+    pub proxy: Option<String>,
+    pub cooldown: Duration,
+    /// How long to wait for an answer before deferring; normally [`answering::DEFER_AFTER`].
+    pub defer_after: Duration,
+}
+
+/// A public key that is not 32 bytes of hex or not a valid Ed25519 point.
+#[derive(Debug, thiserror::Error)]
+#[error("DISCORD_PUBLIC_KEY must be the application's 64-digit hex public key")]
+pub struct InvalidPublicKey;
+
+/// Shared state of the endpoint.
+pub struct Endpoint {
+    engine: Arc<Engine>,
+    cooldown: Cooldown,
+    verifier: Verifier,
+    defer_after: Duration,
+    /// REST client for follow-ups and completing deferred answers.
+    http: Arc<Http>,
+}
+
+impl Endpoint {
+    pub fn new(settings: &Settings, engine: Arc<Engine>) -> Result<Endpoint, InvalidPublicKey> {
+        let key = parse_hex_key(&settings.public_key).ok_or(InvalidPublicKey)?;
+        let verifier = Verifier::try_new(key).map_err(|_| InvalidPublicKey)?;
+        let token = settings.token.as_ref().map_or("", Token::expose);
+        let mut http = HttpBuilder::new(token);
+        if let Some(proxy) = &settings.proxy {
+            http = http.proxy(proxy.as_str()).ratelimiter_disabled(true);
+        }
+        Ok(Endpoint {
+            engine,
+            cooldown: Cooldown::new(settings.cooldown),
+            verifier,
+            defer_after: settings.defer_after,
+            http: Arc::new(http.build()),
+        })
+    }
+
+    /// Registers the slash commands (in `guild`, or globally). Needs the bot token: the
+    /// application id is looked up with it.
+    pub async fn register_commands(&self, guild: Option<u64>) -> anyhow::Result<usize> {
+        let application = self
+            .http
+            .get_current_application_info()
+            .await
+            .map_err(|error| anyhow::anyhow!("could not look up the application: {error}"))?;
+        self.http.set_application_id(application.id);
+        let commands = super::interaction::register(&self.http, guild.map(GuildId::new))
+            .await
+            .map_err(|error| anyhow::anyhow!("could not register the slash commands: {error}"))?;
+        Ok(commands.len())
+    }
+
+    /// Whether the request carries a valid signature of `body`.
+    fn verified(&self, headers: &HeaderMap, body: &[u8]) -> bool {
+        let header = |name: &str| headers.get(name).and_then(|value| value.to_str().ok());
+        match (header("X-Signature-Ed25519"), header("X-Signature-Timestamp")) {
+            (Some(signature), Some(timestamp)) => self.verifier.verify(signature, timestamp, body).is_ok(),
+            _ => false,
+        }
+    }
+}
+
+/// The endpoint's routes.
+pub fn router(endpoint: Arc<Endpoint>) -> Router {
+    Router::new().route(PATH, post(interactions)).with_state(endpoint)
+}
+
+/// Serves the endpoint on `listener` until `shutdown` completes.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    endpoint: Arc<Endpoint>,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, router(endpoint)).with_graceful_shutdown(shutdown).await
+}
+
+async fn interactions(State(endpoint): State<Arc<Endpoint>>, headers: HeaderMap, body: Bytes) -> Response {
+    if !endpoint.verified(&headers, &body) {
+        return (StatusCode::UNAUTHORIZED, "invalid request signature").into_response();
+    }
+    let interaction: Interaction = match serde_json::from_slice(&body) {
+        Ok(interaction) => interaction,
+        Err(error) => {
+            tracing::warn!(%error, "could not read a signed interaction");
+            return (StatusCode::BAD_REQUEST, "unreadable interaction").into_response();
+        }
+    };
+    match interaction {
+        // Sent by Discord when the URL is saved in the portal, and now and then to check on us.
+        Interaction::Ping(_) => json(&serde_json::json!({ "type": 1 })),
+        Interaction::Autocomplete(autocomplete) => {
+            let typed = autocomplete.data.autocomplete().map(|option| option.value.to_string()).unwrap_or_default();
+            let engine = Arc::clone(&endpoint.engine);
+            let choices = tokio::task::spawn_blocking(move || commands::exchange_choices(&engine, &typed))
+                .await
+                .unwrap_or_default();
+            json(&send::choices(choices))
+        }
+        Interaction::Command(command) => endpoint.command(command).await,
+        _ => (StatusCode::BAD_REQUEST, "unsupported interaction type").into_response(),
+    }
+}
+
+impl Endpoint {
+    async fn command(self: &Arc<Self>, command: CommandInteraction) -> Response {
+        let request = match Request::parse(&command.data) {
+            Ok(request) => request,
+            Err(unusable) => return self.reply_now(command, Reply::notice(&unusable.0)),
+        };
+        if let Verdict::Wait { remaining, .. } = self.cooldown.check(command.user.id.get(), Instant::now()) {
+            return self.reply_now(command, Reply::notice(&cooldown::notice(remaining)));
+        }
+        match answering::within(Arc::clone(&self.engine), request, self.defer_after).await {
+            Progress::Ready(reply) => self.reply_now(command, reply),
+            Progress::Pending(task) => {
+                let endpoint = Arc::clone(self);
+                tokio::spawn(async move {
+                    let reply = answering::finish(task).await;
+                    tokio::time::sleep(FOLLOWUP_DELAY).await;
+                    endpoint.http.set_application_id(command.application_id);
+                    complete_deferred(&endpoint.http, &command, reply).await;
+                });
+                json(&send::deferral())
+            }
+        }
+    }
+
+    /// The first message goes in the HTTP response; any others follow over REST.
+    fn reply_now(self: &Arc<Self>, command: CommandInteraction, reply: Reply) -> Response {
+        let Some((first, rest)) = reply.messages.split_first() else {
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        };
+        let response = json(&send::response(first, reply.ephemeral));
+        if !rest.is_empty() {
+            let endpoint = Arc::clone(self);
+            let rest = rest.to_vec();
+            let ephemeral = reply.ephemeral;
+            tokio::spawn(async move {
+                tokio::time::sleep(FOLLOWUP_DELAY).await;
+                endpoint.http.set_application_id(command.application_id);
+                followups(&endpoint.http, &command, &rest, ephemeral).await;
+            });
+        }
+        response
+    }
+}
+
+fn json(body: &impl serde::Serialize) -> Response {
+    match serde_json::to_vec(body) {
+        Ok(bytes) => ([(axum::http::header::CONTENT_TYPE, "application/json")], bytes).into_response(),
+        Err(error) => {
+            tracing::error!(%error, "could not serialise a response");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+/// 64 hex digits to 32 bytes; `None` for anything else.
+fn parse_hex_key(hex: &str) -> Option<[u8; 32]> {
+    let hex = hex.trim().as_bytes();
+    if hex.len() != 64 {
+        return None;
+    }
+    let mut key = [0u8; 32];
+    for (byte, pair) in key.iter_mut().zip(hex.chunks_exact(2)) {
+        let text = std::str::from_utf8(pair).ok()?;
+        *byte = u8::from_str_radix(text, 16).ok()?;
+    }
+    Some(key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_hex_key;
+
+    #[test]
+    fn public_keys_must_be_64_hex_digits() {
+        assert!(parse_hex_key(&"ab".repeat(32)).is_some());
+        assert!(parse_hex_key(&"ab".repeat(31)).is_none());
+        assert!(parse_hex_key(&"zz".repeat(32)).is_none());
+        assert!(parse_hex_key(&"é".repeat(32)).is_none());
+        assert!(parse_hex_key("").is_none());
+    }
+}
