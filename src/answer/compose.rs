@@ -47,6 +47,9 @@ fn about_exchanges(ctx: &Context, q: &Question) -> Answer {
         _ => {
             if let Some(series) = one_series(ctx, &chosen).filter(|_| chosen.len() > 1) {
                 series_summary(ctx, q, series, &mut r)
+            } else if chosen.len() > 1 && q.intent == Intent::Count && q.category.is_none() {
+                // "How many were exchanged in 2024?": the sum, with its parts.
+                total(ctx, q, &chosen, &mut r)
             } else {
                 let mut ok = false;
                 for e in chosen.iter().rev().take(6) {
@@ -273,18 +276,53 @@ fn total(ctx: &Context, q: &Question, chosen: &[&Exchange], r: &mut Reply) -> bo
     let mut ok = false;
     for side in sides {
         let mut parts = Vec::new();
+        let mut disputed = Vec::new();
         let mut sum = 0;
         for e in chosen {
-            if let Some(c) = tally::agreed(e, side, Category::Prisoners) {
-                sum += c.value;
-                parts.push(format!("{} on {}", num(c.value), e.date.label()));
-                r.figure(format!("{}: returned to {}", e.date.label(), side.name()), c.figures[0]);
-                r.exchange(e);
+            r.exchange(e);
+            let counts = tally::counts(e, side, Category::Prisoners);
+            match counts.as_slice() {
+                [] => {}
+                [c] => {
+                    r.figure(format!("{}: returned to {}", e.date.label(), side.name()), c.figures[0]);
+                    // Seriously wounded returned on top of the swap count are people got back too.
+                    match tally::agreed(e, side, Category::Wounded) {
+                        Some(w) => {
+                            sum += c.value + w.value;
+                            parts.push(format!(
+                                "{} on {} ({} + {} wounded)",
+                                num(c.value + w.value),
+                                e.date.label(),
+                                num(c.value),
+                                num(w.value)
+                            ));
+                            r.figure(
+                                format!("{}: seriously wounded returned to {}", e.date.label(), side.name()),
+                                w.figures[0],
+                            );
+                        }
+                        None => {
+                            sum += c.value;
+                            parts.push(format!("{} on {}", num(c.value), e.date.label()));
+                        }
+                    }
+                }
+                several => {
+                    // Sources differ: adding either figure would state a total no source supports.
+                    let values: Vec<String> = several.iter().map(|c| num(c.value)).collect();
+                    disputed.push(format!("{} ({})", e.date.label(), values.join(" or ")));
+                    for c in several {
+                        r.figure(format!("{}: returned to {} (disputed)", e.date.label(), side.name()), c.figures[0]);
+                    }
+                }
             }
         }
         if !parts.is_empty() {
             ok = true;
             r.line(format!("{} got back {} in all ({}; computed).", side.name(), num(sum), parts.join(" + ")));
+        }
+        if !disputed.is_empty() {
+            r.line(format!("Not added, because sources differ: {}.", disputed.join("; ")));
         }
     }
     ok
@@ -466,6 +504,9 @@ fn claim(ctx: &Context, q: &Question) -> Answer {
     claims.sort_by_key(|c| std::cmp::Reverse(c.as_of));
     for c in claims.iter().take(3) {
         let what = match kind {
+            ClaimKind::SwapCount if c.text.ends_with(char::is_alphabetic) => {
+                format!("The {} swap of the war was on {}", c.text, day_label(c.as_of))
+            }
             ClaimKind::SwapCount => format!("{} prisoner swaps", c.text),
             ClaimKind::ReturnedTotal(s) => {
                 format!("{} {} returned from captivity", c.text, s.people())

@@ -83,33 +83,43 @@ fn described<'f>(facts: &'f Facts, index: &PassageIndex, corpus: &Corpus, q: &Qu
     Vec::new()
 }
 
-/// The exchanges a question is about, and how they were chosen.
+/// The exchanges a question is about, and how they were chosen. Every
+/// constraint narrows: dates (a weekday filters within them), "N-for-N";
+/// a description is searched only when nothing else names the exchange.
 pub fn select<'f>(facts: &'f Facts, index: &PassageIndex, corpus: &Corpus, q: &Question) -> (Vec<&'f Exchange>, Basis) {
-    let (mut chosen, basis) = if let Some(p) = q.periods.first() {
-        let mut v = in_period(facts, p);
-        // "the Friday of the May 2025 exchange": a weekday narrows a period.
-        if let Some(w @ Period::Weekday { .. }) = q.periods.get(1) {
-            v.retain(|e| {
-                let (from, to) = e.date.bounds();
-                w.overlaps(from, to)
-            });
-        }
-        (v, Basis::Period)
-    } else if let Some(n) = q.n_for_n {
-        (n_for_n(facts, n), Basis::Pattern)
-    } else if !q.descriptors.is_empty() {
-        let v = described(facts, index, corpus, q);
-        if v.is_empty() {
-            (facts.exchanges.iter().collect(), Basis::All)
-        } else {
-            // A described exchange that is one day of a series means the series.
-            let e = v[0];
-            let whole = facts.series_of(e).map(|s| s.exchanges.iter().filter_map(|id| facts.exchange(id)).collect());
-            (whole.unwrap_or(v), Basis::Description)
-        }
-    } else {
-        (facts.exchanges.iter().collect(), Basis::All)
+    let mut chosen: Vec<&Exchange> = facts.exchanges.iter().collect();
+    let mut basis = Basis::All;
+    let (weekdays, dated): (Vec<&Period>, Vec<&Period>) =
+        q.periods.iter().partition(|p| matches!(p, Period::Weekday { .. }));
+    let within = |e: &Exchange, p: &Period| {
+        let (from, to) = e.date.bounds();
+        p.overlaps(from, to)
     };
+    if !dated.is_empty() {
+        // "in March and May 2025": either period.
+        chosen.retain(|e| dated.iter().any(|p| within(e, p)));
+        basis = Basis::Period;
+    }
+    if !weekdays.is_empty() {
+        chosen.retain(|e| weekdays.iter().all(|p| within(e, p)));
+        basis = Basis::Period;
+    }
+    if let Some(n) = q.n_for_n {
+        let matching = n_for_n(facts, n);
+        chosen.retain(|e| matching.iter().any(|m| m.id == e.id));
+        basis = Basis::Pattern;
+    }
+    if basis == Basis::All && !q.descriptors.is_empty() {
+        let v = described(facts, index, corpus, q);
+        if let Some(e) = v.first() {
+            // A described exchange that is one day of a series means the series.
+            chosen = match facts.series_of(e) {
+                Some(s) => s.exchanges.iter().filter_map(|id| facts.exchange(id)).collect(),
+                None => v,
+            };
+            basis = Basis::Description;
+        }
+    }
     if let Some(stage) = q.stage {
         chosen = pick_stage(&chosen, stage);
     }

@@ -657,6 +657,13 @@ fn stage(words: &[Word]) -> Option<(u32, bool)> {
     None
 }
 
+/// "49th" → 49.
+fn ordinal_value(norm: &str) -> Option<u64> {
+    let digits: String = norm.chars().take_while(char::is_ascii_digit).collect();
+    let suffix = &norm[digits.len()..];
+    (!digits.is_empty() && matches!(suffix, "st" | "nd" | "rd" | "th")).then(|| digits.parse().ok()).flatten()
+}
+
 /// Claims about the war as a whole: "a total of 59 prisoner swaps" since
 /// 2022, "3,956 Ukrainians have been returned … since", "estimated to be
 /// between 8,000 and 10,000" held.
@@ -691,6 +698,17 @@ fn read_claims(article: &Article, s: &Sentence, cite: &Citation, out: &mut Artic
                 && ["swaps", "exchanges"].contains(&next[1])
         {
             out.claims.push(claim(ClaimKind::SwapCount, n, None, w[i].norm.clone()));
+        }
+    }
+    // "It was the 63rd exchange since the start of the war", "the exchange
+    // was the 49th since …": an ordinal counts the swaps so far.
+    for (i, x) in w.iter().enumerate() {
+        let Some(n) = ordinal_value(&x.norm) else { continue };
+        let swap_noun = |y: &Word| ["exchange", "swap"].contains(&y.norm.as_str());
+        let after = w[i + 1..(i + 3).min(w.len())].iter().any(swap_noun);
+        let before = w[i.saturating_sub(4)..i].iter().any(swap_noun) && w.get(i + 1).is_some_and(|y| y.is("since"));
+        if after || before {
+            out.claims.push(claim(ClaimKind::SwapCount, n, None, x.norm.clone()));
         }
     }
     // Running totals returned to a side since the war began.

@@ -69,7 +69,9 @@ pub fn all(words: &[Word]) -> Vec<(Reporter, usize)> {
         }
         // "according to X", "announced by X", "said X": the speaker follows.
         let follows = w.is("according") || words.get(v + 1).is_some_and(|n| n.is("by"));
-        let before = (v.saturating_sub(7)..v).rev().find_map(|j| speaker_at(words, j));
+        // Institutions have long names ("Ukraine's Coordination Headquarters
+        // for the Treatment of Prisoners of War said"): look well back.
+        let before = (v.saturating_sub(10)..v).rev().find_map(|j| speaker_at(words, j));
         let after = (v + 1..(v + 7).min(words.len())).find_map(|j| speaker_at(words, j));
         let found = if follows { after.or(before) } else { before.or(after) };
         if let Some(r) = found {

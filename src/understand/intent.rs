@@ -1,6 +1,6 @@
 //! What a question asks for, read by rules over its words.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::facts::ClaimKind;
@@ -311,11 +311,28 @@ pub fn understand(raw: &str, today: NaiveDate, fix: &dyn Fn(&str) -> Option<Stri
     let mentions = dates::find(&words, Anchor::Asked(today));
     let mut periods: Vec<Period> = Vec::new();
     let mut as_of = None;
-    for m in &mentions {
+    for (k, m) in mentions.iter().enumerate() {
+        // "between March and May 2025": one range.
+        if k > 0 && words.get(m.words.start.wrapping_sub(1)).is_some_and(|w| w.is("and")) {
+            let prev = &mentions[k - 1];
+            let opened = words.get(prev.words.start.wrapping_sub(1)).is_some_and(|w| w.is("between") || w.is("from"));
+            // "between March and May 2025": the first month takes the second's year.
+            let start = match (prev.period, m.period.bounds()) {
+                (Period::Recurring { month, day }, Some((end, _))) => {
+                    NaiveDate::from_ymd_opt(end.year(), month, day.unwrap_or(1)).map(|d| (d, d))
+                }
+                (p, _) => p.bounds(),
+            };
+            if let (true, Some((from, _)), Some((_, to))) = (opened, start, m.period.bounds()) {
+                periods.pop();
+                periods.push(Period::Span { from, to });
+                continue;
+            }
+        }
         let before: Vec<&str> = words[..m.words.start].iter().rev().take(2).map(|w| w.norm.as_str()).collect();
         match (before.first().copied(), before.get(1).copied()) {
             (Some("of"), Some("as")) | (Some("by"), _) => as_of = Some(m.period),
-            (Some("since" | "after" | "from"), _) => periods.extend(open_range(m.period, today, true)),
+            (Some("since" | "after"), _) => periods.extend(open_range(m.period, today, true)),
             (Some("before" | "until" | "till"), _) => periods.extend(open_range(m.period, today, false)),
             _ => periods.push(m.period),
         }
@@ -381,7 +398,11 @@ pub fn understand(raw: &str, today: NaiveDate, fix: &dyn Fn(&str) -> Option<Stri
         Some(ClaimKind::Held(recipient.unwrap_or(Side::Ukraine)))
     } else if counts_people
         && (phrase(&["since", "the"]) && has_any(&["war", "invasion", "beginning", "start"])
-            || has_any(&["overall", "altogether"]) && periods.is_empty())
+            || (has_any(&["overall", "altogether"]) || phrase(&["in", "total"]) || phrase(&["so", "far"]))
+                && periods.is_empty()
+                && n_for_n.is_none()
+                && stage.is_none()
+                && !whole)
     {
         Some(ClaimKind::ReturnedTotal(recipient.unwrap_or(Side::Ukraine)))
     } else {
@@ -399,7 +420,6 @@ pub fn understand(raw: &str, today: NaiveDate, fix: &dyn Fn(&str) -> Option<Stri
         Some(Intent::Latest)
     } else if has("earliest")
         || words.windows(2).any(|w| w[0].is("first") && ["exchange", "swap", "one"].contains(&w[1].norm.as_str()))
-            && !how_many
     {
         Some(Intent::Earliest)
     } else {
@@ -478,6 +498,16 @@ pub fn understand(raw: &str, today: NaiveDate, fix: &dyn Fn(&str) -> Option<Stri
             descriptors.push(w.norm.clone());
         }
     }
+
+    // "Tell me about the swap on 24 May 2025": nothing to search for beyond
+    // the date, so the exchange itself is the answer.
+    let about_swap =
+        words.iter().any(|w| lexicon::SWAP_WORDS.contains(&w.norm.as_str()) || lexicon::is_person_noun(&w.norm));
+    let intent = if intent == Intent::Search && !periods.is_empty() && descriptors.is_empty() && !quote && about_swap {
+        Intent::Count
+    } else {
+        intent
+    };
 
     Question {
         text: raw.trim().to_string(),
@@ -604,6 +634,14 @@ fn receiver_of(words: &[Word]) -> Option<Side> {
         {
             return Some(side);
         }
+        // "released by Ukraine", "held by Russia": the other side's people.
+        if before.first().is_some_and(|x| *x == "by")
+            && before
+                .get(1)
+                .is_some_and(|x| ["returned", "released", "freed", "handed", "sent", "held", "transferred"].contains(x))
+        {
+            return Some(side.other());
+        }
         if after.iter().any(|x| {
             [
                 "hand",
@@ -649,11 +687,14 @@ mod tests {
             ("What was the most recent exchange?", Intent::Latest),
             ("How many prisoner swaps had there been since 2022 as of March 2025?", Intent::Claim),
             ("How many Ukrainian captives is Russia believed to hold?", Intent::Claim),
+            ("How many Ukrainians have been freed in total according to Lubinets?", Intent::Claim),
             ("List every exchange in 2025", Intent::List),
             ("Was the March 2025 exchange bigger than the one in February 2025?", Intent::Compare),
             ("What did Peskov say about Zelensky's readiness for talks?", Intent::Search),
             ("How many drones did Russia launch overnight after the Putin call?", Intent::Search),
             ("How many were freed on the last day of the 1000-for-1000 swap?", Intent::Count),
+            ("Tell me about the swap on 24 May 2025", Intent::Count),
+            ("Were any Mariupol defenders freed in March 2025?", Intent::Search),
         ];
         for (text, intent) in cases {
             assert_eq!(q(text).intent, intent, "{text}");
