@@ -458,6 +458,9 @@ fn noun_phrase(words: &[Word], i: usize, value: u64) -> Option<Count> {
         if w.is("their") {
             each = true;
         }
+        if lexicon::NOT_PEOPLE.contains(&w.norm.as_str()) {
+            return None;
+        }
         if lexicon::is_person_noun(&w.norm) {
             // "members of the Russian military", "prisoners of war".
             let mut end = j + 1;
@@ -875,7 +878,7 @@ mod tests {
     fn casualties_and_drones_are_not_figures() {
         let f = facts(
             "2025-05-25",
-            "The final stage came only hours after an attack which killed at least 12 people.\n\nThe Ukrainian military said Russia launched 145 drones.",
+            "The final stage came only hours after an attack which killed at least 12 people.\n\nThe Ukrainian military said Russia launched 145 drones.\n\nThe deal includes the return of 6,000 bodies of dead soldiers to each side.",
         );
         assert!(figures(&f).is_empty());
     }

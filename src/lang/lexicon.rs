@@ -101,6 +101,40 @@ pub const PERSON_NOUNS: &[&str] = &[
     "veterans",
 ];
 
+/// Nouns that, right after a number, make it count something other than
+/// living people ("6,000 bodies of dead soldiers", "145 drones", "30 days").
+pub const NOT_PEOPLE: &[&str] = &[
+    "bodies",
+    "body",
+    "remains",
+    "corpses",
+    "dead",
+    "killed",
+    "drones",
+    "missiles",
+    "shells",
+    "tanks",
+    "years",
+    "months",
+    "weeks",
+    "days",
+    "hours",
+    "minutes",
+    "km",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "tonnes",
+    "tons",
+    "dollars",
+    "euros",
+    "percent",
+    "villages",
+    "towns",
+    "settlements",
+    "hospitals",
+];
+
 pub fn is_person_noun(norm: &str) -> bool {
     PERSON_NOUNS.contains(&norm)
 }
