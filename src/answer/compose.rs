@@ -521,6 +521,26 @@ fn claim(ctx: &Context, q: &Question) -> Answer {
             Some(p) => select::in_period(ctx.facts, p),
             None => ctx.facts.exchanges.iter().collect(),
         };
+        // "How many exchanges did the UAE mediate?": count those naming it.
+        if let Some(m) = &q.mediator {
+            let by: Vec<&&Exchange> = on_record.iter().filter(|e| e.mediators.iter().any(|x| &x.value == m)).collect();
+            let dates: Vec<String> = by.iter().map(|e| e.date.label()).collect();
+            for e in &by {
+                r.exchange(e);
+                if let Some(x) = e.mediators.iter().find(|x| &x.value == m) {
+                    r.cite(&x.cite);
+                }
+            }
+            let scope = q.periods.first().map_or(String::new(), |p| format!(" in {}", p.label()));
+            r.line(format!(
+                "Of the {} exchanges on record{scope}, my sources name {} as mediator of {}{}.",
+                on_record.len(),
+                the(m),
+                by.len(),
+                if dates.is_empty() { String::new() } else { format!(": {}", dates.join(", ")) }
+            ));
+            return r.finish(q, !on_record.is_empty(), ctx.corpus);
+        }
         if !on_record.is_empty() {
             r.line(format!(
                 "My own records hold {} of them{}.",

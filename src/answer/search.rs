@@ -40,11 +40,11 @@ pub fn answer(ctx: &Context, q: &Question) -> Answer {
         let Some(article) = ctx.corpus.articles.get(hit.sentence.article) else {
             continue;
         };
-        if let Some((from, to)) = q.periods.first().and_then(|p| p.bounds()) {
-            // News of an event is published within days of it.
-            if article.published < from || article.published > to + chrono::Days::new(3) {
-                continue;
-            }
+        // News of an event is published within days of it.
+        if let Some(p) = q.periods.first()
+            && !p.overlaps(article.published - chrono::Days::new(3), article.published)
+        {
+            continue;
         }
         let Some(sentence) = article.sentence(hit.sentence.paragraph, hit.sentence.sentence) else {
             continue;

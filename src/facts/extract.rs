@@ -545,7 +545,8 @@ fn mediators(words: &[Word]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        if let Some((name, len)) = mediator_starting_at(words, i) {
+        if let Some((name, len)) = lexicon::mediator_at(words, i) {
+            let name = name.to_string();
             let before = &words[i.saturating_sub(4)..i];
             let after = &words[i + len..(i + len + 6).min(words.len())];
             let brokered = before.iter().chain(after.iter()).any(|w| BROKER.contains(&w.norm.as_str()));
@@ -563,22 +564,6 @@ fn mediators(words: &[Word]) -> Vec<String> {
         }
     }
     out
-}
-
-/// A known mediator name starting at word `i`: canonical name and length in words.
-pub fn mediator_starting_at(words: &[Word], i: usize) -> Option<(String, usize)> {
-    for (canonical, aliases) in lexicon::MEDIATORS {
-        for alias in *aliases {
-            let parts: Vec<&str> = alias.split(' ').collect();
-            let matches = parts.iter().enumerate().all(|(k, p)| words.get(i + k).is_some_and(|w| w.is(p)));
-            // "us" is only the United States when written "US".
-            let case_ok = *alias != "us" || words.get(i).is_some_and(|w| w.capitalized);
-            if matches && case_ok {
-                return Some(((*canonical).to_string(), parts.len()));
-            }
-        }
-    }
-    None
 }
 
 /// Where released prisoners were taken: a known place after "in"/"to" in a

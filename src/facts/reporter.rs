@@ -119,7 +119,7 @@ fn speaker_at(words: &[Word], j: usize) -> Option<Reporter> {
 }
 
 fn mediator_at(words: &[Word], j: usize) -> Option<Reporter> {
-    let name = super::extract::mediator_starting_at(words, j)?.0;
+    let name = lexicon::mediator_at(words, j)?.0.to_string();
     Some(Reporter { side: None, name })
 }
 

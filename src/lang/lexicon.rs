@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::text::Word;
+
 /// The two parties to an exchange.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -305,6 +307,22 @@ pub const MEDIATORS: &[(&str, &[&str])] = &[
     ("the United States", &["united states", "us", "washington"]),
     ("the International Committee of the Red Cross", &["red cross", "icrc"]),
 ];
+
+/// A known mediator named at word `i`: canonical name and length in words.
+pub fn mediator_at(words: &[Word], i: usize) -> Option<(&'static str, usize)> {
+    for (canonical, aliases) in MEDIATORS {
+        for alias in *aliases {
+            let parts: Vec<&str> = alias.split(' ').collect();
+            let matches = parts.iter().enumerate().all(|(k, p)| words.get(i + k).is_some_and(|w| w.is(p)));
+            // "us" is only the United States when written "US".
+            let case_ok = *alias != "us" || words.get(i).is_some_and(|w| w.capitalized);
+            if matches && case_ok {
+                return Some((canonical, parts.len()));
+            }
+        }
+    }
+    None
+}
 
 /// Places the rules recognise: where released people go, where talks were held.
 pub const PLACES: &[&str] = &[

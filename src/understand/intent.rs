@@ -81,6 +81,8 @@ pub struct Question {
     pub speaker: Option<Vec<String>>,
     /// "as of March 2025": the day a running total is wanted for.
     pub as_of: Option<Period>,
+    /// A mediator the question names ("exchanges the UAE mediated").
+    pub mediator: Option<String>,
     /// Asks about the agreement (where terms were agreed) rather than where prisoners went.
     pub about_agreement: bool,
     /// Words that describe an exchange beyond dates and numbers ("Independence Day", "Kursk").
@@ -286,6 +288,13 @@ pub const GENERIC: &[&str] = &[
     "exchange's",
     "swap's",
     "killed",
+    "include",
+    "included",
+    "including",
+    "involve",
+    "involved",
+    "occur",
+    "occurred",
     "believed",
     "hold",
     "captive",
@@ -413,14 +422,9 @@ pub fn understand(raw: &str, today: NaiveDate, fix: &dyn Fn(&str) -> Option<Stri
         Some(Intent::Largest)
     } else if has_any(&["smallest", "fewest"]) {
         Some(Intent::Smallest)
-    } else if phrase(&["most", "recent"])
-        || has("latest")
-        || words.windows(2).any(|w| w[0].is("last") && ["exchange", "swap", "one"].contains(&w[1].norm.as_str()))
-    {
+    } else if phrase(&["most", "recent"]) || has("latest") || followed_by_swap(&words, "last") {
         Some(Intent::Latest)
-    } else if has("earliest")
-        || words.windows(2).any(|w| w[0].is("first") && ["exchange", "swap", "one"].contains(&w[1].norm.as_str()))
-    {
+    } else if has("earliest") || followed_by_swap(&words, "first") {
         Some(Intent::Earliest)
     } else {
         None
@@ -509,6 +513,8 @@ pub fn understand(raw: &str, today: NaiveDate, fix: &dyn Fn(&str) -> Option<Stri
         intent
     };
 
+    let mediator = (0..words.len()).find_map(|i| lexicon::mediator_at(&words, i)).map(|(m, _)| m.to_string());
+
     Question {
         text: raw.trim().to_string(),
         words,
@@ -525,10 +531,26 @@ pub fn understand(raw: &str, today: NaiveDate, fix: &dyn Fn(&str) -> Option<Stri
         quote,
         speaker,
         as_of,
+        mediator,
         about_agreement,
         descriptors,
         search,
     }
+}
+
+/// "last exchange", "first prisoner swap", "the last one".
+fn followed_by_swap(words: &[Word], adjective: &str) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        w.is(adjective)
+            && words[i + 1..]
+                .iter()
+                .take(3)
+                .take_while(|x| {
+                    ["prisoner", "pow", "-", "of", "war"].contains(&x.norm.as_str())
+                        || ["exchange", "swap", "one"].contains(&x.norm.as_str())
+                })
+                .any(|x| ["exchange", "swap", "one"].contains(&x.norm.as_str()))
+    })
 }
 
 /// "since March 2025" → March 2025 to `today`; "before 2025" → up to 2024.
