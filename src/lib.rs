@@ -16,6 +16,7 @@
 //! - `discord`: the Discord front ends (`serve`, `serve-http`); knows only `Engine` and `Answer`.
 
 pub mod answer;
+pub mod bench;
 pub mod corpus;
 pub mod discord;
 pub mod engine;

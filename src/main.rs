@@ -58,6 +58,18 @@ enum Command {
         #[command(flatten)]
         data: DataArgs,
     },
+    /// Measure start-up and answer latency over a question set.
+    Bench {
+        #[command(flatten)]
+        data: DataArgs,
+        /// Questions: a JSON array of strings or of objects with a "q" field
+        /// (the eval format), or plain text with one question per line.
+        #[arg(long)]
+        questions: PathBuf,
+        /// How many times each question is answered.
+        #[arg(long, default_value_t = 20)]
+        rounds: usize,
+    },
     /// Check that every figure occurs in its cited sentence and every sentence in its article.
     Check {
         #[command(flatten)]
@@ -155,6 +167,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             tokio::runtime::Runtime::new()?.block_on(powbot::discord::cli::serve_http(args))?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Bench { data, questions, rounds } => {
+            let text =
+                std::fs::read_to_string(&questions).with_context(|| format!("cannot read {}", questions.display()))?;
+            let list = question_list(&text);
+            if list.is_empty() {
+                anyhow::bail!("no questions in {}", questions.display());
+            }
+            let config = EngineConfig { data_dir: data.data.clone(), index_dir: data.index.clone(), today: None };
+            print!("{}", powbot::bench::run(&config, &list, rounds.max(1))?);
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Check { data } => {
             let engine = open(&data)?;
             let problems = engine.check();
@@ -173,5 +196,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!("{} problem(s)", problems.len());
             Ok(ExitCode::from(1))
         }
+    }
+}
+
+/// Questions from a JSON array (strings, or objects with "q") or from lines of text.
+fn question_list(text: &str) -> Vec<String> {
+    match serde_json::from_str::<Vec<serde_json::Value>>(text) {
+        Ok(items) => items
+            .iter()
+            .filter_map(|v| v.as_str().or_else(|| v.get("q").and_then(|q| q.as_str())).map(str::to_string))
+            .collect(),
+        Err(_) => text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect(),
     }
 }
