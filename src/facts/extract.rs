@@ -221,7 +221,10 @@ fn read_sentence(article: &Article, s: &Sentence, event: ExchangeDate, out: &mut
             continue;
         };
         let before = &s.words[c.start.saturating_sub(10)..c.start];
-        let fact = if before.iter().any(|w| lexicon::PLAN_WORDS.contains(&w.norm.as_str())) {
+        let after = &right[..right.len().min(6)];
+        let planned = before.iter().any(|w| lexicon::PLAN_WORDS.contains(&w.norm.as_str()))
+            || after.iter().any(|w| lexicon::FUTURE_WORDS.contains(&w.norm.as_str()));
+        let fact = if planned {
             Fact::Planned(figure)
         } else if cumulative(left, right) {
             Fact::SeriesTotal(figure)
@@ -863,7 +866,7 @@ mod tests {
     fn casualties_and_drones_are_not_figures() {
         let f = facts(
             "2025-05-25",
-            "The final stage came only hours after an attack which killed at least 12 people.\n\nThe Ukrainian military said Russia launched 145 drones.\n\nThe deal includes the return of 6,000 bodies of dead soldiers to each side.",
+            "The final stage came only hours after an attack which killed at least 12 people.\n\nThe Ukrainian military said Russia launched 145 drones.\n\nThe deal includes the return of 6,000 bodies of dead soldiers to each side.\n\nKyiv said it hoped to free 1,000 more people in the coming weeks.",
         );
         assert!(figures(&f).is_empty());
     }

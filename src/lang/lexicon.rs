@@ -264,9 +264,44 @@ pub const COMBINED_WORDS: &[&[&str]] =
 
 /// Words that make a figure a plan rather than a fact ("should see 1,000 released").
 pub const PLAN_WORDS: &[&str] = &[
-    "should", "would", "will", "expected", "expects", "expect", "set", "plans", "planned", "plan", "could", "might",
-    "hopes", "proposed", "agreed", "intends", "aims", "promised",
+    "should",
+    "would",
+    "will",
+    "expected",
+    "expects",
+    "expect",
+    "set",
+    "plans",
+    "planned",
+    "plan",
+    "could",
+    "might",
+    "hopes",
+    "proposed",
+    "agreed",
+    "intends",
+    "aims",
+    "promised",
+    "hope",
+    "hoped",
+    "hoping",
+    "wants",
+    "wanted",
+    "seeks",
+    "sought",
+    "aim",
+    "aimed",
+    "intend",
+    "intended",
+    "planning",
+    "expecting",
+    "demanded",
+    "offered",
+    "proposes",
 ];
+
+/// Words after a figure that put it in the future ("… 1,000 more people in the coming weeks").
+pub const FUTURE_WORDS: &[&str] = &["coming", "next", "later", "soon", "future", "upcoming"];
 
 /// Words that make a figure a running total rather than one exchange's count.
 pub const CUMULATIVE_WORDS: &[&str] = &["since", "now", "so", "overall", "altogether", "total", "cumulative"];
