@@ -35,6 +35,8 @@ pub enum Error {
     Corpus(#[from] CorpusError),
     #[error(transparent)]
     Corrections(#[from] CorrectionsError),
+    #[error("cannot build the search index, even in memory: {0}")]
+    Index(#[from] tantivy::TantivyError),
 }
 
 pub struct Engine {
@@ -53,7 +55,7 @@ impl Engine {
         let (corpus, skipped) = Corpus::load(&config.data_dir)?;
         let corrections = Corrections::load(&config.data_dir)?;
         let facts = facts::build(&corpus, &corrections, &config.data_dir)?;
-        let index = PassageIndex::open_or_build(&config.index_dir, &corpus);
+        let index = PassageIndex::open_or_build(&config.index_dir, &corpus)?;
         let spelling = Spelling::from_corpus(&corpus);
         tracing::info!(articles = corpus.articles.len(), exchanges = facts.exchanges.len(), index = ?index.origin, "engine ready");
         Ok(Engine { corpus, facts, index, spelling, skipped, today: config.today })

@@ -26,7 +26,9 @@ pub fn answer(ctx: &Context, q: &Question) -> Answer {
 /// Count, Total, When, Mediator, Where, Latest, Earliest, Describe.
 fn about_exchanges(ctx: &Context, q: &Question) -> Answer {
     let (mut chosen, basis) = select::select(ctx.facts, ctx.index, ctx.corpus, q);
-    if chosen.is_empty() {
+    // "the Christmas swap": a description that matches no exchange must not
+    // fall back to all of them.
+    if chosen.is_empty() || basis == Basis::All && !q.descriptors.is_empty() {
         return no_exchange(ctx, q);
     }
     match q.intent {
@@ -435,14 +437,22 @@ fn places(q: &Question, chosen: &[&Exchange], r: &mut Reply) -> bool {
             return true;
         }
     }
-    let mut found: Vec<(String, Vec<String>)> = Vec::new();
+    // (place, whose people the sentences name, dates)
+    let mut found: Vec<(String, Vec<Side>, Vec<String>)> = Vec::new();
     for e in chosen {
         for d in &e.destinations {
             r.exchange(e);
             r.cite(&d.cite);
-            match found.iter_mut().find(|(p, _)| *p == d.value) {
-                Some((_, v)) => v.push(e.date.label()),
-                None => found.push((d.value.clone(), vec![e.date.label()])),
+            let i = match found.iter().position(|(p, _, _)| *p == d.value) {
+                Some(i) => i,
+                None => {
+                    found.push((d.value.clone(), Vec::new(), Vec::new()));
+                    found.len() - 1
+                }
+            };
+            found[i].1.extend(whose_people(&d.cite.sentence));
+            if !found[i].2.contains(&e.date.label()) {
+                found[i].2.push(e.date.label());
             }
         }
     }
@@ -450,10 +460,16 @@ fn places(q: &Question, chosen: &[&Exchange], r: &mut Reply) -> bool {
         r.line("My sources do not say where the released prisoners were taken.");
         return false;
     }
-    for (place, dates) in found {
+    for (place, mut whose, dates) in found {
         let shown: Vec<&str> = dates.iter().rev().take(4).map(String::as_str).collect();
         let more = if dates.len() > 4 { format!(" and {} more", dates.len() - 4) } else { String::new() };
-        r.line(format!("Released Russian servicemen were taken to **{place}** for medical care and checks before going home (reported for {}{more}).", shown.join(", ")));
+        whose.sort();
+        whose.dedup();
+        let who = match whose[..] {
+            [side] => format!("Released {}", side.people()),
+            _ => "Released prisoners".to_string(),
+        };
+        r.line(format!("{who} were taken to **{place}** (reported for {}{more}).", shown.join(", ")));
     }
     true
 }
@@ -595,60 +611,86 @@ fn list(ctx: &Context, q: &Question) -> Answer {
 struct Event<'f> {
     label: String,
     days: Vec<&'f Exchange>,
-    /// Per side: agreed (or largest) counts per day.
-    per_side: [Vec<u64>; 2],
+    /// Per side, per day: the agreed count (prisoners plus wounded returned
+    /// on top), or `None` when sources differ.
+    per_side: [Vec<Option<u64>>; 2],
+    /// For ranking only, never stated: the size with the largest reported
+    /// value wherever sources differ.
+    rank: u64,
+    /// Likewise with the smallest reported value.
+    low: u64,
 }
 
 impl Event<'_> {
-    fn size(&self) -> u64 {
-        self.per_side.iter().flatten().sum()
+    /// The size, when every count in it is agreed.
+    fn size(&self) -> Option<u64> {
+        self.per_side.iter().flatten().copied().sum()
     }
 }
 
 fn events<'f>(ctx: &Context<'f>, chosen: &[&'f Exchange]) -> Vec<Event<'f>> {
     let mut out: Vec<Event> = Vec::new();
     for e in chosen {
-        if let Some(s) = ctx.facts.series_of(e) {
-            if let Some(ev) = out.iter_mut().find(|x| x.label == series_label(ctx, s)) {
-                ev.days.push(e);
-                continue;
-            }
-            out.push(Event { label: series_label(ctx, s), days: vec![e], per_side: [Vec::new(), Vec::new()] });
-        } else {
-            out.push(Event { label: e.date.label(), days: vec![e], per_side: [Vec::new(), Vec::new()] });
+        let label = ctx.facts.series_of(e).map_or_else(|| e.date.label(), |s| series_label(ctx, s));
+        match out.iter_mut().find(|x| x.label == label && e.series.is_some()) {
+            Some(ev) => ev.days.push(e),
+            None => out.push(Event { label, days: vec![e], per_side: [Vec::new(), Vec::new()], rank: 0, low: 0 }),
         }
     }
     for ev in &mut out {
         for (i, side) in SIDES.iter().enumerate() {
-            ev.per_side[i] = ev
-                .days
-                .iter()
-                .filter_map(|e| tally::returned_to(e, *side).map(|(v, _)| v).or_else(|| tally::upper(e, *side)))
-                .collect();
+            ev.per_side[i] = ev.days.iter().map(|e| tally::returned_to(e, *side).map(|(v, _)| v)).collect();
+            for e in &ev.days {
+                let agreed = tally::returned_to(e, *side).map(|(v, _)| v);
+                let values: Vec<u64> = tally::counts(e, *side, Category::Prisoners).iter().map(|c| c.value).collect();
+                ev.rank += agreed.or_else(|| values.iter().max().copied()).unwrap_or(0);
+                ev.low += agreed.or_else(|| values.iter().min().copied()).unwrap_or(0);
+            }
         }
     }
     out
 }
 
+/// "**19 March 2025**: 372 in all (197 to Ukraine + 175 to Russia)"; when
+/// sources differ, each side's values instead of a total no source states.
 fn event_text(ev: &Event, r: &mut Reply) -> String {
     for e in &ev.days {
         r.exchange(e);
         for side in SIDES {
-            if let Some(c) = tally::counts(e, side, Category::Prisoners).first() {
-                r.figure(format!("{}: returned to {}", e.date.label(), side.name()), c.figures[0]);
-            }
-            if let Some(c) = tally::counts(e, side, Category::Wounded).first() {
-                r.figure(format!("{}: seriously wounded returned to {}", e.date.label(), side.name()), c.figures[0]);
+            for cat in [Category::Prisoners, Category::Wounded] {
+                for c in tally::counts(e, side, cat) {
+                    r.figure(format!("{}: {} returned to {}", e.date.label(), cat.noun(), side.name()), c.figures[0]);
+                }
             }
         }
         for c in tally::combined(e) {
             r.figure(format!("{}: total exchanged", e.date.label()), c.figures[0]);
         }
     }
-    let side_sum = |i: usize| ev.per_side[i].iter().sum::<u64>();
-    let (u, ru) = (side_sum(0), side_sum(1));
+    let Some(total) = ev.size() else {
+        let parts: Vec<String> = SIDES
+            .iter()
+            .map(|&side| {
+                let days: Vec<String> = ev
+                    .days
+                    .iter()
+                    .map(|e| {
+                        let v: Vec<String> = tally::counts(e, side, Category::Prisoners)
+                            .iter()
+                            .map(|c| format!("{} ({})", num(c.value), names(&c.reporters())))
+                            .collect();
+                        v.join(" or ")
+                    })
+                    .collect();
+                format!("to {}: {}", side.name(), days.join(" + "))
+            })
+            .collect();
+        return format!("**{}**: sources differ — {}", ev.label, parts.join("; "));
+    };
+    let side_values = |i: usize| -> Vec<u64> { ev.per_side[i].iter().map(|v| v.unwrap_or(0)).collect() };
+    let (u, ru): (u64, u64) = (side_values(0).iter().sum(), side_values(1).iter().sum());
     if ev.days.len() > 1 {
-        let each: Vec<String> = ev.per_side[0].iter().map(|v| num(*v)).collect();
+        let each: Vec<String> = side_values(0).iter().map(|v| num(*v)).collect();
         format!(
             "**{}**: {} for {} over {} days ({} to Ukraine), {} people in all",
             ev.label,
@@ -656,10 +698,10 @@ fn event_text(ev: &Event, r: &mut Reply) -> String {
             num(ru),
             ev.days.len(),
             each.join(" + "),
-            num(u + ru)
+            num(total)
         )
     } else {
-        format!("**{}**: {} in all ({} to Ukraine + {} to Russia)", ev.label, num(u + ru), num(u), num(ru))
+        format!("**{}**: {} in all ({} to Ukraine + {} to Russia)", ev.label, num(total), num(u), num(ru))
     }
 }
 
@@ -670,9 +712,9 @@ fn extreme(ctx: &Context, q: &Question) -> Answer {
     };
     let evs = events(ctx, &chosen);
     let pick = if q.intent == Intent::Largest {
-        evs.iter().max_by_key(|e| e.size())
+        evs.iter().max_by_key(|e| e.rank)
     } else {
-        evs.iter().filter(|e| e.size() > 0).min_by_key(|e| e.size())
+        evs.iter().filter(|e| e.rank > 0).min_by_key(|e| e.rank)
     };
     let Some(ev) = pick else {
         return no_exchange(ctx, q);
@@ -685,43 +727,68 @@ fn extreme(ctx: &Context, q: &Question) -> Answer {
 }
 
 fn compare(ctx: &Context, q: &Question) -> Answer {
-    let mut sides: Vec<Event> = Vec::new();
-    for p in q.periods.iter().take(2) {
-        let chosen = select::in_period(ctx.facts, p);
+    // What is compared: each date named, and an "N-for-N" exchange.
+    let mut targets: Vec<(String, Vec<&Exchange>)> =
+        q.periods.iter().map(|p| (p.label(), select::in_period(ctx.facts, p))).collect();
+    if let Some(n) = q.n_for_n {
+        targets.push((format!("the {n}-for-{n} exchange"), select::n_for_n(ctx.facts, n)));
+    }
+    let mut picked: Vec<Event> = Vec::new();
+    for (label, chosen) in targets.into_iter().take(2) {
         let mut evs = events(ctx, &chosen);
         if evs.is_empty() {
             let mut r = Reply::default();
-            r.line(format!("I have no exchange on record for {}.", p.label()));
+            r.line(format!("I have no prisoner exchange on record for {label}, so I cannot compare it."));
             r.line(coverage(ctx.facts));
             return r.finish(q, false, ctx.corpus);
         }
-        evs.sort_by_key(|e| std::cmp::Reverse(e.size()));
-        sides.push(evs.remove(0));
+        evs.sort_by_key(|e| std::cmp::Reverse(e.rank));
+        picked.push(evs.remove(0));
     }
-    if sides.len() < 2 {
+    if picked.len() < 2 {
         return no_exchange(ctx, q);
     }
     let mut r = Reply::default();
-    let (a, b) = (&sides[0], &sides[1]);
+    let (a, b) = (&picked[0], &picked[1]);
     let (ta, tb) = (event_text(a, &mut r), event_text(b, &mut r));
-    let verdict = match a.size().cmp(&b.size()) {
-        std::cmp::Ordering::Greater => format!("Yes: {} was bigger", a.label),
-        std::cmp::Ordering::Less => format!("No: {} was bigger", b.label),
-        std::cmp::Ordering::Equal => "They were the same size".to_string(),
+    let verdict = match (a.size(), b.size()) {
+        (Some(x), Some(y)) if x > y => format!("Yes: {} was bigger.", a.label),
+        (Some(x), Some(y)) if x < y => format!("No: {} was bigger.", b.label),
+        (Some(_), Some(_)) => "They were the same size.".to_string(),
+        // Sources differ, but the answer holds whichever figures are used.
+        _ if a.low > b.rank => format!("Yes: {} was bigger by every source's figures.", a.label),
+        _ if b.low > a.rank => format!("No: {} was bigger by every source's figures.", b.label),
+        _ => "Sources differ on the size of one of them, so it depends on whose figures you take:".to_string(),
     };
-    r.line(format!("{verdict}."));
+    r.line(verdict);
     r.line(format!("• {ta}"));
     r.line(format!("• {tb}"));
     r.finish(q, true, ctx.corpus)
 }
 
+/// Whose people a sentence is about, when it names exactly one nationality
+/// ("Its troops … the Russian soldiers were in Belarus").
+fn whose_people(sentence: &str) -> Option<Side> {
+    let mut sides: Vec<Side> =
+        crate::lang::text::words(sentence).iter().filter_map(|w| crate::lang::lexicon::nationality(&w.norm)).collect();
+    sides.dedup();
+    match sides[..] {
+        [one] => Some(one),
+        _ => None,
+    }
+}
+
 /// Nothing on record for what was asked: say so, and what is known.
 pub fn no_exchange(ctx: &Context, q: &Question) -> Answer {
     let mut r = Reply::default();
-    let what = q.periods.first().map_or_else(|| "that".to_string(), |p| p.label());
-    r.line(format!("I have no prisoner exchange on record for {what}."));
+    let what = match (q.periods.first(), q.descriptors.is_empty()) {
+        (Some(p), _) => format!("on record for {}", p.label()),
+        (None, false) => format!("matching “{}”", q.descriptors.join(" ")),
+        (None, true) => "on record for that".to_string(),
+    };
+    r.line(format!("I have no prisoner exchange {what}."));
     r.line(coverage(ctx.facts));
-    r.line("Try `/exchanges` for the list, or ask about one of those dates.");
+    r.line("Ask me to list the exchanges to see them all.");
     r.finish(q, false, ctx.corpus)
 }
 
@@ -737,7 +804,9 @@ pub fn describe_one(ctx: &Context, q: &Question, id: &str) -> Answer {
         r.cite(&a.cite);
     }
     if let Some(d) = e.destinations.first() {
-        r.line(format!("Released Russian servicemen were taken to {} before going home.", d.value));
+        let who = whose_people(&d.cite.sentence)
+            .map_or("Released prisoners".to_string(), |s| format!("Released {}", s.people()));
+        r.line(format!("{who} were taken to {}.", d.value));
         r.cite(&d.cite);
     }
     r.line(format!("Reported by {} source(s).", e.sources.len()));

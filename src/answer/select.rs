@@ -5,7 +5,7 @@ use super::tally;
 use crate::corpus::Corpus;
 use crate::facts::{Exchange, Facts, Recipient};
 use crate::index::PassageIndex;
-use crate::lang::Period;
+use crate::lang::{Category, Period, Side};
 use crate::understand::{Question, StageRef};
 
 /// How the exchanges were chosen, which shapes what the reply can say.
@@ -30,19 +30,19 @@ pub fn in_period<'f>(facts: &'f Facts, p: &Period) -> Vec<&'f Exchange> {
 }
 
 /// Exchanges (or whole multi-day exchanges) of N each way.
-fn n_for_n(facts: &Facts, n: u64) -> Vec<&Exchange> {
+pub fn n_for_n(facts: &Facts, n: u64) -> Vec<&Exchange> {
     let each = |e: &Exchange| e.figures.iter().any(|f| f.value == n && f.recipient == Recipient::Each);
-    if let Some(s) = facts.series.iter().find(|s| {
-        s.totals.iter().chain(&s.planned).any(|f| f.value == n)
-            || s.exchanges
-                .iter()
-                .filter_map(|id| facts.exchange(id))
-                .filter_map(|e| tally::agreed(e, crate::lang::Side::Ukraine, crate::lang::Category::Prisoners))
-                .map(|c| c.value)
-                .sum::<u64>()
-                == n
-    }) {
-        return s.exchanges.iter().filter_map(|id| facts.exchange(id)).collect();
+    // A multi-day exchange whose running or agreed total, or the sum of
+    // either side's daily counts, is N.
+    let side_sum = |days: &[&Exchange], side: Side| -> u64 {
+        days.iter().filter_map(|e| tally::agreed(e, side, Category::Prisoners)).map(|c| c.value).sum()
+    };
+    for s in &facts.series {
+        let days: Vec<&Exchange> = s.exchanges.iter().filter_map(|id| facts.exchange(id)).collect();
+        let stated = s.totals.iter().chain(&s.planned).any(|f| f.value == n);
+        if stated || side_sum(&days, Side::Ukraine) == n || side_sum(&days, Side::Russia) == n {
+            return days;
+        }
     }
     facts.exchanges.iter().filter(|e| each(e)).collect()
 }

@@ -86,9 +86,9 @@ pub fn returned_to(e: &Exchange, side: Side) -> Option<(u64, Vec<&Figure>)> {
     let p = agreed(e, side, Category::Prisoners)?;
     let mut figures = vec![p.figures[0]];
     let mut total = p.value;
-    if let Some(w) = agreed(e, side, Category::Wounded) {
-        // "175 … as well as 22 seriously wounded": wounded come on top,
-        // unless a combined total says they were already counted.
+    // "175 … as well as 22 seriously wounded" come on top; "200, including
+    // 20 seriously wounded" are already counted.
+    if let Some(w) = agreed(e, side, Category::Wounded).filter(|w| w.figures.iter().any(|f| !f.included)) {
         total += w.value;
         figures.push(w.figures[0]);
     }
@@ -104,9 +104,4 @@ pub fn size(e: &Exchange) -> Option<u64> {
     let (u, _) = returned_to(e, Side::Ukraine)?;
     let (r, _) = returned_to(e, Side::Russia)?;
     Some(u + r)
-}
-
-/// The largest count for a side regardless of disagreement, for ranking.
-pub fn upper(e: &Exchange, side: Side) -> Option<u64> {
-    counts(e, side, Category::Prisoners).iter().map(|c| c.value).max()
 }

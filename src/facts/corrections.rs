@@ -136,6 +136,7 @@ impl Corrections {
                     text: f.text.clone().unwrap_or_else(|| f.value.to_string()),
                     recipient,
                     category: f.category,
+                    included: false,
                     reporter: Reporter { side: f.reporter_side, name: f.reporter.clone() },
                     cite: Citation { article: f.article.clone(), sentence: f.sentence.clone() },
                 }),

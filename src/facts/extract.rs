@@ -204,15 +204,21 @@ fn read_sentence(article: &Article, s: &Sentence, event: ExchangeDate, out: &mut
             continue;
         };
         previous = Some(recipient);
+        let included = left
+            .iter()
+            .rev()
+            .take(4)
+            .any(|w| ["including", "among", "whom", "incl", "included"].contains(&w.norm.as_str()));
         let figure = Figure {
             value: c.value,
             text: c.text.clone(),
             recipient,
             category: c.category,
+            included,
             reporter: reporter.clone(),
             cite: cite.clone(),
         };
-        let since = s.words.iter().any(|w| w.is("since"));
+        let since = since_the_war(&s.words);
         if since {
             continue; // a running total since the war began: read as a claim
         }
@@ -504,6 +510,20 @@ fn noun_phrase(words: &[Word], i: usize, value: u64) -> Option<Count> {
         }
         j += 1;
     }
+    // "20 seriously wounded": the category word is the noun.
+    if category != Category::Prisoners && is_digit {
+        let end = (i + 1..j).rev().find(|&k| lexicon::category_word(&words[k].norm).is_some()).map_or(j, |k| k + 1);
+        return Some(Count {
+            value,
+            text: words[i].norm.clone(),
+            start: i,
+            end,
+            category,
+            nationality,
+            each,
+            elliptic: false,
+        });
+    }
     // Elliptic: "390 freed on Friday", "307 on Saturday", "1,000 each".
     let next = words.get(i + 1).map(|w| w.norm.as_str());
     let elliptic =
@@ -648,6 +668,17 @@ fn stage(words: &[Word]) -> Option<(u32, bool)> {
     None
 }
 
+/// "since the full-scale invasion", "since 2022", "since the war began":
+/// a running total over the war, unlike "the first swap since April".
+fn since_the_war(words: &[Word]) -> bool {
+    const WAR: &[&str] =
+        &["war", "invasion", "start", "beginning", "escalation", "conflict", "full", "2014", "2022", "outbreak"];
+    words
+        .iter()
+        .enumerate()
+        .any(|(i, w)| w.is("since") && words[i + 1..].iter().take(5).any(|x| WAR.contains(&x.norm.as_str())))
+}
+
 /// "49th" → 49.
 fn ordinal_value(norm: &str) -> Option<u64> {
     let digits: String = norm.chars().take_while(char::is_ascii_digit).collect();
@@ -703,7 +734,7 @@ fn read_claims(article: &Article, s: &Sentence, cite: &Citation, out: &mut Artic
         }
     }
     // Running totals returned to a side since the war began.
-    if w.iter().any(|x| x.is("since")) && s.swap {
+    if since_the_war(w) && s.swap {
         for c in counts(w, &s.dates) {
             if let Some(side) = c.nationality
                 && c.category == Category::Prisoners
@@ -848,6 +879,31 @@ mod tests {
                 .iter()
                 .any(|o| o.date.id() == "2025-05-23" && matches!(&o.fact, Fact::Stage(s) if s.number == 1))
         );
+    }
+
+    #[test]
+    fn since_an_earlier_swap_is_not_a_running_total() {
+        let f = facts("2025-05-27", "Russia returned 200 Ukrainians on Tuesday in the first swap since April.");
+        assert_eq!(
+            figures(&f),
+            [("2025-05-27".into(), 200, Recipient::To(Side::Ukraine), Category::Prisoners, "Wire".into())]
+        );
+        assert!(f.claims.is_empty());
+    }
+
+    #[test]
+    fn wounded_included_in_a_count_are_marked() {
+        let f =
+            facts("2025-05-27", "Russia returned 200 Ukrainian prisoners on Tuesday, including 20 seriously wounded.");
+        let included: Vec<bool> = f
+            .observations
+            .iter()
+            .filter_map(|o| match &o.fact {
+                Fact::Figure(x) => Some(x.included),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(included, [false, true]);
     }
 
     #[test]

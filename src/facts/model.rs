@@ -50,6 +50,9 @@ pub struct Figure {
     pub text: String,
     pub recipient: Recipient,
     pub category: Category,
+    /// Counted within another figure of its sentence ("200 prisoners,
+    /// including 20 seriously wounded"), so never added to it.
+    pub included: bool,
     pub reporter: Reporter,
     pub cite: Citation,
 }

@@ -9,6 +9,8 @@ pub const NAME: &str = "powbot_en";
 
 /// Bumped whenever the analyzer or the schema changes, so that an index
 /// built by an older binary is rebuilt instead of silently mis-matching.
+/// (Changes to what is indexed — boilerplate or sentence rules — need no
+/// bump: the fingerprint hashes the indexed sentences themselves.)
 pub const VERSION: u32 = 1;
 
 /// Words that carry no meaning in a question or a news sentence. Besides the

@@ -78,7 +78,10 @@ fn fnv(hash: &mut u64, bytes: &[u8]) {
     }
 }
 
-/// Identifies the corpus and the analyzer an index was built from.
+/// Identifies exactly what an index holds: the analyzer and every indexed
+/// sentence with its position. Hashing the sentences rather than the raw
+/// files means a change to boilerplate or sentence-splitting rules (which
+/// moves positions) also invalidates the cache.
 pub fn fingerprint(corpus: &Corpus) -> String {
     let mut h = 0xcbf2_9ce4_8422_2325;
     fnv(&mut h, &analyzer::VERSION.to_le_bytes());
@@ -88,47 +91,57 @@ pub fn fingerprint(corpus: &Corpus) -> String {
     }
     for a in &corpus.articles {
         fnv(&mut h, a.id.as_bytes());
+        for (p, s, text) in a.sentences() {
+            fnv(&mut h, &(p as u64).to_le_bytes());
+            fnv(&mut h, &(s as u64).to_le_bytes());
+            fnv(&mut h, text.as_bytes());
+        }
         fnv(&mut h, &[0]);
-        fnv(&mut h, a.body.as_bytes());
-        fnv(&mut h, &[0]);
-        fnv(&mut h, a.title.as_bytes());
     }
     format!("powbot-index-v{}-{h:016x}", analyzer::VERSION)
 }
 
+/// A reader over `index`, with powbot's analyzer registered for queries.
+fn open_reader(index: &Index) -> tantivy::Result<IndexReader> {
+    index.tokenizers().register(analyzer::NAME, analyzer::build());
+    index.reader()
+}
+
 impl PassageIndex {
     /// Opens the index in `dir` if it matches `corpus`, else rebuilds it
-    /// there; if `dir` cannot be used, builds it in memory.
-    pub fn open_or_build(dir: &Path, corpus: &Corpus) -> PassageIndex {
+    /// there; if `dir` cannot be used, builds it in memory. Fails only if
+    /// even the in-memory index cannot be built.
+    pub fn open_or_build(dir: &Path, corpus: &Corpus) -> tantivy::Result<PassageIndex> {
         let fp = fingerprint(corpus);
         let tantivy_dir = dir.join("passages");
-        match Self::try_reuse(&tantivy_dir, &fp) {
-            Ok(Some(index)) => {
-                return Self::finish(index, corpus, IndexOrigin::Reused(tantivy_dir));
-            }
-            Ok(None) => {}
-            Err(e) => {
-                tracing::warn!(dir = %tantivy_dir.display(), error = %e, "index unusable, rebuilding")
+        // Tantivy trusts the files it opens: a truncated segment can panic
+        // inside it rather than return an error. The index is only a cache,
+        // so such a panic means "rebuild", never "stop the bot".
+        let reuse = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| Self::try_reuse(&tantivy_dir, &fp)));
+        match reuse {
+            Ok(Ok(Some(reader))) => return Ok(Self::finish(reader, corpus, IndexOrigin::Reused(tantivy_dir))),
+            Ok(Ok(None)) => {}
+            Ok(Err(e)) => tracing::warn!(dir = %tantivy_dir.display(), error = %e, "index unusable, rebuilding"),
+            Err(_) => {
+                tracing::warn!(dir = %tantivy_dir.display(), "index damaged (tantivy panicked reading it), rebuilding")
             }
         }
         match Self::build_on_disk(&tantivy_dir, corpus, &fp) {
-            Ok(index) => Self::finish(index, corpus, IndexOrigin::Built(tantivy_dir)),
+            Ok(reader) => Ok(Self::finish(reader, corpus, IndexOrigin::Built(tantivy_dir))),
             Err(e) => {
                 tracing::warn!(dir = %tantivy_dir.display(), error = %e, "cannot write index, keeping it in memory");
-                let index =
-                    Self::build_in_ram(corpus).expect("building an in-memory index cannot fail on valid documents");
-                Self::finish(index, corpus, IndexOrigin::InMemory { reason: e.to_string() })
+                let (schema, fields) = schema();
+                let index = Index::create_in_ram(schema);
+                Self::fill(&index, fields, corpus, &fp)?;
+                let reader = open_reader(&index)?;
+                Ok(Self::finish(reader, corpus, IndexOrigin::InMemory { reason: e.to_string() }))
             }
         }
     }
 
-    /// Builds the index in memory only (tests, read-only deployments).
-    pub fn in_memory(corpus: &Corpus) -> PassageIndex {
-        let index = Self::build_in_ram(corpus).expect("building an in-memory index cannot fail on valid documents");
-        Self::finish(index, corpus, IndexOrigin::InMemory { reason: "requested".into() })
-    }
-
-    fn try_reuse(dir: &Path, fp: &str) -> tantivy::Result<Option<Index>> {
+    /// The reader of the index in `dir` if it was built from this corpus
+    /// with this analyzer; `Err` when any of its files cannot be read.
+    fn try_reuse(dir: &Path, fp: &str) -> tantivy::Result<Option<IndexReader>> {
         if !dir.join("meta.json").exists() {
             return Ok(None);
         }
@@ -138,10 +151,16 @@ impl PassageIndex {
         if metas.payload.as_deref() != Some(fp) || index.schema() != expected {
             return Ok(None);
         }
-        Ok(Some(index))
+        // Verify every file's checksum before use, so that damage is found
+        // now rather than by a search later. The cost is one read of the index.
+        let damaged = index.validate_checksum()?;
+        if !damaged.is_empty() {
+            return Err(tantivy::TantivyError::InvalidArgument(format!("damaged index files: {damaged:?}")));
+        }
+        open_reader(&index).map(Some)
     }
 
-    fn build_on_disk(dir: &Path, corpus: &Corpus, fp: &str) -> anyhow::Result<Index> {
+    fn build_on_disk(dir: &Path, corpus: &Corpus, fp: &str) -> anyhow::Result<IndexReader> {
         if dir.exists() {
             std::fs::remove_dir_all(dir)?;
         }
@@ -149,14 +168,7 @@ impl PassageIndex {
         let (schema, fields) = schema();
         let index = Index::create_in_dir(dir, schema)?;
         Self::fill(&index, fields, corpus, fp)?;
-        Ok(index)
-    }
-
-    fn build_in_ram(corpus: &Corpus) -> tantivy::Result<Index> {
-        let (schema, fields) = schema();
-        let index = Index::create_in_ram(schema);
-        Self::fill(&index, fields, corpus, &fingerprint(corpus))?;
-        Ok(index)
+        Ok(open_reader(&index)?)
     }
 
     fn fill(index: &Index, fields: Fields, corpus: &Corpus, fp: &str) -> tantivy::Result<()> {
@@ -180,10 +192,8 @@ impl PassageIndex {
         Ok(())
     }
 
-    fn finish(index: Index, corpus: &Corpus, origin: IndexOrigin) -> PassageIndex {
-        index.tokenizers().register(analyzer::NAME, analyzer::build());
+    fn finish(reader: IndexReader, corpus: &Corpus, origin: IndexOrigin) -> PassageIndex {
         let (_, fields) = schema();
-        let reader = index.reader().expect("a freshly opened index has a reader");
         let mut analyzer = analyzer::build();
         let mut vocabulary = HashSet::new();
         let mut sentences = 0;

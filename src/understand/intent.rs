@@ -569,7 +569,10 @@ fn repair(raw: &str, fix: &dyn Fn(&str) -> Option<String>) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut last = 0;
     for w in text::words(raw) {
-        if w.kind != WordKind::Word {
+        // Capitalised words are names (places, people) the corpus may not
+        // know: repairing "Kherson" to "person" would answer a question
+        // nobody asked.
+        if w.kind != WordKind::Word || w.capitalized {
             continue;
         }
         if let Some(better) = fix(&w.norm) {

@@ -54,7 +54,9 @@ impl Spelling {
         if n < 4 || self.knows(word) || !word.chars().all(char::is_alphabetic) {
             return None;
         }
-        let max = if n <= 5 { 1 } else { 2 };
+        // Two edits only for long words: "Kherson" is one edit from no
+        // corpus word, but two from "person".
+        let max = if n < 8 { 1 } else { 2 };
         self.words
             .iter()
             .filter(|(w, _)| w.chars().count().abs_diff(n) <= max)

@@ -48,3 +48,22 @@ fn an_unwritable_index_dir_falls_back_to_memory() {
     assert!(matches!(engine.index_origin(), IndexOrigin::InMemory { .. }));
     assert!(engine.answer("How many soldiers were returned on 5 February 2025?").answered);
 }
+
+#[test]
+fn a_damaged_segment_is_rebuilt_not_fatal() {
+    let s = scratch();
+    Engine::open(&s.config()).unwrap();
+    let dir = s.index().join("passages");
+    let mut damaged = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|x| x == "term" || x == "idx" || x == "store") {
+            std::fs::write(&path, b"garbage").unwrap();
+            damaged += 1;
+        }
+    }
+    assert!(damaged > 0, "no segment files found to damage");
+    let engine = Engine::open(&s.config()).unwrap();
+    assert!(matches!(engine.index_origin(), IndexOrigin::Built(_)), "{:?}", engine.index_origin());
+    assert!(engine.answer("How many soldiers were returned on 5 February 2025?").answered);
+}
