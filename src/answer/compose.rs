@@ -42,7 +42,7 @@ fn about_exchanges(ctx: &Context, q: &Question) -> Answer {
     }
     let mut r = Reply::default();
     let answered = match q.intent {
-        Intent::Mediator => mediators(ctx, q, &chosen, &mut r),
+        Intent::Mediator => mediators(&chosen, &mut r),
         Intent::Where => places(q, &chosen, &mut r),
         Intent::When => when(ctx, &chosen, &mut r),
         Intent::Total => total(ctx, q, &chosen, &mut r),
@@ -330,27 +330,38 @@ fn total(ctx: &Context, q: &Question, chosen: &[&Exchange], r: &mut Reply) -> bo
     ok
 }
 
+/// "390 each way" when both sides' agreed counts match, else each side's.
+fn day_counts(e: &Exchange, r: &mut Reply) -> String {
+    r.exchange(e);
+    let per_side: Vec<Option<Count>> = SIDES.iter().map(|&s| tally::agreed(e, s, Category::Prisoners)).collect();
+    for (side, c) in SIDES.iter().zip(&per_side) {
+        if let Some(c) = c {
+            r.figure(format!("{}: returned to {}", e.date.label(), side.name()), c.figures[0]);
+        }
+    }
+    match (&per_side[0], &per_side[1]) {
+        (Some(u), Some(ru)) if u.value == ru.value => format!("{} each way", num(u.value)),
+        _ => SIDES
+            .iter()
+            .zip(&per_side)
+            .filter_map(|(s, c)| c.as_ref().map(|c| format!("{} to {}", num(c.value), s.name())))
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
 fn when(ctx: &Context, chosen: &[&Exchange], r: &mut Reply) -> bool {
     if let Some(s) = one_series(ctx, chosen).filter(|_| chosen.len() > 1) {
         let days: Vec<&Exchange> = s.exchanges.iter().filter_map(|id| ctx.facts.exchange(id)).collect();
         let first = days[0];
-        let each: Vec<String> = days
-            .iter()
-            .filter_map(|e| tally::agreed(e, Side::Ukraine, Category::Prisoners).map(|c| num(c.value)))
-            .collect();
+        let per_day: Vec<String> = days.iter().map(|e| day_counts(e, r)).collect();
         r.line(format!(
-            "It began on **{}** and ran over {} days, to {} ({} each way).",
+            "It began on **{}** and ran over {} days, to {} ({}).",
             first.date.label(),
             days.len(),
             days.last().map_or(String::new(), |e| e.date.label()),
-            each.join(" + ")
+            per_day.join("; ")
         ));
-        for e in &days {
-            r.exchange(e);
-            if let Some(c) = tally::agreed(e, Side::Ukraine, Category::Prisoners) {
-                r.figure(format!("{}: returned each way", e.date.label()), c.figures[0]);
-            }
-        }
         if let Some(a) = first.agreements.iter().max_by_key(|a| a.value.len()) {
             r.line(format!("It was agreed at {}.", a.value));
             r.cite(&a.cite);
@@ -376,8 +387,7 @@ fn when(ctx: &Context, chosen: &[&Exchange], r: &mut Reply) -> bool {
     ok
 }
 
-fn mediators(ctx: &Context, q: &Question, chosen: &[&Exchange], r: &mut Reply) -> bool {
-    let _ = q;
+fn mediators(chosen: &[&Exchange], r: &mut Reply) -> bool {
     let mut named: Vec<(String, Vec<String>)> = Vec::new();
     for e in chosen {
         r.exchange(e);
@@ -411,7 +421,6 @@ fn mediators(ctx: &Context, q: &Question, chosen: &[&Exchange], r: &mut Reply) -
             ));
         }
     }
-    let _ = ctx;
     true
 }
 
@@ -481,7 +490,7 @@ fn totals_overall(ctx: &Context, q: &Question) -> Answer {
     let side = q.recipient.unwrap_or(Side::Ukraine);
     for c in ctx.facts.claims.iter().filter(|c| c.kind == ClaimKind::ReturnedTotal(side)) {
         r.line(format!(
-            "{}: {} {} returned since the full-scale invasion (as of {}).",
+            "{}: {} {} returned from captivity in all (reported {}).",
             c.reporter.name,
             c.text,
             side.people(),
@@ -521,7 +530,7 @@ fn claim(ctx: &Context, q: &Question) -> Answer {
     for c in claims.iter().take(3) {
         let what = match kind {
             ClaimKind::SwapCount if c.text.ends_with(char::is_alphabetic) => {
-                format!("The {} swap of the war was on {}", c.text, day_label(c.as_of))
+                format!("The exchange reported on {} was the {} of the war", day_label(c.as_of), c.text)
             }
             ClaimKind::SwapCount => format!("{} prisoner swaps", c.text),
             ClaimKind::ReturnedTotal(s) => {
@@ -529,7 +538,7 @@ fn claim(ctx: &Context, q: &Question) -> Answer {
             }
             ClaimKind::Held(s) => format!("{} {} held by {}", c.text, s.people(), s.other().name()),
         };
-        r.line(format!("{what}, according to {} (as of {}).", c.reporter.name, day_label(c.as_of)));
+        r.line(format!("{what}, according to {} (reported {}).", c.reporter.name, day_label(c.as_of)));
         r.cite(&c.cite);
     }
     if kind == ClaimKind::SwapCount {

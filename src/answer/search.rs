@@ -6,6 +6,7 @@ use super::{Answer, Context};
 use crate::corpus::SentenceRef;
 use crate::facts::Citation;
 use crate::lang::dates::day_label;
+use crate::lang::lexicon;
 use crate::lang::text::{self, WordKind};
 use crate::understand::Question;
 
@@ -112,11 +113,12 @@ fn snippet(ctx: &Context, at: SentenceRef, quote: bool) -> String {
 
 /// Is one of `names` the speaker of the sentence ("…,” Peskov told journalists)?
 fn speaks(sentence: &str, names: &[String]) -> bool {
-    const SPEECH: &[&str] = &["said", "says", "told", "wrote", "added", "stated", "posted", "declared"];
     let words = text::words(sentence);
     words.iter().enumerate().any(|(i, w)| {
         names.contains(&w.norm)
-            && words[i.saturating_sub(3)..(i + 4).min(words.len())].iter().any(|x| SPEECH.contains(&x.norm.as_str()))
+            && words[i.saturating_sub(3)..(i + 4).min(words.len())]
+                .iter()
+                .any(|x| lexicon::SPEECH_VERBS.contains(&x.norm.as_str()))
     })
 }
 

@@ -51,14 +51,16 @@ pub enum LineKind {
 /// from its front matter: bodies often repeat it, sometimes several times.
 pub fn classify(line: &str, title: &str) -> LineKind {
     let lower = line.to_lowercase();
-    if FURNITURE.iter().any(|p| lower.contains(p)) || line.starts_with(NAVIGATION_MARKS) || line.contains('»') {
+    let prose = line.trim_end().ends_with(['.', '!', '?', '"', '”', '’', '\'', ':', ')']);
+    // "»" separates breadcrumbs, but also closes «quotes» in prose.
+    let breadcrumb = line.contains('»') && !prose && line.split_whitespace().count() < 10;
+    if FURNITURE.iter().any(|p| lower.contains(p)) || line.starts_with(NAVIGATION_MARKS) || breadcrumb {
         return LineKind::Furniture;
     }
     if !title.is_empty() && fold(line) == fold(title) {
         return LineKind::Furniture;
     }
-    let ends_like_prose = line.trim_end().ends_with(['.', '!', '?', '"', '”', '’', '\'', ':', ')']);
-    if !ends_like_prose && line.split_whitespace().count() < 10 {
+    if !prose && line.split_whitespace().count() < 10 {
         return LineKind::Heading;
     }
     LineKind::Content
@@ -94,6 +96,7 @@ mod tests {
     fn headings_and_prose() {
         assert_eq!(classify("Diplomatic push", ""), LineKind::Heading);
         assert_eq!(classify("Dozens of attacks", ""), LineKind::Heading);
+        assert_eq!(classify("Zelensky said: «Our people are home», thanking the mediators.", ""), LineKind::Content);
         assert_eq!(classify("Russia and Ukraine released 303 more prisoners each on Sunday.", ""), LineKind::Content);
         // A long standfirst without a full stop is still text.
         assert_eq!(

@@ -657,8 +657,13 @@ fn stage(words: &[Word]) -> Option<(u32, bool)> {
         }
         let number = before.iter().find_map(|x| lexicon::ordinal(&x.norm));
         let last = before.iter().any(|x| x.is("last") || x.is("final"));
-        // "day 2 of 3".
-        let numbered = words.get(i + 1).and_then(Word::number).map(|n| n as u32);
+        // "day 2 of 3", "stage 2": a small number, and for "day" an "of".
+        let numbered = words
+            .get(i + 1)
+            .and_then(Word::number)
+            .filter(|n| (1..=10).contains(n))
+            .filter(|_| !w.is("day") && !w.is("part") || words.get(i + 2).is_some_and(|x| x.is("of")))
+            .map(|n| n as u32);
         match (number.or(numbered), last) {
             (Some(n), last) => return Some((n, last)),
             (None, true) => return Some((0, true)),

@@ -5,48 +5,6 @@ use super::model::Reporter;
 use crate::lang::lexicon::{self, Side};
 use crate::lang::text::Word;
 
-/// Verbs that introduce or close reported speech.
-const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "saying",
-    "says",
-    "announced",
-    "announces",
-    "reported",
-    "reports",
-    "confirmed",
-    "confirms",
-    "wrote",
-    "writes",
-    "stated",
-    "states",
-    "told",
-    "added",
-    "adds",
-    "posted",
-    "claimed",
-    "claims",
-    "noted",
-    "according",
-    "declared",
-    "tweeted",
-];
-
-/// Speakers named by one word, with the side they speak for and a label.
-const SPEAKERS: &[(&str, Option<Side>, &str)] = &[
-    ("zelensky", Some(Side::Ukraine), "Zelenskyy"),
-    ("lubinets", Some(Side::Ukraine), "Ukraine's ombudsman"),
-    ("yermak", Some(Side::Ukraine), "Zelenskyy's office"),
-    ("budanov", Some(Side::Ukraine), "Ukraine's military intelligence"),
-    ("kremlin", Some(Side::Russia), "the Kremlin"),
-    ("peskov", Some(Side::Russia), "the Kremlin"),
-    ("putin", Some(Side::Russia), "Putin"),
-    ("moskalkova", Some(Side::Russia), "Russia's human rights commissioner"),
-    ("lavrov", Some(Side::Russia), "Russia's foreign ministry"),
-    ("medinsky", Some(Side::Russia), "Russia's negotiator Medinsky"),
-    ("trump", None, "Trump"),
-];
-
 /// The first speaker named in a sentence, if it names one.
 pub fn explicit(words: &[Word]) -> Option<(Reporter, usize)> {
     all(words).into_iter().next()
@@ -57,7 +15,7 @@ pub fn explicit(words: &[Word]) -> Option<(Reporter, usize)> {
 pub fn all(words: &[Word]) -> Vec<(Reporter, usize)> {
     let mut out = Vec::new();
     for (v, w) in words.iter().enumerate() {
-        if !SPEECH_VERBS.contains(&w.norm.as_str()) {
+        if !lexicon::SPEECH_VERBS.contains(&w.norm.as_str()) {
             continue;
         }
         // "It said", "he added": a pronoun, resolved by the caller.
@@ -87,14 +45,14 @@ const PRONOUNS: &[&str] = &["it", "he", "she", "they"];
 pub fn refers_back(words: &[Word]) -> bool {
     words.windows(2).any(|p| {
         (p[0].is("it") || p[0].is("ministry") || p[0].is("he") || p[0].is("she") || p[0].is("they"))
-            && SPEECH_VERBS.contains(&p[1].norm.as_str())
+            && lexicon::SPEECH_VERBS.contains(&p[1].norm.as_str())
     })
 }
 
 fn speaker_at(words: &[Word], j: usize) -> Option<Reporter> {
     let w = words.get(j)?;
     let canonical = lexicon::variants(&w.norm).map_or(w.norm.as_str(), |g| g[0]);
-    if let Some((_, side, name)) = SPEAKERS.iter().find(|(k, _, _)| *k == canonical) {
+    if let Some((_, side, name)) = lexicon::SPEAKERS.iter().find(|(k, _, _)| *k == canonical) {
         return Some(Reporter { side: *side, name: (*name).to_string() });
     }
     if w.is("ministry") || w.is("ombudsman") || w.is("headquarters") {

@@ -496,8 +496,7 @@ pub fn understand(raw: &str, today: NaiveDate, fix: &dyn Fn(&str) -> Option<Stri
         if !search.contains(&group) {
             search.push(group);
         }
-        let generic =
-            GENERIC.contains(&w.norm.as_str()) || crate::index::analyzer::STOP_WORDS.contains(&w.norm.as_str());
+        let generic = GENERIC.contains(&w.norm.as_str()) || lexicon::STOP_WORDS.contains(&w.norm.as_str());
         if !generic && w.kind == WordKind::Word && !descriptors.contains(&w.norm) {
             descriptors.push(w.norm.clone());
         }
@@ -604,12 +603,7 @@ fn counted_noun(words: &[Word]) -> Option<String> {
 /// "according to Zelenskyy", "did Russia say", "Kyiv's figures".
 fn reporter_of(words: &[Word]) -> Option<Side> {
     let speaker = |w: &Word| -> Option<Side> {
-        let canonical = lexicon::variants(&w.norm).map_or(w.norm.as_str(), |g| g[0]);
-        match canonical {
-            "zelensky" | "lubinets" | "yermak" => Some(Side::Ukraine),
-            "kremlin" | "peskov" | "putin" => Some(Side::Russia),
-            _ => lexicon::side_name(&w.norm).or_else(|| lexicon::nationality(&w.norm)),
-        }
+        lexicon::speaker_side(&w.norm).or_else(|| lexicon::side_name(&w.norm)).or_else(|| lexicon::nationality(&w.norm))
     };
     for (i, w) in words.iter().enumerate() {
         if (w.is("according") || w.is("per"))

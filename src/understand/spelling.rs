@@ -34,7 +34,7 @@ impl Spelling {
             .chain(lexicon::VARIANTS.iter().flat_map(|g| g.iter()))
             .chain(super::intent::VOCABULARY)
             .chain(super::intent::GENERIC)
-            .chain(crate::index::analyzer::STOP_WORDS);
+            .chain(lexicon::STOP_WORDS);
         for w in tables {
             words.entry((*w).to_string()).or_insert(1);
         }
