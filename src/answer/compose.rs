@@ -196,10 +196,12 @@ fn describe(ctx: &Context, q: &Question, e: &Exchange, r: &mut Reply) -> bool {
     // A total computed from agreed side counts, with its parts shown.
     if tally::combined(e).is_empty()
         && (q.recipient.is_none() || q.each)
-        && let (Some((u, _)), Some((ru, _))) =
+        && let (Some((u, uf)), Some((ru, rf))) =
             (tally::returned_to(e, Side::Ukraine), tally::returned_to(e, Side::Russia))
     {
-        parts.push(format!("{} in all ({} + {}, computed)", num(u + ru), num(u), num(ru)));
+        // The addends are the cited figures themselves (prisoners, then any wounded).
+        let addends: Vec<String> = uf.iter().chain(&rf).map(|f| num(f.value)).collect();
+        parts.push(format!("{} in all ({}, computed)", num(u + ru), addends.join(" + ")));
     }
     r.line(format!("{head}: {}.", parts.join("; ")));
     mediator_line(e, r);
@@ -291,13 +293,7 @@ fn total(ctx: &Context, q: &Question, chosen: &[&Exchange], r: &mut Reply) -> bo
                     match tally::agreed(e, side, Category::Wounded) {
                         Some(w) => {
                             sum += c.value + w.value;
-                            parts.push(format!(
-                                "{} on {} ({} + {} wounded)",
-                                num(c.value + w.value),
-                                e.date.label(),
-                                num(c.value),
-                                num(w.value)
-                            ));
+                            parts.push(format!("{} + {} wounded on {}", num(c.value), num(w.value), e.date.label()));
                             r.figure(
                                 format!("{}: seriously wounded returned to {}", e.date.label(), side.name()),
                                 w.figures[0],
@@ -701,16 +697,27 @@ fn event_text(ev: &Event, r: &mut Reply) -> String {
     if ev.days.len() > 1 {
         let each: Vec<String> = side_values(0).iter().map(|v| num(*v)).collect();
         format!(
-            "**{}**: {} for {} over {} days ({} to Ukraine), {} people in all",
+            "**{}**: {} for {} over {} days, {} in all ({} + {}); to Ukraine day by day: {}",
             ev.label,
             num(u),
             num(ru),
             ev.days.len(),
-            each.join(" + "),
-            num(total)
+            num(total),
+            num(u),
+            num(ru),
+            each.join(" + ")
         )
     } else {
-        format!("**{}**: {} in all ({} to Ukraine + {} to Russia)", ev.label, num(total), num(u), num(ru))
+        // Every computed number is shown with its parts: "197" as "175 + 22 wounded".
+        let part = |side: Side| -> String {
+            let e = ev.days[0];
+            let p = tally::agreed(e, side, Category::Prisoners).map_or(0, |c| c.value);
+            match tally::returned_to(e, side) {
+                Some((v, _)) if v > p => format!("{} + {} wounded to {}", num(p), num(v - p), side.name()),
+                _ => format!("{} to {}", num(p), side.name()),
+            }
+        };
+        format!("**{}**: {} in all ({} + {})", ev.label, num(total), part(Side::Ukraine), part(Side::Russia))
     }
 }
 
