@@ -9,7 +9,7 @@ use serenity::all::{CommandData, CommandDataOptionValue, CommandOptionType, Crea
 use crate::engine::Engine;
 
 use super::reply::{Layout, Reply, limit};
-use super::text::{fit, measure};
+use crate::render::text::{fit, measure};
 
 /// Longest question `/ask` accepts. Discord allows 6,000, but a question longer than an embed
 /// title is almost certainly pasted text, not a question.

@@ -28,4 +28,3 @@ pub mod interactions_http;
 pub mod mention;
 pub mod reply;
 pub mod send;
-pub mod text;

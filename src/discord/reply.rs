@@ -14,7 +14,7 @@
 
 use crate::answer::{Answer, FigureRef, Source};
 
-use super::text::{fit, measure, split_after_first};
+use crate::render::text::{fit, measure, split_after_first};
 
 /// Discord's documented message and embed limits.
 pub mod limit {

@@ -1,5 +1,8 @@
-//! Showing an `Answer` outside Discord: plain Markdown (what Discord would
-//! show) or JSON.
+//! Showing an `Answer`: plain Markdown (what Discord would show) or JSON,
+//! and the text rules every front end shares (`text`: measuring, trimming
+//! and splitting to Discord's limits).
+
+pub mod text;
 
 use crate::answer::Answer;
 
@@ -16,43 +19,9 @@ pub fn plain(answer: &Answer) -> String {
             out.push_str(&format!("\n{}. {}, {}{link}", i + 1, s.outlet, s.published));
         }
     }
-    fit(&out, MESSAGE_LIMIT)
+    text::fit(&out, MESSAGE_LIMIT)
 }
 
 pub fn json(answer: &Answer) -> String {
     serde_json::to_string_pretty(answer).unwrap_or_else(|e| format!("{{\"error\": \"cannot serialise answer: {e}\"}}"))
-}
-
-/// Text shortened to at most `limit` characters at a line or sentence end,
-/// never inside a word, marked with "…" when cut.
-pub fn fit(text: &str, limit: usize) -> String {
-    if text.chars().count() <= limit {
-        return text.to_string();
-    }
-    let budget = limit.saturating_sub(1);
-    let cut: String = text.chars().take(budget).collect();
-    let at = cut
-        .rfind('\n')
-        .filter(|&i| i > budget / 2)
-        .or_else(|| cut.rfind(". ").map(|i| i + 1).filter(|&i| i > budget / 2))
-        .or_else(|| cut.rfind(' '))
-        .unwrap_or(cut.len());
-    format!("{}…", cut[..at].trim_end())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fit_cuts_at_boundaries() {
-        assert_eq!(fit("short", 10), "short");
-        let long = "First sentence here. Second sentence is longer than the rest.";
-        let got = fit(long, 30);
-        assert!(got.chars().count() <= 30, "{got}");
-        assert_eq!(got, "First sentence here.…");
-        let words = "alpha beta gamma delta epsilon";
-        let got = fit(words, 14);
-        assert_eq!(got, "alpha beta…");
-    }
 }
