@@ -51,8 +51,12 @@ impl Reply {
         if self.exchanges.iter().any(|x| x.id == e.id) {
             return;
         }
-        let mut mediators: Vec<String> = e.mediators.iter().map(|m| m.value.clone()).collect();
-        mediators.dedup();
+        let mut mediators: Vec<String> = Vec::new();
+        for m in &e.mediators {
+            if !mediators.contains(&m.value) {
+                mediators.push(m.value.clone());
+            }
+        }
         self.exchanges.push(ExchangeRef {
             id: e.id.clone(),
             date: e.id.clone(),

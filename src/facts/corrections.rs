@@ -81,8 +81,11 @@ impl Corrections {
     /// Reads `data_dir/exchanges.toml`; a missing file means no corrections.
     pub fn load(data_dir: &Path) -> Result<Corrections, CorrectionsError> {
         let path = data_dir.join("exchanges.toml");
-        let Ok(text) = std::fs::read_to_string(&path) else {
-            return Ok(Corrections::default());
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            // No file means no corrections; a file that cannot be read is an error.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Corrections::default()),
+            Err(e) => return Err(CorrectionsError::Parse { path: path.clone(), message: format!("cannot read: {e}") }),
         };
         toml::from_str(&text).map_err(|e| {
             let line = e.span().map(|s| 1 + text[..s.start.min(text.len())].matches('\n').count());

@@ -32,7 +32,6 @@ impl Spelling {
             .iter()
             .chain(lexicon::SWAP_WORDS)
             .chain(lexicon::VARIANTS.iter().flat_map(|g| g.iter()))
-            .chain(super::intent::VOCABULARY)
             .chain(super::intent::GENERIC)
             .chain(lexicon::STOP_WORDS);
         for w in tables {
