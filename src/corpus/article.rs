@@ -110,8 +110,11 @@ pub fn parse(path: &Path, raw: &str) -> Result<Article, LoadError> {
                 toml::Value::String(s) => s.clone(),
                 other => other.to_string(),
             };
-            NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-                .map_err(|_| err(field_line("published"), LoadErrorKind::BadDate(text)))?
+            // A full timestamp ("2025-03-19T10:00:00Z") gives its day.
+            let day =
+                text.trim().get(..10).filter(|_| text.trim().len() == 10 || text.trim()[10..].starts_with(['T', ' ']));
+            day.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+                .ok_or_else(|| err(field_line("published"), LoadErrorKind::BadDate(text)))?
         }
     };
     let body = raw[body_start..].to_string();
@@ -176,6 +179,11 @@ mod tests {
     fn unquoted_toml_dates_are_accepted() {
         let a = parse_str("+++\nid = \"a1\"\npublished = 2025-02-05\n+++\nText here.\n").unwrap();
         assert_eq!(a.published.to_string(), "2025-02-05");
+        let a = parse_str("+++\nid = \"a1\"\npublished = \"2025-02-05T10:30:00Z\"\n+++\nText here.\n").unwrap();
+        assert_eq!(a.published.to_string(), "2025-02-05");
+        let a =
+            parse_str("+++\r\nid = \"a1\"\r\npublished = 2025-02-05T10:30:00+02:00\r\n+++\r\nText here.\r\n").unwrap();
+        assert_eq!(a.sentences().map(|(_, _, s)| s).collect::<Vec<_>>(), ["Text here."]);
     }
 
     #[test]
