@@ -126,37 +126,37 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             let engine = open(&data)?;
             let answer = engine.answer(&question);
-            println!("{}", if json { render::json(&answer) } else { render::plain(&answer) });
+            say(if json { render::json(&answer) } else { render::plain(&answer) });
             Ok(ExitCode::SUCCESS)
         }
         Command::Chat { data } => {
             let engine = open(&data)?;
-            println!("{}\n(type a question, or an empty line to quit)", engine.help_text());
+            say(format!("{}\n(type a question, or an empty line to quit)", engine.help_text()));
             let stdin = std::io::stdin();
             loop {
-                print!("> ");
+                write!(std::io::stdout(), "> ")?;
                 std::io::stdout().flush()?;
                 let mut line = String::new();
                 if stdin.lock().read_line(&mut line)? == 0 || line.trim().is_empty() {
                     return Ok(ExitCode::SUCCESS);
                 }
-                println!("{}\n", render::plain(&engine.answer(line.trim())));
+                say(format!("{}\n", render::plain(&engine.answer(line.trim()))));
             }
         }
         Command::Index { data } => {
             let engine = open(&data)?;
             let facts = engine.facts();
-            println!("articles:   {} ({} skipped)", engine.corpus().articles.len(), engine.skipped().len());
-            println!("sentences:  {}", engine.indexed_sentences());
-            println!("index:      {:?}", engine.index_origin());
-            println!("exchanges:  {} ({} multi-day series)", facts.exchanges.len(), facts.series.len());
-            println!("figures:    {}", facts.exchanges.iter().map(|e| e.figures.len()).sum::<usize>());
-            println!("claims:     {}", facts.claims.len());
+            say(format!("articles:   {} ({} skipped)", engine.corpus().articles.len(), engine.skipped().len()));
+            say(format!("sentences:  {}", engine.indexed_sentences()));
+            say(format!("index:      {:?}", engine.index_origin()));
+            say(format!("exchanges:  {} ({} multi-day series)", facts.exchanges.len(), facts.series.len()));
+            say(format!("figures:    {}", facts.exchanges.iter().map(|e| e.figures.len()).sum::<usize>()));
+            say(format!("claims:     {}", facts.claims.len()));
             Ok(ExitCode::SUCCESS)
         }
         Command::Facts { data } => {
             let engine = open(&data)?;
-            println!("{}", serde_json::to_string_pretty(engine.facts())?);
+            say(serde_json::to_string_pretty(engine.facts())?);
             Ok(ExitCode::SUCCESS)
         }
         Command::Serve(args) => {
@@ -175,7 +175,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 anyhow::bail!("no questions in {}", questions.display());
             }
             let config = EngineConfig { data_dir: data.data.clone(), index_dir: data.index.clone(), today: None };
-            print!("{}", powbot::bench::run(&config, &list, rounds.max(1))?);
+            say(powbot::bench::run(&config, &list, rounds.max(1))?.to_string());
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { data } => {
@@ -183,17 +183,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let problems = engine.check();
             if problems.is_empty() {
                 let figures: usize = engine.facts().exchanges.iter().map(|e| e.figures.len()).sum();
-                println!(
+                say(format!(
                     "ok: {} exchanges, {figures} figures, {} claims; every figure is in its sentence and every sentence in its article",
                     engine.facts().exchanges.len(),
                     engine.facts().claims.len()
-                );
+                ));
                 return Ok(ExitCode::SUCCESS);
             }
             for p in &problems {
-                println!("{}: {}", p.exchange, p.message);
+                say(format!("{}: {}", p.exchange, p.message));
             }
-            println!("{} problem(s)", problems.len());
+            say(format!("{} problem(s)", problems.len()));
             Ok(ExitCode::from(1))
         }
     }
@@ -207,5 +207,17 @@ fn question_list(text: &str) -> Vec<String> {
             .filter_map(|v| v.as_str().or_else(|| v.get("q").and_then(|q| q.as_str())).map(str::to_string))
             .collect(),
         Err(_) => text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect(),
+    }
+}
+
+/// Writes a line to stdout. A closed pipe (`powbot ask … | head`) ends the
+/// program quietly instead of panicking, as command-line tools should.
+fn say(text: String) {
+    if let Err(e) = writeln!(std::io::stdout().lock(), "{text}") {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("powbot: cannot write output: {e}");
+        std::process::exit(1);
     }
 }

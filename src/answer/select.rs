@@ -6,7 +6,7 @@ use crate::corpus::Corpus;
 use crate::facts::{Exchange, Facts, Recipient};
 use crate::index::PassageIndex;
 use crate::lang::{Category, Period, Side};
-use crate::understand::{Question, StageRef};
+use crate::understand::{Neighbour, Question, StageRef};
 
 /// How the exchanges were chosen, which shapes what the reply can say.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,40 +47,63 @@ pub fn n_for_n(facts: &Facts, n: u64) -> Vec<&Exchange> {
     facts.exchanges.iter().filter(|e| each(e)).collect()
 }
 
-/// Exchanges the best search hits for the question's descriptive words cite.
+/// The exchange an article is mainly about: the one most of its figures cite.
+fn main_exchange<'f>(facts: &'f Facts, article: &str) -> Option<&'f Exchange> {
+    facts
+        .exchanges
+        .iter()
+        .map(|e| (e.figures.iter().filter(|f| f.cite.article == article).count(), e))
+        .filter(|(n, _)| *n > 0)
+        .max_by_key(|(n, _)| *n)
+        .map(|(_, e)| e)
+}
+
+/// The exchange a description names ("the Independence Day swap", "the
+/// New Year swap"): an article whose title has every descriptive word, else
+/// the search hit covering the most of them (at least half), read as the
+/// exchange whose figures cite that very sentence or its article's main one.
 fn described<'f>(facts: &'f Facts, index: &PassageIndex, corpus: &Corpus, q: &Question) -> Vec<&'f Exchange> {
-    let groups: Vec<Vec<String>> = q.descriptors.iter().map(|d| vec![d.clone()]).collect();
-    if groups.is_empty() {
+    let wanted: Vec<Vec<String>> = q.descriptors.iter().map(|d| index.terms(d)).filter(|t| !t.is_empty()).collect();
+    if wanted.is_empty() {
         return Vec::new();
     }
-    for hit in index.search(&groups, corpus, 5) {
-        let Some(article) = corpus.articles.get(hit.sentence.article) else {
+    let covered = |text: &str| {
+        let terms = index.terms(text);
+        wanted.iter().filter(|w| w.iter().all(|t| terms.contains(t))).count()
+    };
+    // Titles are not quoted (snippets come from bodies) but they name events.
+    for a in &corpus.articles {
+        if covered(&a.title) == wanted.len()
+            && let Some(e) = main_exchange(facts, &a.id)
+        {
+            return vec![e];
+        }
+    }
+    let groups: Vec<Vec<String>> = q.descriptors.iter().map(|d| vec![d.clone()]).collect();
+    // (descriptive words covered, fits the rest of the question, exchange), best first.
+    let mut candidates: Vec<(usize, bool, &Exchange)> = Vec::new();
+    for hit in index.search(&groups, corpus, 10) {
+        let Some(article) = corpus.articles.get(hit.sentence.article) else { continue };
+        let Some(sentence) = article.sentence(hit.sentence.paragraph, hit.sentence.sentence) else { continue };
+        let n = covered(sentence);
+        if n * 2 < wanted.len() {
             continue;
-        };
-        let Some(sentence) = article.sentence(hit.sentence.paragraph, hit.sentence.sentence) else {
-            continue;
-        };
-        // The exchange whose facts cite this very sentence, else the one
-        // most cited from its article.
+        }
         let exact: Vec<&Exchange> = facts
             .exchanges
             .iter()
             .filter(|e| e.figures.iter().any(|f| f.cite.sentence == sentence && f.cite.article == article.id))
             .collect();
-        if exact.len() == 1 {
-            return exact;
-        }
-        let best = facts
-            .exchanges
-            .iter()
-            .map(|e| (e.figures.iter().filter(|f| f.cite.article == article.id).count(), e))
-            .filter(|(n, _)| *n > 0)
-            .max_by_key(|(n, _)| *n);
-        if let Some((_, e)) = best {
-            return vec![e];
+        let found = if exact.len() == 1 { Some(exact[0]) } else { main_exchange(facts, &article.id) };
+        if let Some(e) = found {
+            // "the first day of the Istanbul deal exchange" means a multi-day one.
+            let fits = q.stage.is_none() || e.series.is_some();
+            candidates.push((n, fits, e));
         }
     }
-    Vec::new()
+    // Stable sort: among equals, search rank decides.
+    candidates.sort_by_key(|(n, fits, _)| std::cmp::Reverse((*n, *fits)));
+    candidates.first().map(|(_, _, e)| vec![*e]).unwrap_or_default()
 }
 
 /// The exchanges a question is about, and how they were chosen. Every
@@ -95,7 +118,15 @@ pub fn select<'f>(facts: &'f Facts, index: &PassageIndex, corpus: &Corpus, q: &Q
         let (from, to) = e.date.bounds();
         p.overlaps(from, to)
     };
-    if !dated.is_empty() {
+    if let (Some(n), Some(anchor)) = (q.neighbour, dated.first().and_then(|p| p.bounds())) {
+        // "the exchange before the one on 19 March 2025": the nearest one on that side.
+        let next = match n {
+            Neighbour::Before => chosen.iter().rev().find(|e| e.date.bounds().1 < anchor.0).copied(),
+            Neighbour::After => chosen.iter().find(|e| e.date.bounds().0 > anchor.1).copied(),
+        };
+        chosen = next.into_iter().collect();
+        basis = Basis::Period;
+    } else if !dated.is_empty() {
         // "in March and May 2025": either period.
         chosen.retain(|e| dated.iter().any(|p| within(e, p)));
         basis = Basis::Period;

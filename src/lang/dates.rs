@@ -281,9 +281,23 @@ fn match_at(words: &[Word], i: usize, anchor: Anchor) -> Option<DateMention> {
                 return mention(Period::day(date), i + 5);
             }
         }
-        // A bare year, unless it is a count ("2022 prisoners" has no reason
-        // to be a year, but a year is followed by words like that rarely).
         return mention(Period::year(y)?, i + 1);
+    }
+
+    // Numeric 19.03.2025 or 19/03/2025: day first, as in Europe, unless
+    // only the other reading is a date (03/19/2025).
+    if w.kind == WordKind::Number && w.norm.len() <= 2 {
+        let sep = words.get(i + 1).map(|x| x.norm.as_str());
+        if matches!(sep, Some("." | "/")) && words.get(i + 3).map(|x| x.norm.as_str()) == sep {
+            let a: Option<u32> = w.norm.parse().ok();
+            let b: Option<u32> = words.get(i + 2).filter(|x| x.norm.len() <= 2).and_then(|x| x.norm.parse().ok());
+            if let (Some(a), Some(b), Some(y)) = (a, b, words.get(i + 4).and_then(year_value)) {
+                let date = NaiveDate::from_ymd_opt(y, b, a).or_else(|| NaiveDate::from_ymd_opt(y, a, b));
+                if let Some(date) = date {
+                    return mention(Period::day(date), i + 5);
+                }
+            }
+        }
     }
 
     // Weekday, optionally followed by an explicit date ("Monday, December 30").
@@ -447,6 +461,8 @@ mod tests {
         assert_eq!(periods("19 March 2025", a), [Period::day(d(2025, 3, 19))]);
         assert_eq!(periods("March 19, 2025", a), [Period::day(d(2025, 3, 19))]);
         assert_eq!(periods("on 2025-03-19", a), [Period::day(d(2025, 3, 19))]);
+        assert_eq!(periods("swapped 19.03.2025", a), [Period::day(d(2025, 3, 19))]);
+        assert_eq!(periods("on 03/19/2025", a), [Period::day(d(2025, 3, 19))]);
     }
 
     #[test]

@@ -52,6 +52,14 @@ pub enum StageRef {
     Last,
 }
 
+/// "the exchange before/after the one on …".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Neighbour {
+    Before,
+    After,
+}
+
 /// A question, understood.
 #[derive(Debug, Clone, Serialize)]
 pub struct Question {
@@ -83,6 +91,8 @@ pub struct Question {
     pub as_of: Option<Period>,
     /// A mediator the question names ("exchanges the UAE mediated").
     pub mediator: Option<String>,
+    /// The exchange next to the one the dates name.
+    pub neighbour: Option<Neighbour>,
     /// Asks about the agreement (where terms were agreed) rather than where prisoners went.
     pub about_agreement: bool,
     /// Words that describe an exchange beyond dates and numbers ("Independence Day", "Kursk").
@@ -307,11 +317,24 @@ pub fn understand(raw: &str, today: NaiveDate, fix: &dyn Fn(&str) -> Option<Stri
     // the date, so the exchange itself is the answer.
     let about_swap =
         words.iter().any(|w| lexicon::SWAP_WORDS.contains(&w.norm.as_str()) || lexicon::is_person_noun(&w.norm));
-    let intent = if intent == Intent::Search && !periods.is_empty() && descriptors.is_empty() && !quote && about_swap {
-        Intent::Count
-    } else {
-        intent
-    };
+    // "What happened on 23 May 2025?": everything the bot knows is swaps.
+    let dated = periods.iter().any(|p| matches!(p, Period::Day { .. } | Period::Recurring { day: Some(_), .. }));
+    let intent =
+        if intent == Intent::Search && !periods.is_empty() && descriptors.is_empty() && !quote && (about_swap || dated)
+        {
+            Intent::Count
+        } else {
+            intent
+        };
+    // "the exchange before the one on 19 March 2025".
+    let neighbour = words.windows(3).find_map(|w| {
+        let refers = w[1].is("the") && ["one", "exchange", "swap"].contains(&w[2].norm.as_str());
+        match w[0].norm.as_str() {
+            "before" | "preceding" if refers => Some(Neighbour::Before),
+            "after" | "following" if refers => Some(Neighbour::After),
+            _ => None,
+        }
+    });
 
     let mediator = (0..words.len()).find_map(|i| lexicon::mediator_at(&words, i)).map(|(m, _)| m.to_string());
 
@@ -332,6 +355,7 @@ pub fn understand(raw: &str, today: NaiveDate, fix: &dyn Fn(&str) -> Option<Stri
         speaker,
         as_of,
         mediator,
+        neighbour,
         about_agreement,
         descriptors,
         search,

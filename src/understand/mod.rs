@@ -7,5 +7,5 @@
 mod intent;
 mod spelling;
 
-pub use intent::{Intent, Question, StageRef, understand};
+pub use intent::{Intent, Neighbour, Question, StageRef, understand};
 pub use spelling::Spelling;

@@ -43,6 +43,11 @@ const ANSWERED: &[(&str, &[u64], &str)] = &[
     ("How many exchanges did the UAE mediate in 2024?", &[2], "brief-2024-08-24"),
     ("Did the March 2025 swap include wounded soldiers?", &[22], ""),
     ("How many prisoners were released by Ukraine on 19 March 2025?", &[175], ""),
+    ("how many prisoners swapped 19.03.2025", &[372], ""),
+    ("How many captives were exchanged in the New Year swap?", &[189, 150], "brief-2024-12-30"),
+    ("How many prisoners were exchanged in the exchange before the one on 19 March 2025?", &[150], "afp-2025-02-05"),
+    ("What happened on 23 May 2025?", &[390], ""),
+    ("How many POWs came home to Ukraine on the first day of the Istanbul deal exchange?", &[390], ""),
 ];
 
 #[test]
@@ -113,6 +118,8 @@ fn abstains_without_support_and_says_what_it_covers() {
         "What is the weather in Kyiv today?",
         "Who won the football World Cup in 2022?",
         "How many wounded were returned on 5 February 2025?",
+        "How many were freed in the Kherson swap?",
+        "Who mediated the Bakhmut swap?",
     ] {
         let a = ask(q);
         assert!(!a.answered, "{q}: answered {:?}", a.text);
