@@ -100,20 +100,7 @@ pub fn corpus_with_extra_exchanges(dir: &Path, extra: usize) -> PathBuf {
             std::fs::copy(&path, articles.join(name)).expect("copy an article");
         }
     }
-    let months = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
+    let months = powbot::lang::dates::MONTHS;
     let days_in = |month: usize| match month {
         1 => 28,
         3 | 5 | 8 | 10 => 30,
