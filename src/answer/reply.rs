@@ -140,7 +140,7 @@ pub fn names(list: &[&str]) -> String {
     }
 }
 
-/// Used by intents that do not need facts but should still report the corpus span.
+/// What the bot covers, for abstentions and replies that point beyond themselves.
 pub fn coverage(facts: &Facts) -> String {
     match (facts.exchanges.first(), facts.exchanges.last()) {
         (Some(a), Some(b)) => format!(

@@ -51,7 +51,7 @@ impl Corpus {
                 Ok(article) => {
                     if let Some(first) = corpus.articles.iter().find(|a| a.id == article.id) {
                         errors.push(LoadError {
-                            line: Some(2),
+                            line: Some(id_line(&path)),
                             kind: LoadErrorKind::DuplicateId { id: article.id.clone(), first: first.path.clone() },
                             path,
                         });
@@ -88,4 +88,12 @@ fn read(path: &Path) -> Result<Article, LoadError> {
         LoadError { path: path.to_path_buf(), line: Some(line), kind: LoadErrorKind::NotUtf8 }
     })?;
     parse(path, &raw)
+}
+
+/// The line of a file's `id = …` (for a duplicate-id error; 1 if not found).
+fn id_line(path: &Path) -> usize {
+    std::fs::read_to_string(path)
+        .ok()
+        .and_then(|t| t.lines().position(|l| l.trim_start().starts_with("id") && l.contains('=')))
+        .map_or(1, |i| i + 1)
 }
