@@ -7,7 +7,7 @@ use super::tally::{self, Count};
 use super::{Answer, Context};
 use crate::facts::{ClaimKind, Exchange, Series};
 use crate::lang::dates::day_label;
-use crate::lang::{Category, Side};
+use crate::lang::{Category, Period, Side};
 use crate::understand::{Intent, Question};
 
 const SIDES: [Side; 2] = [Side::Ukraine, Side::Russia];
@@ -49,8 +49,9 @@ fn about_exchanges(ctx: &Context, q: &Question) -> Answer {
         _ => {
             if let Some(series) = one_series(ctx, &chosen).filter(|_| chosen.len() > 1) {
                 series_summary(ctx, q, series, &mut r)
-            } else if chosen.len() > 1 && q.intent == Intent::Count && q.category.is_none() {
+            } else if chosen.len() > 1 && q.intent == Intent::Count && q.category.is_none() && spans_time(q) {
                 // "How many were exchanged in 2024?": the sum, with its parts.
+                // ("on Wednesday" matching two Wednesdays describes each instead.)
                 total(ctx, q, &chosen, &mut r)
             } else {
                 let mut ok = false;
@@ -65,6 +66,14 @@ fn about_exchanges(ctx: &Context, q: &Question) -> Answer {
         r.line(coverage(ctx.facts));
     }
     r.finish(q, answered, ctx.corpus)
+}
+
+/// Does the question name a stretch of time (a month, a year, a range)
+/// rather than a day that recurs ("on Wednesday", "on May 24")?
+fn spans_time(q: &Question) -> bool {
+    q.periods
+        .iter()
+        .any(|p| matches!(p, Period::Month { .. } | Period::Span { .. } | Period::Recurring { day: None, .. }))
 }
 
 /// The exchanges form exactly one multi-day series.

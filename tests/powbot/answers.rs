@@ -227,6 +227,13 @@ fn sums_in(line: &str) -> Vec<u64> {
 }
 
 #[test]
+fn a_recurring_weekday_describes_each_match_instead_of_summing() {
+    let a = ask("How many prisoners were swapped on Wednesday?");
+    assert!(a.text.contains("19 March 2025") && a.text.contains("5 February 2025"), "{}", a.text);
+    assert!(!a.text.contains("got back"), "{}", a.text);
+}
+
+#[test]
 fn disputed_counts_are_never_summed() {
     let a = ask("Was the December 2024 exchange bigger than the August 2024 one?");
     assert!(!a.text.contains("339") && !a.text.contains("300 in all"), "{}", a.text);
