@@ -594,15 +594,22 @@ fn claim(ctx: &Context, q: &Question) -> Answer {
 }
 
 fn list(ctx: &Context, q: &Question) -> Answer {
-    let chosen: Vec<&Exchange> = match q.periods.first() {
+    let mut chosen: Vec<&Exchange> = match q.periods.first() {
         Some(p) => select::in_period(ctx.facts, p),
         None => ctx.facts.exchanges.iter().collect(),
     };
+    // "Which exchanges did the UAE mediate?"
+    if let Some(m) = &q.mediator {
+        chosen.retain(|e| e.mediators.iter().any(|x| &x.value == m));
+    }
     if chosen.is_empty() {
         return no_exchange(ctx, q);
     }
     let mut r = Reply::default();
-    let scope = q.periods.first().map_or(String::new(), |p| format!(" in {}", p.label()));
+    let mut scope = q.periods.first().map_or(String::new(), |p| format!(" in {}", p.label()));
+    if let Some(m) = &q.mediator {
+        scope.push_str(&format!(" mediated by {}", the(m)));
+    }
     r.line(format!("{} exchanges on record{scope}, newest first:", chosen.len()));
     for e in chosen.iter().rev() {
         r.exchange(e);

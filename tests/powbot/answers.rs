@@ -227,6 +227,13 @@ fn sums_in(line: &str) -> Vec<u64> {
 }
 
 #[test]
+fn lists_can_be_narrowed_by_mediator() {
+    let a = ask("Which exchanges did the UAE mediate in 2025?");
+    assert!(a.text.contains("mediated by the United Arab Emirates"), "{}", a.text);
+    assert!(a.text.contains("19 March 2025") && !a.text.contains("23 May 2025"), "{}", a.text);
+}
+
+#[test]
 fn a_recurring_weekday_describes_each_match_instead_of_summing() {
     let a = ask("How many prisoners were swapped on Wednesday?");
     assert!(a.text.contains("19 March 2025") && a.text.contains("5 February 2025"), "{}", a.text);
