@@ -35,6 +35,9 @@ pub fn answer(ctx: &Context, q: &Question) -> Answer {
         return r.finish(q, false, ctx.corpus);
     }
     let known: Vec<Vec<String>> = content.iter().map(|g| (*g).clone()).collect();
+    // Each group's analyzed terms, computed once rather than per candidate.
+    let known_terms: Vec<Vec<String>> =
+        known.iter().map(|g| g.iter().flat_map(|w| ctx.index.terms(w)).collect()).collect();
     let counted = counted_term(ctx, q);
     let mut scored: Vec<(f32, SentenceRef, usize)> = Vec::new();
     for hit in ctx.index.search(&known, ctx.corpus, FETCHED) {
@@ -51,8 +54,7 @@ pub fn answer(ctx: &Context, q: &Question) -> Answer {
             continue;
         };
         let terms = ctx.index.terms(sentence);
-        let matched =
-            known.iter().filter(|g| g.iter().any(|w| ctx.index.terms(w).iter().any(|t| terms.contains(t)))).count();
+        let matched = known_terms.iter().filter(|g| g.iter().any(|t| terms.contains(t))).count();
         let mut score = hit.score + matched as f32;
         if q.quote && sentence.contains(['“', '”', '"', '‘', '’']) {
             score += 1.0;
