@@ -1,8 +1,8 @@
 //! A fake Discord on 127.0.0.1: enough REST and gateway for serenity's real client.
 //!
 //! REST (axum): `GET /api/v10/gateway` hands out the fake gateway's `ws://` URL; every other
-//! request is recorded, its JSON body validated against the matching operation of Discord's
-//! OpenAPI spec, and answered with a plausible response (the objects serenity parses).
+//! request is recorded, its JSON body checked by `Schemas`, and
+//! answered with a plausible response (the objects serenity parses).
 //!
 //! Gateway (tokio-tungstenite): HELLO, then IDENTIFY is awaited and answered with READY, then
 //! scripted events are sent as dispatches and heartbeats are acknowledged. Plain text frames:
@@ -23,7 +23,7 @@ use tokio::net::TcpListener;
 use tokio::sync::{Notify, mpsc};
 use tokio_tungstenite::tungstenite::Message as Frame;
 
-use super::openapi::Spec;
+use super::schemas::{Body, Schemas};
 
 pub const APPLICATION_ID: &str = "900000000000000001";
 pub const BOT_ID: &str = "900000000000000002";
@@ -37,7 +37,7 @@ pub struct Recorded {
     pub authorization: Option<String>,
     /// `Value::Null` when there was no body.
     pub body: Value,
-    /// How the body breaks the spec (or why it could not be checked); empty when it conforms.
+    /// How the body breaks the rules (or why it could not be checked); empty when it conforms.
     pub problems: Vec<String>,
 }
 
@@ -49,7 +49,7 @@ pub struct GatewayLog {
 }
 
 struct Shared {
-    spec: Arc<Spec>,
+    schemas: Arc<Schemas>,
     gateway_url: String,
     requests: Mutex<Vec<Recorded>>,
     gateway: Mutex<GatewayLog>,
@@ -65,13 +65,13 @@ pub struct FakeDiscord {
 }
 
 impl FakeDiscord {
-    pub async fn start(spec: Arc<Spec>) -> FakeDiscord {
+    pub async fn start(schemas: Arc<Schemas>) -> FakeDiscord {
         let rest = TcpListener::bind("127.0.0.1:0").await.expect("bind REST");
         let gateway = TcpListener::bind("127.0.0.1:0").await.expect("bind gateway");
         let rest_url = format!("http://{}", rest.local_addr().expect("REST address"));
         let gateway_url = format!("ws://{}", gateway.local_addr().expect("gateway address"));
         let shared = Arc::new(Shared {
-            spec,
+            schemas,
             gateway_url,
             requests: Mutex::new(Vec::new()),
             gateway: Mutex::new(GatewayLog::default()),
@@ -143,17 +143,15 @@ async fn rest_handler(
     if method == Method::GET && path == "/gateway" {
         return axum::Json(json!({ "url": shared.gateway_url })).into_response();
     }
+    let content_type = headers.get("content-type").and_then(|value| value.to_str().ok()).unwrap_or_default();
     let (body, problems) = if body.is_empty() {
-        (Value::Null, Vec::new())
+        (Body::json(Value::Null), Vec::new())
     } else {
-        match serde_json::from_slice::<Value>(&body) {
-            Err(error) => (Value::Null, vec![format!("body is not JSON: {error}")]),
-            Ok(value) => {
-                let problems = match shared.spec.request_schema(method.as_str(), &path) {
-                    Some(schema) => shared.spec.validate(schema, &value),
-                    None => vec![format!("no operation in the spec for {method} {path}")],
-                };
-                (value, problems)
+        match Body::from_http(content_type, &body) {
+            Err(problem) => (Body::json(Value::Null), vec![problem]),
+            Ok(read) => {
+                let problems = shared.schemas.problems(method.as_str(), &path, &read);
+                (read, problems)
             }
         }
     };
@@ -161,9 +159,10 @@ async fn rest_handler(
         method: method.to_string(),
         path: path.clone(),
         authorization: headers.get("authorization").and_then(|value| value.to_str().ok()).map(str::to_string),
-        body: body.clone(),
+        body: body.json.clone(),
         problems,
     };
+    let body = body.json;
     shared.requests.lock().unwrap().push(recorded);
     shared.changed.notify_waiters();
 

@@ -1,19 +1,15 @@
-//! Helpers for the black-box Discord tests: a fake Discord and an OpenAPI validator.
+//! Helpers for the black-box Discord tests: a fake Discord, and what it holds request bodies to
+//! (`schemas`: the project's own schemas, `limits` and, when at hand, Discord's OpenAPI spec).
 
 pub mod fake_discord;
+pub mod limits;
 pub mod openapi;
+pub mod schemas;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use powbot::engine::{Engine, EngineConfig};
-use serde_json::Value;
-
-/// Discord's OpenAPI spec, kept next to the repository (CI clones `shared/` beside it).
-pub fn spec() -> Arc<openapi::Spec> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/discord/openapi.json");
-    Arc::new(openapi::Spec::load(&path))
-}
 
 /// The engine over the shipped corpus, with its index in a fresh temporary directory.
 pub fn engine(index: &Path) -> Arc<Engine> {
@@ -23,37 +19,6 @@ pub fn engine(index: &Path) -> Arc<Engine> {
         today: None,
     };
     Arc::new(Engine::open(&config).expect("the engine opens over the shipped corpus"))
-}
-
-/// Discord's limits that the OpenAPI spec does not state: a bot's message content holds at most
-/// 2,000 characters (the spec allows the 4,000 of Nitro users), and title, description, field
-/// names and values, footer and author of all embeds of a message add up to at most 6,000.
-pub fn limit_problems(body: &Value) -> Vec<String> {
-    let data = body.get("data").filter(|d| d.is_object()).unwrap_or(body);
-    let len = |value: &Value| value.as_str().map_or(0, |text| text.encode_utf16().count());
-    let mut problems = Vec::new();
-    if len(&data["content"]) > 2000 {
-        problems.push(format!("content of {} characters, over 2000", len(&data["content"])));
-    }
-    let Some(embeds) = data.get("embeds").and_then(Value::as_array) else {
-        return problems;
-    };
-    let total: usize = embeds
-        .iter()
-        .map(|embed| {
-            len(&embed["title"])
-                + len(&embed["description"])
-                + len(&embed["footer"]["text"])
-                + len(&embed["author"]["name"])
-                + embed["fields"]
-                    .as_array()
-                    .map_or(0, |fields| fields.iter().map(|field| len(&field["name"]) + len(&field["value"])).sum())
-        })
-        .sum();
-    if total > 6000 {
-        problems.push(format!("embeds total {total} characters, over 6000"));
-    }
-    problems
 }
 
 /// Everything logged by any test in this binary, at every level, serenity's logs included.

@@ -1,14 +1,15 @@
-//! A small validator for request bodies against Discord's OpenAPI 3.1 spec.
+//! A small validator for request bodies against an OpenAPI 3.1 document: Discord's own spec, or
+//! the project's schemas under `tests/schemas/discord/`, which have the same shape.
 //!
-//! It implements the part of JSON Schema the spec uses: `$ref`, `type` (including lists with
-//! "null"), `properties`/`required`/`additionalProperties`, `min/maxProperties`, `items`,
-//! `min/maxItems`, `uniqueItems`, `oneOf`/`anyOf`/`allOf`, `enum`/`const`, `min/maxLength`,
-//! `minimum`/`maximum`, the spec's two `pattern`s and the `snowflake`/`int32`/`int64` formats.
-//! A keyword it does not know is an error, never a silent pass: a validator that waves bodies
-//! through would make every test that relies on it worthless.
+//! It implements the part of JSON Schema those documents use: `$ref`, `type` (including lists
+//! with "null"), `properties`/`required`/`additionalProperties`/`propertyNames`,
+//! `min/maxProperties`, `items`, `min/maxItems`, `uniqueItems`, `oneOf`/`anyOf`/`allOf`,
+//! `enum`/`const`, `min/maxLength`, `minimum`/`maximum`, the few `pattern`s they use and the
+//! `snowflake`/`int32`/`int64` formats. A keyword it does not know is an error, never a silent
+//! pass: a validator that waves bodies through would make every test that relies on it worthless.
 //!
 //! A hand-written validator (instead of a general JSON Schema crate) keeps the test build lean
-//! and its behaviour on this one spec easy to read.
+//! and its behaviour on these documents easy to read.
 
 use std::path::Path;
 
@@ -16,6 +17,7 @@ use serde_json::Value;
 
 /// Keywords that describe but do not constrain.
 const ANNOTATIONS: &[&str] = &[
+    "$comment",
     "description",
     "title",
     "x-discord-union",
@@ -32,17 +34,34 @@ pub struct Spec {
 }
 
 impl Spec {
-    pub fn load(path: &Path) -> Spec {
-        let text = std::fs::read_to_string(path).unwrap_or_else(|error| panic!("reading {}: {error}", path.display()));
-        let doc = serde_json::from_str(&text).unwrap_or_else(|error| panic!("parsing {}: {error}", path.display()));
+    pub fn load(path: &Path) -> Result<Spec, String> {
+        let text = std::fs::read_to_string(path).map_err(|error| format!("reading {}: {error}", path.display()))?;
+        let doc = serde_json::from_str(&text).map_err(|error| format!("parsing {}: {error}", path.display()))?;
+        Ok(Spec { doc })
+    }
+
+    /// One document from several `(name, text)` parts, each with its own `paths` and
+    /// `components.schemas`, so that a `$ref` in one part may name a schema of another.
+    pub fn merge(parts: &[(&str, &str)]) -> Spec {
+        let mut doc = serde_json::json!({ "paths": {}, "components": { "schemas": {} } });
+        for (name, text) in parts {
+            let part: Value = serde_json::from_str(text).unwrap_or_else(|error| panic!("parsing {name}: {error}"));
+            for section in ["/paths", "/components/schemas"] {
+                let into = doc.pointer_mut(section).and_then(Value::as_object_mut).expect("sections exist");
+                for (key, value) in part.pointer(section).and_then(Value::as_object).into_iter().flatten() {
+                    let clash = into.insert(key.clone(), value.clone()).is_some();
+                    assert!(!clash, "{name}: {key} is defined twice");
+                }
+            }
+        }
         Spec { doc }
     }
 
-    /// The JSON request-body schema of the operation serving `method` on a concrete `path`
-    /// (without the `/api/v10` prefix), e.g. `PUT /applications/1/commands`. Of several
-    /// matching templates, the one with the most literal segments wins, as in a router
-    /// (`…/messages/@original` over `…/messages/{message_id}`).
-    pub fn request_schema(&self, method: &str, path: &str) -> Option<&Value> {
+    /// The request-body schema for `media` (`application/json`, `multipart/form-data`) of the
+    /// operation serving `method` on a concrete `path` (without the `/api/v10` prefix), e.g.
+    /// `PUT /applications/1/commands`. Of several matching templates, the one with the most
+    /// literal segments wins, as in a router (`…/messages/@original` over `…/messages/{message_id}`).
+    pub fn request_schema(&self, method: &str, path: &str, media: &str) -> Option<&Value> {
         let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
         let paths = self.doc.get("paths")?.as_object()?;
         let mut best: Option<(usize, &Value)> = None;
@@ -67,7 +86,7 @@ impl Spec {
                 best = Some((literal, operation));
             }
         }
-        best?.1.pointer("/requestBody/content/application~1json/schema")
+        best?.1.get("requestBody")?.get("content")?.get(media)?.get("schema")
     }
 
     /// Every way `value` breaks `schema`, as "path: problem" lines; empty when it conforms.
@@ -176,6 +195,11 @@ impl Spec {
                         }
                     }
                 }
+                "propertyNames" => {
+                    for name in value.as_object().into_iter().flat_map(|object| object.keys()) {
+                        self.check(rule, &Value::String(name.clone()), &format!("{at}[{name:?}]"), errors);
+                    }
+                }
                 "minProperties" | "maxProperties" => {
                     if let (Some(object), Some(bound)) = (value.as_object(), rule.as_u64()) {
                         let count = object.len() as u64;
@@ -266,9 +290,14 @@ fn has_type(value: &Value, kind: &str) -> bool {
     }
 }
 
-/// The two patterns the spec uses; anything else is reported as unknown.
+/// The patterns the documents use; anything else is reported as unknown.
 fn matches_pattern(pattern: &str, text: &str) -> Result<bool, ()> {
     match pattern {
+        // A command or option name: Discord's `^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$`,
+        // with a letter that has a lower case in lower case (so `\p{Lu}` and `\p{Lt}` are out).
+        r"^[-_'\p{Ll}\p{Lm}\p{Lo}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$" => {
+            Ok((1..=32).contains(&text.chars().count()) && text.chars().all(is_name_char))
+        }
         // A snowflake: a decimal number without leading zeros.
         "^(0|[1-9][0-9]*)$" => Ok(text == "0"
             || (text.starts_with(|c: char| ('1'..='9').contains(&c)) && text.chars().all(|c| c.is_ascii_digit()))),
@@ -278,6 +307,11 @@ fn matches_pattern(pattern: &str, text: &str) -> Result<bool, ()> {
             .is_some_and(|hex| (hex.len() == 6 || hex.len() == 3) && hex.chars().all(|c| c.is_ascii_hexdigit()))),
         _ => Err(()),
     }
+}
+
+fn is_name_char(c: char) -> bool {
+    let devanagari_or_thai = matches!(c, '\u{0900}'..='\u{097F}' | '\u{0E00}'..='\u{0E7F}');
+    "-_'".contains(c) || devanagari_or_thai || (c.is_alphanumeric() && c.to_lowercase().eq([c]))
 }
 
 fn format_problem(format: &str, value: &Value) -> Option<String> {
