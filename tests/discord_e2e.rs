@@ -2,9 +2,11 @@
 //! `serve-http` over real HTTP. Every body the bot sends is checked against the project's
 //! schemas of Discord's requests (`tests/schemas/discord/`), the limits they cannot express,
 //! and Discord's OpenAPI spec when it is at hand (see `support::schemas`). `validation` tests
-//! those checks themselves.
+//! those checks themselves, `uploads` them on multipart bodies.
 
 mod support;
+#[path = "discord_e2e/uploads.rs"]
+mod uploads;
 #[path = "discord_e2e/validation.rs"]
 mod validation;
 

@@ -1,7 +1,7 @@
 //! A fake Discord on 127.0.0.1: enough REST and gateway for serenity's real client.
 //!
 //! REST (axum): `GET /api/v10/gateway` hands out the fake gateway's `ws://` URL; every other
-//! request is recorded, its JSON body checked by `Schemas`, and
+//! request is recorded, its body (JSON, or a multipart upload) checked by `Schemas`, and
 //! answered with a plausible response (the objects serenity parses).
 //!
 //! Gateway (tokio-tungstenite): HELLO, then IDENTIFY is awaited and answered with READY, then
@@ -23,6 +23,7 @@ use tokio::net::TcpListener;
 use tokio::sync::{Notify, mpsc};
 use tokio_tungstenite::tungstenite::Message as Frame;
 
+use super::multipart::Part;
 use super::schemas::{Body, Schemas};
 
 pub const APPLICATION_ID: &str = "900000000000000001";
@@ -35,8 +36,10 @@ pub struct Recorded {
     /// Without the `/api/v10` prefix, e.g. `/channels/5/messages`.
     pub path: String,
     pub authorization: Option<String>,
-    /// `Value::Null` when there was no body.
+    /// `Value::Null` when there was no body; of a multipart upload, its `payload_json`.
     pub body: Value,
+    /// The uploaded parts of a multipart body.
+    pub files: Vec<Part>,
     /// How the body breaks the rules (or why it could not be checked); empty when it conforms.
     pub problems: Vec<String>,
 }
@@ -160,6 +163,7 @@ async fn rest_handler(
         path: path.clone(),
         authorization: headers.get("authorization").and_then(|value| value.to_str().ok()).map(str::to_string),
         body: body.json.clone(),
+        files: body.files,
         problems,
     };
     let body = body.json;

@@ -1,16 +1,20 @@
 //! Discord's documented rules that JSON Schema cannot state, checked beside the schemas in
-//! `tests/schemas/discord/`: sums over a whole message or command, order and uniqueness.
+//! `tests/schemas/discord/`: sums over a whole message or command, order, uniqueness, and how
+//! an upload's `payload_json` refers to its file parts.
 
 use std::collections::HashSet;
 
 use serde_json::Value;
 
-/// Every way `body` breaks those rules.
-pub fn problems(body: &Value) -> Vec<String> {
+use super::multipart::Part;
+
+/// Every way `body` (with the uploaded `files` of a multipart request) breaks those rules.
+pub fn problems(body: &Value, files: &[Part]) -> Vec<String> {
     // A callback carries its message in `data`; other bodies are the message.
     let message = body.get("data").filter(|data| data.is_object()).unwrap_or(body);
     let mut problems = message_problems(message);
     problems.extend(custom_id_problems(message));
+    problems.extend(upload_problems(message, files));
     if let Some(commands) = body.as_array() {
         problems.extend(command_problems(commands));
     }
@@ -59,6 +63,28 @@ fn custom_id_problems(message: &Value) -> Vec<String> {
         .filter(|id| !seen.insert(*id))
         .map(|id| format!("custom_id {id:?} is used twice"))
         .collect()
+}
+
+/// Each uploaded part is `files[n]` with a file name, n < 10, and each new attachment in
+/// `payload_json` (an `id` that is a number) names an uploaded part.
+fn upload_problems(message: &Value, files: &[Part]) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut uploaded = HashSet::new();
+    for file in files {
+        let index = file.name.strip_prefix("files[").and_then(|n| n.strip_suffix(']')).and_then(|n| n.parse().ok());
+        match index {
+            Some(n @ 0..=9u64) if file.filename.is_some() => {
+                uploaded.insert(n);
+            }
+            _ => problems.push(format!("part {:?} is not an upload files[0] … files[9] with a file name", file.name)),
+        }
+    }
+    for attachment in message["attachments"].as_array().into_iter().flatten() {
+        if let Some(n) = attachment["id"].as_u64().filter(|n| !uploaded.contains(n)) {
+            problems.push(format!("attachment {n} names files[{n}], which was not uploaded"));
+        }
+    }
+    problems
 }
 
 /// Per command: unique names, required options before optional ones, no autocomplete on an

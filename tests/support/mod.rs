@@ -3,6 +3,7 @@
 
 pub mod fake_discord;
 pub mod limits;
+pub mod multipart;
 pub mod openapi;
 pub mod schemas;
 

@@ -13,25 +13,37 @@ use std::sync::{Arc, OnceLock};
 use serde_json::Value;
 
 use super::limits;
+use super::multipart::{self, Part};
 use super::openapi::Spec;
 
-/// A request body as Discord reads it.
+const JSON: &str = "application/json";
+const MULTIPART: &str = "multipart/form-data";
+
+/// A request body as Discord reads it: JSON, or a multipart form whose `payload_json` is the
+/// JSON and whose other parts are uploads.
 #[derive(Debug, Clone)]
 pub struct Body {
     pub json: Value,
+    pub files: Vec<Part>,
+    media: &'static str,
 }
 
 impl Body {
     pub fn json(json: Value) -> Body {
-        Body { json }
+        Body { json, files: Vec::new(), media: JSON }
     }
 
     /// Reads a body sent with `content_type`; an error says why Discord could not.
     pub fn from_http(content_type: &str, bytes: &[u8]) -> Result<Body, String> {
-        if !content_type.starts_with("application/json") {
-            return Err(format!("a body of type {content_type:?}, not JSON"));
+        if !content_type.starts_with(MULTIPART) {
+            return serde_json::from_slice(bytes).map(Body::json).map_err(|error| format!("body is not JSON: {error}"));
         }
-        serde_json::from_slice(bytes).map(Body::json).map_err(|error| format!("body is not JSON: {error}"))
+        let (payload, files): (Vec<Part>, Vec<Part>) =
+            multipart::parse(content_type, bytes)?.into_iter().partition(|part| part.name == "payload_json");
+        let payload = payload.first().ok_or("a multipart body without payload_json")?;
+        let json =
+            serde_json::from_slice(&payload.bytes).map_err(|error| format!("payload_json is not JSON: {error}"))?;
+        Ok(Body { json, files, media: MULTIPART })
     }
 }
 
@@ -57,7 +69,8 @@ impl Schemas {
     pub fn problems(&self, method: &str, path: &str, body: &Body) -> Vec<String> {
         let mut problems = self.own_problems(method, path, body);
         if let Some(upstream) = &self.upstream {
-            let found = check(upstream, method, path, &body.json);
+            let json = if body.media == MULTIPART { with_string_attachment_ids(&body.json) } else { body.json.clone() };
+            let found = check(upstream, method, path, body.media, &json);
             problems.extend(found.into_iter().map(|problem| format!("upstream spec: {problem}")));
         }
         problems
@@ -65,16 +78,16 @@ impl Schemas {
 
     /// The problems the project's own schemas and limits find, whether or not the spec is here.
     pub fn own_problems(&self, method: &str, path: &str, body: &Body) -> Vec<String> {
-        let mut problems = check(&self.own, method, path, &body.json);
-        problems.extend(limits::problems(&body.json));
+        let mut problems = check(&self.own, method, path, body.media, &body.json);
+        problems.extend(limits::problems(&body.json, &body.files));
         problems
     }
 }
 
-fn check(spec: &Spec, method: &str, path: &str, json: &Value) -> Vec<String> {
-    match spec.request_schema(method, path, "application/json") {
+fn check(spec: &Spec, method: &str, path: &str, media: &str, json: &Value) -> Vec<String> {
+    match spec.request_schema(method, path, media) {
         Some(schema) => spec.validate(schema, json),
-        None => vec![format!("no JSON body for {method} {path}")],
+        None => vec![format!("no {media} body for {method} {path}")],
     }
 }
 
@@ -103,4 +116,18 @@ fn upstream() -> Option<Spec> {
         return None;
     }
     Some(Spec::load(&path).unwrap_or_else(|error| panic!("Discord's OpenAPI spec: {error}")))
+}
+
+/// The spec types an attachment's `id` as a snowflake string, but a new upload names its part
+/// `files[n]` by the number n, as Discord documents and serenity sends. The spec is shown the
+/// number as a string, so that it still checks everything else.
+fn with_string_attachment_ids(json: &Value) -> Value {
+    let mut json = json.clone();
+    let message = if json.get("data").is_some_and(Value::is_object) { &mut json["data"] } else { &mut json };
+    for attachment in message.get_mut("attachments").and_then(Value::as_array_mut).into_iter().flatten() {
+        if let Some(n) = attachment["id"].as_u64() {
+            attachment["id"] = Value::String(n.to_string());
+        }
+    }
+    json
 }
