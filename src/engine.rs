@@ -9,8 +9,9 @@ use crate::answer::{self, Answer, Choice, Context};
 use crate::corpus::{Corpus, CorpusError, LoadError};
 use crate::facts::{self, Corrections, CorrectionsError, Facts, Problem};
 use crate::index::{IndexOrigin, PassageIndex};
+use crate::lang::Period;
 use crate::lang::dates::day_label;
-use crate::understand::{self, Intent, Question, Spelling};
+use crate::understand::{self, Measure, Question, Spelling};
 
 /// Where the engine reads from.
 #[derive(Debug, Clone)]
@@ -81,7 +82,7 @@ impl Engine {
             return Answer {
                 question: String::new(),
                 answered: false,
-                intent: Intent::Search,
+                measure: Measure::Search,
                 text: format!(
                     "Please ask a question, for example “How many prisoners were exchanged on 19 March 2025?”\n{}",
                     self.help_text()
@@ -98,13 +99,13 @@ impl Engine {
     /// One exchange in full; `key` is an exchange id or a date ("2025-03-19", "19 March 2025").
     pub fn describe_exchange(&self, key: &str) -> Answer {
         let mut q = self.understand(key);
-        q.intent = Intent::Describe;
+        q.measure = Measure::Describe;
         let id = self
             .facts
             .exchange(key.trim())
             .map(|e| e.id.clone())
             .or_else(|| {
-                let p = q.periods.first()?;
+                let p = q.select.periods.first()?;
                 self.facts
                     .exchanges
                     .iter()
@@ -120,11 +121,13 @@ impl Engine {
 
     /// Every exchange (in a year), newest first.
     pub fn list_exchanges(&self, year: Option<i32>) -> Answer {
-        let text = match year {
-            Some(y) => format!("List every exchange in {y}"),
-            None => "List every exchange".to_string(),
+        let periods = year.and_then(Period::year).into_iter().collect();
+        let mut q = Question::of(Measure::List, periods);
+        q.text = match year {
+            Some(y) => format!("Every exchange in {y}"),
+            None => "Every exchange".to_string(),
         };
-        self.answer(&text)
+        answer::answer(&self.context(), &q)
     }
 
     /// Autocomplete choices over the known exchanges (at most 25).
@@ -134,8 +137,8 @@ impl Engine {
 
     /// The corpus: outlets, dates, article count.
     pub fn corpus_overview(&self) -> Answer {
-        let mut q = self.understand("sources");
-        q.intent = Intent::Sources;
+        let mut q = Question::of(Measure::Sources, Vec::new());
+        q.text = "sources".into();
         let mut outlets: Vec<&str> = self.corpus.articles.iter().map(|a| a.outlet.as_str()).collect();
         outlets.sort();
         outlets.dedup();
@@ -153,7 +156,7 @@ impl Engine {
         answer::Answer {
             question: "sources".into(),
             answered: true,
-            intent: q.intent,
+            measure: q.measure,
             text,
             figures: Vec::new(),
             exchanges: Vec::new(),

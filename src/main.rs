@@ -37,6 +37,9 @@ enum Command {
         /// Print the answer as one JSON object.
         #[arg(long)]
         json: bool,
+        /// Also print, on stderr, how the question was understood (its slots).
+        #[arg(long)]
+        explain: bool,
         #[command(flatten)]
         data: DataArgs,
         /// The question.
@@ -57,6 +60,9 @@ enum Command {
     Facts {
         #[command(flatten)]
         data: DataArgs,
+        /// Instead, what each article's sentences were read as, one line per fact.
+        #[arg(long)]
+        by_article: bool,
     },
     /// Measure start-up and answer latency over a question set.
     Bench {
@@ -116,7 +122,7 @@ fn open(data: &DataArgs) -> anyhow::Result<Engine> {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Ask { json, data, question } => {
+        Command::Ask { json, explain, data, question } => {
             let question = question.join(" ");
             if question.trim().is_empty() {
                 eprintln!(
@@ -125,6 +131,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 return Ok(ExitCode::from(2));
             }
             let engine = open(&data)?;
+            if explain {
+                eprintln!("{}", serde_json::to_string_pretty(&engine.understand(&question))?);
+            }
             let answer = engine.answer(&question);
             say(if json { render::json(&answer) } else { render::plain(&answer) });
             Ok(ExitCode::SUCCESS)
@@ -154,9 +163,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             say(format!("claims:     {}", facts.claims.len()));
             Ok(ExitCode::SUCCESS)
         }
-        Command::Facts { data } => {
+        Command::Facts { data, by_article } => {
             let engine = open(&data)?;
-            say(serde_json::to_string_pretty(engine.facts())?);
+            if by_article {
+                for a in &engine.corpus().articles {
+                    say(format!("## {} ({})\n{}", a.id, a.published, powbot::facts::read_guarded(a).summary()));
+                }
+            } else {
+                say(serde_json::to_string_pretty(engine.facts())?);
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Serve(args) => {

@@ -1,15 +1,25 @@
 //! Answering: a `Question` plus the facts and the index give an `Answer`.
 //!
+//! `answer` is the one decision table: the measure picks the composer, the
+//! selectors pick the exchanges (`select`), the filters shape what each
+//! composer states (`tally`).
+//!
 //! **Architecture invariant:** every number in a reply is a figure of the
 //! facts (with its citation in `Answer::figures`) or a sum of such figures
-//! shown with its parts; every snippet is verbatim article text.
+//! shown with its parts; every snippet is verbatim article text. What the
+//! facts cannot support is an abstention (`answered: false`) that says what
+//! is known instead.
 
-mod compose;
+mod claims;
+mod count;
+mod list;
 mod model;
+mod names;
 mod reply;
 mod search;
 mod select;
 mod tally;
+mod when;
 
 pub use model::{Answer, Choice, ExchangeRef, FigureRef, Source};
 pub use reply::num;
@@ -17,7 +27,9 @@ pub use reply::num;
 use crate::corpus::Corpus;
 use crate::facts::Facts;
 use crate::index::PassageIndex;
-use crate::understand::Question;
+use crate::understand::{Measure, Question};
+use reply::{Reply, coverage};
+use select::Basis;
 
 /// What answering reads.
 pub struct Context<'a> {
@@ -27,12 +39,80 @@ pub struct Context<'a> {
 }
 
 pub fn answer(ctx: &Context, q: &Question) -> Answer {
-    compose::answer(ctx, q)
+    if let Some(day) = &q.impossible_date {
+        let mut r = Reply::default();
+        r.line(format!("There is no such date as {day}."));
+        r.line(coverage(ctx.facts));
+        return r.finish(q, false, ctx.corpus);
+    }
+    match q.measure {
+        Measure::Search | Measure::Quote => return search::answer(ctx, q),
+        Measure::Claim => return claims::answer(ctx, q),
+        Measure::List => return list::list(ctx, q),
+        Measure::Compare => return list::compare(ctx, q),
+        _ => {}
+    }
+    let sel = select::select(ctx, q);
+    if q.measure == Measure::Person {
+        return names::person(ctx, q, &sel);
+    }
+    // "the Christmas swap": a description that matches no exchange must not
+    // fall back to all of them; nor may a count of "every exchange".
+    let unnarrowed = sel.basis == Basis::All && q.measure != Measure::Place;
+    if sel.exchanges.is_empty() || unnarrowed {
+        // "When did the Il-76 go down?": not about an exchange at all, but
+        // the articles may say; nothing dates or counts it for an exchange.
+        let about_something_else = !q.select.descriptors.is_empty()
+            && q.select.periods.is_empty()
+            && q.select.values.is_empty()
+            && q.select.n_for_n.is_none()
+            && q.select.rank.is_none()
+            && q.select.stage.is_none();
+        if about_something_else {
+            // A count is answered only by a sentence that counts something.
+            let counting = matches!(q.measure, Measure::Count | Measure::Total);
+            return search::answer_quoting(ctx, q, counting);
+        }
+        if unnarrowed && matches!(q.measure, Measure::Count | Measure::Total) && !sel.exchanges.is_empty() {
+            return claims::war_total(ctx, q);
+        }
+        if q.measure == Measure::Place {
+            return names::place(ctx, q, &sel);
+        }
+        return no_exchange(ctx, q);
+    }
+    match q.measure {
+        Measure::Count => count::count(ctx, q, &sel),
+        Measure::Total => count::total(ctx, q, &sel),
+        Measure::Date => when::when(ctx, q, &sel),
+        Measure::Mediator => names::mediator(ctx, q, &sel),
+        Measure::Place => names::place(ctx, q, &sel),
+        _ => when::describe(ctx, q, &sel),
+    }
 }
 
 /// One exchange in full (for `/exchange`).
 pub fn describe(ctx: &Context, q: &Question, id: &str) -> Answer {
-    compose::describe_one(ctx, q, id)
+    let Some(e) = ctx.facts.exchange(id) else {
+        return no_exchange(ctx, q);
+    };
+    let sel = select::Selection { exchanges: vec![e], basis: Basis::Named, evidence: Vec::new() };
+    when::describe(ctx, q, &sel)
+}
+
+/// Nothing on record for what was asked: say so, quote what the articles
+/// say about it, and what is known.
+pub fn no_exchange(ctx: &Context, q: &Question) -> Answer {
+    let mut r = Reply::default();
+    let what = match (q.select.periods.first(), q.select.descriptors.is_empty()) {
+        (Some(p), _) => format!("on record for {}", p.label()),
+        (None, false) => format!("matching “{}”", q.select.descriptors.join(" ")),
+        (None, true) => "on record for that".to_string(),
+    };
+    r.line(format!("I have no prisoner exchange {what}."));
+    r.line(coverage(ctx.facts));
+    r.line("Ask me to list the exchanges to see them all.");
+    r.finish(q, false, ctx.corpus)
 }
 
 /// Exchanges as autocomplete choices, newest first, filtered by what was typed.

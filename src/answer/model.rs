@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::understand::Intent;
+use crate::understand::Measure;
 
 /// A reply to one question, with the figures and sources behind it.
 #[derive(Debug, Clone, Serialize)]
@@ -11,7 +11,9 @@ pub struct Answer {
     /// `false` when the corpus does not support an answer; `text` then says
     /// what the bot does cover.
     pub answered: bool,
-    pub intent: Intent,
+    /// What the question asked for ("count", "date", "mediator", …).
+    #[serde(rename = "intent")]
+    pub measure: Measure,
     /// The reply in Discord Markdown.
     pub text: String,
     /// Every figure the reply states, with the sentence it came from.
@@ -28,6 +30,8 @@ pub struct FigureRef {
     /// What the number counts, e.g. "19 March 2025: returned to Ukraine (Russia's Defence Ministry)".
     pub label: String,
     pub value: String,
+    /// The number as the sentence writes it ("1,000", "nine").
+    pub text: String,
     pub article: String,
     pub sentence: String,
 }

@@ -32,6 +32,7 @@ impl Reply {
         let r = FigureRef {
             label: label.into(),
             value: f.value.to_string(),
+            text: f.text.clone(),
             article: f.cite.article.clone(),
             sentence: f.cite.sentence.clone(),
         };
@@ -72,7 +73,7 @@ impl Reply {
         Answer {
             question: q.text.clone(),
             answered,
-            intent: q.intent,
+            measure: q.measure,
             text: self.text,
             figures: self.figures,
             exchanges: self.exchanges,

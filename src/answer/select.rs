@@ -1,44 +1,141 @@
-//! Which exchanges a question is about: by date, by "N-for-N", by
-//! description ("the Independence Day swap"), then by stage.
+//! Which exchanges a question is about. Every selector the question has
+//! narrows the candidates: dates, "N-for-N", head counts named, a
+//! description ("the all-female swap", "when the Melitopol mayor was
+//! freed"), then a stage, a neighbour or a rank.
 
+use std::collections::HashMap;
+
+use super::Context;
 use super::tally;
-use crate::corpus::Corpus;
-use crate::facts::{Exchange, Facts, Recipient};
-use crate::index::PassageIndex;
-use crate::lang::{Category, Period, Side};
-use crate::understand::{Neighbour, Question, StageRef};
+use crate::facts::{Citation, Exchange, Facts, Recipient, Series};
+use crate::lang::{Period, Side};
+use crate::understand::{Neighbour, Question, Rank, StageRef};
 
-/// How the exchanges were chosen, which shapes what the reply can say.
+/// What narrowed the candidates; it shapes what a reply may say (a sum
+/// over "every exchange" is not an answer to anything).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Basis {
-    Period,
-    Pattern,
+    /// Dates, numbers, a pattern or a rank.
+    Named,
+    /// A description matched by words.
     Description,
     /// Nothing narrowed the question: every exchange.
     All,
 }
 
+pub struct Selection<'f> {
+    pub exchanges: Vec<&'f Exchange>,
+    pub basis: Basis,
+    /// Sentences that matched the description, to cite.
+    pub evidence: Vec<Citation>,
+}
+
 pub fn in_period<'f>(facts: &'f Facts, p: &Period) -> Vec<&'f Exchange> {
-    facts
-        .exchanges
-        .iter()
-        .filter(|e| {
-            let (from, to) = e.date.bounds();
-            p.overlaps(from, to)
-        })
-        .collect()
+    facts.exchanges.iter().filter(|e| within(e, p)).collect()
+}
+
+pub fn within(e: &Exchange, p: &Period) -> bool {
+    let (from, to) = e.date.bounds();
+    p.overlaps(from, to)
+}
+
+pub fn select<'f>(ctx: &Context<'f>, q: &Question) -> Selection<'f> {
+    let facts = ctx.facts;
+    let s = &q.select;
+    let mut chosen: Vec<&Exchange> = facts.exchanges.iter().collect();
+    let mut named = false;
+    let (weekdays, dated): (Vec<&Period>, Vec<&Period>) =
+        s.periods.iter().partition(|p| matches!(p, Period::Weekday { .. }));
+    if let (Some(n), Some((from, to))) = (s.neighbour, dated.first().and_then(|p| p.bounds())) {
+        // "the exchange before the one on 19 March 2025": the nearest one on that side.
+        let next = match n {
+            Neighbour::Before => chosen.iter().rev().find(|e| e.date.bounds().1 < from).copied(),
+            Neighbour::After => chosen.iter().find(|e| e.date.bounds().0 > to).copied(),
+        };
+        chosen = next.into_iter().collect();
+        named = true;
+    } else if !dated.is_empty() {
+        chosen.retain(|e| dated.iter().any(|p| within(e, p)));
+        // "on 24 November 2022": the exchange of that day, not one known only by its month.
+        let days = dated.iter().all(|p| matches!(p, Period::Day { .. }));
+        if days && chosen.iter().any(|e| matches!(e.date, crate::facts::ExchangeDate::Day(_))) {
+            chosen.retain(|e| matches!(e.date, crate::facts::ExchangeDate::Day(_)));
+        }
+        named = true;
+    }
+    if !weekdays.is_empty() {
+        chosen.retain(|e| weekdays.iter().all(|p| within(e, p)));
+        named = true;
+    }
+    if let Some(n) = s.n_for_n {
+        let matching = n_for_n(facts, n);
+        chosen.retain(|e| matching.iter().any(|m| m.id == e.id));
+        named = true;
+    }
+    if let Some(m) = &q.filter.mediator
+        && !matches!(q.measure, crate::understand::Measure::Mediator)
+    {
+        let by: Vec<&Exchange> = chosen.iter().copied().filter(|e| e.mediators.iter().any(|x| &x.value == m)).collect();
+        if !by.is_empty() {
+            chosen = by;
+            named = true;
+        }
+    }
+    // Head counts named ("When were 108 women freed?"): the exchanges that
+    // have the most of them. A number no exchange has narrows nothing.
+    if !s.values.is_empty() {
+        let score = |e: &Exchange| s.values.iter().filter(|v| e.figures.iter().any(|f| f.value == **v)).count();
+        let best = chosen.iter().map(|e| score(e)).max().unwrap_or(0);
+        if best > 0 {
+            chosen.retain(|e| score(e) == best);
+            named = true;
+        }
+    }
+    // "the largest", "the first of 2023" name an exchange by rank.
+    named |= s.rank.is_some() || s.stage.is_some();
+    let mut evidence = Vec::new();
+    let mut basis = if named { Basis::Named } else { Basis::All };
+    if !q.select.descriptors.is_empty() && (chosen.len() > 1 || !named) {
+        let (hits, cites) = described(ctx, q, &chosen, !named);
+        if !hits.is_empty() {
+            chosen = hits;
+            evidence = cites;
+            basis = Basis::Description;
+        } else if !named {
+            chosen.clear();
+            basis = Basis::Description;
+        }
+    }
+    // "over the three days of the May 2025 exchange": the multi-day exchange among the candidates.
+    if s.whole && chosen.iter().any(|e| e.series.is_some()) {
+        let series = chosen.iter().find_map(|e| e.series.clone());
+        chosen.retain(|e| e.series == series);
+    }
+    if let Some(stage) = s.stage {
+        chosen = pick_stage(facts, &chosen, stage);
+    }
+    if let Some(rank) = s.rank {
+        chosen = pick_rank(facts, &chosen, rank);
+        basis = Basis::Named;
+    }
+    Selection { exchanges: chosen, basis, evidence }
 }
 
 /// Exchanges (or whole multi-day exchanges) of N each way.
 pub fn n_for_n(facts: &Facts, n: u64) -> Vec<&Exchange> {
-    let each = |e: &Exchange| e.figures.iter().any(|f| f.value == n && f.recipient == Recipient::Each);
+    let each = |e: &Exchange| {
+        e.figures.iter().any(|f| f.value == n && f.recipient == Recipient::Each)
+            || [Side::Ukraine, Side::Russia]
+                .iter()
+                .all(|s| tally::agreed(e, *s, tally::Who::HEADLINE).is_some_and(|c| c.value == n))
+    };
     // A multi-day exchange whose running or agreed total, or the sum of
     // either side's daily counts, is N.
     let side_sum = |days: &[&Exchange], side: Side| -> u64 {
-        days.iter().filter_map(|e| tally::agreed(e, side, Category::Prisoners)).map(|c| c.value).sum()
+        days.iter().filter_map(|e| tally::agreed(e, side, tally::Who::HEADLINE)).map(|c| c.value).sum()
     };
     for s in &facts.series {
-        let days: Vec<&Exchange> = s.exchanges.iter().filter_map(|id| facts.exchange(id)).collect();
+        let days = days_of(facts, s);
         let stated = s.totals.iter().chain(&s.planned).any(|f| f.value == n);
         if stated || side_sum(&days, Side::Ukraine) == n || side_sum(&days, Side::Russia) == n {
             return days;
@@ -47,123 +144,136 @@ pub fn n_for_n(facts: &Facts, n: u64) -> Vec<&Exchange> {
     facts.exchanges.iter().filter(|e| each(e)).collect()
 }
 
-/// The exchange an article is mainly about: the one most of its figures cite.
-fn main_exchange<'f>(facts: &'f Facts, article: &str) -> Option<&'f Exchange> {
-    facts
-        .exchanges
-        .iter()
-        .map(|e| (e.figures.iter().filter(|f| f.cite.article == article).count(), e))
-        .filter(|(n, _)| *n > 0)
-        .max_by_key(|(n, _)| *n)
-        .map(|(_, e)| e)
+pub fn days_of<'f>(facts: &'f Facts, s: &Series) -> Vec<&'f Exchange> {
+    s.exchanges.iter().filter_map(|id| facts.exchange(id)).collect()
 }
 
-/// The exchange a description names ("the Independence Day swap", "the
-/// New Year swap"): an article whose title has every descriptive word, else
-/// the search hit covering the most of them (at least half), read as the
-/// exchange whose figures cite that very sentence or its article's main one.
-fn described<'f>(facts: &'f Facts, index: &PassageIndex, corpus: &Corpus, q: &Question) -> Vec<&'f Exchange> {
-    let wanted: Vec<Vec<String>> = q.descriptors.iter().map(|d| index.terms(d)).filter(|t| !t.is_empty()).collect();
+/// Every citation of an exchange: figures, reports, names, stage.
+pub fn citations(e: &Exchange) -> impl Iterator<Item = &Citation> {
+    e.figures
+        .iter()
+        .map(|f| &f.cite)
+        .chain(&e.reports)
+        .chain(e.mediators.iter().chain(&e.destinations).chain(&e.venues).chain(&e.agreements).map(|a| &a.cite))
+        .chain(e.stage.iter().map(|s| &s.cite))
+}
+
+/// The exchanges a description names: the sentences Tantivy finds for the
+/// describing words, each read as the exchange that cites it (or its
+/// article's main exchange), and article titles, which name events. The
+/// best-covered exchanges win if they cover at least half of the words and
+/// either cover all of them or are the only ones that well covered.
+fn described<'f>(
+    ctx: &Context<'f>,
+    q: &Question,
+    candidates: &[&'f Exchange],
+    alone: bool,
+) -> (Vec<&'f Exchange>, Vec<Citation>) {
+    let wanted: Vec<Vec<String>> =
+        q.select.descriptors.iter().map(|d| ctx.index.terms(d)).filter(|t| !t.is_empty()).collect();
     if wanted.is_empty() {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
-    let covered = |text: &str| {
-        let terms = index.terms(text);
+    let covered = |text: &str| -> usize {
+        let terms = ctx.index.terms(text);
         wanted.iter().filter(|w| w.iter().all(|t| terms.contains(t))).count()
     };
-    // Titles are not quoted (snippets come from bodies) but they name events.
-    for a in &corpus.articles {
-        if covered(&a.title) == wanted.len()
-            && let Some(e) = main_exchange(facts, &a.id)
-        {
-            return vec![e];
-        }
-    }
-    let groups: Vec<Vec<String>> = q.descriptors.iter().map(|d| vec![d.clone()]).collect();
-    // (descriptive words covered, fits the rest of the question, exchange), best first.
-    let mut candidates: Vec<(usize, bool, &Exchange)> = Vec::new();
-    for hit in index.search(&groups, corpus, 10) {
-        let Some(article) = corpus.articles.get(hit.sentence.article) else { continue };
+    let is_candidate = |e: &Exchange| candidates.iter().any(|c| c.id == e.id);
+    // Per exchange: the best coverage by a sentence that reports it (a
+    // figure's, a report's) or its article's title — strong — and by any
+    // other sentence of an article about it alone — weak ("the Kherson
+    // swap" is not every exchange whose report mentions Kherson).
+    let mut strong: HashMap<String, (usize, Option<Citation>)> = HashMap::new();
+    let mut weak: HashMap<String, (usize, Option<Citation>)> = HashMap::new();
+    let note =
+        |map: &mut HashMap<String, (usize, Option<Citation>)>, e: &Exchange, n: usize, cite: Option<Citation>| {
+            let slot = map.entry(e.id.clone()).or_insert((0, None));
+            if n > slot.0 {
+                *slot = (n, cite);
+            }
+        };
+    let groups: Vec<Vec<String>> = q.select.descriptors.iter().map(|d| vec![d.clone()]).collect();
+    for hit in ctx.index.search(&groups, ctx.corpus, 30) {
+        let Some(article) = ctx.corpus.articles.get(hit.sentence.article) else { continue };
         let Some(sentence) = article.sentence(hit.sentence.paragraph, hit.sentence.sentence) else { continue };
         let n = covered(sentence);
-        if n * 2 < wanted.len() {
-            continue;
-        }
-        let exact: Vec<&Exchange> = facts
-            .exchanges
-            .iter()
-            .filter(|e| e.figures.iter().any(|f| f.cite.sentence == sentence && f.cite.article == article.id))
-            .collect();
-        let found = if exact.len() == 1 { Some(exact[0]) } else { main_exchange(facts, &article.id) };
-        if let Some(e) = found {
-            // "the first day of the Istanbul deal exchange" means a multi-day one.
-            let fits = q.stage.is_none() || e.series.is_some();
-            candidates.push((n, fits, e));
+        let cite = Citation { article: article.id.clone(), sentence: sentence.to_string() };
+        let citing: Vec<&Exchange> =
+            ctx.facts.exchanges.iter().filter(|e| is_candidate(e) && citations(e).any(|c| *c == cite)).collect();
+        if citing.is_empty() {
+            if let Some(e) = sole_exchange(ctx.facts, &article.id).filter(|e| is_candidate(e)) {
+                note(&mut weak, e, n, Some(cite));
+            }
+        } else {
+            for e in citing {
+                note(&mut strong, e, n, Some(cite.clone()));
+            }
         }
     }
-    // Stable sort: among equals, search rank decides.
-    candidates.sort_by_key(|(n, fits, _)| std::cmp::Reverse((*n, *fits)));
-    candidates.first().map(|(_, _, e)| vec![*e]).unwrap_or_default()
-}
-
-/// The exchanges a question is about, and how they were chosen. Every
-/// constraint narrows: dates (a weekday filters within them), "N-for-N";
-/// a description is searched only when nothing else names the exchange.
-pub fn select<'f>(facts: &'f Facts, index: &PassageIndex, corpus: &Corpus, q: &Question) -> (Vec<&'f Exchange>, Basis) {
-    let mut chosen: Vec<&Exchange> = facts.exchanges.iter().collect();
-    let mut basis = Basis::All;
-    let (weekdays, dated): (Vec<&Period>, Vec<&Period>) =
-        q.periods.iter().partition(|p| matches!(p, Period::Weekday { .. }));
-    let within = |e: &Exchange, p: &Period| {
-        let (from, to) = e.date.bounds();
-        p.overlaps(from, to)
+    for a in &ctx.corpus.articles {
+        if let Some(e) = sole_exchange(ctx.facts, &a.id).filter(|e| is_candidate(e)) {
+            note(&mut strong, e, covered(&a.title), None);
+        }
+    }
+    let ranked = |map: &HashMap<String, (usize, Option<Citation>)>| -> (usize, Vec<&'f Exchange>) {
+        let max = map.values().map(|(n, _)| *n).max().unwrap_or(0);
+        (max, candidates.iter().copied().filter(|e| map.get(&e.id).is_some_and(|(n, _)| *n == max)).collect())
     };
-    if let (Some(n), Some(anchor)) = (q.neighbour, dated.first().and_then(|p| p.bounds())) {
-        // "the exchange before the one on 19 March 2025": the nearest one on that side.
-        let next = match n {
-            Neighbour::Before => chosen.iter().rev().find(|e| e.date.bounds().1 < anchor.0).copied(),
-            Neighbour::After => chosen.iter().find(|e| e.date.bounds().0 > anchor.1).copied(),
-        };
-        chosen = next.into_iter().collect();
-        basis = Basis::Period;
-    } else if !dated.is_empty() {
-        // "in March and May 2025": either period.
-        chosen.retain(|e| dated.iter().any(|p| within(e, p)));
-        basis = Basis::Period;
+    let (smax, stop) = ranked(&strong);
+    let (wmax, wtop) = ranked(&weak);
+    // Strong matches win; weak ones only when one exchange alone has them, fully.
+    let (max, top, best) = if smax > 0 && smax >= wmax {
+        (smax, stop, &strong)
+    } else if wtop.len() == 1 && wmax == wanted.len() {
+        (wmax, wtop, &weak)
+    } else {
+        return (Vec::new(), Vec::new());
+    };
+    // Alone, a description must be matched in full: "when did the Il-76 go
+    // down" half-matches an exchange the crash is mentioned beside.
+    let partial = max < wanted.len();
+    if max * 2 < wanted.len() || (partial && (top.len() > 1 || alone)) {
+        return (Vec::new(), Vec::new());
     }
-    if !weekdays.is_empty() {
-        chosen.retain(|e| weekdays.iter().all(|p| within(e, p)));
-        basis = Basis::Period;
-    }
-    if let Some(n) = q.n_for_n {
-        let matching = n_for_n(facts, n);
-        chosen.retain(|e| matching.iter().any(|m| m.id == e.id));
-        basis = Basis::Pattern;
-    }
-    if basis == Basis::All && !q.descriptors.is_empty() {
-        let v = described(facts, index, corpus, q);
-        if let Some(e) = v.first() {
-            // A described exchange that is one day of a series means the series.
-            chosen = match facts.series_of(e) {
-                Some(s) => s.exchanges.iter().filter_map(|id| facts.exchange(id)).collect(),
-                None => v,
-            };
-            basis = Basis::Description;
-        }
-    }
-    if let Some(stage) = q.stage {
-        chosen = pick_stage(&chosen, stage);
-    }
-    (chosen, basis)
+    let cites = top.iter().filter_map(|e| best.get(&e.id).and_then(|(_, c)| c.clone())).collect();
+    (top, cites)
 }
 
-fn pick_stage<'f>(chosen: &[&'f Exchange], stage: StageRef) -> Vec<&'f Exchange> {
-    let staged: Vec<&Exchange> = chosen.iter().copied().filter(|e| e.series.is_some()).collect();
+/// The exchange an article is about, when it is about one: at least two
+/// thirds of its citations (a roundup or an op-ed is about none).
+pub fn sole_exchange<'f>(facts: &'f Facts, article: &str) -> Option<&'f Exchange> {
+    let per: Vec<(usize, &Exchange)> = facts
+        .exchanges
+        .iter()
+        .map(|e| (citations(e).filter(|c| c.article == article).count(), e))
+        .filter(|(n, _)| *n > 0)
+        .collect();
+    let total: usize = per.iter().map(|(n, _)| n).sum();
+    per.into_iter().max_by_key(|(n, _)| *n).filter(|(n, _)| n * 3 >= total * 2).map(|(_, e)| e)
+}
+
+fn pick_stage<'f>(facts: &'f Facts, chosen: &[&'f Exchange], stage: StageRef) -> Vec<&'f Exchange> {
+    // A stage of a multi-day exchange: the series of the candidates.
+    let mut staged: Vec<&Exchange> = Vec::new();
+    for e in chosen {
+        if let Some(s) = facts.series_of(e) {
+            for d in days_of(facts, s) {
+                if !staged.iter().any(|x| x.id == d.id) {
+                    staged.push(d);
+                }
+            }
+        } else if e.stage.is_some() {
+            staged.push(e);
+        }
+    }
+    staged.sort_by_key(|e| e.date.sort_key());
     if staged.is_empty() {
         return chosen.to_vec();
     }
     let picked = match stage {
-        StageRef::Last => staged.last().copied(),
+        StageRef::Last => {
+            staged.iter().copied().find(|e| e.stage.as_ref().is_some_and(|s| s.last)).or(staged.last().copied())
+        }
         StageRef::Nth(n) => staged
             .iter()
             .copied()
@@ -171,4 +281,62 @@ fn pick_stage<'f>(chosen: &[&'f Exchange], stage: StageRef) -> Vec<&'f Exchange>
             .or_else(|| staged.get(n.saturating_sub(1) as usize).copied()),
     };
     picked.map_or_else(|| chosen.to_vec(), |e| vec![e])
+}
+
+/// The largest, smallest, first, second … last of the candidates. A
+/// multi-day exchange ranks as one, by the sum of its days.
+fn pick_rank<'f>(facts: &'f Facts, chosen: &[&'f Exchange], rank: Rank) -> Vec<&'f Exchange> {
+    match rank {
+        // "its 67th prisoner exchange": a source's count of swaps names the day.
+        Rank::Nth(n) if n > 4 => {
+            let day = facts
+                .claims
+                .iter()
+                .find(|c| c.kind == crate::facts::ClaimKind::SwapCount && c.low == u64::from(n))
+                .map(|c| c.as_of);
+            day.and_then(|d| chosen.iter().copied().find(|e| e.date.bounds().0 <= d && d <= e.date.bounds().1))
+                .into_iter()
+                .collect()
+        }
+        Rank::Nth(n) => {
+            let mut events = events(facts, chosen);
+            events.sort_by_key(|ev| ev[0].date.sort_key());
+            events.into_iter().nth(n.saturating_sub(1) as usize).unwrap_or_default()
+        }
+        Rank::NthLast(n) => {
+            let mut days = chosen.to_vec();
+            days.sort_by_key(|e| e.date.sort_key());
+            days.iter().rev().nth(n.saturating_sub(1) as usize).map(|e| vec![*e]).unwrap_or_default()
+        }
+        Rank::Largest | Rank::Smallest => {
+            let scored: Vec<(u64, u64, Vec<&Exchange>)> = events(facts, chosen)
+                .into_iter()
+                .map(|ev| {
+                    let (lo, hi) = ev.iter().map(|e| tally::size_range(e)).fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+                    let total = facts.series_of(ev[0]).and_then(|s| s.totals.iter().map(|f| f.value * 2).max());
+                    (total.unwrap_or(lo), total.unwrap_or(hi), ev)
+                })
+                .filter(|(_, hi, _)| *hi > 0)
+                .collect();
+            let pick = if rank == Rank::Largest {
+                scored.into_iter().max_by_key(|(_, hi, ev)| (*hi, ev[0].date.sort_key()))
+            } else {
+                scored.into_iter().min_by_key(|(lo, _, ev)| (*lo, ev[0].date.sort_key()))
+            };
+            pick.map(|(_, _, ev)| ev).unwrap_or_default()
+        }
+    }
+}
+
+/// Candidates grouped into events: a multi-day exchange is one event.
+pub fn events<'f>(facts: &'f Facts, chosen: &[&'f Exchange]) -> Vec<Vec<&'f Exchange>> {
+    let mut out: Vec<Vec<&Exchange>> = Vec::new();
+    for e in chosen {
+        match (&e.series, out.iter_mut().find(|ev| ev[0].series.is_some() && ev[0].series == e.series)) {
+            (Some(_), Some(ev)) => ev.push(e),
+            _ => out.push(vec![*e]),
+        }
+    }
+    let _ = facts;
+    out
 }

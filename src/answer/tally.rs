@@ -1,16 +1,51 @@
 //! What the sources say about one exchange, side by side: per side and
-//! category the distinct values, who reports each, and whether they agree.
+//! group the distinct values, who reports each, and whether they agree.
 
 use std::collections::BTreeMap;
 
 use crate::facts::{Exchange, Figure, Recipient};
 use crate::lang::{Category, Side};
 
-/// One value for one side and category, with every figure that states it.
+/// Which people of a side are counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Who<'q> {
+    pub category: Category,
+    /// Subgroup words ("women", "azovstal"); empty for the headline count.
+    pub group: &'q [String],
+}
+
+impl<'q> Who<'q> {
+    pub const HEADLINE: Who<'static> = Who { category: Category::Prisoners, group: &[] };
+
+    pub fn of(category: Option<Category>, group: &'q [String]) -> Who<'q> {
+        Who { category: category.unwrap_or(Category::Prisoners), group }
+    }
+
+    /// Is this a subgroup of a side's people rather than its headline count?
+    pub fn is_subgroup(&self) -> bool {
+        !self.group.is_empty() || self.category != Category::Prisoners
+    }
+
+    fn counts(&self, f: &Figure) -> bool {
+        if !self.group.is_empty() {
+            // A group asked by name: any figure that names it, part or not.
+            let category_ok = self.category == Category::Prisoners || f.category == self.category;
+            return category_ok && f.describes(self.group);
+        }
+        if self.category != Category::Prisoners {
+            return f.category == self.category;
+        }
+        f.category == Category::Prisoners && !f.part
+    }
+}
+
+/// One value for one side and group, with every figure that states it.
 #[derive(Debug, Clone)]
 pub struct Count<'a> {
     pub value: u64,
     pub figures: Vec<&'a Figure>,
+    /// Only approximate figures state it ("more than 200").
+    pub approx: Option<String>,
 }
 
 impl Count<'_> {
@@ -25,72 +60,91 @@ impl Count<'_> {
         out
     }
 
-    pub fn reported_by(&self, side: Side) -> bool {
-        self.figures.iter().any(|f| f.reporter.side == Some(side))
+    /// "more than 200", "1,000".
+    pub fn text(&self) -> String {
+        match &self.approx {
+            Some(a) => format!("{a} {}", super::reply::num(self.value)),
+            None => super::reply::num(self.value),
+        }
     }
 }
 
-/// Values for one side and category: one when sources agree, several when they differ.
-pub fn counts<'a>(e: &'a Exchange, side: Side, category: Category) -> Vec<Count<'a>> {
-    let mut by_value: BTreeMap<u64, Vec<&Figure>> = BTreeMap::new();
-    for f in &e.figures {
-        if f.category == category && f.recipient.reaches(side) {
-            by_value.entry(f.value).or_default().push(f);
-        }
+/// Values for one side and group: one when sources agree, several when they differ.
+pub fn counts<'a>(e: &'a Exchange, side: Side, who: Who) -> Vec<Count<'a>> {
+    group_values(e.figures.iter().filter(|f| f.recipient.reaches(side) && who.counts(f)))
+}
+
+/// Reported totals of both directions together ("a combined 372").
+pub fn combined(e: &Exchange) -> Vec<Count<'_>> {
+    group_values(e.figures.iter().filter(|f| f.recipient == Recipient::Combined && !f.part))
+}
+
+fn group_values<'a>(figures: impl Iterator<Item = &'a Figure>) -> Vec<Count<'a>> {
+    let mut exact: BTreeMap<u64, Vec<&Figure>> = BTreeMap::new();
+    let mut approx: BTreeMap<u64, Vec<&Figure>> = BTreeMap::new();
+    for f in figures {
+        let map = if f.approx.is_some() { &mut approx } else { &mut exact };
+        map.entry(f.value).or_default().push(f);
     }
-    let mut out: Vec<Count> = by_value.into_iter().map(|(value, figures)| Count { value, figures }).collect();
-    if category == Category::Prisoners {
-        drop_breakdowns(e, side, &mut out);
+    let mut out: Vec<Count> =
+        exact.into_iter().map(|(value, figures)| Count { value, figures, approx: None }).collect();
+    // "nearly a hundred" beside "95" adds nothing; alone, it is all there is.
+    if out.is_empty() {
+        out = approx
+            .into_iter()
+            .map(|(value, figures)| {
+                let a = figures[0].approx.clone();
+                Count { value, figures, approx: a }
+            })
+            .collect();
     }
     // Most-attested first.
     out.sort_by(|a, b| b.figures.len().cmp(&a.figures.len()).then(b.value.cmp(&a.value)));
     out
 }
 
-/// "270 troops and 120 civilians" beside "390": the 270 is part of a
-/// breakdown, not a competing count.
-fn drop_breakdowns(e: &Exchange, side: Side, counts: &mut Vec<Count>) {
-    let values: Vec<u64> = counts.iter().map(|c| c.value).collect();
-    counts.retain(|c| {
-        !c.figures.iter().all(|f| {
-            let others: u64 = e
-                .figures
-                .iter()
-                .filter(|g| g.cite == f.cite && g.category != Category::Prisoners && g.recipient == Recipient::To(side))
-                .map(|g| g.value)
-                .sum();
-            others > 0 && values.contains(&(c.value + others))
-        })
-    });
-}
-
-/// Reported totals of both directions together ("a combined 372").
-pub fn combined(e: &Exchange) -> Vec<Count<'_>> {
-    let mut by_value: BTreeMap<u64, Vec<&Figure>> = BTreeMap::new();
-    for f in e.figures.iter().filter(|f| f.recipient == Recipient::Combined) {
-        by_value.entry(f.value).or_default().push(f);
+/// The count for a side and group, if sources agree on one. Each side is
+/// the authority on its own people coming home: where the side itself gives
+/// a figure, the other side's ("50 each", says Moscow; "52", says Kyiv) does
+/// not make it a dispute.
+pub fn agreed<'a>(e: &'a Exchange, side: Side, who: Who) -> Option<Count<'a>> {
+    let mut c = counts(e, side, who);
+    if c.len() > 1 {
+        let own: Vec<Count> =
+            c.iter().filter(|x| x.figures.iter().any(|f| f.reporter.side == Some(side))).cloned().collect();
+        if own.len() == 1 {
+            return own.into_iter().next();
+        }
     }
-    by_value.into_iter().map(|(value, figures)| Count { value, figures }).collect()
-}
-
-/// The agreed count for a side and category, if sources agree on one.
-pub fn agreed(e: &Exchange, side: Side, category: Category) -> Option<Count<'_>> {
-    let mut c = counts(e, side, category);
     (c.len() == 1).then(|| c.remove(0))
 }
 
-/// People returned to `side`: prisoners plus seriously wounded (civilians
-/// are usually counted within the prisoners' figure, so never added).
-/// `None` when sources disagree.
+/// People returned to `side`: prisoners plus the seriously wounded and
+/// civilians counted on top of them ("175 … as well as 22 seriously
+/// wounded", "ten servicemen; 19 civilian sailors"), never those counted
+/// within ("including two civilians"). `None` when sources disagree or give
+/// no figure.
 pub fn returned_to(e: &Exchange, side: Side) -> Option<(u64, Vec<&Figure>)> {
-    let p = agreed(e, side, Category::Prisoners)?;
+    let (p, extra): (Count, &[Category]) = match agreed(e, side, Who::HEADLINE) {
+        Some(p) => (p, &[Category::Wounded, Category::Civilians]),
+        // "Ten Ukrainian civilians came home": an exchange of civilians only.
+        None => (
+            agreed(e, side, Who { category: Category::Civilians, group: &[] })
+                .filter(|c| c.figures.iter().all(|f| !f.part))?,
+            &[],
+        ),
+    };
+    if p.approx.is_some() {
+        return None;
+    }
     let mut figures = vec![p.figures[0]];
     let mut total = p.value;
-    // "175 … as well as 22 seriously wounded" come on top; "200, including
-    // 20 seriously wounded" are already counted.
-    if let Some(w) = agreed(e, side, Category::Wounded).filter(|w| w.figures.iter().any(|f| !f.included)) {
-        total += w.value;
-        figures.push(w.figures[0]);
+    for &category in extra {
+        let who = Who { category, group: &[] };
+        if let Some(w) = agreed(e, side, who).filter(|w| w.figures.iter().all(|f| !f.part) && w.approx.is_none()) {
+            total += w.value;
+            figures.push(w.figures[0]);
+        }
     }
     Some((total, figures))
 }
@@ -98,10 +152,31 @@ pub fn returned_to(e: &Exchange, side: Side) -> Option<(u64, Vec<&Figure>)> {
 /// The size of an exchange: the reported combined total when there is one,
 /// else the sum of both sides when both are agreed.
 pub fn size(e: &Exchange) -> Option<u64> {
-    if let Some(c) = combined(e).into_iter().max_by_key(|c| c.figures.len()) {
+    if let Some(c) = combined(e).into_iter().find(|c| c.approx.is_none()) {
         return Some(c.value);
     }
     let (u, _) = returned_to(e, Side::Ukraine)?;
     let (r, _) = returned_to(e, Side::Russia)?;
     Some(u + r)
+}
+
+/// The largest and smallest size the sources allow, for ranking only
+/// (never stated): where they differ, each end takes the matching value.
+pub fn size_range(e: &Exchange) -> (u64, u64) {
+    if let Some(s) = size(e) {
+        return (s, s);
+    }
+    let mut low = 0;
+    let mut high = 0;
+    for side in [Side::Ukraine, Side::Russia] {
+        let values: Vec<u64> = counts(e, side, Who::HEADLINE).iter().map(|c| c.value).collect();
+        low += values.iter().min().copied().unwrap_or(0);
+        high += values.iter().max().copied().unwrap_or(0);
+    }
+    if high == 0
+        && let Some(c) = combined(e).first()
+    {
+        return (c.value, c.value);
+    }
+    (low, high)
 }

@@ -139,11 +139,24 @@ fn paragraphs(body: &str, title: &str) -> Vec<Paragraph> {
     let mut out: Vec<Paragraph> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     let mut offset = 0;
+    let mut links = false;
     for line in body.split_inclusive('\n') {
         let start = offset + (line.len() - line.trim_start().len());
         offset += line.len();
         let trimmed = line.trim();
-        if trimmed.is_empty() || boilerplate::classify(trimmed, title) != LineKind::Content {
+        if trimmed.is_empty() {
+            continue;
+        }
+        // "Related coverage" and the other stories' headlines under it.
+        if boilerplate::opens_links(trimmed) {
+            links = true;
+            continue;
+        }
+        if links && boilerplate::is_link_entry(trimmed) {
+            continue;
+        }
+        links = false;
+        if boilerplate::classify(trimmed, title) != LineKind::Content {
             continue;
         }
         if !seen.insert(trimmed.to_string()) {

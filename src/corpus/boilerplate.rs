@@ -66,6 +66,35 @@ pub fn classify(line: &str, title: &str) -> LineKind {
     LineKind::Content
 }
 
+/// Headings that open a list of links to other stories ("Related coverage",
+/// "Read more:"): the lines under them are other articles' headlines.
+const LINK_LISTS: &[&str] = &[
+    "related",
+    "read more",
+    "read also",
+    "also read",
+    "see also",
+    "more on this",
+    "more from",
+    "more stories",
+    "more coverage",
+    "latest stories",
+    "you may also like",
+    "recommended",
+];
+
+/// Does this line open a list of links?
+pub fn opens_links(line: &str) -> bool {
+    let lower = line.trim().to_lowercase();
+    LINK_LISTS.iter().any(|p| lower.starts_with(p)) && line.split_whitespace().count() <= 6
+}
+
+/// A line that reads as one entry of a list of links: a bullet, or a headline without a full stop.
+pub fn is_link_entry(line: &str) -> bool {
+    let t = line.trim();
+    t.starts_with(['-', '•', '*', '–', '—']) || !t.ends_with(['.', '!', '?', '"', '”', ':'])
+}
+
 fn fold(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ").trim_end_matches(['.', '!', '?']).to_lowercase()
 }

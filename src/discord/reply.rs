@@ -219,12 +219,13 @@ fn backing(sources: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::understand::Intent;
+    use crate::understand::Measure;
 
     fn figure(label: &str, value: &str) -> FigureRef {
         FigureRef {
             label: label.into(),
             value: value.into(),
+            text: value.into(),
             article: "aljazeera-2025-03-19".into(),
             sentence: String::new(),
         }
@@ -244,7 +245,7 @@ mod tests {
         Answer {
             question: "How many?".into(),
             answered: true,
-            intent: Intent::Count,
+            measure: Measure::Count,
             text: text.into(),
             figures,
             exchanges: Vec::new(),

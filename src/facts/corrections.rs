@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use super::extract::{ArticleFacts, Fact, Observation};
-use super::model::{Attributed, Citation, ExchangeDate, Figure, Recipient, Reporter};
+use super::model::{Attributed, Citation, Confidence, ExchangeDate, Figure, Recipient, Reporter};
+use super::read::{ArticleFacts, Fact, Observation};
 use crate::lang::{Category, Side};
 
 #[derive(Debug, Default, Deserialize)]
@@ -133,14 +133,17 @@ impl Corrections {
                 }
             };
             added.observations.push(Observation {
-                date,
+                date: Some(date),
                 fact: Fact::Figure(Figure {
                     value: f.value,
                     text: f.text.clone().unwrap_or_else(|| f.value.to_string()),
+                    approx: None,
                     recipient,
                     category: f.category,
-                    included: false,
+                    terms: Vec::new(),
+                    part: false,
                     reporter: Reporter { side: f.reporter_side, name: f.reporter.clone() },
+                    confidence: Confidence::High,
                     cite: Citation { article: f.article.clone(), sentence: f.sentence.clone() },
                 }),
                 inferred: false,
@@ -153,7 +156,7 @@ impl Corrections {
                 date: m.date.clone(),
             })?;
             added.observations.push(Observation {
-                date,
+                date: Some(date),
                 fact: Fact::Mediator(Attributed {
                     value: m.name.clone(),
                     cite: Citation { article: m.article.clone(), sentence: m.sentence.clone() },

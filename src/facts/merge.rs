@@ -1,34 +1,58 @@
 //! Merging what each article says into one record per exchange.
+//!
+//! Arithmetic, not guessing: an observation moves to another exchange only
+//! when its numbers match that exchange's (the same value for an undated
+//! "nine conscripts", a breakdown that adds up to a neighbour's headline).
+//! Every step is a pass over hash maps keyed by date and side, so merging
+//! grows linearly with the corpus.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
-use chrono::Datelike;
+use chrono::{Datelike, Days, NaiveDate};
 
-use super::extract::{ArticleFacts, Fact, Observation};
-use super::model::{Attributed, Claim, Exchange, ExchangeDate, Facts, Figure, Recipient, Series, Stage};
+use super::model::{
+    Attributed, Citation, Claim, Exchange, ExchangeDate, Facts, Figure, Recipient, Series, Speakers, Stage,
+};
+use super::read::{ArticleFacts, Fact, Observation};
 use crate::lang::{Category, Side};
 
 /// Days between two stages of one multi-day exchange, at most.
 const SERIES_GAP_DAYS: i64 = 1;
+/// Days within which a breakdown may belong to a neighbouring exchange.
+const BREAKDOWN_WINDOW_DAYS: i64 = 3;
+/// How far back an undated mention ("two weeks after Ukraine released nine
+/// conscripts") may reach for an exchange with the same figure.
+const UNDATED_WINDOW_DAYS: u64 = 60;
 
 pub fn merge(articles: Vec<ArticleFacts>) -> Facts {
-    let mut observations: Vec<Observation> = Vec::new();
+    let mut observations: Vec<(Observation, NaiveDate)> = Vec::new();
     let mut claims: Vec<Claim> = Vec::new();
+    let mut seen_claims = HashSet::new();
+    let mut speakers = Speakers::default();
     for a in articles {
-        observations.extend(a.observations);
+        let published = a.published;
+        for (p, s, who) in a.speakers {
+            speakers.insert(&a.article, p, s, who);
+        }
+        observations.extend(a.observations.into_iter().map(|o| (o, published)));
         for c in a.claims {
-            let dup = claims.iter().any(|k| k.kind == c.kind && k.low == c.low && k.high == c.high && k.cite == c.cite);
-            if !dup {
+            if seen_claims.insert((c.kind, c.low, c.high, c.cite.clone())) {
                 claims.push(c);
             }
         }
     }
+    place_undated(&mut observations);
+    let mut observations: Vec<Observation> =
+        observations.into_iter().filter_map(|(o, _)| o.date.is_some().then_some(o)).collect();
     fold_months_into_days(&mut observations);
     redate_breakdowns(&mut observations);
+    mark_breakdowns(&mut observations);
 
     let mut by_date: BTreeMap<ExchangeDate, Vec<Observation>> = BTreeMap::new();
     for o in observations {
-        by_date.entry(o.date).or_default().push(o);
+        if let Some(d) = o.date {
+            by_date.entry(d).or_default().push(o);
+        }
     }
     let mut exchanges = Vec::new();
     let mut pending_series: Vec<(ExchangeDate, Fact)> = Vec::new();
@@ -39,30 +63,42 @@ pub fn merge(articles: Vec<ArticleFacts>) -> Facts {
             figures: Vec::new(),
             mediators: Vec::new(),
             destinations: Vec::new(),
+            venues: Vec::new(),
+            origins: Vec::new(),
             agreements: Vec::new(),
+            reports: Vec::new(),
             stage: None,
             series: None,
             sources: Vec::new(),
         };
+        let mut seen_figures = HashSet::new();
         for o in obs {
             match o.fact {
-                Fact::Figure(f) => push_figure(&mut e.figures, f),
+                Fact::Figure(f) => {
+                    if seen_figures.insert((f.value, f.recipient, f.category, f.cite.clone())) {
+                        e.figures.push(f);
+                    }
+                }
+                Fact::Report(c) => push_cite(&mut e.reports, c),
                 Fact::Mediator(a) => push_attr(&mut e.mediators, a),
                 Fact::Destination(a) => push_attr(&mut e.destinations, a),
+                Fact::Venue(a) => push_attr(&mut e.venues, a),
+                Fact::Origin(a) => push_attr(&mut e.origins, a),
                 Fact::Agreement(a) => push_attr(&mut e.agreements, a),
                 Fact::Stage(s) => merge_stage(&mut e.stage, s),
                 f @ (Fact::SeriesTotal(_) | Fact::Planned(_)) => pending_series.push((date, f)),
             }
         }
-        // A date with no head count is not an exchange on record.
-        if e.figures.is_empty() {
+        // A date with neither a head count nor a report that a swap took place is not an exchange.
+        if e.figures.is_empty() && e.reports.is_empty() {
             continue;
         }
         let mut sources: Vec<String> = e
             .figures
             .iter()
             .map(|f| &f.cite)
-            .chain(e.mediators.iter().chain(&e.destinations).chain(&e.agreements).map(|a| &a.cite))
+            .chain(&e.reports)
+            .chain(e.mediators.iter().chain(&e.destinations).chain(&e.venues).chain(&e.agreements).map(|a| &a.cite))
             .map(|c| c.article.clone())
             .collect();
         sources.sort();
@@ -73,15 +109,12 @@ pub fn merge(articles: Vec<ArticleFacts>) -> Facts {
     // `ExchangeDate` orders days before months; people read by calendar.
     exchanges.sort_by_key(|e| (e.date.sort_key(), e.id.clone()));
     let series = link_series(&mut exchanges, pending_series);
-    Facts { exchanges, series, claims }
+    Facts { exchanges, series, claims, speakers }
 }
 
-fn push_figure(figures: &mut Vec<Figure>, f: Figure) {
-    let dup = figures
-        .iter()
-        .any(|g| g.value == f.value && g.recipient == f.recipient && g.category == f.category && g.cite == f.cite);
-    if !dup {
-        figures.push(f);
+fn push_cite(list: &mut Vec<Citation>, c: Citation) {
+    if !list.contains(&c) {
+        list.push(c);
     }
 }
 
@@ -104,93 +137,167 @@ fn merge_stage(slot: &mut Option<Stage>, s: Stage) {
     }
 }
 
-/// "In October 2024, 95 each" and "on 18 October, 95 each" are one exchange:
-/// a month-only date moves to the one dated exchange of that month, if there
-/// is exactly one.
+fn figure(o: &Observation) -> Option<&Figure> {
+    match &o.fact {
+        Fact::Figure(f) => Some(f),
+        _ => None,
+    }
+}
+
+/// An undated figure joins the one exchange, within the weeks before its
+/// article, that has a figure of the same value for the same side.
+fn place_undated(observations: &mut [(Observation, NaiveDate)]) {
+    let mut dated: HashMap<(u64, Recipient), Vec<ExchangeDate>> = HashMap::new();
+    for (o, _) in observations.iter() {
+        if let (Some(d @ ExchangeDate::Day(_)), Some(f)) = (o.date, figure(o)) {
+            dated.entry((f.value, f.recipient)).or_default().push(d);
+        }
+    }
+    for (o, published) in observations.iter_mut() {
+        if o.date.is_some() {
+            continue;
+        }
+        let Some(f) = figure(o) else { continue };
+        let earliest = *published - Days::new(UNDATED_WINDOW_DAYS);
+        let mut fits: Vec<ExchangeDate> = dated
+            .get(&(f.value, f.recipient))
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|d| (earliest..=*published).contains(&d.sort_key()))
+            .collect();
+        fits.sort();
+        fits.dedup();
+        if let [only] = fits[..] {
+            o.date = Some(only);
+        }
+    }
+}
+
+/// "In October 2024, each side released 95" and "on 18 October, 95 each"
+/// are one exchange: a month-only figure moves to the one dated exchange of
+/// that month with a figure of the same value and recipient.
 fn fold_months_into_days(observations: &mut [Observation]) {
-    let days: Vec<ExchangeDate> = observations
-        .iter()
-        .filter(|o| matches!(o.fact, Fact::Figure(_)))
-        .map(|o| o.date)
-        .filter(|d| matches!(d, ExchangeDate::Day(_)))
-        .collect();
+    let mut days: HashMap<(i32, u32, u64, Recipient), Vec<ExchangeDate>> = HashMap::new();
+    for o in observations.iter() {
+        if let (Some(d @ ExchangeDate::Day(x)), Some(f)) = (o.date, figure(o)) {
+            days.entry((x.year(), x.month(), f.value, f.recipient)).or_default().push(d);
+        }
+    }
+    // Month-only facts that are not figures (a mediator) follow their figures.
+    let mut moved: HashMap<(ExchangeDate, String), ExchangeDate> = HashMap::new();
     for o in observations.iter_mut() {
-        if let ExchangeDate::Month { year, month } = o.date {
-            let mut in_month: Vec<ExchangeDate> = days
-                .iter()
-                .copied()
-                .filter(|d| matches!(d, ExchangeDate::Day(x) if x.year() == year && x.month() == month))
-                .collect();
-            in_month.sort();
-            in_month.dedup();
-            if let [only] = in_month[..] {
-                o.date = only;
+        let Some(ExchangeDate::Month { year, month }) = o.date else { continue };
+        let Some(f) = figure(o) else { continue };
+        let mut fits = days.get(&(year, month, f.value, f.recipient)).cloned().unwrap_or_default();
+        fits.sort();
+        fits.dedup();
+        if let [only] = fits[..] {
+            moved.insert((ExchangeDate::Month { year, month }, f.cite.article.clone()), only);
+            o.date = Some(only);
+        }
+    }
+    for o in observations.iter_mut() {
+        let (Some(d @ ExchangeDate::Month { .. }), article) = (o.date, article_of(o)) else { continue };
+        if let Some(to) = moved.get(&(d, article.to_string())) {
+            o.date = Some(*to);
+        }
+    }
+}
+
+fn article_of(o: &Observation) -> &str {
+    match &o.fact {
+        Fact::Figure(f) | Fact::SeriesTotal(f) | Fact::Planned(f) => &f.cite.article,
+        Fact::Report(c) => &c.article,
+        Fact::Mediator(a) | Fact::Destination(a) | Fact::Venue(a) | Fact::Origin(a) | Fact::Agreement(a) => {
+            &a.cite.article
+        }
+        Fact::Stage(s) => &s.cite.article,
+    }
+}
+
+/// Headline (non-part) prisoner counts per (date, side), with the sentence of each.
+type Headlines = HashMap<(ExchangeDate, Side), Vec<(u64, Citation)>>;
+
+fn headlines(observations: &[Observation]) -> Headlines {
+    let mut out: Headlines = HashMap::new();
+    for o in observations {
+        let (Some(date), Some(f)) = (o.date, figure(o)) else { continue };
+        if f.part || f.category != Category::Prisoners {
+            continue;
+        }
+        for side in [Side::Ukraine, Side::Russia] {
+            if f.recipient.reaches(side) {
+                out.entry((date, side)).or_default().push((f.value, f.cite.clone()));
+            }
+        }
+    }
+    out
+}
+
+/// Groups of figures read from one sentence for one side: a breakdown
+/// ("270 Russian troops and 120 civilians") has several.
+fn sentence_groups(observations: &[Observation]) -> Vec<(Side, Vec<usize>)> {
+    let mut groups: BTreeMap<(String, String, Side), Vec<usize>> = BTreeMap::new();
+    for (i, o) in observations.iter().enumerate() {
+        if let Some(f) = figure(o)
+            && let Recipient::To(side) = f.recipient
+            && !f.part
+        {
+            groups.entry((f.cite.article.clone(), f.cite.sentence.clone(), side)).or_default().push(i);
+        }
+    }
+    groups.into_iter().filter(|(_, v)| v.len() >= 2).map(|((_, _, side), v)| (side, v)).collect()
+}
+
+/// An undated breakdown ("Russia said it had received 270 Russian troops
+/// and 120 civilians") in a report of a multi-day swap may describe another
+/// day than the article's own. When it adds up to no headline of its day
+/// but to exactly one headline of one nearby day, it moves there.
+fn redate_breakdowns(observations: &mut [Observation]) {
+    let heads = headlines(observations);
+    for (side, members) in sentence_groups(observations) {
+        if !members.iter().all(|&i| observations[i].inferred) {
+            continue;
+        }
+        let total: u64 = members.iter().filter_map(|&i| figure(&observations[i]).map(|f| f.value)).sum();
+        let Some(date @ ExchangeDate::Day(day)) = observations[members[0]].date else { continue };
+        let cite = figure(&observations[members[0]]).map(|f| f.cite.clone());
+        let here = heads.get(&(date, side)).into_iter().flatten().filter(|(_, c)| Some(c) != cite.as_ref());
+        let values: Vec<u64> = here.map(|(v, _)| *v).collect();
+        let member_values: Vec<u64> =
+            members.iter().filter_map(|&i| figure(&observations[i]).map(|f| f.value)).collect();
+        if values.contains(&total) || member_values.iter().any(|v| values.contains(v)) {
+            continue;
+        }
+        let candidates: Vec<ExchangeDate> = (-BREAKDOWN_WINDOW_DAYS..=BREAKDOWN_WINDOW_DAYS)
+            .filter(|d| *d != 0)
+            .filter_map(|d| day.checked_add_signed(chrono::Duration::days(d)).map(ExchangeDate::Day))
+            .filter(|d| heads.get(&(*d, side)).is_some_and(|v| v.iter().any(|(x, _)| *x == total)))
+            .collect();
+        if let [target] = candidates[..] {
+            for &i in &members {
+                observations[i].date = Some(target);
             }
         }
     }
 }
 
-/// Days within which a breakdown may belong to a neighbouring exchange.
-const BREAKDOWN_WINDOW_DAYS: i64 = 3;
-
-/// An undated sentence such as "Russia said it had received 270 Russian
-/// troops and 120 civilians" in a report of a multi-day swap may describe
-/// another day than the article's own. When its counts for a side add up to
-/// no headline count of the day it was given, but to exactly one headline
-/// count of one nearby exchange, it is moved there: arithmetic, not guessing.
-fn redate_breakdowns(observations: &mut [Observation]) {
-    // Headline counts of a day, leaving out the sentence under test.
-    let headline = |obs: &[Observation], date: ExchangeDate, side: Side, skip: &[usize]| -> Vec<u64> {
-        obs.iter()
-            .enumerate()
-            .filter(|(i, o)| o.date == date && !skip.contains(i))
-            .map(|(_, o)| o)
-            .filter_map(|o| match &o.fact {
-                Fact::Figure(f) if f.category == Category::Prisoners && f.recipient.reaches(side) => Some(f.value),
-                _ => None,
-            })
-            .collect()
-    };
-    let mut groups: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
-    for (i, o) in observations.iter().enumerate() {
-        if let (true, Fact::Figure(f)) = (o.inferred, &o.fact) {
-            groups.entry((f.cite.article.clone(), f.cite.sentence.clone())).or_default().push(i);
-        }
-    }
-    for members in groups.values() {
-        let figures: Vec<&Figure> = members
-            .iter()
-            .filter_map(|&i| match &observations[i].fact {
-                Fact::Figure(f) => Some(f),
-                _ => None,
-            })
-            .collect();
-        let Some(Recipient::To(side)) = figures.first().map(|f| f.recipient) else {
-            continue;
-        };
-        if figures.len() < 2 || figures.iter().any(|f| f.recipient != Recipient::To(side)) {
-            continue;
-        }
-        let total: u64 = figures.iter().map(|f| f.value).sum();
-        let date = observations[members[0]].date;
-        let here = headline(observations, date, side, members);
-        if here.contains(&total) || figures.iter().any(|f| here.contains(&f.value)) {
-            continue;
-        }
-        let ExchangeDate::Day(day) = date else {
-            continue;
-        };
-        let mut candidates: Vec<ExchangeDate> = observations
-            .iter()
-            .map(|o| o.date)
-            .filter(|d| matches!(d, ExchangeDate::Day(x) if *x != day && (*x - day).num_days().abs() <= BREAKDOWN_WINDOW_DAYS))
-            .filter(|d| headline(observations, *d, side, members).contains(&total))
-            .collect();
-        candidates.sort();
-        candidates.dedup();
-        if let [target] = candidates[..] {
-            for &i in members {
-                observations[i].date = target;
+/// Figures of one sentence for one side that add up to another figure of
+/// the same exchange and side are its breakdown: parts, never added again.
+fn mark_breakdowns(observations: &mut [Observation]) {
+    let heads = headlines(observations);
+    for (side, members) in sentence_groups(observations) {
+        let Some(date) = observations[members[0]].date else { continue };
+        let total: u64 = members.iter().filter_map(|&i| figure(&observations[i]).map(|f| f.value)).sum();
+        let cite = figure(&observations[members[0]]).map(|f| f.cite.clone());
+        let adds_up =
+            heads.get(&(date, side)).is_some_and(|v| v.iter().any(|(x, c)| *x == total && Some(c) != cite.as_ref()));
+        if adds_up {
+            for &i in &members {
+                if let Fact::Figure(f) = &mut observations[i].fact {
+                    f.part = true;
+                }
             }
         }
     }
@@ -205,23 +312,24 @@ fn link_series(exchanges: &mut [Exchange], pending: Vec<(ExchangeDate, Fact)>) -
         let ExchangeDate::Day(day) = exchanges[i].date else {
             continue;
         };
-        let joins = groups.last().is_some_and(|g| {
-            let prev = &exchanges[*g.last().unwrap_or(&0)];
+        let joins = groups.last().and_then(|g| g.last()).is_some_and(|&j| {
+            let prev = &exchanges[j];
             matches!(prev.date, ExchangeDate::Day(p) if (day - p).num_days() <= SERIES_GAP_DAYS)
                 && (staged(prev) || staged(&exchanges[i]))
         });
-        if joins {
-            if let Some(g) = groups.last_mut() {
-                g.push(i);
-            }
-        } else {
-            groups.push(vec![i]);
+        match groups.last_mut() {
+            Some(g) if joins => g.push(i),
+            _ => groups.push(vec![i]),
         }
+    }
+    let mut by_day: BTreeMap<NaiveDate, Vec<Fact>> = BTreeMap::new();
+    for (date, fact) in pending {
+        by_day.entry(date.sort_key()).or_default().push(fact);
     }
     let mut series = Vec::new();
     for g in groups.into_iter().filter(|g| g.len() > 1) {
         let first = &exchanges[g[0]];
-        let last = &exchanges[*g.last().unwrap_or(&g[0])];
+        let last = &exchanges[g[g.len() - 1]];
         let id = format!("{}..{}", first.id, last.id);
         let (from, to) = (first.date.sort_key(), last.date.sort_key());
         let mut s = Series { id: id.clone(), exchanges: Vec::new(), totals: Vec::new(), planned: Vec::new() };
@@ -242,15 +350,13 @@ fn link_series(exchanges: &mut [Exchange], pending: Vec<(ExchangeDate, Fact)>) -
                 push_attr(&mut exchanges[i].agreements, a.clone());
             }
         }
-        for (date, fact) in &pending {
-            let d = date.sort_key();
-            if d < from || d > to {
-                continue;
-            }
-            match fact {
-                Fact::SeriesTotal(f) => push_figure(&mut s.totals, f.clone()),
-                Fact::Planned(f) => push_figure(&mut s.planned, f.clone()),
-                _ => {}
+        for (_, facts) in by_day.range(from..=to) {
+            for fact in facts {
+                match fact {
+                    Fact::SeriesTotal(f) if !s.totals.contains(f) => s.totals.push(f.clone()),
+                    Fact::Planned(f) if !s.planned.contains(f) => s.planned.push(f.clone()),
+                    _ => {}
+                }
             }
         }
         series.push(s);

@@ -1,32 +1,46 @@
 //! Exchange facts: the structured dataset read from the corpus.
 //!
-//! `extract` reads one article at a time; `corrections` applies the curated
+//! `read` reads one article at a time into observations and claims (see its
+//! module doc for the design); `corrections` applies the curated
 //! `DATA/exchanges.toml`; `merge` joins reports of one exchange from several
-//! articles; `check` verifies every citation.
+//! articles into `Exchange`s; `check` verifies every citation.
 //!
 //! **Architecture invariant:** every figure, name and claim carries the
 //! article id and the verbatim sentence it came from.
 
 mod check;
 mod corrections;
-mod extract;
 mod merge;
 mod model;
-mod reporter;
+pub mod read;
 
 use std::path::Path;
 
 pub use check::{Problem, check};
 pub use corrections::{Corrections, CorrectionsError};
 pub use model::{
-    Attributed, Citation, Claim, ClaimKind, Exchange, ExchangeDate, Facts, Figure, Recipient, Reporter, Series, Stage,
+    Attributed, Citation, Claim, ClaimKind, Confidence, Exchange, ExchangeDate, Facts, Figure, Recipient, Reporter,
+    Scope, Series, Stage,
 };
 
 use crate::corpus::Corpus;
 
+/// Reads one article. The rules index into sentences by position; should one
+/// of them ever be wrong on text nobody foresaw, that article yields no facts
+/// (and an error in the log) rather than stopping the bot.
+pub fn read_guarded(a: &crate::corpus::Article) -> read::ArticleFacts {
+    match std::panic::catch_unwind(|| read::article(a)) {
+        Ok(facts) => facts,
+        Err(_) => {
+            tracing::error!(article = %a.id, "reading this article failed; it is indexed but yields no facts");
+            read::ArticleFacts { article: a.id.clone(), published: a.published, ..read::ArticleFacts::default() }
+        }
+    }
+}
+
 /// Reads the facts of every article, applies corrections, merges.
 pub fn build(corpus: &Corpus, corrections: &Corrections, data_dir: &Path) -> Result<Facts, CorrectionsError> {
-    let mut per_article: Vec<extract::ArticleFacts> = corpus.articles.iter().map(extract::article).collect();
+    let mut per_article: Vec<read::ArticleFacts> = corpus.articles.iter().map(read_guarded).collect();
     let added = corrections.apply(&mut per_article, &data_dir.join("exchanges.toml"))?;
     per_article.push(added);
     Ok(merge::merge(per_article))

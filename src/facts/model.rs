@@ -42,19 +42,65 @@ pub struct Reporter {
     pub name: String,
 }
 
+impl Reporter {
+    /// A speaker not yet known ("It said …"): the reader fills in the one before.
+    pub fn pending() -> Reporter {
+        Reporter { side: None, name: String::new() }
+    }
+
+    pub fn is_pending(&self) -> bool {
+        self.name.is_empty()
+    }
+}
+
+/// How sure the reading of a figure is. Only `High` and `Medium` figures
+/// become part of an exchange; a reply never states a `Low` one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    Low,
+    Medium,
+    High,
+}
+
 /// One head count in one sentence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Figure {
     pub value: u64,
-    /// The number as written ("1,000", "two"): `powbot check` finds it in the sentence.
+    /// The number as written ("1,000", "two", "the same number"): `powbot check` finds it in the sentence.
     pub text: String,
+    /// "more than", "nearly", "at least" when the number is not exact.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub approx: Option<String>,
     pub recipient: Recipient,
     pub category: Category,
-    /// Counted within another figure of its sentence ("200 prisoners,
-    /// including 20 seriously wounded"), so never added to it.
-    pub included: bool,
+    /// Words that say who the counted people are ("women", "officers",
+    /// "azovstal"): subgroup questions match on them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub terms: Vec<String>,
+    /// Counted within a larger figure of its exchange ("132 men and eight
+    /// women" of 140; "including 20 seriously wounded"), so never added to it.
+    pub part: bool,
     pub reporter: Reporter,
+    pub confidence: Confidence,
     pub cite: Citation,
+}
+
+impl Figure {
+    /// Does this figure count people of the group a question names? Every
+    /// word asked for must be among the figure's own words.
+    pub fn describes(&self, words: &[String]) -> bool {
+        words.iter().all(|w| self.terms.iter().any(|t| same_term(t, w)))
+    }
+}
+
+/// "women" ~ "woman", "officers" ~ "officer", "defenders" ~ "defender".
+fn same_term(a: &str, b: &str) -> bool {
+    let stem = |x: &str| -> String {
+        let x = x.strip_suffix("men").map(|r| format!("{r}man")).unwrap_or_else(|| x.to_string());
+        x.trim_end_matches('s').to_string()
+    };
+    a == b || stem(a) == stem(b)
 }
 
 /// A fact that is a name rather than a number: a mediator, a destination, an agreement.
@@ -139,8 +185,14 @@ pub struct Exchange {
     pub mediators: Vec<Attributed>,
     /// Where released prisoners were taken ("Belarus").
     pub destinations: Vec<Attributed>,
+    /// Where the handover took place ("the Ukrainian-Belarusian border").
+    pub venues: Vec<Attributed>,
+    /// Where the freed had been captured ("the Kursk region").
+    pub origins: Vec<Attributed>,
     /// The talks or deal the exchange implements ("talks in Istanbul on 16 May 2025").
     pub agreements: Vec<Attributed>,
+    /// Sentences saying the exchange took place, for exchanges reported with no head count.
+    pub reports: Vec<Citation>,
     pub stage: Option<Stage>,
     /// Id of the multi-day series it belongs to.
     pub series: Option<String>,
@@ -170,17 +222,37 @@ pub enum ClaimKind {
     ReturnedTotal(Side),
     /// How many of a side's people the other side holds.
     Held(Side),
+    /// How many bodies of the fallen a side received.
+    Bodies(Side),
+}
+
+/// What stretch of time a running total covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(tag = "scope", rename_all = "snake_case")]
+pub enum Scope {
+    /// Since the full-scale invasion ("since February 2022").
+    War,
+    /// Since a later day ("since the start of the year").
+    Since { from: NaiveDate },
+    /// A recent stretch ("over the past week").
+    Recent { from: NaiveDate },
+    /// The stages of one multi-day exchange or deal ("across all the stages", "each side has now handed over").
+    Stages,
+    /// Stated as of a day, without saying since when.
+    Unstated,
 }
 
 /// A claim about totals, with who claims it and as of when.
 #[derive(Debug, Clone, Serialize)]
 pub struct Claim {
     pub kind: ClaimKind,
+    pub scope: Scope,
     pub low: u64,
     /// Upper end of a range ("between 8,000 and 10,000").
     pub high: Option<u64>,
     /// The number(s) as written.
     pub text: String,
+    pub approx: Option<String>,
     pub reporter: Reporter,
     pub as_of: NaiveDate,
     pub cite: Citation,
@@ -193,9 +265,42 @@ pub struct Facts {
     pub exchanges: Vec<Exchange>,
     pub series: Vec<Series>,
     pub claims: Vec<Claim>,
+    /// Who speaks which sentence, for "What did X say …?".
+    #[serde(skip)]
+    pub speakers: Speakers,
+}
+
+/// Speakers of sentences: article id → (paragraph, sentence) → speaker.
+#[derive(Debug, Clone, Default)]
+pub struct Speakers {
+    by_article: std::collections::HashMap<String, std::collections::HashMap<(usize, usize), String>>,
+}
+
+impl Speakers {
+    pub fn insert(&mut self, article: &str, paragraph: usize, sentence: usize, speaker: String) {
+        self.by_article.entry(article.to_string()).or_default().insert((paragraph, sentence), speaker);
+    }
 }
 
 impl Facts {
+    /// Who speaks a sentence, when it names or points back to its speaker.
+    pub fn speaker_of(&self, article: &str, paragraph: usize, sentence: usize) -> Option<&str> {
+        self.speakers.by_article.get(article)?.get(&(paragraph, sentence)).map(String::as_str)
+    }
+
+    /// Every sentence whose speaker's name holds one of `names` (lower case).
+    pub fn sentences_spoken_by<'a>(
+        &'a self,
+        names: &'a [String],
+    ) -> impl Iterator<Item = (&'a str, usize, usize)> + 'a {
+        self.speakers.by_article.iter().flat_map(move |(article, spoken)| {
+            spoken
+                .iter()
+                .filter(move |(_, who)| names.iter().any(|n| who.to_lowercase().contains(n.as_str())))
+                .map(move |((p, s), _)| (article.as_str(), *p, *s))
+        })
+    }
+
     pub fn exchange(&self, id: &str) -> Option<&Exchange> {
         self.exchanges.iter().find(|e| e.id == id)
     }

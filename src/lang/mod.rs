@@ -3,7 +3,9 @@
 //! answers; everything else may use it.
 
 pub mod dates;
+pub mod gazetteer;
 pub mod lexicon;
+pub mod numbers;
 pub mod text;
 
 pub use dates::{Anchor, DateMention, Period};

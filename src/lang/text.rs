@@ -27,6 +27,9 @@ pub struct Word {
     pub kind: WordKind,
     /// The original token started with an upper-case letter (proper-noun hint).
     pub capitalized: bool,
+    /// The value of a `Number` token, whether written in digits (`1,000`)
+    /// or words (`forty-five`, see `numbers`).
+    pub value: Option<u64>,
 }
 
 impl Word {
@@ -38,12 +41,17 @@ impl Word {
         self.kind == WordKind::Punct
     }
 
-    /// The numeric value of a `Number` token (`1,000` → 1000).
+    /// The numeric value of a `Number` token (`1,000` → 1000, `forty-five` → 45).
     pub fn number(&self) -> Option<u64> {
         if self.kind != WordKind::Number {
             return None;
         }
-        self.norm.replace(',', "").parse().ok()
+        self.value
+    }
+
+    /// A number written in digits (not a number word), e.g. for dates and "N-for-N".
+    pub fn is_digits(&self) -> bool {
+        self.kind == WordKind::Number && self.norm.starts_with(|c: char| c.is_ascii_digit())
     }
 }
 
@@ -55,8 +63,13 @@ fn is_apostrophe(c: char) -> bool {
 ///
 /// Hyphens split words (`mid-October` → `mid` `-` `october`) so that date and
 /// `150-for-150` patterns see their parts; a comma between digit groups stays
-/// inside the number (`3,956`).
+/// inside the number (`3,956`); runs of number words become one number
+/// (`forty-five`, see `numbers::fold_words`).
 pub fn words(text: &str) -> Vec<Word> {
+    super::numbers::fold_words(text, tokens(text))
+}
+
+fn tokens(text: &str) -> Vec<Word> {
     let mut out = Vec::new();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut i = 0;
@@ -84,7 +97,9 @@ pub fn words(text: &str) -> Vec<Word> {
             let end = chars.get(k).map_or(text.len(), |(b, _)| *b);
             let raw = &text[start..end];
             let kind = if k == j { WordKind::Number } else { WordKind::Word };
-            out.push(Word { norm: raw.to_lowercase(), span: start..end, kind, capitalized: false });
+            let norm = raw.to_lowercase();
+            let value = if kind == WordKind::Number { norm.replace(',', "").parse().ok() } else { None };
+            out.push(Word { norm, span: start..end, kind, capitalized: false, value });
             i = k;
             continue;
         }
@@ -104,12 +119,18 @@ pub fn words(text: &str) -> Vec<Word> {
             if let Some(stem) = norm.strip_suffix("'s") {
                 norm = stem.to_string();
             }
-            out.push(Word { norm, span: start..end, kind: WordKind::Word, capitalized: c.is_uppercase() });
+            out.push(Word { norm, span: start..end, kind: WordKind::Word, capitalized: c.is_uppercase(), value: None });
             i = j;
             continue;
         }
         let end = chars.get(i + 1).map_or(text.len(), |(b, _)| *b);
-        out.push(Word { norm: c.to_string(), span: start..end, kind: WordKind::Punct, capitalized: false });
+        out.push(Word {
+            norm: c.to_string(),
+            span: start..end,
+            kind: WordKind::Punct,
+            capitalized: false,
+            value: None,
+        });
         i += 1;
     }
     out

@@ -11,15 +11,18 @@ pub const MESSAGE_LIMIT: usize = 2000;
 
 /// The reply as a Discord message: the text, then numbered sources.
 pub fn plain(answer: &Answer) -> String {
-    let mut out = answer.text.clone();
+    let mut sources = String::new();
     if !answer.sources.is_empty() {
-        out.push_str("\n\n**Sources**");
+        sources.push_str("\n\n**Sources**");
         for (i, s) in answer.sources.iter().take(3).enumerate() {
             let link = if s.url.is_empty() { String::new() } else { format!(" <{}>", s.url) };
-            out.push_str(&format!("\n{}. {}, {}{link}", i + 1, s.outlet, s.published));
+            sources.push_str(&format!("\n{}. {}, {}{link}", i + 1, s.outlet, s.published));
         }
     }
-    text::fit(&out, MESSAGE_LIMIT)
+    // A long answer is shortened, never its sources.
+    let room = MESSAGE_LIMIT.saturating_sub(text::measure(&sources));
+    let body = text::fit(&answer.text, room);
+    text::fit(&format!("{body}{sources}"), MESSAGE_LIMIT)
 }
 
 pub fn json(answer: &Answer) -> String {

@@ -1,11 +1,253 @@
-//! Question understanding: typo repair, then rules that read the intent and
-//! the entities (dates, sides, categories, stages, number patterns).
+//! Question understanding: typo repair, then slots read independently of
+//! each other — the measure (what is asked: a count, a date, a mediator …),
+//! the selectors (which exchanges: dates, "N-for-N", a description, a
+//! stage, a rank, a neighbour) and the filters (whose people, by whose
+//! count, which group) — into a `Question`.
 //!
 //! **Architecture invariant:** deterministic; no search, no facts. The same
 //! question on the same day always yields the same `Question`.
 
-mod intent;
+mod question;
+mod read;
 mod spelling;
 
-pub use intent::{Intent, Neighbour, Question, StageRef, understand};
+use chrono::NaiveDate;
+
+pub use question::{Filters, Measure, Neighbour, PlaceOf, Question, Rank, ReporterRef, Selectors, StageRef};
 pub use spelling::Spelling;
+
+use self::read::Words;
+use crate::facts::ClaimKind;
+use crate::lang::lexicon::questions as q;
+use crate::lang::lexicon::{self, Tag};
+use crate::lang::text::{self, WordKind};
+
+/// Reads a question. `today` completes "yesterday", "last week"; `fix`
+/// repairs a misspelt word (see `Spelling`).
+pub fn understand(raw: &str, today: NaiveDate, fix: &dyn Fn(&str) -> Option<String>) -> Question {
+    let repaired = repair(raw, fix);
+    let w = Words::new(text::words(&repaired), today);
+    let (periods, as_of) = read::periods(&w, today);
+    let n_for_n = read::n_for_n(&w.words);
+    let stage = read::stage(&w.words);
+    let mut select = Selectors {
+        periods,
+        as_of,
+        n_for_n,
+        values: read::values(&w, n_for_n),
+        stage,
+        rank: read::rank(&w, stage),
+        neighbour: read::neighbour(&w.words),
+        whole: read::whole(&w),
+        uneven: read::uneven(&w),
+        descriptors: Vec::new(),
+    };
+    let mut filter = Filters {
+        recipient: read::recipient(&w),
+        both: read::both(&w),
+        reporter: read::reporter(&w),
+        category: read::category(&w),
+        group: read::group(&w),
+        mediator: read::mediator(&w),
+        bodies: read::bodies(&w),
+    };
+    let search = search_words(&w);
+    select.descriptors = descriptors(&w, &filter);
+    let claim = read::claim(&w, &select, &filter);
+    let measure = measure(&w, &select, &filter, claim);
+    if measure == Measure::Quote || measure == Measure::Person {
+        // "What did Yermak say …": Yermak is the speaker to find, not a filter on figures.
+        filter.recipient = None;
+    }
+    Question {
+        text: raw.trim().to_string(),
+        impossible_date: crate::lang::dates::impossible(&w.words),
+        place: read::place_of(&w),
+        words: w.words,
+        measure,
+        select,
+        filter,
+        claim: if measure == Measure::Claim { claim } else { None },
+        search,
+    }
+}
+
+/// The measure, by the question's own words, most specific first.
+fn measure(w: &Words, s: &Selectors, f: &Filters, claim: Option<ClaimKind>) -> Measure {
+    let first = w.first();
+    let how_many = w.phrase(&["how", "many"]) || w.phrase(&["number", "of"]) || w.phrase(&["how", "much"]);
+    let says = w.has_any(q::SAY);
+    // "What did Peskov say about …", "How did Russia's defence ministry describe …".
+    if (first == "what" || first == "how" || first == "why") && says && !how_many {
+        return Measure::Quote;
+    }
+    let lists = w.has("list")
+        || (["which", "what"].contains(&first) && w.has_any(&["exchanges", "swaps"]))
+        || w.phrase(&["all", "the", "exchanges"])
+        || w.phrase(&["every", "exchange"])
+        || w.phrase(&["all", "exchanges"])
+        || w.phrase(&["all", "swaps"]);
+    if lists && !how_many {
+        return Measure::List;
+    }
+    let targets = s.periods.len() + usize::from(s.n_for_n.is_some());
+    let compares = w.has_any(q::COMPARE) || w.phrase(&["more", "than"]) || (w.has("more") && w.has("or"));
+    if compares && targets >= 2 {
+        return Measure::Compare;
+    }
+    // "compare Kyiv's and Moscow's numbers for the 31 Jan swap", "did Kyiv and
+    // Moscow report the same numbers": one exchange, every source's count.
+    let sources_compared =
+        compares || w.phrase(&["same", "numbers"]) || w.phrase(&["same", "number"]) || w.phrase(&["same", "figures"]);
+    if sources_compared && targets == 1 && !how_many {
+        return Measure::Count;
+    }
+    if w.has_any(q::MEDIATE) && (first == "who" || first == "which" || !how_many) && first != "when" {
+        return Measure::Mediator;
+    }
+    if first == "where" || w.phrase(&["in", "which", "city"]) || w.phrase(&["in", "which", "country"]) {
+        return Measure::Place;
+    }
+    if first == "when" || w.phrase(&["what", "date"]) || w.phrase(&["which", "day"]) || w.phrase(&["what", "day"]) {
+        return Measure::Date;
+    }
+    if claim.is_some() && s.rank.is_none() {
+        return Measure::Claim;
+    }
+    if first == "who" || (first == "which" && w.tagged(|t| matches!(t, Tag::People(_))) && !how_many) {
+        return Measure::Person;
+    }
+    let sums = w.has_any(q::TOTAL) || w.phrase(&["in", "all"]) || s.whole || w.phrase(&["changed", "hands"]);
+    // "did russia get anyone back in june 2023?": a count asked as yes or no
+    // (not "were any Mariupol defenders freed", which asks about some of them).
+    let yes_no_count = ["did", "were", "was", "has", "have"].contains(&first)
+        && w.tagged(|t| matches!(t, Tag::Act(_)))
+        && w.has_any(&["anyone", "any", "anybody"])
+        && s.descriptors.is_empty()
+        && f.group.is_empty();
+    // "How many drones …": not people, so the articles' sentences answer it.
+    let things = read::counted_noun(w).is_some_and(|(_, t)| matches!(t, Some(Tag::Thing(_))));
+    if (how_many && !things) || yes_no_count {
+        return if sums { Measure::Total } else { Measure::Count };
+    }
+    if s.rank.is_some() {
+        return Measure::Describe;
+    }
+    // "Tell me about the swap on 24 May 2025", "What happened on 23 May 2025?".
+    let about_swap = w.tagged(|t| matches!(t, Tag::Event | Tag::Act(_) | Tag::People(_)));
+    let dated = s.periods.iter().any(|p| {
+        matches!(p, crate::lang::dates::Period::Day { .. } | crate::lang::dates::Period::Recurring { day: Some(_), .. })
+    });
+    if !s.periods.is_empty() && (about_swap || dated) && (s.descriptors.is_empty() || w.has_any(q::DESCRIBE)) {
+        return Measure::Describe;
+    }
+    Measure::Search
+}
+
+/// Words that describe an exchange beyond dates, numbers, sides and the
+/// question's own vocabulary: "Independence Day", "all-female", "Melitopol
+/// mayor", "Vatican".
+fn descriptors(w: &Words, f: &Filters) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (i, x) in w.words.iter().enumerate() {
+        if x.kind != WordKind::Word || w.in_date(i) {
+            continue;
+        }
+        let generic = GENERIC.contains(&x.norm.as_str())
+            || q::is_question_word(&x.norm)
+            || lexicon::STOP_WORDS.contains(&x.norm.as_str())
+            || q::GENERIC_PEOPLE.contains(&x.norm.as_str())
+            || f.group.contains(&x.norm)
+            || matches!(
+                w.tag(i),
+                Some(
+                    Tag::State(_)
+                        | Tag::Nationality(_)
+                        | Tag::Act(_)
+                        | Tag::Speech
+                        | Tag::Cue(_)
+                        | Tag::Kind(_)
+                        | Tag::Stage
+                )
+            );
+        if !generic && !out.contains(&x.norm) {
+            out.push(x.norm.clone());
+        }
+    }
+    out
+}
+
+/// Search words, each with its spelling variants.
+fn search_words(w: &Words) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = Vec::new();
+    for (i, x) in w.words.iter().enumerate() {
+        if x.kind == WordKind::Punct || w.in_date(i) {
+            continue;
+        }
+        let group: Vec<String> = match lexicon::variants(&x.norm) {
+            // "US" (never the pronoun "us") is written "American" and "United States" too.
+            _ if x.is("us") && x.capitalized => {
+                ["american", "americans", "united", "states"].map(String::from).to_vec()
+            }
+            Some(g) => g.iter().map(|s| (*s).to_string()).collect(),
+            None => vec![x.norm.clone()],
+        };
+        if !out.contains(&group) {
+            out.push(group);
+        }
+    }
+    out
+}
+
+/// Words so common in questions about swaps that they describe no exchange
+/// in particular. Typo repair also treats them as known words.
+#[rustfmt::skip]
+pub const GENERIC: &[&str] = &[
+    "prisoner", "prisoners", "pow", "pows", "swap", "swaps", "swapped", "exchange", "exchanges", "exchanged",
+    "released", "release", "freed", "free", "returned", "return", "came", "come", "home", "back", "soldiers",
+    "troops", "people", "captives", "war", "russia", "russian", "russians", "ukraine", "ukrainian", "ukrainians",
+    "kyiv", "kiev", "moscow", "side", "sides", "each", "number", "day", "days", "first", "second", "third", "last",
+    "final", "stage", "total", "largest", "biggest", "smallest", "recent", "latest", "earliest", "list", "every",
+    "wounded", "civilians", "civilian", "hand", "handed", "get", "got", "getting", "over", "across", "happen",
+    "happened", "take", "took", "place", "held", "hold", "did", "traded", "trade", "one", "two", "three", "begin",
+    "began", "start", "started", "end", "ended", "bigger", "larger", "smaller", "compare", "brokered", "mediated",
+    "broker", "mediator", "agreed", "terms", "according", "say", "said", "defence", "defense", "ministry", "among",
+    "those", "year", "month", "week", "many", "much", "how", "when", "where", "who", "what", "which", "was", "were",
+    "is", "are", "the", "a", "an", "of", "in", "on", "for", "to", "and", "any", "there", "been", "have", "has", "had",
+    "since", "as", "by", "most", "least", "all", "do", "does", "with", "at", "from", "that", "this", "it", "its",
+    "their", "they", "more", "than", "between", "tell", "me", "about", "give", "show", "killed", "include", "included",
+    "including", "involve", "involved", "occur", "occurred", "believed", "captive", "captivity", "medical", "checks",
+    "dates", "date", "servicemen", "fighters", "brought", "received", "injured", "estimated", "altogether", "yo",
+    "guys", "anyone", "combined", "changed", "hands", "lopsided", "other", "each", "getting", "deal", "mediate",
+    "helped", "help", "figure", "figures", "count", "counted", "match", "say", "went", "go", "taken", "sent",
+    "record", "recorded", "ever", "far",
+];
+
+/// The question with typos repaired word by word, keeping everything else:
+/// chat shorthand first ("wen", "ppl"), then spelling against the corpus.
+fn repair(raw: &str, fix: &dyn Fn(&str) -> Option<String>) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut last = 0;
+    for w in text::words(raw) {
+        // Capitalised words are names the corpus may not know: repairing
+        // "Kherson" to "person" would answer a question nobody asked.
+        if w.kind != WordKind::Word {
+            continue;
+        }
+        if w.capitalized {
+            continue;
+        }
+        let short = q::SHORTHAND.iter().find(|(a, _)| *a == w.norm).map(|(_, b)| (*b).to_string());
+        let better = short.or_else(|| fix(&w.norm));
+        if let Some(better) = better {
+            out.push_str(&raw[last..w.span.start]);
+            out.push_str(&better);
+            last = w.span.end;
+        }
+    }
+    out.push_str(&raw[last..]);
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -32,13 +32,13 @@ impl Spelling {
             .iter()
             .chain(lexicon::SWAP_WORDS)
             .chain(lexicon::VARIANTS.iter().flat_map(|g| g.iter()))
-            .chain(super::intent::GENERIC)
+            .chain(super::GENERIC)
             .chain(lexicon::STOP_WORDS);
         for w in tables {
             words.entry((*w).to_string()).or_insert(1);
         }
-        for m in dates::MONTHS {
-            words.entry(m.to_lowercase()).or_insert(1);
+        for w in dates::VOCABULARY {
+            words.entry((*w).to_string()).or_insert(1);
         }
         Spelling { words }
     }

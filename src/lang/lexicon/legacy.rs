@@ -1,43 +1,8 @@
-//! The vocabulary the rules know, as data tables.
-//!
-//! Every list of words that decides something lives here, once, so that a
-//! new synonym or spelling is a one-line change with a test, not a new `if`.
+//! Word lists of the first rule set, still read by the code being replaced
+//! by the tagged tables of this module's siblings.
 
-use serde::{Deserialize, Serialize};
-
-use super::text::Word;
-
-/// The two parties to an exchange.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Side {
-    Russia,
-    Ukraine,
-}
-
-impl Side {
-    pub fn other(self) -> Side {
-        match self {
-            Side::Russia => Side::Ukraine,
-            Side::Ukraine => Side::Russia,
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Side::Russia => "Russia",
-            Side::Ukraine => "Ukraine",
-        }
-    }
-
-    /// The people of this side, as a reply names them.
-    pub fn people(self) -> &'static str {
-        match self {
-            Side::Russia => "Russians",
-            Side::Ukraine => "Ukrainians",
-        }
-    }
-}
+use super::super::text::Word;
+use super::{Category, Side};
 
 /// Words that name a side as a state or government (who acts, who says).
 pub const SIDE_NAMES: &[(&str, Side)] = &[
@@ -139,27 +104,6 @@ pub const NOT_PEOPLE: &[&str] = &[
 
 pub fn is_person_noun(norm: &str) -> bool {
     PERSON_NOUNS.contains(&norm)
-}
-
-/// Kinds of people an exchange figure counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Category {
-    /// Prisoners of war, soldiers, "people": the headline count.
-    Prisoners,
-    /// Seriously wounded or sick prisoners, often returned on top of the swap.
-    Wounded,
-    Civilians,
-}
-
-impl Category {
-    pub fn noun(self) -> &'static str {
-        match self {
-            Category::Prisoners => "prisoners",
-            Category::Wounded => "seriously wounded",
-            Category::Civilians => "civilians",
-        }
-    }
 }
 
 /// Words that put a figure (in a sentence) or a question into a category.

@@ -1,0 +1,141 @@
+//! Names rather than numbers: who mediated, where, and which person.
+
+use super::count::the;
+use super::reply::{Reply, coverage};
+use super::select::Selection;
+use super::{Answer, Context, search};
+use crate::facts::{Attributed, Exchange};
+use crate::understand::{PlaceOf, Question};
+
+/// Who mediated the selected exchanges.
+pub fn mediator(ctx: &Context, q: &Question, sel: &Selection) -> Answer {
+    let mut r = Reply::default();
+    let mut ok = false;
+    for e in sel.exchanges.iter().rev().take(6) {
+        r.exchange(e);
+        let mut names: Vec<&str> = Vec::new();
+        for m in &e.mediators {
+            if !names.contains(&m.value.as_str()) {
+                names.push(&m.value);
+                r.cite(&m.cite);
+            }
+        }
+        if names.is_empty() {
+            r.line(format!("No mediator is named in my sources for the exchange of {}.", e.date.label()));
+        } else {
+            let list: Vec<String> = names.iter().map(|n| the(n)).collect();
+            r.line(format!("The exchange of **{}** was mediated by {}.", e.date.label(), list.join(" and ")));
+            ok = true;
+        }
+    }
+    if !ok {
+        r.line(coverage(ctx.facts));
+    }
+    r.finish(q, ok, ctx.corpus)
+}
+
+/// Where: the talks that agreed the exchange, where the handover happened,
+/// or where the released were taken, as the question asks; the others when
+/// that one is not on record.
+pub fn place(ctx: &Context, q: &Question, sel: &Selection) -> Answer {
+    let mut r = Reply::default();
+    let mut ok = false;
+    for e in sel.exchanges.iter().rev().take(3) {
+        r.exchange(e);
+        let kinds: [(PlaceOf, &[Attributed], &str); 4] = [
+            (PlaceOf::Agreement, &e.agreements, "The exchange was agreed at"),
+            (PlaceOf::Venue, &e.venues, "The handover took place in"),
+            (PlaceOf::Destination, &e.destinations, "Released prisoners were taken to"),
+            (PlaceOf::Origin, &e.origins, "The freed had been captured in"),
+        ];
+        let asked = kinds.iter().find(|(k, _, _)| *k == q.place);
+        match asked {
+            Some((_, list, lead)) if !list.is_empty() => {
+                say(e, list, lead, &mut r);
+                ok = true;
+            }
+            _ => {
+                let other = kinds.iter().find(|(_, list, _)| !list.is_empty());
+                match other {
+                    Some((_, list, lead)) => {
+                        r.line(format!(
+                            "My sources do not say that for the exchange of {}; they do say:",
+                            e.date.label()
+                        ));
+                        say(e, list, lead, &mut r);
+                    }
+                    None => r.line(format!("My sources name no place for the exchange of {}.", e.date.label())),
+                }
+            }
+        }
+    }
+    if !ok && sel.exchanges.is_empty() {
+        // "Where do freed Russian soldiers get medical checks?": every exchange's destinations.
+        let mut seen: Vec<&str> = Vec::new();
+        for e in ctx.facts.exchanges.iter().rev() {
+            for d in &e.destinations {
+                if !seen.contains(&d.value.as_str()) && seen.len() < 3 {
+                    seen.push(&d.value);
+                    r.line(format!(
+                        "After the exchange of {}, released prisoners were taken to {}.",
+                        e.date.label(),
+                        d.value
+                    ));
+                    r.cite(&d.cite);
+                    ok = true;
+                }
+            }
+        }
+    }
+    if !ok {
+        r.line(coverage(ctx.facts));
+    }
+    r.finish(q, ok, ctx.corpus)
+}
+
+fn say(e: &Exchange, list: &[Attributed], lead: &str, r: &mut Reply) {
+    let mut names: Vec<&str> = Vec::new();
+    for a in list {
+        if !names.contains(&a.value.as_str()) {
+            names.push(&a.value);
+            r.cite(&a.cite);
+        }
+    }
+    r.line(format!("{lead} {} (exchange of **{}**).", names.join(" and "), e.date.label()));
+}
+
+/// Which person: who reported the figures the question names, and the
+/// sentences that name people.
+pub fn person(ctx: &Context, q: &Question, sel: &Selection) -> Answer {
+    let mut r = Reply::default();
+    let mut reporters: Vec<String> = Vec::new();
+    let named = sel.basis != super::select::Basis::All && sel.exchanges.len() <= 2;
+    if !q.select.values.is_empty() || named {
+        for e in &sel.exchanges {
+            for f in
+                e.figures.iter().filter(|f| q.select.values.contains(&f.value) || q.select.values.is_empty() && !f.part)
+            {
+                if !reporters.contains(&f.reporter.name) {
+                    reporters.push(f.reporter.name.clone());
+                    r.cite(&f.cite);
+                }
+            }
+            // Everyone who spoke for that side of the exchange.
+            for f in &e.figures {
+                if !reporters.contains(&f.reporter.name) && f.reporter.side.is_some() {
+                    reporters.push(f.reporter.name.clone());
+                    r.cite(&f.cite);
+                }
+            }
+        }
+    }
+    if !reporters.is_empty() {
+        r.line(format!("Reported by {}.", reporters.join("; ")));
+    }
+    let quoted = search::quote_into(ctx, q, &mut r);
+    let ok = quoted || !reporters.is_empty();
+    if !ok {
+        r.line(coverage(ctx.facts));
+    }
+    r.finish(q, ok, ctx.corpus)
+}

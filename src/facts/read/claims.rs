@@ -1,0 +1,107 @@
+//! Claims about the war as a whole that are not head counts of one
+//! exchange: how many swaps there have been ("a total of 59 prisoner
+//! swaps", "the 56th exchange since the invasion"), and how many one side
+//! holds ("estimated to be between 8,000 and 10,000"). Running totals of
+//! people returned are read with the other counts (`figures`).
+
+use chrono::{Datelike, NaiveDate};
+
+use super::count;
+use super::sentence::Sentence;
+use super::{ArticleFacts, Context, Reading};
+use crate::facts::model::{Claim, ClaimKind, ExchangeDate, Reporter, Scope};
+use crate::lang::dates::Period;
+use crate::lang::lexicon::{Act, Side, Tag};
+use crate::lang::numbers;
+
+pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, out: &mut ArticleFacts) {
+    let s = &p.s;
+    let as_of = match ctx.event {
+        ExchangeDate::Day(d) if p.stamp.is_none() => d,
+        _ => p.today,
+    };
+    let claim = |kind, scope, low, high, text: String| Claim {
+        kind,
+        scope,
+        low,
+        high,
+        text,
+        approx: None,
+        reporter: reporter.clone(),
+        as_of,
+        cite: ctx.cite(s),
+    };
+    let scope = swap_scope(s, as_of);
+    // "a total of 59 prisoner swaps".
+    for c in count::find(s).into_iter().filter(|c| c.swaps) {
+        out.claims.push(claim(ClaimKind::SwapCount, scope, c.value, None, c.text));
+    }
+    // "the 56th exchange since the invasion", "its 51st exchange", "the fifth
+    // exchange of the year"; not "the second exchange in less than a week".
+    for (i, w) in s.words.iter().enumerate() {
+        let Some(n) = numbers::ordinal(&w.norm).filter(|n| *n >= 2) else { continue };
+        let Some(event) = (i + 1..(i + 3).min(s.words.len())).find(|&k| s.tag(k) == Some(Tag::Event)) else { continue };
+        let after: Vec<&str> =
+            s.words[event + 1..(event + 4).min(s.words.len())].iter().map(|x| x.norm.as_str()).collect();
+        let counted = i > 0 && ["its", "their", "our"].contains(&s.words[i - 1].norm.as_str())
+            || after.first().is_some_and(|a| ["since", "this", "of", "it", "so"].contains(a))
+            || after.first() == Some(&"in")
+                && s.words.get(event + 2).is_some_and(|y| y.is_digits() && y.norm.len() == 4);
+        if counted {
+            out.claims.push(claim(ClaimKind::SwapCount, scope, u64::from(n), None, s.text[w.span.clone()].to_string()));
+        }
+    }
+    if let Some((side, low, high, text)) = held(s) {
+        out.claims.push(claim(ClaimKind::Held(side), Scope::Unstated, low, high, text));
+    }
+}
+
+/// What a count of swaps covers: "since 2022", "of the year", "in 2024".
+fn swap_scope(s: &Sentence, as_of: NaiveDate) -> Scope {
+    let year_of = s.words.windows(3).any(|w| w[0].is("of") && w[1].is("the") && w[2].is("year"));
+    if year_of {
+        return NaiveDate::from_ymd_opt(as_of.year(), 1, 1).map_or(Scope::Unstated, |from| Scope::Since { from });
+    }
+    if s.words.iter().any(|w| w.is("since")) {
+        return Scope::War;
+    }
+    for (m, _) in &s.dates {
+        if let Period::Span { from, to } = m.period
+            && from.ordinal() == 1
+            && to.month() == 12
+        {
+            return Scope::Since { from };
+        }
+    }
+    Scope::Unstated
+}
+
+/// Estimates of how many one side holds: "the number of Ukrainian captives
+/// held by Moscow estimated to be between 8,000 and 10,000", "Russia holds
+/// 6,465 Ukrainians".
+fn held(s: &Sentence) -> Option<(Side, u64, Option<u64>, String)> {
+    let whole = 0..s.words.len();
+    let holds = s.has(whole.clone(), |t| t == Tag::Act(Act::Hold));
+    let freed = s.has(whole.clone(), |t| matches!(t, Tag::Act(Act::Give | Act::Receive | Act::Home | Act::Swap)));
+    if !holds || freed || s.words.iter().any(|w| w.is("since")) {
+        return None;
+    }
+    let side = s.tags.iter().find_map(|t| match t.tag {
+        Tag::Nationality(side) => Some(side),
+        _ => None,
+    })?;
+    let numbers: Vec<(usize, u64)> = s
+        .words
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !s.dates.iter().any(|(m, _)| m.words.contains(i)) && !count::not_a_count(s, *i))
+        .filter_map(|(i, w)| w.number().filter(|n| *n >= 100).map(|n| (i, n)))
+        .collect();
+    let (first_at, low) = *numbers.first()?;
+    let range = numbers.get(1).filter(|(j, _)| *j <= first_at + 3);
+    let text = match range {
+        Some((j, _)) => format!("{}–{}", s.words[first_at].norm, s.words[*j].norm),
+        None => s.words[first_at].norm.clone(),
+    };
+    Some((side, low, range.map(|(_, n)| *n), text))
+}

@@ -1,0 +1,529 @@
+//! Counts: a number and the noun phrase it counts, before any decision on
+//! who the people went to or whether they were freed at all.
+//!
+//! "175 Ukrainian prisoners of war", "22 seriously wounded", "150 of their
+//! captured soldiers", "95 defended the Azovstal steel works", "15 are
+//! women", "the same number of Ukrainian prisoners", "a 25-for-25 swap".
+
+use std::ops::Range;
+
+use super::sentence::Sentence;
+use crate::lang::lexicon::{Act, Category, Cue, Side, Tag, Thing};
+use crate::lang::text::WordKind;
+
+/// A number that counts something, with its noun phrase.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Count {
+    pub value: u64,
+    /// The number as written ("1,000", "forty-five", "the same number").
+    pub text: String,
+    /// Word index of the number.
+    pub at: usize,
+    /// Words of the noun phrase, the number included.
+    pub np: Range<usize>,
+    pub category: Category,
+    /// Whose people the noun phrase says they are ("175 Ukrainian prisoners").
+    pub nationality: Option<Side>,
+    /// Descriptive words of the group counted ("women", "azovstal", "officers").
+    pub terms: Vec<String>,
+    /// "more than", "nearly", "at least": the value is not exact.
+    pub approx: Option<String>,
+    /// "150-for-150", "an 86 for 86 exchange": the same number each way.
+    pub pattern: bool,
+    /// "150 of their soldiers": word index of the possessive pronoun.
+    pub possessive: Option<usize>,
+    /// Counts something other than freed people.
+    pub thing: Option<Thing>,
+    /// Counts exchanges ("59 prisoner swaps").
+    pub swaps: bool,
+    /// No noun of its own: "390 freed on Friday", "Of the 144, 95 defended …".
+    pub elliptic: bool,
+    /// "the 50 Russians", "all 86": a group named before.
+    pub definite: bool,
+    /// "the same number of": the value of the count before it.
+    pub same_number: bool,
+    /// "Two of the fifty …": a part of a group counted before.
+    pub of_group: bool,
+}
+
+/// Every count in the sentence, left to right.
+pub fn find(s: &Sentence) -> Vec<Count> {
+    let mut out: Vec<Count> = Vec::new();
+    let mut i = 0;
+    while i < s.words.len() {
+        if let Some(c) = same_number_at(s, i).or_else(|| count_at(s, i)) {
+            i = c.np.end.max(i + 1);
+            out.push(c);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Words a noun phrase may not run past.
+const STOPS: &[&str] = &[
+    "on", "in", "at", "to", "for", "from", "by", "with", "as", "during", "after", "before", "since", "and", "or",
+    "who", "which", "that", "whom", "while", "but", "into", "through", "under", "until", "when", "where", "had",
+    "have", "has",
+];
+
+/// Heads that say nothing about which group: "15 people captured at Chornobyl".
+const GENERIC_HEADS: &[&str] = &[
+    "people",
+    "prisoners",
+    "soldiers",
+    "servicemen",
+    "persons",
+    "individuals",
+    "captives",
+    "freed",
+    "ukrainians",
+    "russians",
+    "pows",
+];
+
+/// Words that carry nothing about who was counted.
+const EMPTY: &[&str] = &[
+    "of", "the", "a", "an", "their", "its", "our", "his", "her", "more", "other", "another", "some", "all", "those",
+    "these", "them", "whom", "-", "“", "”", "\"", "'", "’", "‘", "also", "were", "was", "are", "is", "had", "have",
+    "been", "who", "which", "that", "in", "at", "on", "and", "or", "to", "for", "from", "by", "with", "it", "they",
+    "he", "she",
+];
+
+fn count_at(s: &Sentence, i: usize) -> Option<Count> {
+    let w = &s.words[i];
+    let value = w.number()?;
+    if value == 0 || in_date(s, i) || not_a_count(s, i) {
+        return None;
+    }
+    let mut c = Count {
+        value,
+        text: s.text[w.span.clone()].to_string(),
+        at: i,
+        np: i..i + 1,
+        category: Category::Prisoners,
+        nationality: None,
+        terms: Vec::new(),
+        approx: approx_before(s, i),
+        pattern: false,
+        possessive: None,
+        thing: None,
+        swaps: false,
+        elliptic: false,
+        definite: i > 0 && (s.is(i - 1, "the") || s.is(i - 1, "all") || s.is(i - 1, "those")),
+        same_number: false,
+        of_group: false,
+    };
+    let mut j = i + 1;
+    // "150-for-150", "86 for 86".
+    if let Some(end) = pattern_end(s, i, value) {
+        c.pattern = true;
+        j = end;
+        c.np.end = end;
+    }
+    let has_head = noun_phrase(s, &mut c, j);
+    if c.thing.is_some() || c.swaps {
+        return Some(c);
+    }
+    if !has_head && !c.pattern && c.category == Category::Prisoners {
+        c.elliptic = true;
+        if !elliptic_ok(s, &c) {
+            return None;
+        }
+    }
+    if !c.pattern {
+        predicate(s, &mut c);
+    }
+    Some(c)
+}
+
+/// "Ukrainians", "Russians": a nationality used as a noun.
+fn is_people_noun(s: &Sentence, k: usize) -> bool {
+    matches!(s.tag(k), Some(Tag::Nationality(_))) && s.words[k].norm.ends_with('s')
+}
+
+/// "the same number of Ukrainian prisoners", "an equal number of captured Ukrainian troops".
+fn same_number_at(s: &Sentence, i: usize) -> Option<Count> {
+    let t = s.tagged(i).filter(|t| t.words.start == i && t.tag == Tag::Cue(Cue::SameNumber))?;
+    let end = t.words.end;
+    let text = s.text[s.words[i].span.start..s.words[end - 1].span.end].to_string();
+    let mut c = Count {
+        value: 0,
+        text,
+        at: i,
+        np: i..end,
+        category: Category::Prisoners,
+        nationality: None,
+        terms: Vec::new(),
+        approx: None,
+        pattern: false,
+        possessive: None,
+        thing: None,
+        swaps: false,
+        elliptic: false,
+        definite: false,
+        same_number: true,
+        of_group: false,
+    };
+    let from = if s.is(end, "of") { end + 1 } else { end };
+    noun_phrase(s, &mut c, from);
+    if c.np.end == from {
+        c.elliptic = true;
+    }
+    Some(c)
+}
+
+fn in_date(s: &Sentence, i: usize) -> bool {
+    s.dates.iter().any(|(m, _)| m.words.contains(&i))
+}
+
+/// Numbers that are not counts of anything an exchange moves: times
+/// ("18:10"), phone numbers, model names ("Il-76"), money, ages ("aged 21",
+/// "the oldest is 65", "Suedi Murekezi, 35,").
+pub(crate) fn not_a_count(s: &Sentence, i: usize) -> bool {
+    let w = &s.words;
+    let prev = |k: usize| i.checked_sub(k).map(|p| w[p].norm.as_str());
+    let next = |k: usize| w.get(i + k).map(|x| x.norm.as_str());
+    let digits_at = |k: Option<usize>| k.and_then(|k| w.get(k)).is_some_and(|x| x.is_digits());
+    let time = next(1) == Some(":") && digits_at(Some(i + 2)) || prev(1) == Some(":") && digits_at(i.checked_sub(2));
+    let joined = next(1) == Some("-") && w.get(i + 2).is_some_and(|x| x.is_digits()) && next(2) != Some("for");
+    let model = prev(1) == Some("-") && i >= 2 && w[i - 2].capitalized && w[i - 2].norm.len() <= 3;
+    let money = matches!(prev(1), Some("$" | "€" | "£" | "(")) || matches!(next(1), Some("%"));
+    let age_word = matches!(prev(1), Some("aged" | "age" | "ages"));
+    let age_apposition =
+        prev(1) == Some(",") && next(1).is_none_or(|n| n == ",") && i >= 2 && w[i - 2].capitalized && value_small(s, i);
+    let superlative_age = (1..=4).any(|k| matches!(prev(k), Some("oldest" | "youngest")));
+    time || joined || model || money || age_word || age_apposition || superlative_age
+}
+
+fn value_small(s: &Sentence, i: usize) -> bool {
+    s.words[i].number().is_some_and(|v| v < 120)
+}
+
+/// "more than", "nearly", "at least" just before the number.
+fn approx_before(s: &Sentence, i: usize) -> Option<String> {
+    let t = (i.checked_sub(1)).and_then(|p| s.tagged(p)).filter(|t| t.words.end == i)?;
+    (t.tag == Tag::Cue(Cue::Approx))
+        .then(|| s.text[s.words[t.words.start].span.start..s.words[t.words.end - 1].span.end].to_lowercase())
+}
+
+/// The end of "150-for-150" / "86 for 86" starting at `i`.
+fn pattern_end(s: &Sentence, i: usize, value: u64) -> Option<usize> {
+    let w = &s.words;
+    let same = |k: usize| w.get(k).and_then(|x| x.number()) == Some(value);
+    if w.get(i + 1).is_some_and(|x| x.is("-")) && w.get(i + 2).is_some_and(|x| x.is("for")) {
+        if w.get(i + 3).is_some_and(|x| x.is("-")) && same(i + 4) {
+            return Some(i + 5);
+        }
+    } else if w.get(i + 1).is_some_and(|x| x.is("for")) && same(i + 2) {
+        return Some(i + 3);
+    }
+    None
+}
+
+/// Reads the noun phrase from word `from`: its head, nationality, category,
+/// descriptive words, or the thing it counts. Returns whether it has a head
+/// noun for people.
+fn noun_phrase(s: &Sentence, c: &mut Count, from: usize) -> bool {
+    let limit = (from + 7).min(s.words.len());
+    let mut j = from;
+    while j < limit {
+        let w = &s.words[j];
+        // "150 of their captured soldiers", "37 of the women".
+        if w.is("of") {
+            if let Some(next) = s.words.get(j + 1)
+                && ["their", "its", "our", "the", "those", "these", "them", "whom", "which"]
+                    .contains(&next.norm.as_str())
+            {
+                if ["their", "its", "our"].contains(&next.norm.as_str()) {
+                    c.possessive = Some(j + 1);
+                }
+                j += 2;
+                // "Two of the fifty are officers": the number after "of the" is the group.
+                if s.words.get(j).is_some_and(|x| x.number().is_some()) {
+                    c.of_group = true;
+                    j += 1;
+                    c.np.end = j;
+                }
+                continue;
+            }
+            break;
+        }
+        match s.tag(j) {
+            Some(Tag::People(cat)) => {
+                let span = s.tagged(j).map_or(j..j + 1, |t| t.words.clone());
+                if c.category == Category::Prisoners {
+                    c.category = cat;
+                }
+                // "45 Azov fighters": the words before the head describe it too.
+                push_terms(s, c, from..span.end);
+                let mut end = span.end;
+                // "members of the Armed Forces", "fighters of the Azov Regiment", "sailors from civilian ships".
+                if (s.is(end, "of") || s.is(end, "from")) && !s.is(end + 1, "them") && !s.is(end + 1, "whom") {
+                    let tail_end = (end + 5).min(s.words.len());
+                    let stop = (end + 1..tail_end)
+                        .find(|&k| {
+                            s.words[k].is_punct()
+                                || STOPS.contains(&s.words[k].norm.as_str())
+                                || matches!(s.tag(k), Some(Tag::Act(_) | Tag::Speech | Tag::Cue(Cue::Be | Cue::Plan)))
+                        })
+                        .unwrap_or(tail_end);
+                    // "members of the Russian military" are Russians; soldiers "from Russian captivity" are not.
+                    if s.is(end, "of") {
+                        for k in end + 1..stop {
+                            if let Some(Tag::Nationality(side)) = s.tag(k) {
+                                c.nationality = c.nationality.or(Some(side));
+                            }
+                        }
+                    }
+                    push_terms(s, c, end + 1..stop);
+                    // "sailors from civilian ships": the words describe them, but
+                    // "from Russian captivity" stays outside for the frames to read.
+                    if s.is(end, "of") {
+                        end = stop;
+                    }
+                }
+                c.np.end = end;
+                return true;
+            }
+            Some(Tag::Nationality(side)) => {
+                c.nationality = Some(side);
+                if is_people_noun(s, j) {
+                    push_terms(s, c, j..j + 1);
+                    c.np.end = j + 1;
+                    return true;
+                }
+            }
+            Some(Tag::Kind(cat)) => {
+                c.category = cat;
+                push_terms(s, c, s.tagged(j).map_or(j..j + 1, |t| t.words.clone()));
+                c.np.end = s.tagged(j).map_or(j + 1, |t| t.words.end);
+            }
+            Some(Tag::Thing(t)) => {
+                c.thing = Some(t);
+                c.np.end = j + 1;
+                return false;
+            }
+            Some(Tag::Event) => {
+                // "59 prisoner swaps" counts swaps; "a 25-for-25 swap" names one.
+                let end = s.tagged(j).map_or(j + 1, |t| t.words.end);
+                c.swaps = !c.pattern && j <= from + 2 && s.words[end - 1].norm.ends_with('s');
+                c.np.end = end;
+                return false;
+            }
+            // "nine captured Russian soldiers", "freed Ukrainians".
+            Some(Tag::Act(Act::Capture | Act::Give | Act::Hold)) if w.norm.ends_with("ed") => {}
+            Some(Tag::Cue(Cue::Be | Cue::Plan | Cue::Negation | Cue::Part)) | Some(Tag::Speech) => break,
+            Some(Tag::Act(_)) | Some(Tag::State(_)) | Some(Tag::Speaker(_)) => break,
+            _ => {
+                if w.kind == WordKind::Number || (w.is_punct() && !matches!(w.norm.as_str(), "-" | "“" | "\"" | "'"))
+                {
+                    break;
+                }
+                if STOPS.contains(&w.norm.as_str()) {
+                    break;
+                }
+            }
+        }
+        j += 1;
+    }
+    // No head noun: the words read are not a noun phrase after all, except
+    // for a category adjective ("22 seriously wounded") or a group ("two of the fifty").
+    if c.category == Category::Prisoners && !c.of_group {
+        c.terms.clear();
+        c.np.end = from;
+    }
+    false
+}
+
+fn push_terms(s: &Sentence, c: &mut Count, range: Range<usize>) {
+    for k in range {
+        let w = &s.words[k];
+        if w.is_punct() || w.kind == WordKind::Number || EMPTY.contains(&w.norm.as_str()) {
+            continue;
+        }
+        if matches!(s.tag(k), Some(Tag::Nationality(_))) && !is_people_noun(s, k) {
+            continue;
+        }
+        if !c.terms.contains(&w.norm) {
+            c.terms.push(w.norm.clone());
+        }
+    }
+}
+
+/// A count without a noun of its own stands only where the sentence says
+/// what it counts: "390 freed on Friday", "307 on Saturday", "1,000 each",
+/// "15 are women", "Of the 144, 95 defended …", "74 of them".
+fn elliptic_ok(s: &Sentence, c: &Count) -> bool {
+    let n = c.np.end;
+    let next = s.tag(n);
+    let after_next = s.tag(n + 1);
+    let acts = matches!(next, Some(Tag::Act(Act::Give | Act::Swap | Act::Home | Act::Receive)));
+    let each = matches!(next, Some(Tag::Cue(Cue::Each)));
+    let dated_on = s.is(n, "on") && s.own_dates().any(|m| m.words.start == n + 1);
+    let copula = next == Some(Tag::Cue(Cue::Be))
+        && (matches!(after_next, Some(Tag::People(_) | Tag::Kind(_) | Tag::Act(Act::Home)))
+            || matches!(s.tag(n + 2), Some(Tag::People(_) | Tag::Kind(_))));
+    let part = matches!(next, Some(Tag::Cue(Cue::Part)))
+        || c.at >= 2 && s.is(c.at - 1, ",") && (c.at.saturating_sub(6)..c.at).any(|k| s.is(k, "of"));
+    let predicate = s.words.get(n).is_some_and(|w| w.norm.ends_with("ed"))
+        || (s.is(n, "had") || s.is(n, "have")) && s.words.get(n + 1).is_some_and(|w| w.norm.ends_with("ed"));
+    let part = part || c.of_group;
+    let digits = s.words[c.at].is_digits() || copula || part;
+    digits && (acts || each || dated_on || copula || part || predicate && part_context(s, c))
+}
+
+/// The sentence opens with "Of the N," or "Of them,": what follows counts parts.
+fn part_context(s: &Sentence, c: &Count) -> bool {
+    (0..c.at).any(|k| s.is(k, "of")) && s.words.first().is_some_and(|w| w.is("of"))
+}
+
+/// Words after the count that say more about who it counts: "15 are
+/// women", "every one of the 108 Ukrainians it received was a woman",
+/// "95 defended the Azovstal steel works in Mariupol".
+fn predicate(s: &Sentence, c: &mut Count) {
+    let clause = s.clause_of(c.at);
+    let limit = (c.np.end + 12).min(clause.end);
+    let mut k = c.np.end;
+    // Skip a short relative clause ("it received") to reach a copula.
+    while k < limit && k < c.np.end + 4 && s.tag(k) != Some(Tag::Cue(Cue::Be)) {
+        if s.words[k].kind == WordKind::Number || s.words[k].is_punct() {
+            break;
+        }
+        k += 1;
+    }
+    if s.tag(k) == Some(Tag::Cue(Cue::Be)) {
+        let mut j = k + 1;
+        while j < limit && (s.is(j, "a") || s.is(j, "an") || s.is(j, "all") || s.is(j, "also")) {
+            j += 1;
+        }
+        let mut copula_terms = false;
+        while j < limit {
+            match s.tag(j) {
+                Some(Tag::People(cat)) | Some(Tag::Kind(cat)) => {
+                    if cat != Category::Prisoners {
+                        c.category = cat;
+                    }
+                    push_terms(s, c, j..j + 1);
+                    copula_terms = true;
+                }
+                _ if s.words[j].is_punct() || s.words[j].kind == WordKind::Number => break,
+                _ if copula_terms && !s.is(j, "or") && !s.is(j, "and") && !s.is(j, "seriously") => break,
+                _ => {}
+            }
+            j += 1;
+        }
+        if copula_terms {
+            return;
+        }
+    }
+    // A part described by what it did: "95 defended the Azovstal steel works
+    // in Mariupol", "82 of those at the Azovstal plant", "15 people captured
+    // at the Chornobyl plant", "46 of the freed soldiers were from the Navy".
+    let generic = c.terms.iter().all(|t| GENERIC_HEADS.contains(&t.as_str()));
+    if c.elliptic || generic {
+        let stop = (c.np.end..limit)
+            .find(|&k| {
+                s.words[k].kind == WordKind::Number || s.is(k, ";") || s.is(k, ",") || s.tag(k) == Some(Tag::Speech)
+            })
+            .unwrap_or(limit);
+        for k in c.np.end..stop {
+            let w = &s.words[k];
+            let named_elsewhere =
+                matches!(s.tag(k), Some(Tag::Speaker(_) | Tag::State(_) | Tag::Nationality(_) | Tag::Mediator(_)));
+            if s.dates.iter().any(|(m, _)| m.words.contains(&k)) || named_elsewhere {
+                continue;
+            }
+            if (w.capitalized || matches!(s.tag(k), Some(Tag::Place(_)))) && !EMPTY.contains(&w.norm.as_str()) {
+                if !c.terms.contains(&w.norm) {
+                    c.terms.push(w.norm.clone());
+                }
+            } else if w.norm.starts_with("defend") || w.norm.starts_with("fought") {
+                let t = "defenders".to_string();
+                if !c.terms.contains(&t) {
+                    c.terms.push(t);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+
+    type Read = (u64, Option<Side>, Category, Vec<String>, bool);
+
+    fn counts(text: &str) -> Vec<Read> {
+        let s = Sentence::new(text, NaiveDate::from_ymd_opt(2025, 5, 24).unwrap(), 0, 0);
+        find(&s).into_iter().map(|c| (c.value, c.nationality, c.category, c.terms, c.thing.is_some())).collect()
+    }
+
+    fn values(text: &str) -> Vec<u64> {
+        counts(text).into_iter().filter(|c| !c.4).map(|c| c.0).collect()
+    }
+
+    #[test]
+    fn noun_phrases() {
+        let got = counts("Russia had handed over 140 Ukrainian service personnel, 132 men and eight women.");
+        assert_eq!(got[0].0, 140);
+        assert_eq!(got[0].1, Some(Side::Ukraine));
+        assert_eq!(got[1].3, ["men"]);
+        assert_eq!(got[2].0, 8);
+        assert_eq!(got[2].3, ["women"]);
+        let got = counts("Moscow returned 175 soldiers and 22 seriously wounded prisoners of war.");
+        assert_eq!(got[1].2, Category::Wounded);
+        assert_eq!(values("Russia and Ukraine each said that 150 of their captured soldiers had been returned"), [150]);
+    }
+
+    #[test]
+    fn things_ages_times_are_not_people() {
+        assert_eq!(values("Ukraine received the bodies of 1,212 fallen soldiers."), [1212]);
+        assert_eq!(values("Air defences shot down all 13 Iranian-made Shahed drones."), Vec::<u64>::new());
+        assert_eq!(values("The youngest is 19 years old and the oldest is 65."), Vec::<u64>::new());
+        assert_eq!(values("20 June, 18:10 - Still no numbers."), Vec::<u64>::new());
+        assert_eq!(values("He named the American as Suedi Murekezi, 35, who had helped."), Vec::<u64>::new());
+        assert_eq!(values("an Il-76 transport plane"), Vec::<u64>::new());
+        assert_eq!(values("call 16-48 from Ukraine"), Vec::<u64>::new());
+    }
+
+    #[test]
+    fn elliptic_counts_need_a_reason() {
+        assert_eq!(
+            values("With 390 freed on Friday and 307 on Saturday, each side has now handed over 1,000 people."),
+            [390, 307, 1000]
+        );
+        assert_eq!(counts("Of the Ukrainian soldiers coming home, 15 are women.")[0].3, ["women"]);
+        let got = counts("Of the 144, 95 defended the Azovstal steel works in Mariupol.");
+        assert_eq!(got.last().map(|c| c.0), Some(95));
+        assert!(got.last().is_some_and(|c| c.3.contains(&"azovstal".to_string())), "{got:?}");
+        assert_eq!(values("The 2 sides met in 3 rounds."), Vec::<u64>::new());
+    }
+
+    #[test]
+    fn copulas_name_the_group() {
+        let got = counts("Kyiv said every one of the 108 Ukrainians it received was a woman.");
+        assert!(got[0].3.contains(&"woman".to_string()), "{got:?}");
+        let got = counts("The ministry said at least 28 were wounded or seriously ill.");
+        assert_eq!(got[0].2, Category::Wounded);
+    }
+
+    #[test]
+    fn patterns_and_same_numbers() {
+        let s = Sentence::new("It was a 107-for-107 exchange.", NaiveDate::from_ymd_opt(2022, 11, 3).unwrap(), 0, 0);
+        let c = find(&s);
+        assert!(c[0].pattern && c[0].value == 107 && !c[0].swaps, "{c:?}");
+        let s = Sentence::new(
+            "205 Russian servicemen had been returned and the same number of Ukrainian prisoners handed over.",
+            NaiveDate::from_ymd_opt(2025, 5, 6).unwrap(),
+            0,
+            0,
+        );
+        let c = find(&s);
+        assert!(c[1].same_number && c[1].nationality == Some(Side::Ukraine), "{c:?}");
+        assert!(counts("the two countries have held a total of 59 prisoner swaps").last().is_some_and(|c| c.0 == 59));
+    }
+}

@@ -1,0 +1,288 @@
+//! What a sentence says about an exchange besides its head counts: that it
+//! took place (even with no number), its stage, mediator, where the
+//! released were taken, where the handover happened, and the talks behind it.
+
+use super::sentence::Sentence;
+use super::{ArticleFacts, Context, Fact, Observation, Reading};
+use crate::facts::model::{Attributed, ExchangeDate, Stage};
+use crate::lang::dates::Period;
+use crate::lang::lexicon::names;
+use crate::lang::lexicon::{Act, Cue, Tag, Thing};
+use crate::lang::numbers;
+
+/// Does the sentence tell of another, earlier event without dating it?
+/// "The 86-for-86 deal comes two weeks after Ukraine released nine
+/// conscripts", "only days after an exchange that brought home 76 people",
+/// "The previous swap …".
+pub fn elsewhere(s: &Sentence) -> bool {
+    // "the previous swap", "an earlier exchange", "the last time" (not "earlier in May").
+    let earlier = s.tags.iter().filter(|t| t.tag == Tag::Cue(Cue::Earlier)).any(|t| {
+        s.words[t.words.start].is("last")
+            || s.is(t.words.end, "time")
+            || s.has(t.words.end..(t.words.end + 3).min(s.words.len()), |x| matches!(x, Tag::Event | Tag::Stage))
+    });
+    if earlier {
+        return true;
+    }
+    s.words.iter().enumerate().any(|(i, w)| {
+        ["after", "follows", "followed", "ago"].contains(&w.norm.as_str())
+            && s.has(i + 1..(i + 5).min(s.words.len()), |t| {
+                matches!(t, Tag::Event | Tag::State(_) | Tag::Act(Act::Give | Act::Receive | Act::Swap))
+            })
+    })
+}
+
+pub fn read(ctx: &Context, p: &Reading, out: &mut ArticleFacts) {
+    let s = &p.s;
+    let whole = 0..s.words.len();
+    let own = s.own_dates().find_map(|m| match m.period {
+        Period::Day { date } => Some(ExchangeDate::Day(date)),
+        _ => None,
+    });
+    let dated = own.or(p.stamp.map(ExchangeDate::Day));
+    let planned = s.has(whole.clone(), |t| t == Tag::Cue(Cue::Plan));
+    let negated = s.has(whole.clone(), |t| t == Tag::Cue(Cue::Negation));
+    let bodies = s.has(whole.clone(), |t| t == Tag::Thing(Thing::Bodies));
+    let cite = ctx.cite(s);
+    let mut push = |date: Option<ExchangeDate>, fact: Fact, inferred: bool| {
+        out.observations.push(Observation { date, fact, inferred });
+    };
+
+    // It took place: "Another exchange took place today", "Another group … came home on Thursday".
+    let act =
+        s.has(whole.clone(), |t| matches!(t, Tag::Act(Act::Give | Act::Receive | Act::Home | Act::Swap | Act::Occur)));
+    let event_noun = s.has(whole.clone(), |t| t == Tag::Event);
+    let confirmed =
+        event_noun && s.words.iter().any(|w| ["another", "confirmed", "confirms"].contains(&w.norm.as_str()));
+    if let Some(date) = dated
+        && (act || confirmed)
+        && (event_noun || people(s))
+        && !planned
+        && !negated
+        && !bodies
+    {
+        push(Some(date), Fact::Report(cite.clone()), own.is_none());
+    }
+
+    let date = dated.or(if elsewhere(s) { None } else { Some(ctx.event) });
+    let inferred = dated.is_none();
+    if let Some((number, last, at)) = stage(s)
+        && (act || event_noun)
+        && !s.has(s.clause_of(at).start..at, |t| t == Tag::Cue(Cue::Plan))
+    {
+        push(date, Fact::Stage(Stage { number, last, cite: cite.clone() }), inferred);
+    }
+    if !planned || s.words.iter().any(|w| w.norm.starts_with("mediat")) {
+        for name in mediators(s) {
+            push(date, Fact::Mediator(Attributed { value: name.to_string(), cite: cite.clone() }), inferred);
+        }
+    }
+    if let Some(place) = destination(s) {
+        push(date, Fact::Destination(Attributed { value: place.to_string(), cite: cite.clone() }), inferred);
+    }
+    if let Some(place) = venue(s) {
+        push(date, Fact::Venue(Attributed { value: place.to_string(), cite: cite.clone() }), inferred);
+    }
+    if let Some(place) = origin(s) {
+        push(date, Fact::Origin(Attributed { value: place.to_string(), cite: cite.clone() }), inferred);
+    }
+    if let Some(talks) = agreement(s) {
+        push(Some(ctx.event), Fact::Agreement(Attributed { value: talks, cite }), true);
+    }
+}
+
+/// Does the sentence speak of people (not only of bodies or weapons)?
+fn people(s: &Sentence) -> bool {
+    s.tags.iter().any(|t| matches!(t.tag, Tag::People(_) | Tag::Nationality(_)))
+}
+
+/// "the third and last stage", "the seventh stage", "the first group",
+/// "final stage": the number (0 when only "last"), whether it is the last,
+/// and where the stage noun is.
+fn stage(s: &Sentence) -> Option<(u32, bool, usize)> {
+    for t in s.tags.iter().filter(|t| t.tag == Tag::Stage) {
+        let i = t.words.start;
+        let before = i.saturating_sub(4)..i;
+        if s.words[before.clone()].iter().any(|w| w.is_punct() && !w.is("-")) {
+            continue;
+        }
+        // "a third round of direct talks" is not a stage of an exchange.
+        if s.words[t.words.end..(t.words.end + 4).min(s.words.len())]
+            .iter()
+            .any(|w| ["talks", "negotiations", "consultations"].contains(&w.norm.as_str()))
+        {
+            continue;
+        }
+        let number = s.words[before.clone()].iter().find_map(|w| numbers::ordinal(&w.norm));
+        let last = s.words[before].iter().any(|w| w.is("last") || w.is("final"));
+        match (number, last) {
+            (Some(n), last) => return Some((n, last, i)),
+            (None, true) => return Some((0, true, i)),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Words that make a named state a mediator.
+const BROKER: &[&str] = &[
+    "mediated",
+    "mediation",
+    "mediating",
+    "mediator",
+    "mediators",
+    "brokered",
+    "broker",
+    "brokering",
+    "facilitated",
+    "facilitating",
+    "help",
+    "helped",
+    "thanks",
+    "thanked",
+    "thanking",
+    "grateful",
+    "diplomacy",
+    "efforts",
+    "assistance",
+    "involvement",
+    "role",
+    "possible",
+];
+
+/// Mediators named with a brokering word nearby: "brokered by the UAE",
+/// "the UAE had provided humanitarian mediation", "thanked Abu Dhabi",
+/// "with the help of Vatican diplomacy". "US President Donald Trump … seeks
+/// to broker a truce" is not one: the name is an adjective of a person.
+fn mediators(s: &Sentence) -> Vec<&'static str> {
+    let mut out: Vec<&str> = Vec::new();
+    for t in &s.tags {
+        let Tag::Mediator(m) = t.tag else { continue };
+        let near = t.words.start.saturating_sub(6)..(t.words.end + 7).min(s.words.len());
+        let brokered = s.words[near].iter().any(|w| BROKER.contains(&w.norm.as_str()));
+        let adjective = s.words.get(t.words.end).is_some_and(|w| {
+            ["president", "secretary", "envoy", "officials", "official", "citizen", "citizens", "national"]
+                .contains(&w.norm.as_str())
+        });
+        let name = names::mediator_name(m);
+        if brokered && !adjective && !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+/// Words of care or transfer that make "in Belarus" where the released went.
+const CARE: &[&str] = &[
+    "medical",
+    "care",
+    "treatment",
+    "rehabilitation",
+    "psychological",
+    "checks",
+    "airlifted",
+    "flown",
+    "taken",
+    "transferred",
+    "travelling",
+    "traveling",
+    "before",
+    "assistance",
+    "examined",
+    "crossed",
+];
+
+/// Where released prisoners were taken: "would receive psychological and
+/// medical help in Belarus", "The Russians are in Belarus".
+fn destination(s: &Sentence) -> Option<&'static str> {
+    // "captured in Mariupol", "detained in Crimea", "held in Russia and Belarus": where they were held.
+    if s.has(0..s.words.len(), |t| matches!(t, Tag::Act(Act::Capture | Act::Hold))) {
+        return None;
+    }
+    let care = s.words.iter().any(|w| CARE.contains(&w.norm.as_str()));
+    for t in &s.tags {
+        let name = match t.tag {
+            Tag::Place(p) => names::place_name(p),
+            Tag::Mediator(m) => names::mediator_name(m),
+            // "flown to Moscow for treatment".
+            Tag::State(_) if s.is(t.words.start, "moscow") && t.words.start > 0 && s.is(t.words.start - 1, "to") => {
+                "Moscow"
+            }
+            _ => continue,
+        };
+        let i = t.words.start;
+        // "in Belarus", "to Belarus", "on the territory of the Republic of Belarus".
+        let located =
+            (i.saturating_sub(6)..i).any(|k| s.is(k, "in") || s.is(k, "to") || s.is(k, "into") || s.is(k, "territory"));
+        let copula = (i.saturating_sub(3)..i).any(|k| s.tag(k) == Some(Tag::Cue(Cue::Be)));
+        if located && (care || copula) && !name.contains("border") {
+            return Some(name);
+        }
+    }
+    None
+}
+
+/// Where the handover itself happened: "the exchange was carried out in the
+/// city of Zaporizhzhia", "exchanged … along the Ukrainian-Belarusian border".
+fn venue(s: &Sentence) -> Option<&'static str> {
+    for t in &s.tags {
+        let Tag::Place(p) = t.tag else { continue };
+        let i = t.words.start;
+        let prep = (i.saturating_sub(4)..i)
+            .find(|&k| ["in", "at", "on", "along", "near"].contains(&s.words[k].norm.as_str()))?;
+        let from = prep.saturating_sub(6);
+        let happened = s.has(from..prep, |t| matches!(t, Tag::Act(Act::Occur | Act::Swap) | Tag::Event));
+        let origin = s.words[from..prep].iter().any(|w| {
+            ["from", "captured", "defended", "held", "talks", "agreed", "negotiations", "deal", "meeting"]
+                .contains(&w.norm.as_str())
+        });
+        if happened && !origin {
+            return Some(names::place_name(p));
+        }
+    }
+    None
+}
+
+/// Where the freed had been captured: "103 servicemen taken prisoner in the
+/// Kursk Region", "captured at the Chornobyl nuclear plant".
+fn origin(s: &Sentence) -> Option<&'static str> {
+    let people = s.tags.iter().any(|t| matches!(t.tag, Tag::People(_) | Tag::Nationality(_)));
+    for t in s.tags.iter().filter(|t| t.tag == Tag::Act(Act::Capture)) {
+        let after = t.words.end..(t.words.end + 5).min(s.words.len());
+        let place = s.tags_in(after).find_map(|x| match x.tag {
+            Tag::Place(p) => Some(names::place_name(p)),
+            _ => None,
+        });
+        if let (Some(p), true) = (place, people) {
+            return Some(p);
+        }
+    }
+    None
+}
+
+/// Cities where talks are held.
+const TALKS_PLACES: &[&str] = &["Istanbul", "Minsk", "Geneva", "Jeddah"];
+
+/// The talks an exchange implements: "agreed at talks in Istanbul on May
+/// 16", "the exchanges agreed in Istanbul", "the June 2 talks in Istanbul".
+fn agreement(s: &Sentence) -> Option<String> {
+    let talks = s
+        .words
+        .iter()
+        .any(|w| ["agreed", "deal", "talks", "negotiations", "agreement", "memorandum"].contains(&w.norm.as_str()));
+    if !talks {
+        return None;
+    }
+    let place = s.tags.iter().find_map(|t| match t.tag {
+        Tag::Place(p) if TALKS_PLACES.contains(&names::place_name(p)) => Some(names::place_name(p)),
+        _ => None,
+    })?;
+    let day = s.dates.iter().find_map(|(m, _)| match m.period {
+        Period::Day { date } => Some(crate::lang::dates::day_label(date)),
+        _ => None,
+    });
+    Some(match day {
+        Some(d) => format!("talks in {place} on {d}"),
+        None => format!("talks in {place}"),
+    })
+}

@@ -1,0 +1,456 @@
+//! Counts become figures: each gets its kind, recipient, reporter, date,
+//! confidence, and the group it is a part of.
+
+use super::count::{self, Count};
+use super::frames::{self, Scene};
+use super::kind::{self, Kind};
+use super::reporter::{self, Speech};
+use super::sentence::Sentence;
+use super::{ArticleFacts, Context, Fact, Observation, Reading};
+use crate::facts::model::{Claim, ClaimKind, Confidence, ExchangeDate, Figure, Recipient, Reporter, Scope};
+use crate::lang::lexicon::{Act, Cue, Tag};
+
+/// What reading carries from one sentence to the next.
+#[derive(Default)]
+pub struct State {
+    pub speakers: super::Speakers,
+    /// The previous count read, for "an equal number of" in the next sentence.
+    last_value: Option<(u64, Recipient)>,
+    /// The group the last count read belongs to (itself, or the group it is
+    /// a part of): "Six of the freed Ukrainians are officers … Of them, 74 …".
+    last_group: Option<Parent>,
+}
+
+/// A group a later count can be part of.
+#[derive(Debug, Clone, Copy)]
+struct Parent {
+    value: u64,
+    recipient: Recipient,
+    date: Option<ExchangeDate>,
+}
+
+/// One count, read.
+struct Read {
+    kind: Kind,
+    value: u64,
+    recipient: Option<Recipient>,
+    confidence: Confidence,
+    date: Option<ExchangeDate>,
+    inferred: bool,
+    part: bool,
+    /// The group it belongs to: its parent's for a part, else itself.
+    group: Option<Parent>,
+}
+
+pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, out: &mut ArticleFacts) {
+    let s = &p.s;
+    let counts = count::find(s);
+    if counts.is_empty() {
+        return;
+    }
+    let speeches = reporter::speeches(s);
+    let numbers: Vec<usize> = counts.iter().map(|c| c.at).collect();
+    let runs = list_parts(s, &counts);
+    let mut done: Vec<Read> = Vec::new();
+    for (n, c) in counts.iter().enumerate() {
+        let quiet =
+            if p.note { ctx.outlet.clone() } else { ctx.statement.clone().unwrap_or_else(|| ctx.outlet.clone()) };
+        let who = count_reporter(s, &speeches, c, reporter, &quiet, &state.speakers);
+        let sides = super::sides(s, who.side);
+        let scene = Scene { s, sides: &sides, speaker: who.side, numbers: &numbers };
+        let mut kind = kind::of(s, c, p.today);
+        // "- 26 November: 12 Ukrainians, including three civilians, and nine Russians.":
+        // a dated list item needs no verb.
+        if kind == Kind::Other && p.stamp.is_some() && verbless(s, c) && c.thing.is_none() && !c.swaps {
+            kind = Kind::Exchanged;
+        }
+        let value = if c.same_number {
+            match done.last().map(|r| r.value).or(state.last_value.map(|v| v.0)) {
+                Some(v) => v,
+                None => continue,
+            }
+        } else {
+            c.value
+        };
+        // The group this count is part of: in this sentence, or read before.
+        // "Russia launched 145 drones, and air defences downed 72 of them": of the drones.
+        let of_things = c.elliptic && !done.is_empty() && counts[..n].last().is_some_and(|x| x.thing.is_some());
+        let people = c.thing.is_none() && !c.swaps && !of_things;
+        if of_things {
+            continue;
+        }
+        let in_sentence = if people { runs[n].or_else(|| explicit_parent(s, c, n, &counts)) } else { None };
+        let sibling = people && sibling_of_part(s, c, &done);
+        let part = people && kind != Kind::Planned && (in_sentence.is_some() || sibling || is_part(s, c));
+        // Parts of a running total or a plan are not exchange figures either.
+        if let Some(k) = in_sentence
+            && let Some(parent_kind) = done.get(k).map(|r| r.kind)
+            && !matches!(parent_kind, Kind::Exchanged | Kind::Part)
+        {
+            kind = Kind::Other;
+        } else if part && matches!(kind, Kind::Exchanged | Kind::Other) {
+            kind = Kind::Part;
+        }
+        let recent = state.last_group;
+        let parent = match in_sentence {
+            // "Of the 207, 180 are privates": a group restated without its side is the article's.
+            Some(k) => done.get(k).and_then(|r| r.group).or(recent),
+            None if sibling => done.last().and_then(|r| r.group),
+            None if part => recent,
+            None => None,
+        };
+        let (mut recipient, mut confidence) = recipient_of(&scene, c, &done, parent.as_ref(), part);
+        let mut part = part;
+        // "Five National Guard soldiers … were also released": no side of its
+        // own, fewer than the group just counted — one of them.
+        if recipient.is_none()
+            && matches!(kind, Kind::Exchanged | Kind::Part)
+            && let Some(g) = recent.filter(|g| g.value > value && matches!(g.recipient, Recipient::To(_)))
+        {
+            recipient = Some(g.recipient);
+            confidence = Confidence::Medium;
+            part = true;
+            kind = Kind::Part;
+        }
+        let (date, inferred) = match parent {
+            Some(x) if part && x.date.is_some() => (x.date, true),
+            _ => date_of(ctx, p, c),
+        };
+        let own = recipient.map(|recipient| Parent { value, recipient, date });
+        let group = if part { parent.or(own) } else { own };
+        let r = Read { kind, value, recipient, confidence, date, inferred, part, group };
+        tracing::trace!(value, ?kind, ?recipient, ?confidence, part, date = ?date.map(|d| d.id()), reporter = %who.name, sentence = s.text, "count");
+        emit(ctx, s, c, &r, &who, p.today, out);
+        if let Some(recipient) = r.recipient {
+            state.last_value = Some((value, recipient));
+        }
+        if people && matches!(r.kind, Kind::Exchanged | Kind::Part) {
+            state.last_group = r.group;
+        }
+        done.push(r);
+    }
+}
+
+/// No verb of its own in the count's clause.
+fn verbless(s: &Sentence, c: &Count) -> bool {
+    !s.has(s.clause_of(c.at), |t| matches!(t, Tag::Act(_) | Tag::Cue(Cue::Be)))
+}
+
+/// The speaker of a count: the nearest speech verb before it, else a
+/// closing attribution after it ("…, the ministry announced"), else
+/// whoever speaks the sentence.
+fn count_reporter(
+    s: &Sentence,
+    speeches: &[Speech],
+    c: &Count,
+    sentence: &Reporter,
+    quiet: &Reporter,
+    heard: &super::Speakers,
+) -> Reporter {
+    let before = speeches.iter().rev().find(|x| x.verb < c.at);
+    // A closing attribution ends the sentence: "…, the ministry announced on Saturday."
+    let closing = speeches.iter().find(|x| x.verb > c.at && x.closing && s.clause_of(x.verb) == s.clause_of(c.at));
+    match before.or(closing) {
+        Some(x) if x.reporter.is_pending() => heard.pronoun(x.pronoun.as_deref()).unwrap_or_else(|| sentence.clone()),
+        Some(x) => x.reporter.clone(),
+        // "Ukraine received the bodies of 1,212 …; Medinsky said …": the
+        // speaker of a later clause does not vouch for this one.
+        None if speeches.iter().any(|x| !x.reporter.is_pending()) => quiet.clone(),
+        None => sentence.clone(),
+    }
+}
+
+/// Lists that break a count down right after it: "140 Ukrainian service
+/// personnel, 132 men and eight women"; "12 Ukrainians are home: 10
+/// soldiers and sergeants, and two civilians". The run of counts after a
+/// head count, with no verb between them, whose values add up to it (or that
+/// follow a colon or dash), are its parts. Returns, per count, the index of
+/// the head count it belongs to.
+fn list_parts(s: &Sentence, counts: &[Count]) -> Vec<Option<usize>> {
+    let mut out = vec![None; counts.len()];
+    for (h, head) in counts.iter().enumerate() {
+        if head.thing.is_some() || head.swaps || out[h].is_some() {
+            continue;
+        }
+        let mut run: Vec<usize> = Vec::new();
+        let mut marked = false;
+        let mut from = head.np.end;
+        for (k, c) in counts.iter().enumerate().skip(h + 1) {
+            let mut between = from..c.at;
+            // "12 Ukrainians are home: 10 soldiers …": only what follows the colon must be verbless.
+            if let Some(m) = between.clone().rev().find(|&i| [":", "-", "—", "–"].contains(&s.words[i].norm.as_str()))
+            {
+                marked = true;
+                between = m..c.at;
+            }
+            let verb = s.has(between.clone(), |t| {
+                matches!(t, Tag::Act(_) | Tag::Speech | Tag::Cue(Cue::Plan | Cue::Part | Cue::InReturn))
+            });
+            // "Ten Ukrainian servicemen for ten Russians": the other side, not a part.
+            let other_side = c.nationality.is_some() && head.nationality.is_some() && c.nationality != head.nationality;
+            let swapped_for = between.clone().any(|i| s.is(i, "for"));
+            if verb || c.thing.is_some() || c.pattern || c.swaps || other_side || swapped_for {
+                break;
+            }
+            run.push(k);
+            from = c.np.end;
+            // "36 Ukrainians, 35 soldiers and a civilian": "a civilian" is one.
+            let singles = usize::from(
+                s.is(from, "and")
+                    && (s.is(from + 1, "a") || s.is(from + 1, "an"))
+                    && matches!(s.tag(from + 2), Some(Tag::People(_))),
+            );
+            let sum: u64 = run.iter().map(|&i| counts[i].value).sum::<u64>() + singles as u64;
+            if sum == head.value || (marked && sum < head.value && run.len() >= 2) {
+                for &i in &run {
+                    out[i] = Some(h);
+                }
+            }
+            if sum >= head.value {
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// "including 43 fighters", "among them border guards … and two civilians",
+/// "5 of whom", "74 of them", "Of the 144, 95 …": a part cue between the
+/// count before and this one makes that count the group.
+fn explicit_parent(s: &Sentence, c: &Count, n: usize, counts: &[Count]) -> Option<usize> {
+    if n == 0 {
+        return None;
+    }
+    let group = (0..n).rev().find(|&k| counts[k].thing.is_none() && !counts[k].swaps && counts[k].value > c.value)?;
+    let cue_before = (counts[group].np.end..c.at).any(|k| s.tag(k) == Some(Tag::Cue(Cue::Part)));
+    let cue_after = s.tag(c.at + 1) == Some(Tag::Cue(Cue::Part)) || s.tag(c.np.end) == Some(Tag::Cue(Cue::Part));
+    let of_the = s.words.first().is_some_and(|w| w.is("of")) && counts[group].at < c.at;
+    (cue_before || cue_after || of_the).then_some(group)
+}
+
+/// "… 13 officers and 20 soldiers, 5 of whom are wounded - together with 12
+/// civilians": a count joined to a part with no verb between is a part too.
+fn sibling_of_part(s: &Sentence, c: &Count, done: &[Read]) -> bool {
+    let (Some(prev), Some(from)) = (done.last(), previous_count(s, c)) else { return false };
+    if !prev.part || c.nationality.is_some() {
+        return false;
+    }
+    !s.has(from..c.at, |t| matches!(t, Tag::Act(_) | Tag::Speech | Tag::Cue(Cue::Be)))
+}
+
+/// A count that describes part of a group read before: "Of them, 74 had
+/// defended …", "Six of the freed Ukrainians are officers", "A total of 23
+/// women are in the group", "There are 23 officers … among them", or any
+/// count of a sentence whose first count was such a part.
+fn is_part(s: &Sentence, c: &Count) -> bool {
+    let clause = s.clause_of(c.at);
+    let of_the = s.is(c.at + 1, "of") && (s.is(c.at + 2, "the") || s.is(c.at + 2, "those") || s.is(c.at + 2, "them"));
+    let opens_with_of = s.words.first().is_some_and(|w| w.is("of")) && c.at > 0;
+    // "including 43 fighters", "among them 5 officers"; or after the count in
+    // a copula: "A total of 23 women are in the group".
+    let after_previous = previous_count(s, c).unwrap_or(0).max(clause.start);
+    let cue_before = (after_previous..c.at).any(|k| s.tag(k) == Some(Tag::Cue(Cue::Part)));
+    let cue_after =
+        s.tag(c.np.end) == Some(Tag::Cue(Cue::Be)) && s.has(c.np.end..clause.end, |t| t == Tag::Cue(Cue::Part));
+    let cue = cue_before || cue_after || s.tag(c.np.end) == Some(Tag::Cue(Cue::Part));
+    // In "the Ukrainians coming home were 33 officers", the verbs before the
+    // copula belong to its subject.
+    let copula_at = (clause.start..c.at).rev().find(|&k| s.tag(k) == Some(Tag::Cue(Cue::Be)));
+    let copula_after = s.tag(c.np.end) == Some(Tag::Cue(Cue::Be));
+    // In "Those released include 95 members …" the verb before the cue is the subject's.
+    let cue_at = (after_previous..c.at).rev().find(|&k| s.tag(k) == Some(Tag::Cue(Cue::Part)));
+    let verbs_from = copula_at.max(cue_at).unwrap_or(clause.start);
+    let acts = s
+        .tags_in(verbs_from..clause.end)
+        .filter(|t| !c.np.contains(&t.words.start))
+        .any(|t| matches!(t.tag, Tag::Act(Act::Give | Act::Receive | Act::Swap | Act::Occur | Act::Home)));
+    let group = s.words.iter().any(|w| ["group", "list", "listed", "include", "includes"].contains(&w.norm.as_str()));
+    c.of_group
+        || of_the
+        || opens_with_of
+        || (cue && !acts)
+        || (copula_at.is_some() && !acts && (group || c.elliptic || copula_before_count(s, c)))
+        || (copula_after && c.elliptic && !acts)
+}
+
+/// "the Ukrainians were nine troops", "those returning are 59 members": the
+/// count is the predicate of a copula whose subject is the group.
+fn copula_before_count(s: &Sentence, c: &Count) -> bool {
+    c.at > 0 && s.tag(c.at - 1) == Some(Tag::Cue(Cue::Be))
+}
+
+/// Who the people of a count went to, and how sure that is.
+fn recipient_of(
+    scene: &Scene,
+    c: &Count,
+    done: &[Read],
+    parent: Option<&Parent>,
+    part: bool,
+) -> (Option<Recipient>, Confidence) {
+    if c.pattern {
+        return (Some(Recipient::Each), Confidence::High);
+    }
+    if let Some(side) = c.nationality {
+        return (Some(Recipient::To(side)), Confidence::High);
+    }
+    let s = scene.s;
+    if part {
+        // "the Ukrainians were nine troops", "Of the Ukrainian soldiers coming home, 15 are women".
+        let clause = s.clause_of(c.at);
+        let named = (clause.start.min(c.at.saturating_sub(12))..c.at).rev().find_map(|k| match s.tag(k) {
+            Some(Tag::Nationality(side)) if !(k > 0 && s.is(k - 1, "from")) => Some(side),
+            _ => None,
+        });
+        match (named, parent) {
+            (Some(side), _) => return (Some(Recipient::To(side)), Confidence::Medium),
+            (None, Some(p)) if p.recipient != Recipient::Each && p.recipient != Recipient::Combined => {
+                return (Some(p.recipient), Confidence::Medium);
+            }
+            (None, Some(_)) => {
+                if let Some(side) = scene.speaker {
+                    return (Some(Recipient::To(side)), Confidence::Medium);
+                }
+            }
+            (None, None) => {}
+        }
+    }
+    // "We are returning 100 of our people", "twelve of its people": whose people they are.
+    if let Some(side) = c.possessive.and_then(|k| scene.sides.get(k).copied().flatten()) {
+        return (Some(Recipient::To(side)), Confidence::High);
+    }
+    if let Some((r, name)) = frames::recipient(scene, c) {
+        let sure = if name.contains("speaker") || name.contains("freed as both") {
+            Confidence::Medium
+        } else {
+            Confidence::High
+        };
+        return (Some(r), sure);
+    }
+    // "In exchange, …" / "in return for 80 …": the other way from the count before.
+    let in_return = (c.at.saturating_sub(3)..c.at).any(|k| s.tag(k) == Some(Tag::Cue(Cue::InReturn)));
+    if in_return && let Some(Recipient::To(side)) = done.last().and_then(|r| r.recipient) {
+        return (Some(Recipient::To(side.other())), Confidence::Medium);
+    }
+    // "Moscow returned 175 soldiers and 22 seriously wounded": a count joined
+    // to the one before with no verb between shares its recipient.
+    if let (Some(prev), Some(prev_count)) = (done.last(), previous_count(s, c))
+        && let Some(r) = prev.recipient
+        && s.clause_of(c.at) == s.clause_of(prev_count)
+        && !s.has(prev_count..c.at, |t| matches!(t, Tag::Act(_) | Tag::Speech | Tag::Cue(Cue::Be)))
+    {
+        return (Some(r), Confidence::Medium);
+    }
+    if part && let Some(side) = scene.speaker {
+        return (Some(Recipient::To(side)), Confidence::Medium);
+    }
+    (None, Confidence::Low)
+}
+
+/// Where the count before `c` in its sentence ends.
+fn previous_count(s: &Sentence, c: &Count) -> Option<usize> {
+    (0..c.at)
+        .rev()
+        .find(|&k| s.words[k].number().is_some() && !s.dates.iter().any(|(m, _)| m.words.contains(&k)))
+        .map(|k| k + 1)
+}
+
+/// The date of a count: a date in its own clause (the first after it,
+/// else the nearest before), else one elsewhere in the sentence, else the
+/// paragraph's stamp or the article's exchange, unless the sentence is
+/// about another, undated event.
+fn date_of(ctx: &Context, p: &Reading, c: &Count) -> (Option<ExchangeDate>, bool) {
+    let s = &p.s;
+    let clause = s.clause_of(c.at);
+    let dated: Vec<(usize, ExchangeDate)> =
+        s.own_dates().filter_map(|m| ExchangeDate::from_period(&m.period).map(|d| (m.words.start, d))).collect();
+    let in_clause = |k: &usize| clause.contains(k);
+    let pick = dated
+        .iter()
+        .filter(|(k, _)| in_clause(k) && *k >= c.np.end)
+        .map(|x| x.1)
+        .next()
+        .or_else(|| dated.iter().rev().filter(|(k, _)| in_clause(k) && *k < c.at).map(|x| x.1).next())
+        .or_else(|| {
+            // A clause about another event ("one day after 49 Ukrainians were freed") takes no date from the rest.
+            let other_event = s.words.get(clause.start).is_some_and(|w| w.is("after") || w.is("before"));
+            if other_event { None } else { dated.iter().min_by_key(|(k, _)| k.abs_diff(c.at)).map(|x| x.1) }
+        });
+    if let Some(d) = pick {
+        return (Some(d), false);
+    }
+    if super::events::elsewhere(s) {
+        return (None, true);
+    }
+    match p.stamp {
+        Some(day) => (Some(ExchangeDate::Day(day)), true),
+        None => (Some(ctx.event), true),
+    }
+}
+
+/// Turns a read count into an observation or a claim.
+fn emit(
+    ctx: &Context,
+    s: &Sentence,
+    c: &Count,
+    r: &Read,
+    who: &Reporter,
+    today: chrono::NaiveDate,
+    out: &mut ArticleFacts,
+) {
+    let Some(recipient) = r.recipient else { return };
+    let figure = Figure {
+        value: r.value,
+        text: c.text.clone(),
+        approx: c.approx.clone(),
+        recipient,
+        category: c.category,
+        terms: c.terms.clone(),
+        part: r.part,
+        reporter: who.clone(),
+        confidence: r.confidence,
+        cite: ctx.cite(s),
+    };
+    let observe = |fact: Fact, out: &mut ArticleFacts| {
+        out.observations.push(Observation { date: r.date, fact, inferred: r.inferred });
+    };
+    let as_of = match r.date {
+        Some(ExchangeDate::Day(d)) => d,
+        _ => today,
+    };
+    let claim = |kind: ClaimKind, scope: Scope| Claim {
+        kind,
+        scope,
+        low: r.value,
+        high: None,
+        text: c.text.clone(),
+        approx: c.approx.clone(),
+        reporter: who.clone(),
+        as_of,
+        cite: ctx.cite(s),
+    };
+    let side = match recipient {
+        Recipient::To(side) => Some(side),
+        _ => None,
+    };
+    match r.kind {
+        Kind::Exchanged | Kind::Part if r.confidence >= Confidence::Medium => observe(Fact::Figure(figure), out),
+        Kind::Planned => observe(Fact::Planned(figure), out),
+        Kind::Cumulative(Scope::Stages) => {
+            if let Some(side) = side {
+                out.claims.push(claim(ClaimKind::ReturnedTotal(side), Scope::Stages));
+            }
+            observe(Fact::SeriesTotal(figure), out);
+        }
+        Kind::Cumulative(scope) => {
+            if let Some(side) = side {
+                out.claims.push(claim(ClaimKind::ReturnedTotal(side), scope));
+            }
+        }
+        Kind::Bodies => {
+            if let Some(side) = side {
+                out.claims.push(claim(ClaimKind::Bodies(side), Scope::Unstated));
+            }
+        }
+        _ => {}
+    }
+}

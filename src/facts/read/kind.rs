@@ -1,0 +1,269 @@
+//! What a count is a count of: people freed in an exchange, or something
+//! else that a careless reader would take for it (a plan, how many one side
+//! holds, a running total since 2022, bodies, swaps).
+//!
+//! Every cue is judged inside the count's clause: "Both sides received 390
+//! people on Friday | and are expected to exchange 1,000 each" has one
+//! figure and one plan.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::count::Count;
+use super::sentence::Sentence;
+use crate::facts::model::Scope;
+use crate::lang::dates::Period;
+use crate::lang::lexicon::{Act, Cue, Tag, Thing};
+use crate::lang::numbers;
+
+/// What a count counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// People freed in the exchange the sentence reports.
+    Exchanged,
+    /// A part of a group counted before ("132 men and eight women", "15 are women").
+    Part,
+    /// Agreed, hoped for or expected, not (yet) done.
+    Planned,
+    /// Held by one side: "Russia holds 6,465 Ukrainians".
+    Held,
+    /// A running total: "3,956 Ukrainians have been returned since the invasion".
+    Cumulative(Scope),
+    /// Bodies of the fallen.
+    Bodies,
+    /// Exchanges, not people: "59 prisoner swaps".
+    Swaps,
+    /// Anything else (captured, killed, ages, a group described with no event).
+    Other,
+}
+
+/// Words that make a clause about the war-long picture: "since the start of
+/// the full-scale invasion", "since 2022".
+const WAR: &[&str] = &[
+    "war",
+    "invasion",
+    "start",
+    "beginning",
+    "escalation",
+    "conflict",
+    "full",
+    "outbreak",
+    "2014",
+    "2022",
+    "hostilities",
+    "operation",
+];
+
+/// Reads the kind of `c` in `s`; `today` dates "over the past week".
+pub fn of(s: &Sentence, c: &Count, today: NaiveDate) -> Kind {
+    if c.swaps {
+        return Kind::Swaps;
+    }
+    let clause = s.clause_of(c.at);
+    if planned(s, c, clause.clone()) {
+        return Kind::Planned;
+    }
+    let bodies_before = (c.at.saturating_sub(3)..c.at).any(|k| matches!(s.tag(k), Some(Tag::Thing(Thing::Bodies))));
+    let bodies_in_clause = s.has(clause.clone(), |t| t == Tag::Thing(Thing::Bodies));
+    if c.thing == Some(Thing::Bodies) || bodies_before || (c.pattern && bodies_in_clause) {
+        return Kind::Bodies;
+    }
+    if c.thing.is_some() {
+        return Kind::Other;
+    }
+    if s.has(clause.clone(), |t| t == Tag::Cue(Cue::Negation)) {
+        return Kind::Other;
+    }
+    let exchange_act = |t: Tag| matches!(t, Tag::Act(Act::Give | Act::Receive | Act::Home | Act::Swap | Act::Occur));
+    // Verbs inside the count's own noun phrase ("freed Ukrainians") describe it, not the clause.
+    let outside_np = |t: &&crate::lang::gazetteer::Tagged| !c.np.contains(&t.words.start);
+    let acts: Vec<Tag> = s.tags_in(clause.clone()).filter(outside_np).map(|t| t.tag).collect();
+    let exchanged = acts.iter().any(|t| exchange_act(*t)) || c.pattern;
+    if let Some(scope) = cumulative(s, c, clause.clone(), today)
+        && (exchanged || acts.contains(&Tag::Speech))
+    {
+        return Kind::Cumulative(scope);
+    }
+    // "He said it was the 50th exchange since the invasion and that 3,035
+    // service members had been freed": beside a count of exchanges, a count
+    // of people in the perfect tense is the running total.
+    let perfect = s.slice(clause.start, clause.end).iter().any(|x| ["have", "has", "had"].contains(&x.norm.as_str()));
+    if exchanged && perfect && c.value >= 1000 && counts_exchanges(s) {
+        let war = s.words.iter().any(|x| x.is("since"));
+        return Kind::Cumulative(if war { Scope::War } else { Scope::Unstated });
+    }
+    if !exchanged && acts.iter().any(|t| matches!(t, Tag::Act(Act::Hold))) {
+        return Kind::Held;
+    }
+    if !exchanged && acts.iter().any(|t| matches!(t, Tag::Act(Act::Capture))) {
+        return Kind::Other;
+    }
+    if exchanged { Kind::Exchanged } else { Kind::Other }
+}
+
+/// A plan cue governs the count: before it in its clause ("hopes to free
+/// 1,200", "agreed on another exchange of at least 1,200"), or between the
+/// count and its verb ("110 Ukrainians would be freed").
+fn planned(s: &Sentence, c: &Count, clause: std::ops::Range<usize>) -> bool {
+    let before = clause.start..c.at;
+    let after = c.np.end..(c.np.end + 4).min(clause.end);
+    let plan = |t: Tag| t == Tag::Cue(Cue::Plan);
+    let cue_before = s.tags_in(before).any(|t| plan(t.tag));
+    let cue_after = s.tags_in(after).any(|t| plan(t.tag));
+    // "future", "next", "more … in the coming weeks" after the count.
+    let future =
+        s.slice(c.np.end, clause.end).iter().take(8).any(|w| ["future", "next", "later"].contains(&w.norm.as_str()));
+    cue_before || cue_after || future
+}
+
+/// A running total: "since the invasion", "so far", "have now come home",
+/// "across all the stages", "over the past week". `None` when the clause
+/// reports one exchange, including "the first swap since April" and "held
+/// since 2022".
+fn cumulative(s: &Sentence, c: &Count, clause: std::ops::Range<usize>, today: NaiveDate) -> Option<Scope> {
+    let w = &s.words;
+    for k in clause.clone() {
+        if s.tag(k) != Some(Tag::Cue(Cue::Since)) {
+            continue;
+        }
+        // "held since 2022", "in captivity since 2017" describe the people.
+        let modifier = k > 0 && matches!(s.tag(k - 1), Some(Tag::Act(Act::Hold | Act::Capture)));
+        // "the first swap since April", "the largest exchange since 2022".
+        // "the seventh prisoner exchange since the invasion began".
+        let ranking =
+            (k.saturating_sub(4)..k).any(|j| {
+                (["first", "largest", "biggest", "last", "only"].contains(&w[j].norm.as_str())
+                    || numbers::ordinal(&w[j].norm).is_some())
+                    && s.has(j + 1..k, |t| t == Tag::Event)
+            }) || w[clause.start..k].iter().any(|x| ["first", "largest", "biggest"].contains(&x.norm.as_str()));
+        if modifier || ranking {
+            continue;
+        }
+        let object = &w[k + 1..(k + 7).min(w.len())];
+        if object.iter().any(|x| WAR.contains(&x.norm.as_str())) {
+            return Some(Scope::War);
+        }
+        let since = s.own_dates().chain(s.dates.iter().map(|(m, _)| m)).find(|m| m.words.start == k + 1);
+        if let Some(m) = since {
+            let from = match m.period {
+                Period::Day { date } => Some(date),
+                other => other.bounds().map(|b| b.0),
+            };
+            return from
+                .map(|f| if f.year() < 2022 || f < war_start() { Scope::War } else { Scope::Since { from: f } });
+        }
+    }
+    // "Between mid-March and November, more than 1,130 prisoners of war were returned".
+    let dates: Vec<&crate::lang::dates::DateMention> = s.own_dates().collect();
+    for (k, m) in dates.iter().enumerate() {
+        let opened = m.words.start > 0 && (w[m.words.start - 1].is("between") || w[m.words.start - 1].is("from"));
+        let closed = dates
+            .get(k + 1)
+            .is_some_and(|n| n.words.start == m.words.end + 1 && (w[m.words.end].is("and") || w[m.words.end].is("to")));
+        if opened && closed && m.words.start < c.at {
+            return m.period.bounds().map(|(from, _)| Scope::Since { from });
+        }
+    }
+    let perfect = w[clause.clone()].iter().any(|x| ["have", "has", "had"].contains(&x.norm.as_str()));
+    for t in s.tags_in(clause.clone()) {
+        if t.tag != Tag::Cue(Cue::SoFar) {
+            continue;
+        }
+        // The cue must govern this count: "2,430 people have now come home",
+        // "across all the stages, … 1,000 Ukrainians", not "390 freed on
+        // Friday and …, each side has now handed over 1,000".
+        let governs = (t.words.start >= c.np.end && t.words.start <= c.np.end + 3)
+            || (t.words.end <= c.at && c.at <= t.words.end + 8);
+        if !governs {
+            continue;
+        }
+        let phrase: Vec<&str> = t.words.clone().map(|k| w[k].norm.as_str()).collect();
+        match phrase.as_slice() {
+            ["across", "all"] | ["in", "all", "stages"] => return Some(Scope::Stages),
+            ["over" | "in", "the", "past"] | ["over", "the", "last"] if perfect => {
+                let days = match w.get(t.words.end).map(|x| x.norm.as_str()) {
+                    Some("week") => 7,
+                    Some("month") => 31,
+                    Some("year") => 365,
+                    _ => 7,
+                };
+                return Some(Scope::Recent { from: today - chrono::Days::new(days) });
+            }
+            // "each side has now handed over 1,000": the running total of a multi-day swap.
+            _ if perfect && each_way(s, clause.clone()) => return Some(Scope::Stages),
+            _ if perfect => return Some(Scope::Unstated),
+            _ => {}
+        }
+    }
+    None
+}
+
+fn each_way(s: &Sentence, clause: std::ops::Range<usize>) -> bool {
+    s.has(clause, |t| t == Tag::Cue(Cue::Each))
+}
+
+/// "the 50th exchange", "its 53rd exchange of prisoners of war".
+fn counts_exchanges(s: &Sentence) -> bool {
+    (0..s.words.len()).any(|i| {
+        numbers::ordinal(&s.words[i].norm).is_some_and(|n| n >= 2)
+            && s.has(i + 1..(i + 3).min(s.words.len()), |t| t == Tag::Event)
+    })
+}
+
+fn war_start() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2022, 2, 24).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::read::count;
+
+    fn kinds(published: &str, text: &str) -> Vec<(u64, Kind)> {
+        let day = NaiveDate::parse_from_str(published, "%Y-%m-%d").unwrap();
+        let s = Sentence::new(text, day, 0, 0);
+        count::find(&s).iter().map(|c| (c.value, of(&s, c, day))).collect()
+    }
+
+    #[test]
+    fn figures_and_what_is_not_one() {
+        let cases: &[(&str, &[(u64, Kind)])] = &[
+            (
+                "Both sides received 390 people in the first stage on Friday and are expected to exchange 1,000 each in total.",
+                &[(390, Kind::Exchanged), (1000, Kind::Planned)],
+            ),
+            ("Kyiv said it hoped to free 1,000 more people in the coming weeks.", &[(1000, Kind::Planned)]),
+            (
+                "Earlier this month Zelenskyy said more than 2,500 defenders of Mariupol were being held by Russia.",
+                &[(2500, Kind::Held)],
+            ),
+            (
+                "Since the start of the full-scale invasion, 2005 Ukrainians have come home through exchanges.",
+                &[(2005, Kind::Cumulative(Scope::War))],
+            ),
+            ("Russia returned 200 Ukrainians on Tuesday in the first swap since April.", &[(200, Kind::Exchanged)]),
+            ("Ukraine received the bodies of 1,212 fallen soldiers.", &[(1212, Kind::Bodies)]),
+            (
+                "The two sides agreed an all-for-all exchange plus the return of bodies on a 6,000-for-6,000 basis.",
+                &[(6000, Kind::Planned)],
+            ),
+            (
+                "Ukraine says its troops have captured at least 600 Russian soldiers since the incursion.",
+                &[(600, Kind::Other)],
+            ),
+            (
+                "With 390 freed on Friday and 307 on Saturday, each side has now handed over 1,000 people.",
+                &[(390, Kind::Exchanged), (307, Kind::Exchanged), (1000, Kind::Cumulative(Scope::Stages))],
+            ),
+            ("A total of 49 servicemen held since 2022 were freed on Friday.", &[(49, Kind::Exchanged)]),
+            ("Two Ukrainian women declined to return.", &[(2, Kind::Other)]),
+            (
+                "The Il-76 was carrying 65 captured Ukrainian servicemen who were due to be exchanged.",
+                &[(65, Kind::Planned)],
+            ),
+        ];
+        for (text, want) in cases {
+            let got = kinds("2025-05-25", text);
+            assert_eq!(got, *want, "{text}");
+        }
+    }
+}

@@ -1,0 +1,342 @@
+//! Reading one article into facts.
+//!
+//! Tag, then chunk: each sentence is tagged once (`lang::gazetteer`), cut
+//! into clauses (`clause`), its counts found with their noun phrases
+//! (`count`), each count given a kind (`kind`: exchanged, planned, held,
+//! running total, bodies …) and a recipient (`frames`), then turned into a
+//! `Figure` with its reporter, date, confidence and the group it is part of
+//! (`figures`). Sentences that report an exchange without a number, its
+//! mediator, place and stage are read by `events`; running totals and swap
+//! counts by `claims`.
+//!
+//! The rules prefer missing a figure to inventing one: a count whose
+//! recipient or date cannot be told is dropped.
+
+mod claims;
+pub mod clause;
+pub mod count;
+mod events;
+mod figures;
+pub mod frames;
+pub mod kind;
+pub mod reporter;
+pub mod sentence;
+
+use chrono::NaiveDate;
+
+use self::sentence::Sentence;
+use super::model::{Attributed, Citation, Claim, ExchangeDate, Figure, Reporter, Stage};
+use crate::corpus::Article;
+use crate::lang::dates::{Anchor, Period};
+use crate::lang::lexicon::{Act, Cue, Side, Tag};
+use crate::lang::text;
+
+/// Something learned about the exchange on `date`.
+#[derive(Debug, Clone)]
+pub struct Observation {
+    /// `None` when the sentence does not date it ("only days after an
+    /// exchange that brought home 76"); merging may still place it by value.
+    pub date: Option<ExchangeDate>,
+    pub fact: Fact,
+    /// The date was not in the sentence but taken from the article's exchange.
+    pub inferred: bool,
+}
+
+#[derive(Debug, Clone)]
+pub enum Fact {
+    Figure(Figure),
+    /// A running total within a multi-day exchange ("each side has now handed over 1,000").
+    SeriesTotal(Figure),
+    /// A figure agreed or expected, not yet carried out.
+    Planned(Figure),
+    /// The exchange took place (said with or without a number).
+    Report(Citation),
+    Mediator(Attributed),
+    Destination(Attributed),
+    Venue(Attributed),
+    /// Where the freed had been captured.
+    Origin(Attributed),
+    Agreement(Attributed),
+    Stage(Stage),
+}
+
+/// Everything read from one article.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleFacts {
+    /// The article's id; empty for curated additions.
+    pub article: String,
+    pub observations: Vec<Observation>,
+    pub claims: Vec<Claim>,
+    /// The article's publication day: how far back an undated mention may reach.
+    pub published: NaiveDate,
+    /// Who speaks each sentence that names (or points back to) its speaker:
+    /// (paragraph, sentence, speaker).
+    pub speakers: Vec<(usize, usize, String)>,
+}
+
+/// What the rules know about the article a sentence is in.
+pub struct Context<'a> {
+    pub article: &'a Article,
+    /// The exchange the article is about: its first dated report of one.
+    pub event: ExchangeDate,
+    /// The speaker of a statement the article reproduces ("STATEMENT - Coordination Headquarters").
+    pub statement: Option<Reporter>,
+    /// The outlet, for what no named speaker says.
+    pub outlet: Reporter,
+}
+
+/// Where a sentence sits and what it inherits from its paragraph.
+pub struct Reading<'s> {
+    pub s: Sentence<'s>,
+    /// A paragraph's own date ("20 June, 18:10 - …", "- 17 October: …").
+    pub stamp: Option<NaiveDate>,
+    /// The day "today" means for this sentence.
+    pub today: NaiveDate,
+    /// After an "Editor's note": the outlet speaks again.
+    pub note: bool,
+}
+
+pub fn article(a: &Article) -> ArticleFacts {
+    let places = sentences(a);
+    let event = event_date(&places, a.published);
+    let outlet = Reporter { side: None, name: if a.outlet.is_empty() { a.id.clone() } else { a.outlet.clone() } };
+    let ctx = Context { article: a, event, statement: statement_speaker(&a.body), outlet };
+    let mut out = ArticleFacts { article: a.id.clone(), published: a.published, ..ArticleFacts::default() };
+    let mut state = figures::State::default();
+    for (k, p) in places.iter().enumerate() {
+        let (reporter, named) = sentence_reporter(&ctx, &places, k, &mut state.speakers);
+        if named {
+            out.speakers.push((p.s.paragraph, p.s.position, reporter.name.clone()));
+        }
+        figures::read(&ctx, p, &reporter, &mut state, &mut out);
+        events::read(&ctx, p, &mut out);
+        claims::read(&ctx, p, &reporter, &mut out);
+    }
+    out
+}
+
+fn sentences(a: &Article) -> Vec<Reading<'_>> {
+    let mut out = Vec::new();
+    let mut note = false;
+    for (pi, para) in a.paragraphs.iter().enumerate() {
+        let first = para.sentences.first().map(|s| a.text(s)).unwrap_or("");
+        let stamp = stamp_of(first, a.published);
+        let today = stamp.unwrap_or(a.published);
+        note |= first.to_lowercase().starts_with("editor's note") || first.to_lowercase().starts_with("editor’s note");
+        for (si, span) in para.sentences.iter().enumerate() {
+            let s = Sentence::new(a.text(span), today, pi, si);
+            out.push(Reading { s, stamp, today, note });
+        }
+    }
+    out
+}
+
+/// A date that opens a paragraph and dates all of it: a live-blog entry
+/// ("20 June, 18:10 - …") or a list item ("- 17 October: 108 …").
+fn stamp_of(first: &str, published: NaiveDate) -> Option<NaiveDate> {
+    let words = text::words(first);
+    let start = usize::from(words.first().is_some_and(|w| w.is("-") || w.is("•")));
+    let m = crate::lang::dates::find(&words, Anchor::Published(published)).into_iter().next()?;
+    let closed = words.get(m.words.end).is_some_and(|w| [",", ":", "-", "–", "—"].contains(&w.norm.as_str()));
+    match m.period {
+        Period::Day { date } if m.words.start == start && closed => Some(date),
+        _ => None,
+    }
+}
+
+/// The exchange an article is about: the first dated sentence about a swap
+/// that is not about an earlier one, else the publication day.
+fn event_date(places: &[Reading], published: NaiveDate) -> ExchangeDate {
+    places
+        .iter()
+        .filter(|p| p.stamp.is_none() && about_exchange(&p.s) && !events::elsewhere(&p.s))
+        .find_map(|p| {
+            p.s.own_dates().find_map(|m| match m.period {
+                Period::Day { date } if date <= published => Some(ExchangeDate::Day(date)),
+                _ => None,
+            })
+        })
+        .unwrap_or(ExchangeDate::Day(published))
+}
+
+/// Does the sentence speak of people changing hands?
+pub fn about_exchange(s: &Sentence) -> bool {
+    s.tags
+        .iter()
+        .any(|t| matches!(t.tag, Tag::Event | Tag::Act(Act::Give | Act::Receive | Act::Home | Act::Swap | Act::Occur)))
+}
+
+/// "STATEMENT - Coordination Headquarters for the Treatment of Prisoners of War":
+/// the body reproduces someone's statement, who then speaks every sentence
+/// that names no one else (until an editor's note).
+fn statement_speaker(body: &str) -> Option<Reporter> {
+    let line = body.lines().map(str::trim).find(|l| !l.is_empty())?;
+    let rest = line.strip_prefix("STATEMENT").or_else(|| line.strip_prefix("Statement"))?;
+    let s = Sentence::new(rest, NaiveDate::default(), 0, 0);
+    (0..s.words.len()).find_map(|j| reporter::speaker_at(&s, j))
+}
+
+/// The speakers named so far, for "It said …" and "he added …".
+#[derive(Default, Clone)]
+pub struct Speakers {
+    pub last: Option<Reporter>,
+    /// The speaker of the sentence just read, if it had one.
+    pub continuing: Option<Reporter>,
+    pub last_person: Option<Reporter>,
+    pub last_body: Option<Reporter>,
+}
+
+impl Speakers {
+    fn heard(&mut self, r: &Reporter, person: bool) {
+        self.last = Some(r.clone());
+        if person {
+            self.last_person = Some(r.clone());
+        } else {
+            self.last_body = Some(r.clone());
+        }
+    }
+
+    /// Whom "he", "she", "it" or "they" stands for.
+    pub fn pronoun(&self, pronoun: Option<&str>) -> Option<Reporter> {
+        match pronoun {
+            Some("he" | "she") => self.last_person.clone().or(self.last.clone()),
+            Some("it" | "they") => self.last_body.clone().or(self.last.clone()),
+            _ => self.last.clone(),
+        }
+    }
+}
+
+/// Who says a sentence: a speaker named in it; else the speaker of the
+/// quotation it opens; else the previous speaker when it refers back ("It
+/// said …"); else the statement the article reproduces; else the outlet.
+fn sentence_reporter(ctx: &Context, places: &[Reading], k: usize, heard: &mut Speakers) -> (Reporter, bool) {
+    let s = &places[k].s;
+    let speeches = reporter::speeches(s);
+    let mut speaker = speeches.iter().map(|x| &x.reporter).find(|r| !r.is_pending()).cloned();
+    if speaker.is_none() && opens_quote(s.text) {
+        speaker = places[k + 1..]
+            .iter()
+            .take(3)
+            .find_map(|p| reporter::speeches(&p.s).into_iter().map(|x| x.reporter).find(|r| !r.is_pending()));
+    }
+    if speaker.is_none() {
+        if let Some(p) = speeches.iter().find(|x| x.reporter.is_pending()) {
+            speaker = heard.pronoun(p.pronoun.as_deref());
+        } else if reporter::refers_back(s) {
+            speaker = heard.last.clone();
+        }
+    }
+    // "Yermak says another exchange has taken place. Thirty-six Ukrainians
+    // are home: …": a sentence that names no speaker goes on with the one
+    // before it in the same paragraph.
+    if speaker.is_none()
+        && reporter::subject(s).is_none()
+        && !events::elsewhere(s)
+        && k > 0
+        && places[k - 1].s.paragraph == s.paragraph
+    {
+        speaker = heard.continuing.clone();
+    }
+    match reporter::subject(s) {
+        Some((r, person)) => heard.heard(&r, person),
+        None => {
+            if let Some(r) = &speaker {
+                let person = crate::lang::lexicon::names::SPEAKERS.iter().any(|sp| sp.person && sp.label == r.name);
+                heard.heard(r, person);
+            }
+        }
+    }
+    let named = speaker.is_some();
+    heard.continuing.clone_from(&speaker);
+    let fallback = if places[k].note { None } else { ctx.statement.clone() };
+    (speaker.or(fallback).unwrap_or_else(|| ctx.outlet.clone()), named)
+}
+
+fn opens_quote(text: &str) -> bool {
+    let opens = text.matches(['“', '"']).count();
+    let closes = text.matches('”').count();
+    text.starts_with(['“', '"', '‘']) && (opens > closes || text.matches('"').count() % 2 == 1)
+}
+
+/// The side a word stands for: a state's, or a pronoun's ("its", "we").
+pub fn sides(s: &Sentence, speaker: Option<Side>) -> Vec<Option<Side>> {
+    (0..s.words.len())
+        .map(|i| match s.tag(i) {
+            Some(Tag::State(x)) => Some(x),
+            Some(Tag::Cue(Cue::Pronoun)) => reporter::pronoun_side(s, i, speaker),
+            _ => None,
+        })
+        .collect()
+}
+
+impl Context<'_> {
+    pub fn cite(&self, s: &Sentence) -> Citation {
+        Citation { article: self.article.id.clone(), sentence: s.text.to_string() }
+    }
+}
+
+#[cfg(test)]
+mod tests;
+
+impl ArticleFacts {
+    /// One line per fact, for curators and the snapshot tests: what each
+    /// sentence was read as.
+    pub fn summary(&self) -> String {
+        let mut out = String::new();
+        let short = |s: &str| -> String {
+            let t: String = s.chars().take(72).collect();
+            if t.len() < s.len() { format!("{t}…") } else { t }
+        };
+        for o in &self.observations {
+            let date = o.date.map_or("undated".to_string(), |d| d.id());
+            let line = match &o.fact {
+                Fact::Figure(f) | Fact::SeriesTotal(f) | Fact::Planned(f) => {
+                    let kind = match &o.fact {
+                        Fact::Figure(_) => "figure",
+                        Fact::SeriesTotal(_) => "running total",
+                        _ => "planned",
+                    };
+                    let to = match f.recipient {
+                        super::Recipient::To(s) => format!("to {}", s.name()),
+                        super::Recipient::Each => "each way".into(),
+                        super::Recipient::Combined => "in all".into(),
+                    };
+                    format!(
+                        "{kind} {}{} {to} {:?}{}{} | {} [{:?}] “{}”",
+                        f.approx.as_deref().map_or(String::new(), |a| format!("{a} ")),
+                        f.value,
+                        f.category,
+                        if f.part { " part" } else { "" },
+                        if f.terms.is_empty() { String::new() } else { format!(" ({})", f.terms.join(" ")) },
+                        f.reporter.name,
+                        f.confidence,
+                        short(&f.cite.sentence)
+                    )
+                }
+                Fact::Report(c) => format!("took place “{}”", short(&c.sentence)),
+                Fact::Mediator(a) => format!("mediator {} “{}”", a.value, short(&a.cite.sentence)),
+                Fact::Destination(a) => format!("taken to {} “{}”", a.value, short(&a.cite.sentence)),
+                Fact::Venue(a) => format!("handover in {} “{}”", a.value, short(&a.cite.sentence)),
+                Fact::Origin(a) => format!("captured in {} “{}”", a.value, short(&a.cite.sentence)),
+                Fact::Agreement(a) => format!("agreed at {} “{}”", a.value, short(&a.cite.sentence)),
+                Fact::Stage(s) => {
+                    format!("stage {}{} “{}”", s.number, if s.last { " (last)" } else { "" }, short(&s.cite.sentence))
+                }
+            };
+            out.push_str(&format!("{date}{} {line}\n", if o.inferred { "*" } else { "" }));
+        }
+        for c in &self.claims {
+            out.push_str(&format!(
+                "claim {:?} {:?} {}{} | {} as of {} “{}”\n",
+                c.kind,
+                c.scope,
+                c.low,
+                c.high.map_or(String::new(), |h| format!("–{h}")),
+                c.reporter.name,
+                c.as_of,
+                short(&c.cite.sentence)
+            ));
+        }
+        out
+    }
+}

@@ -1,0 +1,203 @@
+//! Who says what: "Russia's defence ministry said …", "…, Zelensky said",
+//! "according to Kyiv", "It said …" (the speaker before), and which side a
+//! pronoun stands for ("Kyiv said twelve of its people …").
+
+use super::sentence::Sentence;
+use crate::facts::model::Reporter;
+use crate::lang::lexicon::names::{self, SPEAKERS};
+use crate::lang::lexicon::{Cue, Side, Tag};
+
+/// A speech verb and who speaks with it.
+#[derive(Debug, Clone)]
+pub struct Speech {
+    pub reporter: Reporter,
+    /// Word index of the verb.
+    pub verb: usize,
+    /// The verb closes the sentence ("…, the ministry announced on
+    /// Saturday."), so it vouches for what came before it.
+    pub closing: bool,
+    /// The pronoun of "he said", "it added", when the speaker is one.
+    pub pronoun: Option<String>,
+}
+
+/// Every speech verb of the sentence with its speaker, when one is named.
+/// "with Kyiv saying 230 … and Moscow saying 248" has two.
+pub fn speeches(s: &Sentence) -> Vec<Speech> {
+    let mut out = Vec::new();
+    for t in s.tags.iter().filter(|t| t.tag == Tag::Speech) {
+        let v = t.words.start;
+        // "according to X", "announced by X", "said X": the speaker follows.
+        let follows = s.is(v, "according") || s.is(t.words.end, "by");
+        let before = speaker_before(s, v);
+        let after = (t.words.end..(t.words.end + 7).min(s.words.len())).find_map(|j| speaker_at(s, j));
+        let pronoun = (v > 0 && ["it", "he", "she", "they", "we"].contains(&s.words[v - 1].norm.as_str()))
+            .then(|| s.words[v - 1].norm.clone());
+        let found = if follows {
+            after.clone().or(before)
+        } else if pronoun.is_some() {
+            None
+        } else {
+            before.or(after.clone())
+        };
+        let inverted = !follows && after.is_some() && s.words.get(t.words.end).is_some_and(|w| w.capitalized);
+        let closing = s.words.len() <= t.words.end + 6 || inverted;
+        match found {
+            Some(reporter) => out.push(Speech { reporter, verb: v, closing, pronoun: None }),
+            None if pronoun.is_some() => out.push(Speech { reporter: Reporter::pending(), verb: v, closing, pronoun }),
+            None => {}
+        }
+    }
+    out
+}
+
+/// The subject of a speech verb at `v`: a person named in the words before
+/// it wins over the institution of their title ("Andriy Yermak, head of the
+/// presidential office, said" is Yermak), else the nearest speaker.
+fn speaker_before(s: &Sentence, v: usize) -> Option<Reporter> {
+    let mut from = v.saturating_sub(12);
+    // Never reach back over another speech or a clause of its own.
+    if let Some(k) = (from..v).rev().find(|&k| s.tag(k) == Some(Tag::Speech) || s.is(k, ";") || s.is(k, "while")) {
+        from = k + 1;
+    }
+    let found: Vec<(usize, Reporter)> = (from..v).filter_map(|j| speaker_at(s, j).map(|r| (j, r))).collect();
+    let person = found.iter().find(|(j, _)| is_person(s, *j));
+    person.or(found.last()).map(|(_, r)| r.clone())
+}
+
+/// The speaker a sentence opens with even without a speech verb: "Russia's
+/// defence ministry gave its own account", "President Zelenskyy called it
+/// the ninth stage". A later "It said" or "he said" points back at it.
+pub fn subject(s: &Sentence) -> Option<(Reporter, bool)> {
+    let first_verb = (0..s.words.len())
+        .find(|&k| matches!(s.tag(k), Some(Tag::Act(_) | Tag::Speech | Tag::Cue(Cue::Be))))
+        .unwrap_or(s.words.len());
+    (0..first_verb.min(10)).find_map(|j| speaker_at(s, j).map(|r| (r, is_person(s, j))))
+}
+
+fn is_person(s: &Sentence, j: usize) -> bool {
+    matches!(s.tag(j), Some(Tag::Speaker(i)) if SPEAKERS.get(usize::from(i)).is_some_and(|sp| sp.person))
+}
+
+/// Does the sentence point back at the previous speaker ("It said", "the ministry added")?
+pub fn refers_back(s: &Sentence) -> bool {
+    s.tags.iter().filter(|t| t.tag == Tag::Speech).any(|t| {
+        let v = t.words.start;
+        v > 0
+            && ["it", "he", "she", "they", "ministry", "office", "headquarters", "statement"]
+                .contains(&s.words[v - 1].norm.as_str())
+    })
+}
+
+/// The speaker named at word `j`, if a speaker starts there.
+pub fn speaker_at(s: &Sentence, j: usize) -> Option<Reporter> {
+    let t = s.tagged(j).filter(|t| t.words.start == j)?;
+    match t.tag {
+        Tag::Speaker(i) => {
+            let sp = SPEAKERS.get(usize::from(i))?;
+            let side = sp.side.or_else(|| side_near(s, j, t.words.end));
+            let name = match (sp.person, side, sp.side) {
+                (true, _, _) | (false, _, Some(_)) => sp.label.to_string(),
+                (false, Some(side), None) => format!("{}'s {}", side.name(), sp.label),
+                (false, None, None) => return None,
+            };
+            Some(Reporter { side, name })
+        }
+        Tag::State(side) => {
+            // "Russia's defence ministry": let the institution name it.
+            let inst = (t.words.end..(t.words.end + 3).min(s.words.len()))
+                .find(|&k| matches!(s.tag(k), Some(Tag::Speaker(_))));
+            if let Some(k) = inst {
+                return speaker_at(s, k);
+            }
+            let name = match side {
+                Side::Russia => "Moscow",
+                Side::Ukraine => "Kyiv",
+            };
+            Some(Reporter { side: Some(side), name: name.into() })
+        }
+        Tag::Nationality(side) => {
+            // "the Ukrainian ombudsman", "the Russian Defence Ministry".
+            let next = s.tagged(t.words.end).filter(|n| matches!(n.tag, Tag::Speaker(_)))?;
+            let _ = side;
+            speaker_at(s, next.words.start)
+        }
+        Tag::Mediator(i) => Some(Reporter { side: None, name: names::mediator_name(i).to_string() }),
+        Tag::Cue(Cue::Each) if s.is(j, "both") || s.is(j, "each") => {
+            Some(Reporter { side: None, name: "both sides".into() })
+        }
+        _ => None,
+    }
+}
+
+/// The side named next to an institution: "Russia's Defence Ministry",
+/// "the Ukrainian ombudsman", "the Ministry of Defence of Russia", or "its
+/// Defence Ministry" after "Russia received 90 …".
+fn side_near(s: &Sentence, start: usize, end: usize) -> Option<Side> {
+    let before = start.saturating_sub(3)..start;
+    let after = end..(end + 3).min(s.words.len());
+    before.clone().rev().chain(after).find_map(|k| match s.tag(k) {
+        Some(Tag::State(side) | Tag::Nationality(side)) => Some(side),
+        Some(Tag::Cue(Cue::Pronoun)) if s.is(k, "its") || s.is(k, "their") => pronoun_side(s, k, None),
+        _ => None,
+    })
+}
+
+/// Which side a pronoun at `i` stands for: the nearest state named before
+/// it in the sentence, else the speaker's side. "Kyiv said twelve of its
+/// people", "we brought home 49 Ukrainians" (a Ukrainian statement).
+pub fn pronoun_side(s: &Sentence, i: usize, speaker: Option<Side>) -> Option<Side> {
+    if s.tag(i) != Some(Tag::Cue(Cue::Pronoun)) {
+        return None;
+    }
+    let named = (0..i).rev().find_map(|k| match s.tag(k) {
+        Some(Tag::State(side)) => Some(side),
+        _ => None,
+    });
+    // "Russia and Ukraine each said … 150 of their soldiers": both sides' people.
+    let plural = s.is(i, "their") || s.is(i, "they") || s.is(i, "them");
+    let both = [Side::Russia, Side::Ukraine].iter().all(|x| (0..i).any(|k| s.tag(k) == Some(Tag::State(*x))));
+    if plural && both {
+        return None;
+    }
+    let first_person = s.is(i, "we") || s.is(i, "our");
+    if first_person { speaker.or(named) } else { named.or(speaker) }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+
+    fn who(text: &str) -> Vec<String> {
+        let s = Sentence::new(text, NaiveDate::from_ymd_opt(2025, 5, 24).unwrap(), 0, 0);
+        speeches(&s).into_iter().map(|x| x.reporter.name).collect()
+    }
+
+    #[test]
+    fn finds_the_speakers() {
+        assert_eq!(
+            who("Russia’s defence ministry said it had swapped 150 captured Ukrainian troops"),
+            ["Russia's Defence Ministry"]
+        );
+        assert_eq!(
+            who("The Russian Defence Ministry announced on Wednesday that Moscow returned 175 soldiers"),
+            ["Russia's Defence Ministry"]
+        );
+        assert_eq!(who("Ukrainian President Volodymyr Zelenskyy said 189 Ukrainians had come home"), ["Zelenskyy"]);
+        assert_eq!(who("According to Kyiv, 3,956 Ukrainians have been returned"), ["Kyiv"]);
+        assert_eq!(
+            who("Kyiv said 52 Ukrainians had been freed, while Moscow said 50 Russians had come back."),
+            ["Kyiv", "Moscow"]
+        );
+        assert_eq!(
+            who("Andriy Yermak, head of the Ukrainian president's office, said Russia had handed over 140"),
+            ["Yermak"]
+        );
+        assert_eq!(
+            who("Fifty Russian servicemen have been returned, the Russian Defence Ministry announced on Saturday."),
+            ["Russia's Defence Ministry"]
+        );
+        assert_eq!(who("Russia and Ukraine traded 115 prisoners of war apiece on Saturday."), Vec::<String>::new());
+    }
+}

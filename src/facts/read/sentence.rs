@@ -1,0 +1,189 @@
+//! One sentence of an article, analysed once: words, tags, dates, clauses.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use super::clause;
+use crate::lang::dates::{self, Anchor, DateMention};
+use crate::lang::gazetteer::{self, Tagged};
+use crate::lang::lexicon::{Act, Cue, Tag};
+use crate::lang::text::{self, Word};
+
+/// A sentence with everything the reading rules look at.
+pub struct Sentence<'a> {
+    pub text: &'a str,
+    pub words: Vec<Word>,
+    pub tags: Vec<Tagged>,
+    /// For each word, the index in `tags` of the tag that covers it.
+    tag_at: Vec<Option<usize>>,
+    /// Date mentions, each marked when it dates something other than an
+    /// exchange ("captured in April 2022", "the June 2 talks").
+    pub dates: Vec<(DateMention, bool)>,
+    /// Clauses as word ranges, in order; they cover the sentence.
+    pub clauses: Vec<Range<usize>>,
+    /// Paragraph and sentence position in the article.
+    pub paragraph: usize,
+    pub position: usize,
+}
+
+impl<'a> Sentence<'a> {
+    /// Analyses `text`; `today` completes "on Friday", "yesterday".
+    pub fn new(text: &'a str, today: NaiveDate, paragraph: usize, position: usize) -> Sentence<'a> {
+        let words = text::words(text);
+        let tags = gazetteer::tag(&words);
+        let mut tag_at = vec![None; words.len()];
+        for (k, t) in tags.iter().enumerate() {
+            for i in t.words.clone() {
+                tag_at[i] = Some(k);
+            }
+        }
+        let mut s = Sentence { text, words, tags, tag_at, dates: Vec::new(), clauses: Vec::new(), paragraph, position };
+        s.dates = dates::find(&s.words, Anchor::Published(today))
+            .into_iter()
+            .filter(|m| !s.counts_people_at(m))
+            .map(|m| {
+                let foreign = s.foreign_date(&m);
+                (m, foreign)
+            })
+            .collect();
+        s.clauses = clause::split(&s);
+        s
+    }
+
+    /// The tag covering word `i`, if any.
+    pub fn tag(&self, i: usize) -> Option<Tag> {
+        self.tag_at.get(i).copied().flatten().map(|k| self.tags[k].tag)
+    }
+
+    /// The tagged span covering word `i`.
+    pub fn tagged(&self, i: usize) -> Option<&Tagged> {
+        self.tag_at.get(i).copied().flatten().map(|k| &self.tags[k])
+    }
+
+    /// Tags that start within `range`, with their spans.
+    pub fn tags_in(&self, range: Range<usize>) -> impl Iterator<Item = &Tagged> {
+        self.tags.iter().filter(move |t| range.contains(&t.words.start))
+    }
+
+    pub fn has(&self, range: Range<usize>, pred: impl Fn(Tag) -> bool) -> bool {
+        self.tags_in(range).any(|t| pred(t.tag))
+    }
+
+    pub fn has_act(&self, range: Range<usize>, act: Act) -> bool {
+        self.has(range, |t| t == Tag::Act(act))
+    }
+
+    pub fn has_cue(&self, range: Range<usize>, cue: Cue) -> bool {
+        self.has(range, |t| t == Tag::Cue(cue))
+    }
+
+    /// Words `from..to`, empty where the range is out of order or out of
+    /// bounds (a noun phrase may run past the end of its clause).
+    pub fn slice(&self, from: usize, to: usize) -> &[Word] {
+        self.words.get(from..to.min(self.words.len())).unwrap_or(&[])
+    }
+
+    pub fn is(&self, i: usize, norm: &str) -> bool {
+        self.words.get(i).is_some_and(|w| w.is(norm))
+    }
+
+    /// The clause holding word `i`.
+    pub fn clause_of(&self, i: usize) -> Range<usize> {
+        self.clauses.iter().find(|c| c.contains(&i)).cloned().unwrap_or(0..self.words.len())
+    }
+
+    /// Dates that can date an exchange, with their positions.
+    pub fn own_dates(&self) -> impl Iterator<Item = &DateMention> {
+        self.dates.iter().filter(|(_, foreign)| !foreign).map(|(m, _)| m)
+    }
+
+    /// "2005 Ukrainians have come home": a four-digit count, not a year.
+    fn counts_people_at(&self, m: &DateMention) -> bool {
+        m.words.len() == 1
+            && self.words[m.words.start].is_digits()
+            && matches!(self.tag(m.words.end), Some(Tag::People(_) | Tag::Nationality(_)))
+    }
+
+    /// A date of something else than the exchange: "captured in April 2022",
+    /// "held since 2017", "born in 2002", "the June 2 talks", "since the
+    /// invasion began in February 2022".
+    fn foreign_date(&self, m: &DateMention) -> bool {
+        let before = m.words.start.saturating_sub(4)..m.words.start;
+        let belongs_elsewhere = self.words[before.clone()].iter().any(|w| FOREIGN_BEFORE.contains(&w.norm.as_str()))
+            || self.has(before, |t| matches!(t, Tag::Act(Act::Hold | Act::Capture) | Tag::Cue(Cue::Since)));
+        let after = self.words.get(m.words.end).map(|w| w.norm.as_str());
+        belongs_elsewhere || after.is_some_and(|a| FOREIGN_AFTER.contains(&a))
+    }
+}
+
+/// Words before a date that make it the date of something else.
+const FOREIGN_BEFORE: &[&str] = &[
+    "born",
+    "arrested",
+    "offensive",
+    "invasion",
+    "incursion",
+    "began",
+    "launched",
+    "started",
+    "invaded",
+    "elected",
+    "signed",
+    "mandate",
+    "expired",
+    "interview",
+    "published",
+    "missing",
+    "until",
+    "siege",
+    "fall",
+    "talks",
+    "meeting",
+    "summit",
+    "crashed",
+    "shot",
+];
+
+/// Words after a date that make it the date of something else: "the May 16 talks".
+const FOREIGN_AFTER: &[&str] = &[
+    "talks",
+    "negotiations",
+    "meeting",
+    "summit",
+    "call",
+    "offensive",
+    "invasion",
+    "parade",
+    "agreement",
+    "deal",
+    "memorandum",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn four_digit_counts_are_not_years() {
+        let s =
+            Sentence::new("Since the start of the invasion, 2005 Ukrainians have come home.", day("2023-04-03"), 0, 0);
+        assert!(s.dates.is_empty(), "{:?}", s.dates);
+    }
+
+    #[test]
+    fn dates_of_other_things_are_foreign() {
+        let s = Sentence::new(
+            "Two priests, arrested on 16 November 2022, came home on Friday after the June 2 talks.",
+            day("2024-06-29"),
+            0,
+            0,
+        );
+        let foreign: Vec<bool> = s.dates.iter().map(|(_, f)| *f).collect();
+        assert_eq!(foreign, [true, false, true]);
+    }
+}

@@ -1,0 +1,140 @@
+//! Dates written together: "14 and 31 December 2022" (two days of one
+//! month), "17 October and 29 October 2022" (one year for both), "the day
+//! after Orthodox Christmas 2023", "the day before the May 16 talks".
+
+use chrono::{Datelike, Days, NaiveDate};
+
+use super::{Anchor, DateMention, Period, day_value};
+use crate::lang::text::Word;
+
+pub fn resolve(words: &[Word], mut found: Vec<DateMention>, anchor: Anchor) -> Vec<DateMention> {
+    found = day_lists(words, found);
+    share_years(words, &mut found);
+    for m in &mut found {
+        last_year(words, m);
+        // In an article "comes a day after Wednesday's exchange" still dates
+        // that exchange Wednesday; in a question "the day after X" asks for the next day.
+        if matches!(anchor, Anchor::Asked(_)) {
+            shift(words, m);
+        }
+    }
+    found
+}
+
+/// "February last year", "in March this year": a month of the year before the anchor's, or of its own.
+fn last_year(words: &[Word], m: &mut DateMention) {
+    let (Some(a), Some(b)) = (words.get(m.words.end), words.get(m.words.end + 1)) else { return };
+    if !b.is("year") || !(a.is("last") || a.is("this")) {
+        return;
+    }
+    let back = i32::from(a.is("last"));
+    let moved = match m.period {
+        Period::Month { year, month } => Some(Period::Month { year: year - back, month }),
+        Period::Day { date } => date.with_year(date.year() - back).map(|date| Period::Day { date }),
+        _ => None,
+    };
+    if let Some(p) = moved {
+        m.period = p;
+        m.words.end += 2;
+    }
+}
+
+/// "14 and 31 December 2022", "14, 15 and 31 December": the bare day
+/// numbers before a full date are days of the same month.
+fn day_lists(words: &[Word], found: Vec<DateMention>) -> Vec<DateMention> {
+    let mut out: Vec<DateMention> = Vec::new();
+    for m in found {
+        let mut extra: Vec<DateMention> = Vec::new();
+        let mut k = m.words.start;
+        while k >= 2 && (words[k - 1].is("and") || words[k - 1].is(",") || words[k - 1].is("or")) {
+            let Some(day) = day_value(&words[k - 2]) else { break };
+            if out.last().is_some_and(|prev: &DateMention| prev.words.end > k - 2) {
+                break;
+            }
+            let period = match m.period {
+                Period::Day { date } => date.with_day(day).map(|date| Period::Day { date }),
+                Period::Recurring { month, day: Some(_) } => Some(Period::Recurring { month, day: Some(day) }),
+                _ => None,
+            };
+            let Some(period) = period else { break };
+            extra.push(DateMention { period, words: k - 2..k - 1 });
+            k -= 2;
+        }
+        extra.reverse();
+        out.extend(extra);
+        out.push(m);
+    }
+    out
+}
+
+/// "17 October and 29 October 2022": a month and day without a year take
+/// the year of the date they are paired with.
+fn share_years(words: &[Word], found: &mut [DateMention]) {
+    for k in 1..found.len() {
+        let (a, b) = (&found[k - 1], &found[k]);
+        let paired = (a.words.end..b.words.start).all(|i| words[i].is("and") || words[i].is("or") || words[i].is(","))
+            && b.words.start > a.words.end;
+        let year = match b.period {
+            Period::Day { date } => Some(date.year()),
+            Period::Month { year, .. } => Some(year),
+            _ => None,
+        };
+        if let (true, Some(year), Period::Recurring { month, day }) = (paired, year, a.period) {
+            let period = match day {
+                Some(d) => NaiveDate::from_ymd_opt(year, month, d).map(|date| Period::Day { date }),
+                None => Some(Period::Month { year, month }),
+            };
+            if let Some(p) = period {
+                found[k - 1].period = p;
+            }
+        }
+    }
+}
+
+/// "the day after X", "the day before X": one day later or earlier.
+fn shift(words: &[Word], m: &mut DateMention) {
+    let s = m.words.start;
+    let before = |k: usize, w: &str| s >= k && words[s - k].is(w);
+    let after = before(1, "after") && before(2, "day");
+    let earlier = before(1, "before") && before(2, "day");
+    if !(after || earlier) {
+        return;
+    }
+    let step = |d: NaiveDate| if after { d.checked_add_days(Days::new(1)) } else { d.checked_sub_days(Days::new(1)) };
+    let shifted = match m.period {
+        Period::Day { date } => step(date).map(|date| Period::Day { date }),
+        // A yearless day: shift it within a leap year so 29 February survives.
+        Period::Recurring { month, day: Some(d) } => NaiveDate::from_ymd_opt(2000, month, d)
+            .and_then(step)
+            .map(|x| Period::Recurring { month: x.month(), day: Some(x.day()) }),
+        _ => None,
+    };
+    if let Some(p) = shifted {
+        m.period = p;
+        m.words.start = if before(3, "the") { s - 3 } else { s - 2 };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::find;
+    use super::*;
+    use crate::lang::text::words;
+
+    fn periods(text: &str) -> Vec<Period> {
+        let asked = Anchor::Asked(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+        find(&words(text), asked).into_iter().map(|m| m.period).collect()
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> Period {
+        Period::Day { date: NaiveDate::from_ymd_opt(y, m, d).unwrap() }
+    }
+
+    #[test]
+    fn compound_dates() {
+        assert_eq!(periods("came home on 14 and 31 December 2022 combined"), [day(2022, 12, 14), day(2022, 12, 31)]);
+        assert_eq!(periods("the 17 October and 29 October 2022 exchanges"), [day(2022, 10, 17), day(2022, 10, 29)]);
+        assert_eq!(periods("the day after orthodox christmas 2023"), [day(2023, 1, 8)]);
+        assert_eq!(periods("the day before 1 March 2024"), [day(2024, 2, 29)]);
+    }
+}

@@ -1,0 +1,243 @@
+//! Words of questions: what they ask for and how people type them.
+
+/// Chat shorthand and short typos, repaired before anything else reads the
+/// question: "wen did kyiv get back 12 ppl".
+pub const SHORTHAND: &[(&str, &str)] = &[
+    ("wen", "when"),
+    ("wer", "were"),
+    ("ppl", "people"),
+    ("pls", "please"),
+    ("plz", "please"),
+    ("abt", "about"),
+    ("u", "you"),
+    ("r", "are"),
+    ("ur", "your"),
+    ("govt", "government"),
+    ("ukr", "Ukraine"),
+    ("rus", "Russia"),
+    ("ua", "Ukraine"),
+    ("ru", "Russia"),
+    ("mod", "defence ministry"),
+    ("xchange", "exchange"),
+    ("swp", "swap"),
+    ("nr", "number"),
+    ("num", "number"),
+    ("tot", "total"),
+    ("w/", "with"),
+];
+
+/// Words that name prisoners in general, never a subgroup: "how many
+/// prisoners", "how many guys came back", "how many had defended Azovstal".
+pub const GENERIC_PEOPLE: &[&str] = &[
+    "prisoners",
+    "prisoner",
+    "pows",
+    "pow",
+    "captives",
+    "captive",
+    "soldiers",
+    "soldier",
+    "troops",
+    "servicemen",
+    "service",
+    "members",
+    "member",
+    "personnel",
+    "people",
+    "persons",
+    "individuals",
+    "guys",
+    "folks",
+    "fighters",
+    "defenders",
+    "defender",
+    "defended",
+    "defend",
+    "fought",
+    "returnees",
+    "freed",
+    "released",
+    "war",
+    "ukrainians",
+    "russians",
+    "ukrainian",
+    "russian",
+    "citizens",
+    "nationals",
+    "anyone",
+    "everyone",
+    "them",
+    "those",
+];
+
+/// Words for a subgroup spelt another way: "servicewomen" are women.
+pub const GROUP_SYNONYMS: &[(&str, &str)] = &[
+    ("servicewomen", "women"),
+    ("servicewoman", "women"),
+    ("female", "women"),
+    ("woman", "women"),
+    ("girls", "women"),
+    ("officer", "officers"),
+    ("sailor", "sailors"),
+    ("seamen", "sailors"),
+    ("medic", "medics"),
+    ("pilot", "pilots"),
+    ("conscript", "conscripts"),
+    ("priest", "priests"),
+    ("child", "children"),
+    ("kids", "children"),
+];
+
+/// Words after "how many" that are not the counted noun.
+pub const COUNT_FILLER: &[&str] = &[
+    "of",
+    "the",
+    "more",
+    "other",
+    "in",
+    "total",
+    "all",
+    "were",
+    "was",
+    "did",
+    "do",
+    "does",
+    "had",
+    "have",
+    "has",
+    "are",
+    "is",
+    "will",
+    "would",
+    "got",
+    "came",
+    "come",
+    "captured",
+    "seriously",
+    "severely",
+    "badly",
+    "heavily",
+];
+
+/// Words that make a question compare: "bigger than", "did more … or …".
+pub const COMPARE: &[&str] = &[
+    "compare",
+    "compared",
+    "comparison",
+    "versus",
+    "vs",
+    "bigger",
+    "larger",
+    "smaller",
+    "fewer",
+    "match",
+    "matches",
+    "differ",
+    "difference",
+];
+
+/// Words that ask for a sum: "altogether", "in total", "combined".
+pub const TOTAL: &[&str] = &["total", "altogether", "combined", "overall", "sum", "together"];
+
+/// Words that rank exchanges by size.
+pub const LARGEST: &[&str] = &["largest", "biggest", "greatest", "most"];
+pub const SMALLEST: &[&str] = &["smallest", "fewest", "least"];
+/// Words that rank exchanges in time.
+pub const LATEST: &[&str] = &["latest", "newest", "last", "recent", "lastest"];
+pub const EARLIEST: &[&str] = &["earliest", "first", "oldest"];
+
+/// Words that make a question about a mediator.
+pub const MEDIATE: &[&str] = &[
+    "brokered",
+    "broker",
+    "brokers",
+    "mediated",
+    "mediate",
+    "mediator",
+    "mediators",
+    "mediation",
+    "facilitated",
+    "helped",
+    "help",
+    "arranged",
+    "organised",
+    "organized",
+    "go-between",
+    "intermediary",
+];
+
+/// Verbs of "what did X say": a quote is wanted.
+pub const SAY: &[&str] = &[
+    "say",
+    "said",
+    "says",
+    "react",
+    "reacted",
+    "describe",
+    "described",
+    "call",
+    "called",
+    "respond",
+    "responded",
+    "write",
+    "wrote",
+    "tell",
+    "told",
+    "announce",
+    "announced",
+    "claim",
+    "claimed",
+    "explain",
+    "explained",
+    "comment",
+    "commented",
+];
+
+/// "lopsided", "uneven": one side got more back than the other.
+pub const UNEVEN: &[&str] =
+    &["lopsided", "uneven", "unequal", "imbalanced", "unbalanced", "asymmetric", "asymmetrical"];
+
+/// Where: what kind of place is asked for.
+pub const PLACE_DESTINATION: &[&str] = &[
+    "taken",
+    "go",
+    "goes",
+    "went",
+    "sent",
+    "flown",
+    "treated",
+    "treatment",
+    "medical",
+    "checks",
+    "now",
+    "brought",
+    "transferred",
+];
+pub const PLACE_AGREEMENT: &[&str] = &["agreed", "terms", "negotiated", "deal", "talks", "agreement", "negotiations"];
+pub const PLACE_VENUE: &[&str] = &["happen", "happened", "held", "place", "carried", "conducted", "handover", "handed"];
+
+/// Words of "what happened", "tell me about": the exchange itself.
+pub const DESCRIBE: &[&str] = &["happened", "happen", "describe", "details", "about"];
+
+/// Is this a word of how questions are put ("together", "biggest", "say"),
+/// rather than of what they are about?
+pub fn is_question_word(norm: &str) -> bool {
+    [
+        COMPARE,
+        TOTAL,
+        LARGEST,
+        SMALLEST,
+        LATEST,
+        EARLIEST,
+        MEDIATE,
+        SAY,
+        UNEVEN,
+        PLACE_DESTINATION,
+        PLACE_AGREEMENT,
+        PLACE_VENUE,
+        DESCRIBE,
+        COUNT_FILLER,
+    ]
+    .iter()
+    .any(|table| table.contains(&norm))
+}

@@ -1,0 +1,555 @@
+//! Reading a question's slots: each function reads one slot from the
+//! words, independently of the others; `understand` puts them together and
+//! decides the measure.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::question::{Filters, Neighbour, PlaceOf, Rank, ReporterRef, Selectors, StageRef};
+use crate::facts::ClaimKind;
+use crate::lang::dates::{self, Anchor, DateMention, Period};
+use crate::lang::gazetteer::{self, Tagged};
+use crate::lang::lexicon::questions::{self as q, GENERIC_PEOPLE, GROUP_SYNONYMS};
+use crate::lang::lexicon::{self, Act, Category, Cue, Side, Tag, Thing, names};
+use crate::lang::numbers;
+use crate::lang::text::{Word, WordKind};
+
+/// The words of a question with their tags and dates.
+pub struct Words {
+    pub words: Vec<Word>,
+    pub tags: Vec<Tagged>,
+    pub dates: Vec<DateMention>,
+}
+
+impl Words {
+    pub fn new(words: Vec<Word>, today: NaiveDate) -> Words {
+        let tags = gazetteer::tag(&words);
+        let dates = dates::find(&words, Anchor::Asked(today));
+        Words { words, tags, dates }
+    }
+
+    pub fn has(&self, w: &str) -> bool {
+        self.words.iter().any(|x| x.is(w))
+    }
+
+    pub fn has_any(&self, ws: &[&str]) -> bool {
+        self.words.iter().any(|x| ws.contains(&x.norm.as_str()))
+    }
+
+    pub fn phrase(&self, p: &[&str]) -> bool {
+        self.words.windows(p.len()).any(|w| w.iter().zip(p).all(|(a, b)| a.is(b)))
+    }
+
+    pub fn first(&self) -> &str {
+        self.words.first().map_or("", |w| w.norm.as_str())
+    }
+
+    pub fn tag(&self, i: usize) -> Option<Tag> {
+        self.tags.iter().find(|t| t.words.contains(&i)).map(|t| t.tag)
+    }
+
+    pub fn in_date(&self, i: usize) -> bool {
+        self.dates.iter().any(|m| m.words.contains(&i))
+    }
+
+    pub fn tagged(&self, pred: impl Fn(Tag) -> bool) -> bool {
+        self.tags.iter().any(|t| pred(t.tag))
+    }
+}
+
+/// Periods and the "as of" day: "since March 2025", "before 2025",
+/// "between March and May 2025", "by December 2024", "in the week up to
+/// 26 November 2022".
+pub fn periods(w: &Words, today: NaiveDate) -> (Vec<Period>, Option<Period>) {
+    let words = &w.words;
+    let mut periods: Vec<Period> = Vec::new();
+    let mut as_of = None;
+    for (k, m) in w.dates.iter().enumerate() {
+        let at = |back: usize| m.words.start.checked_sub(back).and_then(|i| words.get(i)).map(|x| x.norm.as_str());
+        // "between March and May 2025": one range.
+        if k > 0 && at(1) == Some("and") {
+            let prev = &w.dates[k - 1];
+            let opened = prev
+                .words
+                .start
+                .checked_sub(1)
+                .and_then(|i| words.get(i))
+                .is_some_and(|x| x.is("between") || x.is("from"));
+            let start = match (prev.period, m.period.bounds()) {
+                (Period::Recurring { month, day }, Some((end, _))) => {
+                    NaiveDate::from_ymd_opt(end.year(), month, day.unwrap_or(1)).map(|d| (d, d))
+                }
+                (p, _) => p.bounds(),
+            };
+            if let (true, Some((from, _)), Some((_, to))) = (opened, start, m.period.bounds()) {
+                periods.pop();
+                periods.push(Period::Span { from, to });
+                continue;
+            }
+        }
+        // "in the week up to 26 November 2022".
+        if at(1) == Some("to")
+            && at(2) == Some("up")
+            && at(3) == Some("week")
+            && let Period::Day { date } = m.period
+        {
+            periods.push(Period::Span { from: date - chrono::Days::new(6), to: date });
+            continue;
+        }
+        let period = with_year_of_others(m.period, &w.dates);
+        match (at(1), at(2)) {
+            (Some("of"), Some("as")) | (Some("by"), _) => as_of = Some(period),
+            (Some("since" | "after"), _) => periods.extend(open_range(m.period, today, true)),
+            (Some("before" | "until" | "till"), _) => periods.extend(open_range(m.period, today, false)),
+            _ => periods.push(period),
+        }
+    }
+    (periods, as_of)
+}
+
+/// "the nov 23 2022 swap or the nov 24 one": a day without a year takes the
+/// year of the other dates of the question, when they all share one.
+fn with_year_of_others(p: Period, all: &[DateMention]) -> Period {
+    let Period::Recurring { month, day: Some(d) } = p else { return p };
+    let years: Vec<i32> = all
+        .iter()
+        .filter_map(|m| match m.period {
+            Period::Day { date } => Some(date.year()),
+            Period::Month { year, .. } => Some(year),
+            _ => None,
+        })
+        .collect();
+    match years.first() {
+        Some(&y) if years.iter().all(|x| *x == y) => {
+            NaiveDate::from_ymd_opt(y, month, d).map_or(p, |date| Period::Day { date })
+        }
+        _ => p,
+    }
+}
+
+/// "since March 2025" → March 2025 to `today`; "before 2025" → up to 2024.
+fn open_range(p: Period, today: NaiveDate, forward: bool) -> Option<Period> {
+    let (from, to) = p.bounds()?;
+    let origin = NaiveDate::from_ymd_opt(1991, 1, 1)?;
+    Some(if forward {
+        Period::Span { from, to: today.max(to) }
+    } else {
+        Period::Span { from: origin, to: from.pred_opt()? }
+    })
+}
+
+/// "the 1,000-for-1,000 swap", "150 for 150", "forty-five-for-forty-five".
+pub fn n_for_n(words: &[Word]) -> Option<u64> {
+    words.iter().enumerate().find_map(|(i, w)| {
+        let a = w.number()?;
+        let same = |k: usize| words.get(k).and_then(Word::number) == Some(a);
+        let hyphen = words.get(i + 1).is_some_and(|x| x.is("-"));
+        let (for_at, second) = if hyphen { (i + 2, i + 4) } else { (i + 1, i + 2) };
+        let second = if hyphen && !words.get(i + 3).is_some_and(|x| x.is("-")) { i + 3 } else { second };
+        (words.get(for_at).is_some_and(|x| x.is("for")) && same(second)).then_some(a)
+    })
+}
+
+/// Head counts a question names ("When were 108 women freed?"), besides dates and "N-for-N".
+pub fn values(w: &Words, n_for_n: Option<u64>) -> Vec<u64> {
+    w.words
+        .iter()
+        .enumerate()
+        .filter(|(i, x)| x.kind == WordKind::Number && !w.in_date(*i))
+        .filter_map(|(_, x)| x.number())
+        .filter(|v| Some(*v) != n_for_n && *v >= 1)
+        .collect()
+}
+
+/// "the first day", "the third stage", "the last day of the … swap", "the final stage".
+pub fn stage(words: &[Word]) -> Option<StageRef> {
+    // "day one", "stage 2", "day two of the swap".
+    let numbered = words.windows(2).find_map(|w| {
+        let noun = ["day", "stage", "phase", "round"].contains(&w[0].norm.as_str());
+        let n = w[1].number().filter(|n| (1..=10).contains(n)).or_else(|| w[1].is("one").then_some(1))?;
+        noun.then_some(StageRef::Nth(n as u32))
+    });
+    if numbered.is_some() {
+        return numbered;
+    }
+    words.windows(2).find_map(|w| {
+        if !lexicon::verbs::STAGES.contains(&w[1].norm.as_str()) || w[1].is("group") {
+            return None;
+        }
+        if w[0].is("last") || w[0].is("final") {
+            return Some(StageRef::Last);
+        }
+        numbers::ordinal(&w[0].norm).map(StageRef::Nth)
+    })
+}
+
+/// "the largest exchange", "the most recent swap", "the first swap of 2023", "the last one".
+pub fn rank(w: &Words, stage: Option<StageRef>) -> Option<Rank> {
+    if w.has_any(q::LARGEST) && !w.phrase(&["most", "recent"]) && !w.phrase(&["the", "most", "of"]) {
+        return Some(Rank::Largest);
+    }
+    if w.has_any(q::SMALLEST) {
+        return Some(Rank::Smallest);
+    }
+    if stage.is_some() {
+        return None;
+    }
+    // "the first swap of 2023", "the second exchange of the year", "the last
+    // prisoner exchange", "the first severely wounded soldiers to come home".
+    let swap_like = |i: usize| {
+        (i + 1..(i + 6).min(w.words.len())).any(|k| {
+            ["exchange", "swap", "one", "exchanges", "swaps", "trade", "handover"].contains(&w.words[k].norm.as_str())
+                || k <= i + 4 && matches!(w.tag(k), Some(Tag::People(_) | Tag::Event))
+        })
+    };
+    for (i, x) in w.words.iter().enumerate() {
+        let norm = x.norm.as_str();
+        if (q::LATEST.contains(&norm) && (swap_like(i) || norm != "last"))
+            || w.phrase(&["most", "recent"]) && norm == "recent"
+        {
+            return Some(Rank::NthLast(1));
+        }
+        if q::EARLIEST.contains(&norm) && (swap_like(i) || norm == "earliest") {
+            return Some(Rank::Nth(1));
+        }
+        if let Some(n) = numbers::ordinal(norm).filter(|n| *n >= 2)
+            && swap_like(i)
+        {
+            return Some(Rank::Nth(n));
+        }
+    }
+    None
+}
+
+/// "the exchange before the one on …", "the swap after that".
+pub fn neighbour(words: &[Word]) -> Option<Neighbour> {
+    words.windows(3).find_map(|w| {
+        let refers = w[1].is("the") && ["one", "exchange", "swap"].contains(&w[2].norm.as_str());
+        match w[0].norm.as_str() {
+            "before" | "preceding" if refers => Some(Neighbour::Before),
+            "after" | "following" if refers => Some(Neighbour::After),
+            _ => None,
+        }
+    })
+}
+
+/// "over the three days", "all stages", "the whole exchange".
+pub fn whole(w: &Words) -> bool {
+    w.phrase(&["three", "days"])
+        || w.phrase(&["two", "days"])
+        || w.phrase(&["all", "three"])
+        || w.has("whole")
+        || w.has("entire")
+        || w.phrase(&["all", "stages"])
+        || (w.phrase(&["over", "the"]) && w.has_any(&["days", "stages"]))
+}
+
+/// "lopsided", "one side getting more people back than the other".
+pub fn uneven(w: &Words) -> bool {
+    w.has_any(q::UNEVEN) || (w.phrase(&["more"]) && w.phrase(&["than", "the", "other"]))
+}
+
+fn side_word(t: Option<Tag>) -> Option<Side> {
+    match t {
+        Some(Tag::State(s) | Tag::Nationality(s)) => Some(s),
+        _ => None,
+    }
+}
+
+/// Whose people are counted: a nationality ("wounded Ukrainians"), else a
+/// side that gets people back ("did Russia get anyone back", "returned to
+/// Ukraine") or gives them up ("did Russia hand over" → Ukraine's people).
+pub fn recipient(w: &Words) -> Option<Side> {
+    // A nationality of people counted, not of a speaker ("Russia's defence ministry").
+    let nationality = w.tags.iter().find_map(|t| match t.tag {
+        Tag::Nationality(s) if !matches!(w.tag(t.words.end), Some(Tag::Speaker(_))) => Some(s),
+        _ => None,
+    });
+    if nationality.is_some() {
+        return nationality;
+    }
+    for t in &w.tags {
+        let Tag::State(side) = t.tag else { continue };
+        let after = t.words.end..(t.words.end + 4).min(w.words.len());
+        let before: Vec<&str> = w.words[..t.words.start].iter().rev().take(2).map(|x| x.norm.as_str()).collect();
+        let act_after = after.clone().find_map(|i| match w.tag(i) {
+            Some(Tag::Act(a)) => Some(a),
+            _ => None,
+        });
+        match act_after {
+            Some(Act::Receive | Act::Home) => return Some(side),
+            Some(Act::Give) => return Some(side.other()),
+            _ => {}
+        }
+        if before.first() == Some(&"to") {
+            return Some(side);
+        }
+        if before.first() == Some(&"by")
+            && before.get(1).is_some_and(|x| ["returned", "released", "freed", "handed", "held", "sent"].contains(x))
+        {
+            return Some(side.other());
+        }
+    }
+    None
+}
+
+/// "each side", "both sides", "changed hands", "in total on …": both directions.
+pub fn both(w: &Words) -> bool {
+    w.phrase(&["each", "side"])
+        || w.phrase(&["both", "sides"])
+        || w.has("apiece")
+        || w.phrase(&["each", "country"])
+        || w.phrase(&["changed", "hands"])
+        || w.phrase(&["change", "hands"])
+        || w.phrase(&["both", "countries"])
+}
+
+/// Whose figures are wanted: "according to Zelenskyy", "did Russia say",
+/// "the Defence Ministry say". Two speakers ("compare what Kyiv and Moscow
+/// said") filter nothing.
+pub fn reporter(w: &Words) -> Option<ReporterRef> {
+    let mut found: Vec<ReporterRef> = Vec::new();
+    for (i, x) in w.words.iter().enumerate() {
+        let speech =
+            x.is("according") || x.is("per") || q::SAY.contains(&x.norm.as_str()) || x.is("count") || x.is("figure");
+        if !speech {
+            continue;
+        }
+        let window: Vec<usize> = if x.is("according") || x.is("per") {
+            (i + 1..(i + 5).min(w.words.len())).collect()
+        } else {
+            (i.saturating_sub(4)..i).rev().collect()
+        };
+        // "what Kyiv and Moscow said": every speaker of the verb.
+        for k in window {
+            if let Some(r) = speaker_ref(w, k).filter(|r| r.side.is_some() || !r.names.is_empty())
+                && !found.contains(&r)
+                && (!x.is("according") || found.is_empty())
+            {
+                found.push(r);
+            }
+        }
+    }
+    // "Kyiv's count", "kyivs figure" written as one word.
+    match found.len() {
+        1 => found.pop(),
+        _ => None,
+    }
+}
+
+fn speaker_ref(w: &Words, k: usize) -> Option<ReporterRef> {
+    let word = &w.words[k];
+    match w.tag(k) {
+        Some(Tag::Speaker(i)) => {
+            let sp = names::SPEAKERS.get(usize::from(i))?;
+            let side =
+                sp.side.or_else(|| (k.saturating_sub(3)..(k + 3).min(w.words.len())).find_map(|j| side_word(w.tag(j))));
+            Some(ReporterRef { side, names: sp.names.iter().map(|n| (*n).to_string()).collect() })
+        }
+        Some(Tag::State(side)) => Some(ReporterRef { side: Some(side), names: Vec::new() }),
+        _ if word.capitalized && !word.is("what") && !word.is("how") => {
+            Some(ReporterRef { side: None, names: vec![word.norm.clone()] })
+        }
+        _ => None,
+    }
+}
+
+/// "wounded", "seriously ill" → Wounded; "civilians" (as what is
+/// counted, not "civilian sailors") → Civilians.
+pub fn category(w: &Words) -> Option<Category> {
+    if let Some(c) = w.tags.iter().find_map(|t| match t.tag {
+        Tag::Kind(c) => Some(c),
+        _ => None,
+    }) {
+        return Some(c);
+    }
+    let civilians = w
+        .tags
+        .iter()
+        .any(|t| t.tag == Tag::People(Category::Civilians) && !matches!(w.tag(t.words.end), Some(Tag::People(_))));
+    civilians.then_some(Category::Civilians)
+}
+
+/// The group counted, beyond prisoners in general: "how many women",
+/// "how many azovstal defenders", "how many of the guys … were azovstal
+/// defenders", "how many civilian sailors". Category words are left to
+/// `category`, except a modifier ("civilian sailors" keeps "civilian").
+pub fn group(w: &Words) -> Vec<String> {
+    let words = &w.words;
+    let Some(at) = how_many_at(words) else {
+        return Vec::new();
+    };
+    // The noun phrase after "how many", up to its verb.
+    let mut np: Vec<usize> = Vec::new();
+    let mut i = at + 2;
+    while i < words.len() {
+        let x = &words[i];
+        if x.is("of") && words.get(i + 1).is_some_and(|n| n.is("the")) {
+            // "how many of the guys freed on … were azovstal defenders": the predicate names the group.
+            return predicate_group(w, i + 2);
+        }
+        if x.is_punct() || matches!(w.tag(i), Some(Tag::Act(_) | Tag::Cue(Cue::Be) | Tag::Speech)) || is_verb(x) {
+            break;
+        }
+        np.push(i);
+        i += 1;
+    }
+    if np.is_empty() && words.get(at + 2).is_some_and(|x| ["had", "were", "was", "are"].contains(&x.norm.as_str())) {
+        // "how many had defended azovstal", "how many were azovstal defenders".
+        return predicate_group(w, at + 2);
+    }
+    let head = np.last().copied();
+    np.into_iter()
+        .filter(|&k| Some(k) != head || !matches!(w.tag(k), Some(Tag::People(Category::Civilians))))
+        .filter_map(|k| group_word(w, k))
+        .collect()
+}
+
+/// A word that names a group, normalised ("servicewomen" → "women"); `None` for generic ones.
+fn group_word(w: &Words, i: usize) -> Option<String> {
+    let x = &w.words[i];
+    let generic = GENERIC_PEOPLE.contains(&x.norm.as_str())
+        || lexicon::STOP_WORDS.contains(&x.norm.as_str())
+        || x.kind != WordKind::Word
+        || w.in_date(i)
+        || matches!(
+            w.tag(i),
+            Some(
+                Tag::State(_)
+                    | Tag::Nationality(_)
+                    | Tag::Kind(_)
+                    | Tag::Cue(_)
+                    | Tag::Act(_)
+                    | Tag::Event
+                    | Tag::Speaker(_)
+                    | Tag::Mediator(_)
+            )
+        );
+    if generic {
+        return None;
+    }
+    if matches!(w.tag(i), Some(Tag::People(Category::Civilians))) {
+        return Some("civilian".into());
+    }
+    Some(GROUP_SYNONYMS.iter().find(|(a, _)| *a == x.norm).map_or(x.norm.clone(), |(_, b)| (*b).to_string()))
+}
+
+fn how_many_at(words: &[Word]) -> Option<usize> {
+    words
+        .windows(2)
+        .position(|p| (p[0].is("how") && (p[1].is("many") || p[1].is("much"))) || (p[0].is("number") && p[1].is("of")))
+}
+
+fn is_verb(x: &Word) -> bool {
+    ["did", "do", "does", "were", "was", "had", "have", "has", "are", "is", "came", "come", "got", "get", "went"]
+        .contains(&x.norm.as_str())
+}
+
+/// The group named after a copula or "had": "… were azovstal defenders", "… had defended azovstal".
+fn predicate_group(w: &Words, from: usize) -> Vec<String> {
+    let words = &w.words;
+    let Some(verb) =
+        (from..words.len()).find(|&k| ["were", "was", "had", "are", "is"].contains(&words[k].norm.as_str()))
+    else {
+        return Vec::new();
+    };
+    (verb + 1..words.len())
+        .take_while(|&k| {
+            !words[k].is_punct() && !["in", "on", "at", "during", "from", "among"].contains(&words[k].norm.as_str())
+        })
+        .filter_map(|k| group_word(w, k))
+        .collect()
+}
+
+/// A mediator the question names ("exchanges the UAE mediated").
+pub fn mediator(w: &Words) -> Option<String> {
+    w.tags.iter().find_map(|t| match t.tag {
+        Tag::Mediator(m) => Some(names::mediator_name(m).to_string()),
+        _ => None,
+    })
+}
+
+/// Is the question about bodies of the dead?
+pub fn bodies(w: &Words) -> bool {
+    w.tagged(|t| t == Tag::Thing(Thing::Bodies))
+}
+
+/// What a claim question counts: swaps, people held, bodies, or all
+/// returned since the war began / so far / as of a day.
+pub fn claim(w: &Words, s: &Selectors, f: &Filters) -> Option<ClaimKind> {
+    let how_many = w.phrase(&["how", "many"]) || w.phrase(&["number", "of"]) || w.phrase(&["how", "much"]);
+    let counted = counted_noun(w);
+    if how_many
+        && counted
+            .as_ref()
+            .is_some_and(|(n, t)| *t == Some(Tag::Event) || ["swaps", "exchanges", "trades"].contains(&n.as_str()))
+    {
+        return Some(ClaimKind::SwapCount);
+    }
+    let side = f.recipient.unwrap_or(Side::Ukraine);
+    if f.bodies {
+        return Some(ClaimKind::Bodies(side));
+    }
+    let held = w.tagged(|t| t == Tag::Act(Act::Hold))
+        && !w.tagged(|t| matches!(t, Tag::Act(Act::Give | Act::Receive | Act::Home | Act::Swap)))
+        || w.has_any(&["still", "remain", "remaining"]) && w.has_any(&["captivity", "held", "hold"]);
+    if held {
+        return Some(ClaimKind::Held(side));
+    }
+    let since_war =
+        w.has("since") && w.has_any(&["war", "invasion", "beginning", "start", "2022", "2014", "began", "escalation"]);
+    let running =
+        w.has_any(&["so", "far"]) && w.phrase(&["so", "far"]) || w.phrase(&["to", "date"]) || w.has("overall");
+    let cumulative = since_war
+        || running
+        || s.as_of.is_some()
+        || w.has_any(&["altogether", "total"])
+            && s.periods.is_empty()
+            && s.values.is_empty()
+            && s.descriptors.is_empty()
+            && s.n_for_n.is_none()
+            && s.stage.is_none()
+            && !s.whole;
+    let people = counted.as_ref().is_none_or(|(_, t)| !matches!(t, Some(Tag::Thing(_))));
+    (how_many && cumulative && people).then_some(ClaimKind::ReturnedTotal(side))
+}
+
+/// The head of the noun phrase after "how many" ("how many drones" →
+/// "drones", "how many prisoner swaps" → "swaps"), with its tag; `None` for
+/// "how many were freed".
+pub fn counted_noun(w: &Words) -> Option<(String, Option<Tag>)> {
+    let words = &w.words;
+    let at = how_many_at(words)?;
+    let mut head = None;
+    for (i, x) in words.iter().enumerate().skip(at + 2) {
+        let preposition =
+            ["in", "on", "at", "during", "from", "among", "since", "for", "by", "over"].contains(&x.norm.as_str());
+        if x.is_punct()
+            || is_verb(x)
+            || preposition
+            || matches!(w.tag(i), Some(Tag::Act(_) | Tag::Cue(Cue::Be) | Tag::Speech))
+        {
+            break;
+        }
+        if x.kind == WordKind::Word && !q::COUNT_FILLER.contains(&x.norm.as_str()) {
+            head = Some(i);
+        }
+    }
+    head.map(|i| (words[i].norm.clone(), w.tag(i)))
+}
+
+/// Where a place question points: the talks ("where were the terms
+/// agreed"), the handover ("where did the exchange happen"), or where the
+/// released were taken.
+pub fn place_of(w: &Words) -> PlaceOf {
+    if w.tagged(|t| t == Tag::Act(Act::Capture)) {
+        PlaceOf::Origin
+    } else if w.has_any(q::PLACE_DESTINATION) {
+        PlaceOf::Destination
+    } else if w.has_any(q::PLACE_AGREEMENT) {
+        PlaceOf::Agreement
+    } else if w.has_any(q::PLACE_VENUE) {
+        PlaceOf::Venue
+    } else {
+        PlaceOf::Destination
+    }
+}

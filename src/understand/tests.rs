@@ -1,0 +1,80 @@
+//! Questions as users type them, and the slots each must yield.
+
+use chrono::NaiveDate;
+
+use super::*;
+use crate::lang::dates::Period;
+use crate::lang::{Category, Side};
+
+fn q(text: &str) -> Question {
+    understand(text, NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(), &|_| None)
+}
+
+fn day(y: i32, m: u32, d: u32) -> Period {
+    Period::Day { date: NaiveDate::from_ymd_opt(y, m, d).unwrap() }
+}
+
+#[test]
+fn measures() {
+    let cases = [
+        ("How many POWs were swapped on 19 March 2025?", Measure::Count),
+        ("How many prisoners did Ukraine get back over the three days of the May 2025 exchange?", Measure::Total),
+        ("Who brokered the February 2025 swap?", Measure::Mediator),
+        ("Who brokered the largest exchange?", Measure::Mediator),
+        ("Where do freed Russian soldiers get medical checks?", Measure::Place),
+        ("When did the 1,000-for-1,000 exchange begin?", Measure::Date),
+        ("When did they exchange 372 prisoners?", Measure::Date),
+        ("Which exchange was the largest?", Measure::Describe),
+        ("What was the most recent exchange?", Measure::Describe),
+        ("How many prisoner swaps had there been since 2022 as of March 2025?", Measure::Claim),
+        ("How many Ukrainian captives is Russia believed to hold?", Measure::Claim),
+        ("List every exchange in 2025", Measure::List),
+        ("which 2023 swaps were lopsided, with one side getting more people back than the other?", Measure::List),
+        ("Was the March 2025 exchange bigger than the one in February 2025?", Measure::Compare),
+        ("did more ukrainians come home on nov 3 2022 or oct 29 2022", Measure::Compare),
+        ("What did Peskov say about Zelensky's readiness for talks?", Measure::Quote),
+        ("how did russias defence ministry describe the 50 soldiers it got back on jan 8 2023", Measure::Quote),
+        ("Which US citizen was freed in the December 2022 swap?", Measure::Person),
+        ("How many drones did Russia launch overnight after the Putin call?", Measure::Search),
+        ("did russia get anyone back in june 2023?", Measure::Count),
+        ("how many people changed hands in total on 11 june 2023", Measure::Total),
+        ("What happened on 23 May 2025?", Measure::Describe),
+    ];
+    for (text, want) in cases {
+        assert_eq!(q(text).measure, want, "{text}");
+    }
+}
+
+#[test]
+fn filters() {
+    let x = q("How many wounded Ukrainians did Russia hand over in March 2025?");
+    assert_eq!((x.filter.recipient, x.filter.category), (Some(Side::Ukraine), Some(Category::Wounded)));
+    let x = q("How many civilians were among those Russia got back on 23 May 2025?");
+    assert_eq!((x.filter.recipient, x.filter.category), (Some(Side::Russia), Some(Category::Civilians)));
+    let x = q("How many Ukrainians came home on 30 December 2024 according to Zelenskyy?");
+    assert_eq!(x.filter.reporter.as_ref().and_then(|r| r.side), Some(Side::Ukraine));
+    assert_eq!(q("how many women were in the nye 2022 swap").filter.group, ["women"]);
+    assert_eq!(q("how many servicewomen were in the 86-for-86 exchange").filter.group, ["women"]);
+    assert_eq!(q("how many of the guys freed on june 29 2022 were azovstal defenders").filter.group, ["azovstal"]);
+    assert_eq!(q("of the feb 8 2024 returnees how many had defended azovstal").filter.group, ["azovstal"]);
+    assert_eq!(
+        q("how many civilian sailors did russia get back in the all-female swap?").filter.group,
+        ["civilian", "sailors"]
+    );
+    assert!(q("compare what kyiv and moscow said about the 31 dec 2022 exchange").filter.reporter.is_none());
+}
+
+#[test]
+fn selectors() {
+    let x = q("How many were freed on the last day of the 1000-for-1000 swap?");
+    assert_eq!((x.select.stage, x.select.n_for_n), (Some(StageRef::Last), Some(1000)));
+    assert_eq!(q("how many pows in the forty-five-for-forty-five swap").select.n_for_n, Some(45));
+    assert_eq!(q("wen did kyiv get back 12 ppl while moscow got 9").select.values, [12, 9]);
+    assert_eq!(q("when was the first prisoner swap of 2023").select.rank, Some(Rank::Nth(1)));
+    assert_eq!(
+        q("How many Ukrainian service members came home on 14 and 31 December 2022 combined?").select.periods,
+        [day(2022, 12, 14), day(2022, 12, 31)]
+    );
+    assert_eq!(q("How many prisoners were swapped on Christmas Day 2023?").select.periods, [day(2023, 12, 25)]);
+    assert_eq!(q("How many were exchanged on 31 February 2025?").impossible_date.as_deref(), Some("31 February"));
+}
