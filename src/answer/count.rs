@@ -78,13 +78,11 @@ fn stage_note(ctx: &Context, e: &Exchange) -> String {
     }
 }
 
-/// Does a figure come from the speaker the question names?
+/// Does a figure come from the speaker the question names, or from the
+/// side that speaker speaks for ("according to Yermak" is Kyiv's count)?
 pub fn by(r: &ReporterRef, name: &str, side: Option<Side>) -> bool {
     let lower = name.to_lowercase();
-    if !r.names.is_empty() {
-        return r.names.iter().any(|n| lower.contains(n.as_str()));
-    }
-    r.side.is_some() && side == r.side
+    r.names.iter().any(|n| lower.contains(n.as_str())) || (r.side.is_some() && side == r.side)
 }
 
 /// One side's values: agreed, or each source's when they differ. Records
@@ -327,32 +325,46 @@ pub fn total(ctx: &Context, q: &Question, sel: &Selection) -> Answer {
         for e in chosen {
             r.exchange(e);
             let counts = tally::counts(e, side, Who::HEADLINE);
-            match counts.as_slice() {
-                [] => missing.push(e.date.label()),
-                [c] if c.approx.is_none() => {
+            // Each side's own count when it gives one, with the other side's named.
+            let own = tally::agreed(e, side, Who::HEADLINE).filter(|c| c.approx.is_none());
+            match (counts.as_slice(), own) {
+                ([], _) => missing.push(e.date.label()),
+                (all, Some(c)) => {
                     r.figure(format!("{}: returned to {}", e.date.label(), side.name()), c.figures[0]);
+                    for f in c.figures.iter().skip(1).take(3) {
+                        r.cite(&f.cite);
+                    }
                     added += 1;
+                    let others: Vec<String> = all
+                        .iter()
+                        .filter(|x| x.value != c.value)
+                        .map(|x| format!("{} says {}", names(&x.reporters()), x.text()))
+                        .collect();
+                    let note = if others.is_empty() {
+                        String::new()
+                    } else {
+                        format!(", {}'s own count; {}", side.name(), others.join("; "))
+                    };
                     match tally::returned_to(e, side) {
                         Some((v, figs)) if v > c.value => {
                             sum += v;
-                            parts.push(format!(
-                                "{} + {} wounded on {}",
-                                num(c.value),
-                                num(v - c.value),
-                                e.date.label()
-                            ));
-                            r.figure(
-                                format!("{}: seriously wounded returned to {}", e.date.label(), side.name()),
-                                figs[1],
-                            );
+                            let extra: Vec<String> =
+                                figs[1..].iter().map(|f| format!("{} {}", num(f.value), f.category.noun())).collect();
+                            parts.push(format!("{} + {} on {}{note}", num(c.value), extra.join(" + "), e.date.label()));
+                            for f in &figs[1..] {
+                                r.figure(
+                                    format!("{}: {} returned to {}", e.date.label(), f.category.noun(), side.name()),
+                                    f,
+                                );
+                            }
                         }
                         _ => {
                             sum += c.value;
-                            parts.push(format!("{} on {}", num(c.value), e.date.label()));
+                            parts.push(format!("{} on {}{note}", num(c.value), e.date.label()));
                         }
                     }
                 }
-                several => {
+                (several, None) => {
                     let values: Vec<String> = several.iter().map(|c| c.text()).collect();
                     disputed.push(format!("{} ({})", e.date.label(), values.join(" or ")));
                     for c in several {

@@ -114,9 +114,16 @@ fn sources(cites: &[Citation], corpus: &Corpus) -> Vec<Source> {
         }
     }
     for (s, p) in out.iter_mut().zip(pieces) {
-        s.snippet = p.join(" … ");
+        s.snippet = p.iter().flat_map(|x| unmarked(x)).collect::<Vec<_>>().join(" … ");
     }
     out
+}
+
+/// A sentence's verbatim stretches between Markdown marks: "**24 Aug,
+/// 14:10** - Russia's …" quotes as "24 Aug, 14:10 … - Russia's …", so
+/// every piece of a snippet is text of the article exactly as written.
+fn unmarked(sentence: &str) -> Vec<&str> {
+    sentence.split(crate::lang::text::MARKUP).map(str::trim).filter(|p| p.chars().any(char::is_alphanumeric)).collect()
 }
 
 /// "1,000" for 1000: how replies write numbers.

@@ -104,6 +104,10 @@ pub fn quote_into(ctx: &Context, q: &Question, r: &mut Reply) -> bool {
         if q.measure == Measure::Quote && sentence.contains(['“', '”', '"', '‘', '’']) {
             s += 1.0;
         }
+        // "Which US citizen …", "which officials did Zelensky thank": sentences that name people.
+        if q.measure == Measure::Person && names_people(sentence) {
+            s += 1.5;
+        }
         if let Some(names) = speaker
             && ctx
                 .facts
@@ -166,32 +170,88 @@ pub fn quote_into(ctx: &Context, q: &Question, r: &mut Reply) -> bool {
     }
     shown.truncate(SHOWN.max(BM25_KEPT));
     r.line("From my sources:");
+    let asks_when = q.words.first().is_some_and(|w| w.is("when"))
+        || q.words.windows(2).any(|p| p[0].is("what") && (p[1].is("date") || p[1].is("day")));
+    let mut days: Vec<String> = Vec::new();
     for at in shown {
         let Some(article) = ctx.corpus.articles.get(at.article) else { continue };
-        let snippet = snippet(ctx, at, q.measure == Measure::Quote);
-        r.line(format!("> {snippet}\n— *{}*", article.outlet));
-        r.cite(&Citation { article: article.id.clone(), sentence: snippet });
+        let pieces = snippet(ctx, at, q.measure == Measure::Quote);
+        r.line(format!("> {}\n— *{}*", pieces.join(" … "), article.outlet));
+        for piece in pieces {
+            if asks_when {
+                days.extend(days_named(&piece, article.published));
+            }
+            r.cite(&Citation { article: article.id.clone(), sentence: piece });
+        }
+    }
+    // "When did the Il-76 go down?": say which day "on Wednesday" is.
+    days.dedup();
+    if !days.is_empty() {
+        r.line(format!("In these reports {}.", days.join("; ")));
     }
     true
 }
 
+/// The days a quoted stretch names, read against its article's publication
+/// day: "“on Wednesday” is 24 January 2024".
+fn days_named(text: &str, published: chrono::NaiveDate) -> Vec<String> {
+    let words = crate::lang::text::words(text);
+    crate::lang::dates::find(&words, crate::lang::dates::Anchor::Published(published))
+        .into_iter()
+        .filter_map(|m| match m.period {
+            crate::lang::dates::Period::Day { date } => {
+                let said = &text[words[m.words.start].span.start..words[m.words.end - 1].span.end];
+                Some(format!("“{said}” is {}", crate::lang::dates::day_label(date)))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 /// The sentence, and the next one of its paragraph when it is short or a
-/// quotation continues there: one verbatim stretch of the body.
-fn snippet(ctx: &Context, at: SentenceRef, quote: bool) -> String {
-    let Some(article) = ctx.corpus.articles.get(at.article) else { return String::new() };
-    let Some(para) = article.paragraphs.get(at.paragraph) else { return String::new() };
-    let Some(span) = para.sentences.get(at.sentence) else { return String::new() };
+/// quotation continues there: verbatim stretches of the body.
+fn snippet(ctx: &Context, at: SentenceRef, quote: bool) -> Vec<String> {
+    let Some(article) = ctx.corpus.articles.get(at.article) else { return Vec::new() };
+    let Some(para) = article.paragraphs.get(at.paragraph) else { return Vec::new() };
+    let Some(span) = para.sentences.get(at.sentence) else { return Vec::new() };
     let text = article.text(span);
-    // "He was the only civilian …": the sentence before says who he is.
-    let start = match at.sentence.checked_sub(1).and_then(|k| para.sentences.get(k)) {
-        Some(prev) if starts_with_pronoun(text) => prev.start,
-        _ => span.start,
-    };
-    let extend = (quote && opens_quote(text)) || text.chars().count() < 80;
-    match para.sentences.get(at.sentence + 1) {
-        Some(next) if extend => article.body[start..next.end].to_string(),
-        _ => article.body[start..span.end].to_string(),
+    // "He was the only civilian …": the sentence before says who he is (in
+    // this paragraph, or as the last of the one before; pieces of a snippet
+    // are joined with " … ").
+    let mut start = span.start;
+    let mut out = Vec::new();
+    if starts_with_pronoun(text) {
+        match at.sentence.checked_sub(1).and_then(|k| para.sentences.get(k)) {
+            Some(prev) => start = prev.start,
+            None => {
+                let prev = at
+                    .paragraph
+                    .checked_sub(1)
+                    .and_then(|p| article.paragraphs.get(p))
+                    .and_then(|p| p.sentences.last());
+                if let Some(prev) = prev {
+                    out.push(article.text(prev).to_string());
+                }
+            }
+        }
     }
+    let extend = (quote && opens_quote(text)) || text.chars().count() < 80;
+    let main = match para.sentences.get(at.sentence + 1) {
+        Some(next) if extend => &article.body[start..next.end],
+        _ => &article.body[start..span.end],
+    };
+    out.push(main.to_string());
+    out
+}
+
+/// Does a sentence name a person ("Suedi Murekezi", "Kyrylo Budanov"): two
+/// capitalised words in a row, not at its start?
+fn names_people(sentence: &str) -> bool {
+    let words = crate::lang::text::words(sentence);
+    words
+        .windows(2)
+        .enumerate()
+        .any(|(i, w)| i > 0 && w[0].capitalized && w[1].capitalized && w[0].norm.len() > 2 && w[1].norm.len() > 2)
 }
 
 fn starts_with_pronoun(text: &str) -> bool {

@@ -71,7 +71,24 @@ impl Count<'_> {
 
 /// Values for one side and group: one when sources agree, several when they differ.
 pub fn counts<'a>(e: &'a Exchange, side: Side, who: Who) -> Vec<Count<'a>> {
-    group_values(e.figures.iter().filter(|f| f.recipient.reaches(side) && who.counts(f)))
+    let mut out = group_values(e.figures.iter().filter(|f| f.recipient.reaches(side) && who.counts(f)));
+    if who == Who::HEADLINE && out.len() > 1 {
+        // "277 came home" beside "246, plus 31 seriously wounded": the same
+        // people counted with their wounded, not a second count.
+        let extra: u64 = e
+            .figures
+            .iter()
+            .filter(|f| f.recipient.reaches(side) && !f.part && f.category != Category::Prisoners && f.approx.is_none())
+            .map(|f| f.value)
+            .collect::<std::collections::BTreeSet<u64>>()
+            .iter()
+            .sum();
+        let values: Vec<u64> = out.iter().map(|c| c.value).collect();
+        if extra > 0 {
+            out.retain(|c| !values.contains(&(c.value.saturating_sub(extra))) || c.value <= extra);
+        }
+    }
+    out
 }
 
 /// Reported totals of both directions together ("a combined 372").
@@ -141,7 +158,7 @@ pub fn returned_to(e: &Exchange, side: Side) -> Option<(u64, Vec<&Figure>)> {
     let mut total = p.value;
     for &category in extra {
         let who = Who { category, group: &[] };
-        if let Some(w) = agreed(e, side, who).filter(|w| w.figures.iter().all(|f| !f.part) && w.approx.is_none()) {
+        if let Some(w) = agreed(e, side, who).filter(|w| w.figures.iter().any(|f| !f.part) && w.approx.is_none()) {
             total += w.value;
             figures.push(w.figures[0]);
         }

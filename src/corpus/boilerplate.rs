@@ -60,7 +60,7 @@ pub fn classify(line: &str, title: &str) -> LineKind {
     if !title.is_empty() && fold(line) == fold(title) {
         return LineKind::Furniture;
     }
-    if !prose && line.split_whitespace().count() < 10 {
+    if !prose && line.split_whitespace().count() < 10 || line.starts_with('#') {
         return LineKind::Heading;
     }
     LineKind::Content

@@ -108,8 +108,38 @@ pub fn merge(articles: Vec<ArticleFacts>) -> Facts {
     }
     // `ExchangeDate` orders days before months; people read by calendar.
     exchanges.sort_by_key(|e| (e.date.sort_key(), e.id.clone()));
+    share_agreements(&mut exchanges);
     let series = link_series(&mut exchanges, pending_series);
     Facts { exchanges, series, claims, speakers }
+}
+
+/// Days apart within which exchanges one article reports share the deal it names.
+const AGREEMENT_WINDOW_DAYS: i64 = 30;
+
+/// "The swaps follow the June 2 talks in Istanbul": a deal an article names
+/// covers each exchange it reports nearby, not only the one the sentence
+/// was dated to.
+fn share_agreements(exchanges: &mut [Exchange]) {
+    let mut by_article: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, e) in exchanges.iter().enumerate() {
+        for a in &e.sources {
+            by_article.entry(a.clone()).or_default().push(i);
+        }
+    }
+    let mut shared: Vec<(usize, Attributed)> = Vec::new();
+    for (i, e) in exchanges.iter().enumerate() {
+        for a in &e.agreements {
+            for &j in by_article.get(&a.cite.article).into_iter().flatten() {
+                let apart = (exchanges[j].date.sort_key() - e.date.sort_key()).num_days().abs();
+                if j != i && apart <= AGREEMENT_WINDOW_DAYS {
+                    shared.push((j, a.clone()));
+                }
+            }
+        }
+    }
+    for (j, a) in shared {
+        push_attr(&mut exchanges[j].agreements, a);
+    }
 }
 
 fn push_cite(list: &mut Vec<Citation>, c: Citation) {

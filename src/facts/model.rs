@@ -90,7 +90,8 @@ impl Figure {
     /// Does this figure count people of the group a question names? Every
     /// word asked for must be among the figure's own words.
     pub fn describes(&self, words: &[String]) -> bool {
-        words.iter().all(|w| self.terms.iter().any(|t| same_term(t, w)))
+        use crate::lang::lexicon::people::canonical_term;
+        words.iter().all(|w| self.terms.iter().any(|t| same_term(canonical_term(t), canonical_term(w))))
     }
 }
 

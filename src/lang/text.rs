@@ -55,6 +55,9 @@ impl Word {
     }
 }
 
+/// Characters scraped Markdown uses for layout only.
+pub const MARKUP: &[char] = &['*', '`', '#', '_'];
+
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
@@ -121,6 +124,11 @@ fn tokens(text: &str) -> Vec<Word> {
             }
             out.push(Word { norm, span: start..end, kind: WordKind::Word, capitalized: c.is_uppercase(), value: None });
             i = j;
+            continue;
+        }
+        // Markdown emphasis and code marks ("**24 Aug, 14:10**") are layout, not words.
+        if MARKUP.contains(&c) {
+            i += 1;
             continue;
         }
         let end = chars.get(i + 1).map_or(text.len(), |(b, _)| *b);

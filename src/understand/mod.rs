@@ -105,10 +105,18 @@ fn measure(w: &Words, s: &Selectors, f: &Filters, claim: Option<ClaimKind>) -> M
     if w.has_any(q::MEDIATE) && (first == "who" || first == "which" || !how_many) && first != "when" {
         return Measure::Mediator;
     }
-    if first == "where" || w.phrase(&["in", "which", "city"]) || w.phrase(&["in", "which", "country"]) {
+    let asks_place = first == "where" || w.phrase(&["in", "which", "city"]) || w.phrase(&["in", "which", "country"]);
+    let asks_date =
+        first == "when" || w.phrase(&["what", "date"]) || w.phrase(&["which", "day"]) || w.phrase(&["what", "day"]);
+    // "When did the Il-76 go down?", "When did Medinsky say …?": the date
+    // or place of something else than a handover; the articles' sentences say.
+    if (asks_place || asks_date) && !about_a_handover(w) {
+        return Measure::Search;
+    }
+    if asks_place {
         return Measure::Place;
     }
-    if first == "when" || w.phrase(&["what", "date"]) || w.phrase(&["which", "day"]) || w.phrase(&["what", "day"]) {
+    if asks_date {
         return Measure::Date;
     }
     if claim.is_some() && s.rank.is_none() {
@@ -144,6 +152,32 @@ fn measure(w: &Words, s: &Selectors, f: &Filters, claim: Option<ClaimKind>) -> M
     Measure::Search
 }
 
+/// Is the question's verb one of people changing hands ("When were 108
+/// women freed?", "when was the first swap of 2023", "where did the 86 for
+/// 86 exchange happen") rather than of another event ("When did the Il-76
+/// go down?", "When did Medinsky say …")? The verb is the first after the
+/// auxiliary ("did", "was", "were"); a question without one asks about
+/// what it names.
+fn about_a_handover(w: &Words) -> bool {
+    let aux = w.words.iter().position(|x| {
+        ["did", "does", "do", "was", "were", "is", "are", "had", "has", "have"].contains(&x.norm.as_str())
+    });
+    let Some(aux) = aux else { return true };
+    // "When did Russia say 94 of its soldiers had been freed?" still asks
+    // for a handover's date; "When did Medinsky say talks would go on?" not.
+    let mut said = false;
+    for (i, x) in w.words.iter().enumerate().skip(aux + 1) {
+        if matches!(w.tag(i), Some(Tag::Act(_) | Tag::Event | Tag::Stage)) {
+            return true;
+        }
+        if q::OTHER_EVENTS.contains(&x.norm.as_str()) {
+            return false;
+        }
+        said |= q::SAY.contains(&x.norm.as_str());
+    }
+    !said
+}
+
 /// Words that describe an exchange beyond dates, numbers, sides and the
 /// question's own vocabulary: "Independence Day", "all-female", "Melitopol
 /// mayor", "Vatican".
@@ -168,6 +202,8 @@ fn descriptors(w: &Words, f: &Filters) -> Vec<String> {
                         | Tag::Cue(_)
                         | Tag::Kind(_)
                         | Tag::Stage
+                        // People words say who was counted, not which exchange ("the crew of the Sapfir").
+                        | Tag::People(_)
                 )
             );
         if !generic && !out.contains(&x.norm) {

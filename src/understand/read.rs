@@ -8,7 +8,7 @@ use super::question::{Filters, Neighbour, PlaceOf, Rank, ReporterRef, Selectors,
 use crate::facts::ClaimKind;
 use crate::lang::dates::{self, Anchor, DateMention, Period};
 use crate::lang::gazetteer::{self, Tagged};
-use crate::lang::lexicon::questions::{self as q, GENERIC_PEOPLE, GROUP_SYNONYMS};
+use crate::lang::lexicon::questions::{self as q, GENERIC_PEOPLE};
 use crate::lang::lexicon::{self, Act, Category, Cue, Side, Tag, Thing, names};
 use crate::lang::numbers;
 use crate::lang::text::{Word, WordKind};
@@ -151,10 +151,20 @@ pub fn n_for_n(words: &[Word]) -> Option<u64> {
 
 /// Head counts a question names ("When were 108 women freed?"), besides dates and "N-for-N".
 pub fn values(w: &Words, n_for_n: Option<u64>) -> Vec<u64> {
-    w.words
+    let words = &w.words;
+    // "the two 50-for-50 swaps" counts swaps; "the Il-76" names a plane.
+    let counts_swaps = |i: usize| {
+        (i + 1..(i + 4).min(words.len())).any(|k| w.tag(k) == Some(Tag::Event))
+            || words
+                .get(i + 1)
+                .and_then(Word::number)
+                .is_some_and(|_| words.get(i + 2).is_some_and(|x| x.is("-") || x.is("for")))
+    };
+    let designation = |i: usize| i >= 2 && words[i - 1].is("-") && words[i - 2].kind == WordKind::Word;
+    words
         .iter()
         .enumerate()
-        .filter(|(i, x)| x.kind == WordKind::Number && !w.in_date(*i))
+        .filter(|(i, x)| x.kind == WordKind::Number && !w.in_date(*i) && !counts_swaps(*i) && !designation(*i))
         .filter_map(|(_, x)| x.number())
         .filter(|v| Some(*v) != n_for_n && *v >= 1)
         .collect()
@@ -198,7 +208,7 @@ pub fn rank(w: &Words, stage: Option<StageRef>) -> Option<Rank> {
     let swap_like = |i: usize| {
         (i + 1..(i + 6).min(w.words.len())).any(|k| {
             ["exchange", "swap", "one", "exchanges", "swaps", "trade", "handover"].contains(&w.words[k].norm.as_str())
-                || k <= i + 4 && matches!(w.tag(k), Some(Tag::People(_) | Tag::Event))
+                || matches!(w.tag(k), Some(Tag::People(_) | Tag::Kind(_) | Tag::Event))
         })
     };
     for (i, x) in w.words.iter().enumerate() {
@@ -356,8 +366,13 @@ fn speaker_ref(w: &Words, k: usize) -> Option<ReporterRef> {
 /// "wounded", "seriously ill" → Wounded; "civilians" (as what is
 /// counted, not "civilian sailors") → Civilians.
 pub fn category(w: &Words) -> Option<Category> {
+    // "(not counting wounded)", "excluding civilians": what is left out is not what is asked.
+    let excluded = |i: usize| {
+        (i.saturating_sub(3)..i)
+            .any(|k| ["not", "excluding", "without", "except", "besides", "apart"].contains(&w.words[k].norm.as_str()))
+    };
     if let Some(c) = w.tags.iter().find_map(|t| match t.tag {
-        Tag::Kind(c) => Some(c),
+        Tag::Kind(c) if !excluded(t.words.start) => Some(c),
         _ => None,
     }) {
         return Some(c);
@@ -420,6 +435,7 @@ fn group_word(w: &Words, i: usize) -> Option<String> {
                     | Tag::Cue(_)
                     | Tag::Act(_)
                     | Tag::Event
+                    | Tag::Stage
                     | Tag::Speaker(_)
                     | Tag::Mediator(_)
             )
@@ -430,7 +446,7 @@ fn group_word(w: &Words, i: usize) -> Option<String> {
     if matches!(w.tag(i), Some(Tag::People(Category::Civilians))) {
         return Some("civilian".into());
     }
-    Some(GROUP_SYNONYMS.iter().find(|(a, _)| *a == x.norm).map_or(x.norm.clone(), |(_, b)| (*b).to_string()))
+    Some(lexicon::people::canonical_term(&x.norm).to_string())
 }
 
 fn how_many_at(words: &[Word]) -> Option<usize> {
@@ -452,9 +468,18 @@ fn predicate_group(w: &Words, from: usize) -> Vec<String> {
     else {
         return Vec::new();
     };
+    // "… had fought at Azovstal": places count too, up to the end of the
+    // clause, a phrase of time ("on the last day", "during the swap") or
+    // one naming the exchange ("in the Kherson swap").
+    let names_exchange = |k: usize| {
+        ["in", "at", "from", "of"].contains(&words[k].norm.as_str())
+            && (k + 1..(k + 5).min(words.len()))
+                .take_while(|&j| !words[j].is_punct())
+                .any(|j| w.tag(j) == Some(Tag::Event))
+    };
     (verb + 1..words.len())
         .take_while(|&k| {
-            !words[k].is_punct() && !["in", "on", "at", "during", "from", "among"].contains(&words[k].norm.as_str())
+            !words[k].is_punct() && !["on", "during", "among"].contains(&words[k].norm.as_str()) && !names_exchange(k)
         })
         .filter_map(|k| group_word(w, k))
         .collect()

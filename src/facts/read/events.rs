@@ -27,9 +27,23 @@ pub fn elsewhere(s: &Sentence) -> bool {
     s.words.iter().enumerate().any(|(i, w)| {
         ["after", "follows", "followed", "ago"].contains(&w.norm.as_str())
             && s.has(i + 1..(i + 5).min(s.words.len()), |t| {
-                matches!(t, Tag::Event | Tag::State(_) | Tag::Act(Act::Give | Act::Receive | Act::Swap))
+                matches!(
+                    t,
+                    Tag::Event
+                        | Tag::State(_)
+                        | Tag::Act(Act::Give | Act::Receive | Act::Swap | Act::Home | Act::Occur)
+                )
             })
     })
+}
+
+/// Does the sentence speak of an exchange that did not (or not yet) happen:
+/// "an exchange had been planned for 24 January", "No exchange took place"?
+pub fn not_done_in(s: &Sentence, clause: std::ops::Range<usize>) -> bool {
+    s.has(clause.clone(), |t| t == Tag::Cue(Cue::Negation) || t == Tag::Cue(Cue::Plan))
+        || s.slice(clause.start, clause.end)
+            .iter()
+            .any(|w| ["planned", "scheduled", "cancelled", "canceled", "postponed"].contains(&w.norm.as_str()))
 }
 
 pub fn read(ctx: &Context, p: &Reading, out: &mut ArticleFacts) {

@@ -82,12 +82,11 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
         let in_sentence = if people { runs[n].or_else(|| explicit_parent(s, c, n, &counts)) } else { None };
         let sibling = people && sibling_of_part(s, c, &done);
         let part = people && kind != Kind::Planned && (in_sentence.is_some() || sibling || is_part(s, c));
-        // Parts of a running total or a plan are not exchange figures either.
-        if let Some(k) = in_sentence
-            && let Some(parent_kind) = done.get(k).map(|r| r.kind)
-            && !matches!(parent_kind, Kind::Exchanged | Kind::Part)
-        {
-            kind = Kind::Other;
+        // A part is what its group is: of an exchange ("10 soldiers and two
+        // civilians whom Russia had held hostage" are people freed), or of a
+        // running total or a plan (then not an exchange figure either).
+        if let Some(parent_kind) = in_sentence.and_then(|k| done.get(k)).map(|r| r.kind) {
+            kind = if matches!(parent_kind, Kind::Exchanged | Kind::Part) { Kind::Part } else { Kind::Other };
         } else if part && matches!(kind, Kind::Exchanged | Kind::Other) {
             kind = Kind::Part;
         }
@@ -222,7 +221,9 @@ fn explicit_parent(s: &Sentence, c: &Count, n: usize, counts: &[Count]) -> Optio
         return None;
     }
     let group = (0..n).rev().find(|&k| counts[k].thing.is_none() && !counts[k].swaps && counts[k].value > c.value)?;
-    let cue_before = (counts[group].np.end..c.at).any(|k| s.tag(k) == Some(Tag::Cue(Cue::Part)));
+    // The cue must be this count's: "12 Ukrainians, including three
+    // civilians, and nine Russians" makes the three a part, not the nine.
+    let cue_before = (counts[n - 1].np.end..c.at).any(|k| s.tag(k) == Some(Tag::Cue(Cue::Part)));
     let cue_after = s.tag(c.at + 1) == Some(Tag::Cue(Cue::Part)) || s.tag(c.np.end) == Some(Tag::Cue(Cue::Part));
     let of_the = s.words.first().is_some_and(|w| w.is("of")) && counts[group].at < c.at;
     (cue_before || cue_after || of_the).then_some(group)

@@ -242,8 +242,7 @@ fn step(
     match *el {
         Count => (pos == c.at).then(|| step(scene, c, rest, c.np.end, bound, clause)).flatten(),
         Gap(n) => (0..=n).find_map(|k| {
-            let crosses =
-                (pos..pos + k).any(|i| i == c.at || scene.numbers.contains(&i) || i >= clause.end);
+            let crosses = (pos..pos + k).any(|i| i == c.at || scene.numbers.contains(&i) || i >= clause.end);
             if crosses && k > 0 {
                 return None;
             }

@@ -152,6 +152,15 @@ fn cumulative(s: &Sentence, c: &Count, clause: std::ops::Range<usize>, today: Na
                 .map(|f| if f.year() < 2022 || f < war_start() { Scope::War } else { Scope::Since { from: f } });
         }
     }
+    // "bringing the total to 4,552", "raising the number of those freed to 3,000".
+    let to_total = c.at >= 2
+        && w[c.at - 1].is("to")
+        && w[c.at.saturating_sub(6)..c.at - 1]
+            .iter()
+            .any(|x| ["total", "number", "tally", "count"].contains(&x.norm.as_str()));
+    if to_total {
+        return Some(Scope::Unstated);
+    }
     // "Between mid-March and November, more than 1,130 prisoners of war were returned".
     let dates: Vec<&crate::lang::dates::DateMention> = s.own_dates().collect();
     for (k, m) in dates.iter().enumerate() {

@@ -137,7 +137,12 @@ fn stamp_of(first: &str, published: NaiveDate) -> Option<NaiveDate> {
     let words = text::words(first);
     let start = usize::from(words.first().is_some_and(|w| w.is("-") || w.is("•")));
     let m = crate::lang::dates::find(&words, Anchor::Published(published)).into_iter().next()?;
-    let closed = words.get(m.words.end).is_some_and(|w| [",", ":", "-", "–", "—"].contains(&w.norm.as_str()));
+    // "- 24 August 2025 (Independence Day) - …": a note in brackets may sit before the dash.
+    let mut after = m.words.end;
+    if words.get(after).is_some_and(|w| w.is("(")) {
+        after = (after..words.len()).find(|&k| words[k].is(")")).map_or(after, |k| k + 1);
+    }
+    let closed = words.get(after).is_some_and(|w| [",", ":", "-", "–", "—"].contains(&w.norm.as_str()));
     match m.period {
         Period::Day { date } if m.words.start == start && closed => Some(date),
         _ => None,
@@ -151,9 +156,12 @@ fn event_date(places: &[Reading], published: NaiveDate) -> ExchangeDate {
         .iter()
         .filter(|p| p.stamp.is_none() && about_exchange(&p.s) && !events::elsewhere(&p.s))
         .find_map(|p| {
-            p.s.own_dates().find_map(|m| match m.period {
-                Period::Day { date } if date <= published => Some(ExchangeDate::Day(date)),
-                _ => None,
+            // Not the day of a swap only planned, or one that did not happen.
+            p.s.own_dates().filter(|m| !events::not_done_in(&p.s, p.s.clause_of(m.words.start))).find_map(|m| {
+                match m.period {
+                    Period::Day { date } if date <= published => Some(ExchangeDate::Day(date)),
+                    _ => None,
+                }
             })
         })
         .unwrap_or(ExchangeDate::Day(published))

@@ -327,8 +327,11 @@ fn is_month_at(words: &[Word], i: usize) -> Option<u32> {
     let prev_is_number = prev.is_some_and(|p| day_value(p).is_some());
     let prev_is_prep = prev.is_some_and(|p| PREPOSITIONS.contains(&p.norm.as_str()) || p.norm == "-");
     let full_name = MONTHS[m as usize - 1].eq_ignore_ascii_case(&w.norm) || w.norm == "sept";
+    // "the may and july 2024 swaps": paired with another month.
+    let paired = words.get(i + 1).is_some_and(|n| n.is("and") || n.is("or") || n.is(","))
+        && words.get(i + 2).is_some_and(|n| month_number(&n.norm).is_some() && n.norm.len() > 3);
     let ok = match w.norm.as_str() {
-        "may" | "march" => next_is_number || prev_is_number || prev_is_prep,
+        "may" | "march" => next_is_number || prev_is_number || prev_is_prep || paired,
         _ if !full_name => next_is_number || prev_is_number,
         _ => w.capitalized || next_is_number || prev_is_number || prev_is_prep,
     };

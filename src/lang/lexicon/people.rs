@@ -90,6 +90,28 @@ pub const PEOPLE: &[(&str, Category)] = &[
     ("guys", Category::Prisoners),
     ("boys", Category::Prisoners),
     ("heroes", Category::Prisoners),
+    ("residents", Category::Civilians),
+    ("inhabitants", Category::Civilians),
+    ("locals", Category::Civilians),
+    ("volunteers", Category::Civilians),
+    ("teenagers", Category::Civilians),
+    ("mothers", Category::Civilians),
+    ("teachers", Category::Civilians),
+    ("doctors", Category::Prisoners),
+    ("nurses", Category::Prisoners),
+    ("chaplains", Category::Prisoners),
+    ("commanders", Category::Prisoners),
+    ("commander", Category::Prisoners),
+    ("scouts", Category::Prisoners),
+    ("snipers", Category::Prisoners),
+    ("gunners", Category::Prisoners),
+    ("crew", Category::Prisoners),
+    ("crew members", Category::Prisoners),
+    ("seamen", Category::Prisoners),
+    ("policemen", Category::Prisoners),
+    ("police officers", Category::Prisoners),
+    ("national guard soldiers", Category::Prisoners),
+    ("men and women", Category::Prisoners),
     ("civilians", Category::Civilians),
     ("civilian", Category::Civilians),
     ("hostages", Category::Civilians),
@@ -172,6 +194,42 @@ pub const THINGS: &[(&str, Thing)] = &[
     ("brigade", Thing::Other),
     ("names", Thing::Other),
 ];
+
+/// One spelling for words that name the same group, so that a question's
+/// "servicewomen" finds an article's "women" and "national guardsmen" its
+/// "National Guard soldiers".
+pub const TERM_SYNONYMS: &[(&str, &str)] = &[
+    ("servicewomen", "women"),
+    ("servicewoman", "women"),
+    ("female", "women"),
+    ("woman", "women"),
+    ("girls", "women"),
+    ("officer", "officers"),
+    ("sailor", "sailors"),
+    ("seamen", "sailors"),
+    ("seaman", "sailors"),
+    ("navy", "sailors"),
+    ("naval", "sailors"),
+    ("guardsmen", "guard"),
+    ("guardsman", "guard"),
+    ("guards", "guard"),
+    ("medic", "medics"),
+    ("pilot", "pilots"),
+    ("conscript", "conscripts"),
+    ("priest", "priests"),
+    ("child", "children"),
+    ("kids", "children"),
+    ("civilians", "civilian"),
+    ("marine", "marines"),
+    ("defended", "defenders"),
+    ("defending", "defenders"),
+    ("fought", "defenders"),
+];
+
+/// The one spelling of a group word (see `TERM_SYNONYMS`).
+pub fn canonical_term(norm: &str) -> &str {
+    TERM_SYNONYMS.iter().find(|(a, _)| *a == norm).map_or(norm, |(_, b)| b)
+}
 
 pub fn phrases() -> Vec<(&'static str, Tag)> {
     let mut out: Vec<(&str, Tag)> = Vec::new();

@@ -70,24 +70,6 @@ pub const GENERIC_PEOPLE: &[&str] = &[
     "those",
 ];
 
-/// Words for a subgroup spelt another way: "servicewomen" are women.
-pub const GROUP_SYNONYMS: &[(&str, &str)] = &[
-    ("servicewomen", "women"),
-    ("servicewoman", "women"),
-    ("female", "women"),
-    ("woman", "women"),
-    ("girls", "women"),
-    ("officer", "officers"),
-    ("sailor", "sailors"),
-    ("seamen", "sailors"),
-    ("medic", "medics"),
-    ("pilot", "pilots"),
-    ("conscript", "conscripts"),
-    ("priest", "priests"),
-    ("child", "children"),
-    ("kids", "children"),
-];
-
 /// Words after "how many" that are not the counted noun.
 pub const COUNT_FILLER: &[&str] = &[
     "of",
@@ -215,6 +197,40 @@ pub const PLACE_DESTINATION: &[&str] = &[
 ];
 pub const PLACE_AGREEMENT: &[&str] = &["agreed", "terms", "negotiated", "deal", "talks", "agreement", "negotiations"];
 pub const PLACE_VENUE: &[&str] = &["happen", "happened", "held", "place", "carried", "conducted", "handover", "handed"];
+
+/// Verbs of events a question may ask the date or place of that are not a
+/// handover: "When did the Il-76 go down?", "Where did it crash?".
+pub const OTHER_EVENTS: &[&str] = &[
+    "crash",
+    "crashed",
+    "down",
+    "publish",
+    "published",
+    "post",
+    "posted",
+    "sign",
+    "signed",
+    "meet",
+    "met",
+    "die",
+    "died",
+    "attack",
+    "attacked",
+    "shoot",
+    "shot",
+    "strike",
+    "struck",
+    "arrest",
+    "arrested",
+    "capture",
+    "captured",
+    "seize",
+    "seized",
+    "fall",
+    "fell",
+    "begin",
+    "start",
+];
 
 /// Words of "what happened", "tell me about": the exchange itself.
 pub const DESCRIBE: &[&str] = &["happened", "happen", "describe", "details", "about"];

@@ -79,7 +79,12 @@ pub const ACTS: &[(&str, Act)] = &[
     ("go home", Act::Home),
     ("arrived home", Act::Home),
     ("made it home", Act::Home),
-    ("back", Act::Home),
+    // Not bare "back": "a second plane carrying 80 prisoners had turned back".
+    ("are back", Act::Home),
+    ("were back", Act::Home),
+    ("is back", Act::Home),
+    ("was back", Act::Home),
+    ("be back", Act::Home),
     // Swap: "Russia and Ukraine have exchanged 372 prisoners", "218 people changed hands".
     ("exchanged", Act::Swap),
     ("exchanging", Act::Swap),
