@@ -114,7 +114,9 @@ pub fn select<'f>(ctx: &Context<'f>, q: &Question) -> Selection<'f> {
     if let Some(stage) = s.stage {
         chosen = pick_stage(facts, &chosen, stage);
     }
-    if let Some(rank) = s.rank {
+    // "the third exchange (9 April 2022)": a day names the exchange; its rank only describes it.
+    let day_named = dated.iter().any(|p| matches!(p, Period::Day { .. }));
+    if let Some(rank) = s.rank.filter(|_| !day_named) {
         chosen = pick_rank(facts, &chosen, rank);
         basis = Basis::Named;
     }

@@ -83,7 +83,10 @@ pub fn fold_words(text: &str, words: Vec<Word>) -> Vec<Word> {
         let mut end = i + 1;
         loop {
             let joiner = words.get(end).is_some_and(|x| x.is("-") || x.is("and"));
-            if joiner && words.get(end + 1).is_some_and(|x| is_number_word(&x.norm)) {
+            // "forty-one": "one" is a number word only inside a compound.
+            let hyphen_one =
+                words.get(end).is_some_and(|x| x.is("-")) && words.get(end + 1).is_some_and(|x| x.is("one"));
+            if joiner && words.get(end + 1).is_some_and(|x| is_number_word(&x.norm)) || hyphen_one {
                 end += 2;
             } else if words.get(end).is_some_and(|x| is_number_word(&x.norm)) {
                 end += 1;
@@ -178,6 +181,8 @@ mod tests {
         assert_eq!(values("a hundred people"), [("a hundred".into(), 100)]);
         assert_eq!(values("24 military personnel and one civilian"), [("24".into(), 24), ("one".into(), 1)]);
         assert_eq!(values("1,000 each"), [("1,000".into(), 1000)]);
+        assert_eq!(values("Forty-one Ukrainians"), [("Forty-one".into(), 41)]);
+        assert_eq!(values("A: Forty-one Ukrainians"), [("Forty-one".into(), 41)]);
     }
 
     #[test]

@@ -16,18 +16,35 @@ use crate::lang::lexicon::{Cue, Tag};
 /// Words that open a new clause.
 const OPENERS: &[&str] = &["while", "whereas", "but", "although", "though", "meanwhile", "however"];
 
+/// Speech verbs that open a new statement after a comma.
+const SPEECH_PARTICIPLES: &[&str] = &["adding", "saying", "noting", "stressing", "stating", "explaining"];
+
 /// Where clauses begin, as word indices (the first is always 0).
 fn starts(s: &Sentence) -> Vec<usize> {
     let w = &s.words;
     let mut out = vec![0];
+    // Inside "26 Ukrainian citizens - 12 military personnel and 14
+    // civilians - had returned home": a breakdown between dashes belongs to
+    // the clause around it.
+    let mut apposition = false;
     for i in 1..w.len() {
+        let dash = matches!(w[i].norm.as_str(), "—" | "–") || w[i].is("-") && spaced(s, i);
+        if dash && apposition {
+            apposition = false;
+            continue;
+        }
+        if dash && opens_breakdown(s, i) {
+            apposition = true;
+            continue;
+        }
         let boundary = match w[i].norm.as_str() {
-            ";" | "—" | "–" => true,
+            ";" => true,
+            _ if dash => true,
             // A colon between digits is a time ("18:10").
             ":" => !(w[i - 1].is_digits() && w.get(i + 1).is_some_and(|n| n.is_digits())),
-            // A spaced hyphen is a dash; "50-for-50" keeps its hyphens.
-            "-" => spaced(s, i),
             n if OPENERS.contains(&n) => true,
+            // "…, adding that 235 people had been returned": a new statement.
+            n if SPEECH_PARTICIPLES.contains(&n) => w[i - 1].is(","),
             // "… on Saturday, one day after 49 Ukrainians were freed": another event.
             "after" | "before" => {
                 w.get(i + 1).is_some_and(|n| n.number().is_some())
@@ -47,6 +64,15 @@ fn starts(s: &Sentence) -> Vec<usize> {
         }
     }
     out
+}
+
+/// A dash right after a count's noun phrase, opening a number and closed
+/// by a second dash later in the sentence.
+fn opens_breakdown(s: &Sentence, i: usize) -> bool {
+    let w = &s.words;
+    let after_count = (i.saturating_sub(4)..i).any(|k| w[k].number().is_some());
+    let closes = (i + 2..w.len()).any(|k| matches!(w[k].norm.as_str(), "—" | "–") || w[k].is("-") && spaced(s, k));
+    after_count && w.get(i + 1).is_some_and(|n| n.number().is_some()) && closes
 }
 
 fn spaced(s: &Sentence, i: usize) -> bool {
@@ -84,8 +110,18 @@ mod tests {
         );
         assert_eq!(clauses("It was a 50-for-50 swap."), ["It was a 50-for-50 swap."]);
         assert_eq!(
-            clauses("33 service members - 13 officers and 20 soldiers - together with 12 civilians."),
-            ["33 service members", "- 13 officers and 20 soldiers", "- together with 12 civilians."]
+            clauses(
+                "26 Ukrainian citizens - 12 military personnel and 14 civilians - had returned home; Moscow said 14."
+            ),
+            ["26 Ukrainian citizens - 12 military personnel and 14 civilians - had returned home", "; Moscow said 14."]
+        );
+        assert_eq!(
+            clauses("The sides freed 90 - a record - on Friday."),
+            ["The sides freed 90", "- a record", "- on Friday."]
+        );
+        assert_eq!(
+            clauses("The aim remained to bring everyone home, adding that 235 people had been returned."),
+            ["The aim remained to bring everyone home,", "adding that 235 people had been returned."]
         );
     }
 }

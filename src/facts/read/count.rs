@@ -44,6 +44,9 @@ pub struct Count {
     pub same_number: bool,
     /// "Two of the fifty …": a part of a group counted before.
     pub of_group: bool,
+    /// "… came home on 30 April; on 14 April, thirty": the verb and noun are
+    /// those of the sentence's first count.
+    pub gapped: bool,
 }
 
 /// Every count in the sentence, left to right.
@@ -114,6 +117,7 @@ fn count_at(s: &Sentence, i: usize) -> Option<Count> {
         definite: i > 0 && (s.is(i - 1, "the") || s.is(i - 1, "all") || s.is(i - 1, "those")),
         same_number: false,
         of_group: false,
+        gapped: false,
     };
     let mut j = i + 1;
     // "150-for-150", "86 for 86".
@@ -128,7 +132,8 @@ fn count_at(s: &Sentence, i: usize) -> Option<Count> {
     }
     if !has_head && !c.pattern && c.category == Category::Prisoners {
         c.elliptic = true;
-        if !elliptic_ok(s, &c) {
+        c.gapped = gapped(s, &c);
+        if !c.gapped && !elliptic_ok(s, &c) {
             return None;
         }
     }
@@ -165,6 +170,7 @@ fn same_number_at(s: &Sentence, i: usize) -> Option<Count> {
         definite: false,
         same_number: true,
         of_group: false,
+        gapped: false,
     };
     let from = if s.is(end, "of") { end + 1 } else { end };
     noun_phrase(s, &mut c, from);
@@ -189,7 +195,9 @@ pub(crate) fn not_a_count(s: &Sentence, i: usize) -> bool {
     let time = next(1) == Some(":") && digits_at(Some(i + 2)) || prev(1) == Some(":") && digits_at(i.checked_sub(2));
     let joined = next(1) == Some("-") && w.get(i + 2).is_some_and(|x| x.is_digits()) && next(2) != Some("for");
     let model = prev(1) == Some("-") && i >= 2 && w[i - 2].capitalized && w[i - 2].norm.len() <= 3;
-    let money = matches!(prev(1), Some("$" | "€" | "£" | "(")) || matches!(next(1), Some("%"));
+    // "(45)" after a name is an age or a note; "(seven soldiers and …)" counts.
+    let bracketed = prev(1) == Some("(") && next(1) == Some(")");
+    let money = matches!(prev(1), Some("$" | "€" | "£")) || matches!(next(1), Some("%")) || bracketed;
     let age_word = matches!(prev(1), Some("aged" | "age" | "ages"));
     let age_apposition =
         prev(1) == Some(",") && next(1).is_none_or(|n| n == ",") && i >= 2 && w[i - 2].capitalized && value_small(s, i);
@@ -373,6 +381,21 @@ fn elliptic_ok(s: &Sentence, c: &Count) -> bool {
     let part = part || c.of_group;
     let digits = s.words[c.at].is_digits() || copula || part;
     digits && (acts || each || dated_on || copula || part || predicate && part_context(s, c))
+}
+
+/// "… fourteen people came home on 30 April; on 14 April, thirty; on 9
+/// April, twenty-six": a clause after a semicolon that is only a date and
+/// a bare number repeats the first clause but for them.
+fn gapped(s: &Sentence, c: &Count) -> bool {
+    let clause = s.clause_of(c.at);
+    let after_semicolon = clause.start > 0 && s.is(clause.start, ";");
+    let date = s.dates.iter().map(|(m, _)| m).find(|m| m.words.start > clause.start && m.words.end <= c.at);
+    let Some(date) = date else { return false };
+    let lead = (clause.start + 1..date.words.start).all(|k| s.is(k, "on") || s.is(k, "in") || s.is(k, "and"));
+    let comma = (date.words.end..c.at).all(|k| s.is(k, ","));
+    let ends = s.words.get(c.np.end).is_none_or(|w| w.is_punct());
+    let earlier_count = s.words[..clause.start].iter().any(|w| w.number().is_some());
+    after_semicolon && lead && comma && ends && earlier_count
 }
 
 /// The sentence opens with "Of the N," or "Of them,": what follows counts parts.

@@ -8,7 +8,7 @@ use super::reporter::{self, Speech};
 use super::sentence::Sentence;
 use super::{ArticleFacts, Context, Fact, Observation, Reading};
 use crate::facts::model::{Claim, ClaimKind, Confidence, ExchangeDate, Figure, Recipient, Reporter, Scope};
-use crate::lang::lexicon::{Act, Cue, Tag};
+use crate::lang::lexicon::{Act, Category, Cue, Side, Tag};
 
 /// What reading carries from one sentence to the next.
 #[derive(Default)]
@@ -19,6 +19,27 @@ pub struct State {
     /// The group the last count read belongs to (itself, or the group it is
     /// a part of): "Six of the freed Ukrainians are officers … Of them, 74 …".
     last_group: Option<Parent>,
+    /// The last headline and the counts read after it that may add up to it.
+    run: Option<Run>,
+    /// The sides the article's figures went to so far: whose people "came
+    /// home" when a sentence does not say.
+    home: Vec<Side>,
+}
+
+/// Paragraphs after a headline's within which its breakdown may follow.
+const RUN_PARAGRAPHS: usize = 2;
+
+/// "Twenty-six Ukrainians have been released. … twelve Ukrainian
+/// servicemen are returning home … In addition, fourteen civilians have
+/// been freed": counts in the sentences after a headline that add up to it
+/// are its breakdown, as they are inside one sentence.
+struct Run {
+    head: Parent,
+    paragraph: usize,
+    position: usize,
+    /// Observations (indices into the article's) read since, and their sum.
+    members: Vec<usize>,
+    sum: u64,
 }
 
 /// A group a later count can be part of.
@@ -27,6 +48,7 @@ struct Parent {
     value: u64,
     recipient: Recipient,
     date: Option<ExchangeDate>,
+    category: Category,
 }
 
 /// One count, read.
@@ -40,6 +62,7 @@ struct Read {
     part: bool,
     /// The group it belongs to: its parent's for a part, else itself.
     group: Option<Parent>,
+    category: Category,
 }
 
 pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, out: &mut ArticleFacts) {
@@ -60,8 +83,8 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
         let scene = Scene { s, sides: &sides, speaker: who.side, numbers: &numbers };
         let mut kind = kind::of(s, c, p.today);
         // "- 26 November: 12 Ukrainians, including three civilians, and nine Russians.":
-        // a dated list item needs no verb.
-        if kind == Kind::Other && p.stamp.is_some() && verbless(s, c) && c.thing.is_none() && !c.swaps {
+        // a dated list item needs no verb, nor does the answer to "How many came back?".
+        if kind == Kind::Other && (p.stamp.is_some() || p.answers) && verbless(s, c) && c.thing.is_none() && !c.swaps {
             kind = Kind::Exchanged;
         }
         let value = if c.same_number {
@@ -79,9 +102,11 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
         if of_things {
             continue;
         }
-        let in_sentence = if people { runs[n].or_else(|| explicit_parent(s, c, n, &counts)) } else { None };
-        let sibling = people && sibling_of_part(s, c, &done);
-        let part = people && kind != Kind::Planned && (in_sentence.is_some() || sibling || is_part(s, c));
+        // A gapped count stands for itself: "…; on 14 April, thirty".
+        let grouped = people && !c.gapped;
+        let in_sentence = if grouped { runs[n].or_else(|| explicit_parent(s, c, n, &counts)) } else { None };
+        let sibling = grouped && sibling_of_part(s, c, &done);
+        let part = grouped && kind != Kind::Planned && (in_sentence.is_some() || sibling || is_part(s, c));
         // A part is what its group is: of an exchange ("10 soldiers and two
         // civilians whom Russia had held hostage" are people freed), or of a
         // running total or a plan (then not an exchange figure either).
@@ -91,6 +116,12 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
             kind = Kind::Part;
         }
         let recent = state.last_group;
+        let open_run = state.run.as_ref().filter(|r| {
+            (r.paragraph, r.position) != (s.paragraph, s.position)
+                && s.paragraph <= r.paragraph + RUN_PARAGRAPHS
+                && matches!(kind, Kind::Exchanged | Kind::Part)
+                && people
+        });
         let parent = match in_sentence {
             // "Of the 207, 180 are privates": a group restated without its side is the article's.
             Some(k) => done.get(k).and_then(|r| r.group).or(recent),
@@ -102,31 +133,111 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
         let mut part = part;
         // "Five National Guard soldiers … were also released": no side of its
         // own, fewer than the group just counted — one of them.
+        let (own_date, undated) = date_of(ctx, p, c);
+        let same_day = |d: Option<ExchangeDate>| undated || d == own_date;
         if recipient.is_none()
             && matches!(kind, Kind::Exchanged | Kind::Part)
-            && let Some(g) = recent.filter(|g| g.value > value && matches!(g.recipient, Recipient::To(_)))
+            && let Some(g) =
+                recent.filter(|g| g.value > value && matches!(g.recipient, Recipient::To(_)) && same_day(g.date))
         {
             recipient = Some(g.recipient);
             confidence = Confidence::Medium;
             part = true;
             kind = Kind::Part;
         }
+        // "…; on 14 April, thirty": what the first count was, so is this one.
+        if c.gapped {
+            let Some(first) = done.iter().find(|r| !r.part) else { continue };
+            kind = first.kind;
+            recipient = first.recipient;
+            confidence = first.confidence.min(Confidence::Medium);
+        }
+        // "On 30 April fourteen people came home" in an article whose every
+        // figure so far went to Ukraine: Ukrainians.
+        if recipient.is_none()
+            && kind == Kind::Exchanged
+            && s.has(s.clause_of(c.at), |t| t == Tag::Act(Act::Home))
+            && let [side, rest @ ..] = state.home.as_slice()
+            && rest.iter().all(|x| x == side)
+        {
+            recipient = Some(Recipient::To(*side));
+            confidence = Confidence::Medium;
+        }
+        // "In addition, fourteen civilians have been freed": no side of its
+        // own, and room left in the headline's breakdown.
+        if recipient.is_none()
+            && let Some(r) = open_run.filter(|r| r.sum + value <= r.head.value && same_day(r.head.date))
+        {
+            recipient = Some(r.head.recipient);
+            confidence = Confidence::Medium;
+            part = true;
+            kind = Kind::Part;
+        }
         let (date, inferred) = match parent {
             Some(x) if part && x.date.is_some() => (x.date, true),
-            _ => date_of(ctx, p, c),
+            _ => (own_date, undated),
         };
-        let own = recipient.map(|recipient| Parent { value, recipient, date });
+        // "fourteen civilians …, nine of whom are women": nine civilians.
+        let category = match parent {
+            Some(p) if part && c.category == Category::Prisoners => p.category,
+            _ => c.category,
+        };
+        let own = recipient.map(|recipient| Parent { value, recipient, date, category });
         let group = if part { parent.or(own) } else { own };
-        let r = Read { kind, value, recipient, confidence, date, inferred, part, group };
+        let r = Read { kind, value, recipient, confidence, date, inferred, part, group, category };
         tracing::trace!(value, ?kind, ?recipient, ?confidence, part, date = ?date.map(|d| d.id()), reporter = %who.name, sentence = s.text, "count");
+        let emitted = out.observations.len();
         emit(ctx, s, c, &r, &who, p.today, out);
+        let emitted = (out.observations.len() > emitted).then_some(emitted);
+        track_run(state, s, &r, emitted, out);
         if let Some(recipient) = r.recipient {
             state.last_value = Some((value, recipient));
+        }
+        if let (Some(Recipient::To(side)), Kind::Exchanged) = (r.recipient, r.kind)
+            && r.confidence >= Confidence::Medium
+        {
+            state.home.push(side);
         }
         if people && matches!(r.kind, Kind::Exchanged | Kind::Part) {
             state.last_group = r.group;
         }
         done.push(r);
+    }
+}
+
+/// Extends or restarts the breakdown run with a read count, and marks the
+/// run's members as parts once they add up to its headline.
+fn track_run(state: &mut State, s: &Sentence, r: &Read, emitted: Option<usize>, out: &mut ArticleFacts) {
+    let Some(recipient @ Recipient::To(_)) = r.recipient else { return };
+    if !matches!(r.kind, Kind::Exchanged | Kind::Part) {
+        return;
+    }
+    let fits = |run: &Run| {
+        run.head.recipient == recipient
+            && run.head.date == r.date
+            && (run.paragraph, run.position) != (s.paragraph, s.position)
+            && s.paragraph <= run.paragraph + RUN_PARAGRAPHS
+            && run.sum + r.value <= run.head.value
+    };
+    match (&mut state.run, emitted) {
+        (Some(run), Some(i)) if fits(run) => {
+            run.members.push(i);
+            run.sum += r.value;
+            if run.sum == run.head.value && run.members.len() >= 2 {
+                for &m in &run.members {
+                    if let Fact::Figure(f) = &mut out.observations[m].fact {
+                        f.part = true;
+                        f.confidence = f.confidence.min(Confidence::Medium);
+                    }
+                }
+                state.run = None;
+            }
+        }
+        _ if !r.part && r.confidence >= Confidence::High => {
+            let head = Parent { value: r.value, recipient, date: r.date, category: r.category };
+            state.run = Some(Run { head, paragraph: s.paragraph, position: s.position, members: Vec::new(), sum: 0 });
+        }
+        _ => {}
     }
 }
 
@@ -161,9 +272,10 @@ fn count_reporter(
 
 /// Lists that break a count down right after it: "140 Ukrainian service
 /// personnel, 132 men and eight women"; "12 Ukrainians are home: 10
-/// soldiers and sergeants, and two civilians". The run of counts after a
+/// soldiers and sergeants, and two civilians"; "fourteen people came home
+/// (seven soldiers and seven civilians)". The run of counts after a
 /// head count, with no verb between them, whose values add up to it (or that
-/// follow a colon or dash), are its parts. Returns, per count, the index of
+/// follow a colon, dash or bracket), are its parts. Returns, per count, the index of
 /// the head count it belongs to.
 fn list_parts(s: &Sentence, counts: &[Count]) -> Vec<Option<usize>> {
     let mut out = vec![None; counts.len()];
@@ -177,7 +289,8 @@ fn list_parts(s: &Sentence, counts: &[Count]) -> Vec<Option<usize>> {
         for (k, c) in counts.iter().enumerate().skip(h + 1) {
             let mut between = from..c.at;
             // "12 Ukrainians are home: 10 soldiers …": only what follows the colon must be verbless.
-            if let Some(m) = between.clone().rev().find(|&i| [":", "-", "—", "–"].contains(&s.words[i].norm.as_str()))
+            if let Some(m) =
+                between.clone().rev().find(|&i| [":", "-", "—", "–", "("].contains(&s.words[i].norm.as_str()))
             {
                 marked = true;
                 between = m..c.at;
@@ -223,7 +336,12 @@ fn explicit_parent(s: &Sentence, c: &Count, n: usize, counts: &[Count]) -> Optio
     let group = (0..n).rev().find(|&k| counts[k].thing.is_none() && !counts[k].swaps && counts[k].value > c.value)?;
     // The cue must be this count's: "12 Ukrainians, including three
     // civilians, and nine Russians" makes the three a part, not the nine.
-    let cue_before = (counts[n - 1].np.end..c.at).any(|k| s.tag(k) == Some(Tag::Cue(Cue::Part)));
+    // "215 people, including the commanders …, were freed in return for 55
+    // Russians": a verb between the cue and the count ends the cue's list.
+    let cue_before = (counts[n - 1].np.end..c.at).any(|k| {
+        s.tag(k) == Some(Tag::Cue(Cue::Part))
+            && !s.has(k..c.at, |t| matches!(t, Tag::Act(_) | Tag::Speech | Tag::Cue(Cue::InReturn)))
+    });
     let cue_after = s.tag(c.at + 1) == Some(Tag::Cue(Cue::Part)) || s.tag(c.np.end) == Some(Tag::Cue(Cue::Part));
     let of_the = s.words.first().is_some_and(|w| w.is("of")) && counts[group].at < c.at;
     (cue_before || cue_after || of_the).then_some(group)
@@ -327,6 +445,17 @@ fn recipient_of(
         };
         return (Some(r), sure);
     }
+    // "215 people were freed in return for 55 Russian prisoners": the other way from those.
+    let clause = s.clause_of(c.at);
+    let given_for = s.tags_in(c.np.end..clause.end).find(|t| t.tag == Tag::Cue(Cue::InReturn)).and_then(|t| {
+        (t.words.end..(t.words.end + 4).min(clause.end)).find_map(|k| match s.tag(k) {
+            Some(Tag::Nationality(side)) => Some(side),
+            _ => None,
+        })
+    });
+    if let Some(side) = given_for {
+        return (Some(Recipient::To(side.other())), Confidence::High);
+    }
     // "In exchange, …" / "in return for 80 …": the other way from the count before.
     let in_return = (c.at.saturating_sub(3)..c.at).any(|k| s.tag(k) == Some(Tag::Cue(Cue::InReturn)));
     if in_return && let Some(Recipient::To(side)) = done.last().and_then(|r| r.recipient) {
@@ -404,7 +533,7 @@ fn emit(
         text: c.text.clone(),
         approx: c.approx.clone(),
         recipient,
-        category: c.category,
+        category: r.category,
         terms: c.terms.clone(),
         part: r.part,
         reporter: who.clone(),

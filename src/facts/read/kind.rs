@@ -53,6 +53,17 @@ const WAR: &[&str] = &[
     "operation",
 ];
 
+/// "In a separate local deal, commanders traded four captured soldiers
+/// for five defenders": another exchange than the one reported, which the
+/// sentence neither dates nor names.
+fn separate_event(s: &Sentence) -> bool {
+    s.words.iter().enumerate().any(|(i, w)| {
+        w.is("separate")
+            && (i + 1..(i + 4).min(s.words.len()))
+                .any(|k| s.tag(k) == Some(Tag::Event) || ["deal", "agreement"].contains(&s.words[k].norm.as_str()))
+    })
+}
+
 /// Reads the kind of `c` in `s`; `today` dates "over the past week".
 pub fn of(s: &Sentence, c: &Count, today: NaiveDate) -> Kind {
     if c.swaps {
@@ -70,7 +81,7 @@ pub fn of(s: &Sentence, c: &Count, today: NaiveDate) -> Kind {
     if c.thing.is_some() {
         return Kind::Other;
     }
-    if s.has(clause.clone(), |t| t == Tag::Cue(Cue::Negation)) {
+    if s.has(clause.clone(), |t| t == Tag::Cue(Cue::Negation)) || separate_event(s) {
         return Kind::Other;
     }
     let exchange_act = |t: Tag| matches!(t, Tag::Act(Act::Give | Act::Receive | Act::Home | Act::Swap | Act::Occur));
@@ -142,6 +153,10 @@ fn cumulative(s: &Sentence, c: &Count, clause: std::ops::Range<usize>, today: Na
         if object.iter().any(|x| WAR.contains(&x.norm.as_str())) {
             return Some(Scope::War);
         }
+        // "Since then", "since the exchanges began": from a start the clause does not date.
+        if w.get(k + 1).is_some_and(|x| x.is("then")) || s.has(k + 1..(k + 4).min(w.len()), |t| t == Tag::Event) {
+            return Some(Scope::Unstated);
+        }
         let since = s.own_dates().chain(s.dates.iter().map(|(m, _)| m)).find(|m| m.words.start == k + 1);
         if let Some(m) = since {
             let from = match m.period {
@@ -151,6 +166,12 @@ fn cumulative(s: &Sentence, c: &Count, clause: std::ops::Range<usize>, today: Na
             return from
                 .map(|f| if f.year() < 2022 || f < war_start() { Scope::War } else { Scope::Since { from: f } });
         }
+    }
+    // "235 people had been returned in September alone": the month's total.
+    if let Some(m) = s.own_dates().find(|m| clause.contains(&m.words.start) && s.is(m.words.end, "alone"))
+        && let Some((from, _)) = m.period.bounds()
+    {
+        return Some(Scope::Since { from });
     }
     // "bringing the total to 4,552", "raising the number of those freed to 3,000".
     let to_total = c.at >= 2
@@ -264,6 +285,11 @@ mod tests {
                 &[(390, Kind::Exchanged), (307, Kind::Exchanged), (1000, Kind::Cumulative(Scope::Stages))],
             ),
             ("A total of 49 servicemen held since 2022 were freed on Friday.", &[(49, Kind::Exchanged)]),
+            ("Since then more than 300 Ukrainians have been released.", &[(300, Kind::Cumulative(Scope::Unstated))]),
+            (
+                "He added that 235 people had been returned in September alone.",
+                &[(235, Kind::Cumulative(Scope::Since { from: NaiveDate::from_ymd_opt(2024, 9, 1).unwrap() }))],
+            ),
             ("Two Ukrainian women declined to return.", &[(2, Kind::Other)]),
             (
                 "The Il-76 was carrying 65 captured Ukrainian servicemen who were due to be exchanged.",

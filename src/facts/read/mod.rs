@@ -94,6 +94,10 @@ pub struct Reading<'s> {
     pub today: NaiveDate,
     /// After an "Editor's note": the outlet speaks again.
     pub note: bool,
+    /// The first sentence of an answer to a question about people changing
+    /// hands ("Q: How many people came back? / A: Forty-one Ukrainians"):
+    /// it needs no verb of its own.
+    pub answers: bool,
 }
 
 pub fn article(a: &Article) -> ArticleFacts {
@@ -118,17 +122,31 @@ pub fn article(a: &Article) -> ArticleFacts {
 fn sentences(a: &Article) -> Vec<Reading<'_>> {
     let mut out = Vec::new();
     let mut note = false;
+    let mut asked = false;
     for (pi, para) in a.paragraphs.iter().enumerate() {
         let first = para.sentences.first().map(|s| a.text(s)).unwrap_or("");
         let stamp = stamp_of(first, a.published);
         let today = stamp.unwrap_or(a.published);
         note |= first.to_lowercase().starts_with("editor's note") || first.to_lowercase().starts_with("editor’s note");
+        let answer = asked && opens_with(first, ANSWER_MARKS);
         for (si, span) in para.sentences.iter().enumerate() {
             let s = Sentence::new(a.text(span), today, pi, si);
-            out.push(Reading { s, stamp, today, note });
+            out.push(Reading { s, stamp, today, note, answers: answer && si == 0 });
         }
+        // "Q: How many people came back?" asks about a handover; "Q: Where did it take place?" not.
+        asked = opens_with(first, QUESTION_MARKS)
+            && out.last().is_some_and(|r| about_exchange(&r.s) && r.s.text.trim_end().ends_with('?'));
     }
     out
+}
+
+/// How interviews and Q&As mark a question and its answer.
+const QUESTION_MARKS: &[&str] = &["q:", "q.", "question:"];
+const ANSWER_MARKS: &[&str] = &["a:", "a.", "answer:"];
+
+fn opens_with(text: &str, marks: &[&str]) -> bool {
+    let head: String = text.trim_start().chars().take(10).collect::<String>().to_lowercase();
+    marks.iter().any(|m| head.starts_with(m))
 }
 
 /// A date that opens a paragraph and dates all of it: a live-blog entry

@@ -73,6 +73,10 @@ pub const ACTS: &[(&str, Act)] = &[
     ("returning home", Act::Home),
     ("back home", Act::Home),
     ("home", Act::Home),
+    // Headlines: "Six more Ukrainians out of Russian captivity".
+    ("out of captivity", Act::Home),
+    ("out of russian captivity", Act::Home),
+    ("out of ukrainian captivity", Act::Home),
     ("went back", Act::Home),
     ("went", Act::Home),
     ("went home", Act::Home),
@@ -113,6 +117,11 @@ pub const ACTS: &[(&str, Act)] = &[
     ("abducted", Act::Capture),
     ("kidnapped", Act::Capture),
     ("took", Act::Capture),
+    // "taken from her home on 27 March": not a homecoming.
+    ("from her home", Act::Capture),
+    ("from his home", Act::Capture),
+    ("from their home", Act::Capture),
+    ("from their homes", Act::Capture),
     // Occur: "Another exchange took place today", "the exchange was carried out in Zaporizhzhia".
     ("took place", Act::Occur),
     ("take place", Act::Occur),
