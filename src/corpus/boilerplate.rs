@@ -60,7 +60,10 @@ pub fn classify(line: &str, title: &str) -> LineKind {
     if !title.is_empty() && fold(line) == fold(title) {
         return LineKind::Furniture;
     }
-    if !prose && line.split_whitespace().count() < 10 || line.starts_with('#') {
+    // "- 17 October 2022 - 108 women released": a list item or table row with figures is text.
+    let item_with_figures =
+        ["- ", "* ", "|"].iter().any(|m| line.starts_with(m)) && line.chars().any(|c| c.is_ascii_digit());
+    if (!prose && line.split_whitespace().count() < 10 && !item_with_figures) || line.starts_with('#') {
         return LineKind::Heading;
     }
     LineKind::Content

@@ -210,7 +210,10 @@ fn place_undated(observations: &mut [(Observation, NaiveDate)]) {
 fn fold_months_into_days(observations: &mut [Observation]) {
     let mut days: HashMap<(i32, u32, u64, Recipient), Vec<ExchangeDate>> = HashMap::new();
     for o in observations.iter() {
-        if let (Some(d @ ExchangeDate::Day(x)), Some(f)) = (o.date, figure(o)) {
+        // A headline, not a part: "mid-April, five Ukrainians" is not the five officers of 14 April.
+        if let (Some(d @ ExchangeDate::Day(x)), Some(f)) = (o.date, figure(o))
+            && !f.part
+        {
             days.entry((x.year(), x.month(), f.value, f.recipient)).or_default().push(d);
         }
     }

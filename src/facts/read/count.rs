@@ -47,6 +47,8 @@ pub struct Count {
     /// "… came home on 30 April; on 14 April, thirty": the verb and noun are
     /// those of the sentence's first count.
     pub gapped: bool,
+    /// The side the head noun implies ("defenders"): weaker than a nationality.
+    pub implied: Option<Side>,
 }
 
 /// Every count in the sentence, left to right.
@@ -118,6 +120,7 @@ fn count_at(s: &Sentence, i: usize) -> Option<Count> {
         same_number: false,
         of_group: false,
         gapped: false,
+        implied: None,
     };
     let mut j = i + 1;
     // "150-for-150", "86 for 86".
@@ -171,6 +174,7 @@ fn same_number_at(s: &Sentence, i: usize) -> Option<Count> {
         same_number: true,
         of_group: false,
         gapped: false,
+        implied: None,
     };
     let from = if s.is(end, "of") { end + 1 } else { end };
     noun_phrase(s, &mut c, from);
@@ -261,6 +265,7 @@ fn noun_phrase(s: &Sentence, c: &mut Count, from: usize) -> bool {
         match s.tag(j) {
             Some(Tag::People(cat)) => {
                 let span = s.tagged(j).map_or(j..j + 1, |t| t.words.clone());
+                c.implied = crate::lang::lexicon::people::implied_side(&s.words[span.end - 1].norm);
                 if c.category == Category::Prisoners {
                     c.category = cat;
                 }
@@ -269,7 +274,7 @@ fn noun_phrase(s: &Sentence, c: &mut Count, from: usize) -> bool {
                 let mut end = span.end;
                 // "members of the Armed Forces", "fighters of the Azov Regiment", "sailors from civilian ships".
                 if (s.is(end, "of") || s.is(end, "from")) && !s.is(end + 1, "them") && !s.is(end + 1, "whom") {
-                    let tail_end = (end + 5).min(s.words.len());
+                    let tail_end = (end + 7).min(s.words.len());
                     let stop = (end + 1..tail_end)
                         .find(|&k| {
                             s.words[k].is_punct()
@@ -278,10 +283,15 @@ fn noun_phrase(s: &Sentence, c: &mut Count, from: usize) -> bool {
                         })
                         .unwrap_or(tail_end);
                     // "members of the Russian military" are Russians; soldiers "from Russian captivity" are not.
+                    // "servicemen of the Armed Forces of Ukraine", "defenders of Ukraine"
+                    // are Ukraine's; "prisoners of Russia" are held by it.
+                    let held = ["prisoners", "captives", "detainees", "hostages"].contains(&s.words[j].norm.as_str());
                     if s.is(end, "of") {
                         for k in end + 1..stop {
-                            if let Some(Tag::Nationality(side)) = s.tag(k) {
-                                c.nationality = c.nationality.or(Some(side));
+                            match s.tag(k) {
+                                Some(Tag::Nationality(side)) => c.nationality = c.nationality.or(Some(side)),
+                                Some(Tag::State(side)) if !held => c.nationality = c.nationality.or(Some(side)),
+                                _ => {}
                             }
                         }
                     }

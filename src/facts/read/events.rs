@@ -21,7 +21,12 @@ pub fn elsewhere(s: &Sentence) -> bool {
             || s.is(t.words.end, "time")
             || s.has(t.words.end..(t.words.end + 3).min(s.words.len()), |x| matches!(x, Tag::Event | Tag::Stage))
     });
-    if earlier {
+    // "As Ukrinform reported, on 17 October …": a recap of an earlier report.
+    // "Earlier, on 3 November, 107 …": so is a sentence opening with "Earlier,".
+    let recap = s.words.first().is_some_and(|w| w.is("as"))
+        && s.words.iter().take(6).any(|w| ["reported", "wrote", "said"].contains(&w.norm.as_str()))
+        || s.words.first().is_some_and(|w| w.is("earlier")) && s.is(1, ",");
+    if earlier || recap {
         return true;
     }
     s.words.iter().enumerate().any(|(i, w)| {

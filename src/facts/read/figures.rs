@@ -152,11 +152,19 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
             recipient = first.recipient;
             confidence = first.confidence.min(Confidence::Medium);
         }
-        // "On 30 April fourteen people came home" in an article whose every
-        // figure so far went to Ukraine: Ukrainians.
+        // "On 30 April fourteen people came home", "On 29 October, 52 people
+        // were freed" in an article whose every figure so far went to
+        // Ukraine: Ukrainians.
+        let clause = s.clause_of(c.at);
+        // "came home", or "were freed" with no one named who freed them.
+        let homecoming = s.has(clause.clone(), |t| t == Tag::Act(Act::Home))
+            || s.has(clause.clone(), |t| t == Tag::Act(Act::Give))
+                && s.has(clause.clone(), |t| t == Tag::Cue(Cue::Be))
+                && !clause.clone().any(|k| s.is(k, "by"));
         if recipient.is_none()
             && kind == Kind::Exchanged
-            && s.has(s.clause_of(c.at), |t| t == Tag::Act(Act::Home))
+            && homecoming
+            && own_date.is_some()
             && let [side, rest @ ..] = state.home.as_slice()
             && rest.iter().all(|x| x == side)
         {
@@ -471,6 +479,10 @@ fn recipient_of(
         return (Some(r), Confidence::Medium);
     }
     if part && let Some(side) = scene.speaker {
+        return (Some(Recipient::To(side)), Confidence::Medium);
+    }
+    // "Forty-five defenders home": whose defenders goes without saying.
+    if let Some(side) = c.implied {
         return (Some(Recipient::To(side)), Confidence::Medium);
     }
     (None, Confidence::Low)

@@ -174,6 +174,12 @@ pub const FRAMES: &[Frame] = &[
         example: ("Zelenskyy said 303 defenders were being brought back.", 303, UA),
     },
     Frame {
+        name: "count released, as a headline says it (speaker's side)",
+        pattern: &[Count, Gap(1), Act(Act::Give)],
+        to: To::Speaker,
+        example: ("Yermak listed them: 20 defenders returned.", 20, UA),
+    },
+    Frame {
         name: "count freed as both sides swapped",
         pattern: &[Count, Gap(14), BothSides],
         to: To::Combined,

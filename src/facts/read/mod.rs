@@ -7,7 +7,8 @@
 //! `Figure` with its reporter, date, confidence and the group it is part of
 //! (`figures`). Sentences that report an exchange without a number, its
 //! mediator, place and stage are read by `events`; running totals and swap
-//! counts by `claims`.
+//! counts by `claims`; tables, whose numbers mean what their header says,
+//! by `table`.
 //!
 //! The rules prefer missing a figure to inventing one: a count whose
 //! recipient or date cannot be told is dropped.
@@ -21,6 +22,7 @@ pub mod frames;
 pub mod kind;
 pub mod reporter;
 pub mod sentence;
+mod table;
 
 use chrono::NaiveDate;
 
@@ -107,10 +109,15 @@ pub fn article(a: &Article) -> ArticleFacts {
     let ctx = Context { article: a, event, statement: statement_speaker(&a.body), outlet };
     let mut out = ArticleFacts { article: a.id.clone(), published: a.published, ..ArticleFacts::default() };
     let mut state = figures::State::default();
+    // Table rows say what their numbers are in the header, not in words.
+    let rows = table::read(&ctx, &mut out);
     for (k, p) in places.iter().enumerate() {
         let (reporter, named) = sentence_reporter(&ctx, &places, k, &mut state.speakers);
         if named {
             out.speakers.push((p.s.paragraph, p.s.position, reporter.name.clone()));
+        }
+        if rows.contains(&p.s.paragraph) {
+            continue;
         }
         figures::read(&ctx, p, &reporter, &mut state, &mut out);
         events::read(&ctx, p, &mut out);
@@ -196,10 +203,23 @@ pub fn about_exchange(s: &Sentence) -> bool {
 /// the body reproduces someone's statement, who then speaks every sentence
 /// that names no one else (until an editor's note).
 fn statement_speaker(body: &str) -> Option<Reporter> {
-    let line = body.lines().map(str::trim).find(|l| !l.is_empty())?;
-    let rest = line.strip_prefix("STATEMENT").or_else(|| line.strip_prefix("Statement"))?;
-    let s = Sentence::new(rest, NaiveDate::default(), 0, 0);
-    (0..s.words.len()).find_map(|j| reporter::speaker_at(&s, j))
+    let mut lines = body.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = lines.next()?;
+    let speaker_in = |text: &str| {
+        let s = Sentence::new(text, NaiveDate::default(), 0, 0);
+        (0..s.words.len()).find_map(|j| reporter::speaker_at(&s, j))
+    };
+    if let Some(rest) = first.strip_prefix("STATEMENT").or_else(|| first.strip_prefix("Statement")) {
+        return speaker_in(rest);
+    }
+    // "COORDINATION HEADQUARTERS FOR THE TREATMENT OF PRISONERS OF WAR /
+    // Press release | 26.10.2022": a body's release under its letterhead.
+    let second = lines.next().unwrap_or("").to_lowercase();
+    let release = ["press release", "statement", "communiqué", "communique", "press service"];
+    if release.iter().any(|r| second.starts_with(r)) {
+        return speaker_in(first);
+    }
+    None
 }
 
 /// The speakers named so far, for "It said …" and "he added …".

@@ -32,7 +32,13 @@ pub fn speeches(s: &Sentence) -> Vec<Speech> {
         let after = (t.words.end..(t.words.end + 7).min(s.words.len())).find_map(|j| speaker_at(s, j));
         let pronoun = (v > 0 && ["it", "he", "she", "they", "we"].contains(&s.words[v - 1].norm.as_str()))
             .then(|| s.words[v - 1].norm.clone());
-        let found = if follows {
+        // "According to the Deputy Prime Minister", "the Head of the Office of
+        // the President wrote": a title alone stands for the person named before.
+        let titled = if follows { title_at(s, t.words.end) == Some(true) } else { title_ending(s, v) };
+        let pronoun = if titled { Some("he".to_string()) } else { pronoun };
+        let found = if titled {
+            None
+        } else if follows {
             after.clone().or(before)
         } else if pronoun.is_some() {
             None
@@ -48,6 +54,37 @@ pub fn speeches(s: &Sentence) -> Vec<Speech> {
         }
     }
     out
+}
+
+/// Titles that, after "the" and without a name after them, stand for the
+/// person who holds them and was named before.
+const TITLES: &[&[&str]] = &[
+    &["head", "of", "the", "office", "of", "the", "president"],
+    &["head", "of", "the", "presidential", "office"],
+    &["deputy", "prime", "minister"],
+    &["prime", "minister"],
+    &["ombudsman"],
+    &["ombudsperson"],
+    &["commissioner"],
+    &["minister"],
+    &["president"],
+];
+
+/// Does a title start at `j` ("the Deputy Prime Minister")? `Some(true)`
+/// when it stands alone, `Some(false)` when a name follows it.
+fn title_at(s: &Sentence, j: usize) -> Option<bool> {
+    let start = if s.is(j, "the") { j + 1 } else { return None };
+    let title = TITLES.iter().find(|t| t.iter().enumerate().all(|(k, w)| s.is(start + k, w)))?;
+    let end = start + title.len();
+    Some(!s.words.get(end).is_some_and(|w| w.capitalized))
+}
+
+/// Does a lone title end right before the verb at `v`?
+fn title_ending(s: &Sentence, v: usize) -> bool {
+    (v.saturating_sub(9)..v).any(|j| {
+        title_at(s, j) == Some(true)
+            && TITLES.iter().any(|t| j + 1 + t.len() == v && t.iter().enumerate().all(|(k, w)| s.is(j + 1 + k, w)))
+    })
 }
 
 /// The subject of a speech verb at `v`: a person named in the words before

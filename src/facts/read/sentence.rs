@@ -110,8 +110,12 @@ impl<'a> Sentence<'a> {
     /// invasion began in February 2022".
     fn foreign_date(&self, m: &DateMention) -> bool {
         let before = m.words.start.saturating_sub(4)..m.words.start;
+        // "another prisoner exchange held on Friday": an exchange is held as a meeting is.
+        let held_event = |k: usize| k > 0 && self.tag(k - 1) == Some(Tag::Event) && self.is(k, "held");
         let belongs_elsewhere = self.words[before.clone()].iter().any(|w| FOREIGN_BEFORE.contains(&w.norm.as_str()))
-            || self.has(before, |t| matches!(t, Tag::Act(Act::Hold | Act::Capture) | Tag::Cue(Cue::Since)));
+            || before.clone().any(|k| {
+                matches!(self.tag(k), Some(Tag::Act(Act::Hold | Act::Capture) | Tag::Cue(Cue::Since))) && !held_event(k)
+            });
         let after = self.words.get(m.words.end).map(|w| w.norm.as_str());
         belongs_elsewhere || after.is_some_and(|a| FOREIGN_AFTER.contains(&a))
     }

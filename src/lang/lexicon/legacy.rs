@@ -103,7 +103,7 @@ pub const NOT_PEOPLE: &[&str] = &[
 ];
 
 pub fn is_person_noun(norm: &str) -> bool {
-    PERSON_NOUNS.contains(&norm)
+    PERSON_NOUNS.contains(&norm) || super::people::PEOPLE.iter().any(|(w, _)| *w == norm)
 }
 
 /// Words that put a figure (in a sentence) or a question into a category.

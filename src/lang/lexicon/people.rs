@@ -240,3 +240,14 @@ pub fn phrases() -> Vec<(&'static str, Tag)> {
     out.extend(THINGS.iter().map(|(p, t)| (*p, Tag::Thing(*t))));
     out
 }
+
+/// People nouns that name one side's people even without a nationality:
+/// in reports of these exchanges "defenders" (of Mariupol, of Azovstal,
+/// "Forty-five defenders home") are Ukraine's, in Kyiv's and Moscow's
+/// reporting alike.
+pub const IMPLIED_SIDES: &[(&str, Side)] = &[("defenders", Side::Ukraine), ("defender", Side::Ukraine)];
+
+/// The side a people noun implies, if any.
+pub fn implied_side(norm: &str) -> Option<Side> {
+    IMPLIED_SIDES.iter().find(|(w, _)| *w == norm).map(|(_, side)| *side)
+}

@@ -1,0 +1,259 @@
+//! Tables: a header line of column names and rows under it, with cells
+//! split by pipes or spaced dashes. Roundups print them as
+//!
+//! ```text
+//! Date - Ukrainians freed - military / civilians - Russians freed - Mediator
+//! - 19 April 2022 - 76 - 60 / 16 - not given - none named
+//! ```
+//!
+//! A row is one exchange: its date cell dates it, and each number is read
+//! through its column's name ("Ukrainians freed": to Ukraine; "military /
+//! civilians" beside it: parts of that count). Sentence rules cannot read
+//! such rows, which have no verbs and whose numbers mean what the header says.
+
+use super::sentence::Sentence;
+use super::{ArticleFacts, Context, Fact, Observation};
+use crate::facts::model::{Attributed, Citation, Confidence, ExchangeDate, Figure, Recipient, Reporter};
+use crate::lang::dates::{self, Anchor};
+use crate::lang::lexicon::{Category, Cue, Tag, names};
+use crate::lang::text;
+
+/// Words of a column that holds no exchange figure.
+const SKIPPED_COLUMNS: &[&str] = &["total", "running", "cumulative", "so far", "bodies", "age", "ages"];
+/// Words of a column that names the mediator.
+const MEDIATOR_COLUMNS: &[&str] = &["mediator", "mediated", "broker", "brokered", "via"];
+/// Words of a column for both sides together, or each side.
+const COMBINED_COLUMNS: &[&str] = &["in all", "combined", "both sides"];
+
+/// How a column's cells are read.
+#[derive(Debug, Clone, PartialEq)]
+enum Column {
+    Date,
+    /// People freed: to whom, of what category, and a part of the column before.
+    Count {
+        recipient: Option<Recipient>,
+        category: Category,
+        terms: Vec<String>,
+        reporter: Option<String>,
+    },
+    Mediator,
+    Other,
+}
+
+/// Cells of a line, if it is a table line: pipes, or three or more spaced dashes' worth.
+fn cells(line: &str) -> Option<Vec<String>> {
+    let t = line.trim();
+    let split: Vec<String> = if t.contains('|') {
+        t.split('|').map(str::trim).filter(|c| !c.is_empty()).map(String::from).collect()
+    } else {
+        let body = t.strip_prefix("- ").or_else(|| t.strip_prefix("– ")).unwrap_or(t);
+        body.split(" - ").flat_map(|c| c.split(" – ")).map(str::trim).map(String::from).collect()
+    };
+    (split.len() >= 3).then_some(split)
+}
+
+/// "|---|:---:|": the line under a Markdown table's header.
+fn rule(cells: &[String]) -> bool {
+    cells.iter().all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
+}
+
+/// Reads every table of the article; returns the paragraphs that were rows.
+pub fn read(ctx: &Context, out: &mut ArticleFacts) -> Vec<usize> {
+    let a = ctx.article;
+    let lines: Vec<&str> = a.paragraphs.iter().map(|p| a.text(&p.span)).collect();
+    let mut rows_read = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(head) = cells(lines[i]).filter(|h| h.iter().all(|c| !c.chars().any(|ch| ch.is_ascii_digit()))) else {
+            i += 1;
+            continue;
+        };
+        let columns = columns(&head, a.published);
+        if !columns.contains(&Column::Date) {
+            i += 1;
+            continue;
+        }
+        let mut k = i + 1;
+        while let Some(row) = lines.get(k).and_then(|l| cells(l)) {
+            if !rule(&row) {
+                if row.len() != head.len() {
+                    break;
+                }
+                read_row(ctx, &head, &columns, &row, k, out);
+                rows_read.push(k);
+            }
+            k += 1;
+        }
+        i = k.max(i + 1);
+    }
+    rows_read
+}
+
+fn columns(head: &[String], published: chrono::NaiveDate) -> Vec<Column> {
+    let mut out: Vec<Column> = Vec::new();
+    for name in head {
+        let lower = name.to_lowercase();
+        let s = Sentence::new(name, published, 0, 0);
+        let column = if lower.contains("date") || lower == "day" || lower == "when" {
+            Column::Date
+        } else if MEDIATOR_COLUMNS.iter().any(|w| lower.contains(w)) {
+            Column::Mediator
+        } else if SKIPPED_COLUMNS.iter().any(|w| lower.contains(w)) {
+            Column::Other
+        } else {
+            count_column(&s, &lower)
+        };
+        out.push(column);
+    }
+    out
+}
+
+fn count_column(s: &Sentence, lower: &str) -> Column {
+    let mut recipient = None;
+    let mut category = Category::Prisoners;
+    let mut reporter = None;
+    let mut people = false;
+    for t in &s.tags {
+        match t.tag {
+            Tag::Nationality(side) => {
+                recipient = Some(Recipient::To(side));
+                people = true;
+            }
+            // "Moscow's figure": who gives the column's numbers.
+            Tag::State(_) => reporter = Some(s.text[s.words[t.words.start].span.clone()].to_string()),
+            Tag::Cue(Cue::Each) => recipient = Some(Recipient::Each),
+            Tag::Kind(c) | Tag::People(c) => {
+                people = true;
+                if c != Category::Prisoners {
+                    category = c;
+                }
+            }
+            Tag::Act(_) => people = true,
+            _ => {}
+        }
+    }
+    if COMBINED_COLUMNS.iter().any(|w| lower.contains(w)) {
+        recipient = Some(Recipient::Combined);
+    }
+    let terms = (0..s.words.len())
+        .filter(|&k| matches!(s.tag(k), Some(Tag::People(_) | Tag::Kind(_))))
+        .map(|k| s.words[k].norm.clone())
+        .collect();
+    if people { Column::Count { recipient, category, terms, reporter } } else { Column::Other }
+}
+
+fn read_row(
+    ctx: &Context,
+    head: &[String],
+    columns: &[Column],
+    row: &[String],
+    paragraph: usize,
+    out: &mut ArticleFacts,
+) {
+    let a = ctx.article;
+    let line = a.paragraphs.get(paragraph).and_then(|p| p.sentences.first()).map_or("", |s| a.text(s));
+    let cite = Citation { article: a.id.clone(), sentence: line.to_string() };
+    let Some(date) = columns.iter().zip(row).find(|(c, _)| **c == Column::Date).and_then(|(_, cell)| {
+        let words = text::words(cell);
+        dates::find(&words, Anchor::Published(a.published)).first().and_then(|m| ExchangeDate::from_period(&m.period))
+    }) else {
+        return;
+    };
+    let observe = |fact: Fact, out: &mut ArticleFacts| {
+        out.observations.push(Observation { date: Some(date), fact, inferred: false });
+    };
+    observe(Fact::Report(cite.clone()), out);
+    // The recipient of the last count column: "military / civilians" beside "Ukrainians freed" are its parts.
+    let mut last: Option<Recipient> = None;
+    for ((column, cell), name) in columns.iter().zip(row).zip(head) {
+        match column {
+            Column::Mediator => {
+                let s = Sentence::new(cell, a.published, paragraph, 0);
+                for t in &s.tags {
+                    if let Tag::Mediator(m) = t.tag {
+                        let value = names::mediator_name(m).to_string();
+                        observe(Fact::Mediator(Attributed { value, cite: cite.clone() }), out);
+                    }
+                }
+            }
+            Column::Count { recipient, category, terms, reporter } => {
+                // "12 / 14" under "military / civilians": one figure per sub-column.
+                let subnames: Vec<&str> = name.split('/').collect();
+                let subcells: Vec<&str> = cell.split('/').collect();
+                let split = subnames.len() > 1 && subnames.len() == subcells.len();
+                let pieces: Vec<(&str, &str)> = if split {
+                    subnames.into_iter().zip(subcells).collect()
+                } else {
+                    vec![(name.as_str(), cell.as_str())]
+                };
+                let part = recipient.is_none() && last.is_some();
+                for (sub, piece) in pieces {
+                    let Some((value, written)) = number_cell(piece) else { continue };
+                    let (category, terms) = if split {
+                        match count_column(&Sentence::new(sub, a.published, 0, 0), &sub.to_lowercase()) {
+                            Column::Count { category, terms, .. } => (category, terms),
+                            _ => (Category::Prisoners, vec![sub.trim().to_lowercase()]),
+                        }
+                    } else {
+                        (*category, terms.clone())
+                    };
+                    let Some(to) = recipient.or(last) else { continue };
+                    let reporter = match reporter {
+                        Some(name) => Reporter { side: None, name: name.clone() },
+                        None => ctx.statement.clone().unwrap_or_else(|| ctx.outlet.clone()),
+                    };
+                    let figure = Figure {
+                        value,
+                        text: written,
+                        approx: None,
+                        recipient: to,
+                        category,
+                        terms,
+                        part,
+                        reporter,
+                        confidence: if part { Confidence::Medium } else { Confidence::High },
+                        cite: cite.clone(),
+                    };
+                    observe(Fact::Figure(figure), out);
+                }
+                if recipient.is_some() {
+                    last = *recipient;
+                }
+            }
+            Column::Date | Column::Other => {}
+        }
+    }
+}
+
+/// A cell that is a number and little else: "76", "about 50" is not exact
+/// enough for a table, "not given" is no number.
+fn number_cell(cell: &str) -> Option<(u64, String)> {
+    let words = text::words(cell.trim());
+    match words.as_slice() {
+        [w] => w.number().map(|v| (v, cell[w.span.clone()].to_string())),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_split_into_cells() {
+        assert_eq!(
+            cells("- 19 April 2022 - 76 - 60 / 16 - not given").unwrap(),
+            ["19 April 2022", "76", "60 / 16", "not given"]
+        );
+        assert_eq!(cells("| 19 April 2022 | 76 | UAE |").unwrap(), ["19 April 2022", "76", "UAE"]);
+        assert!(cells("Kyiv said 76 came home - a record.").is_none());
+        assert!(rule(&cells("|---|:---:|---|").unwrap()));
+    }
+
+    #[test]
+    fn numbers_only_from_plain_cells() {
+        assert_eq!(number_cell(" 76 ").map(|x| x.0), Some(76));
+        assert_eq!(number_cell("not given"), None);
+        assert_eq!(number_cell("14 sailors of the Azov Concord"), None);
+    }
+}
