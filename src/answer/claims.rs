@@ -32,6 +32,15 @@ pub fn answer(ctx: &Context, q: &Question) -> Answer {
     claims.sort_by_key(|c| {
         (!named(c), wanted_scope.is_some_and(|s| !same_scope(s, c.scope)), std::cmp::Reverse(c.as_of))
     });
+    // "How many bodies did Ukraine receive on 23 October 2025?", "… in the
+    // September and October repatriations together": the handovers of the
+    // days asked, not a running total that happens to be dated then.
+    if matches!(kind, ClaimKind::Bodies(_)) && !q.select.periods.is_empty() {
+        let handovers = handovers_in(&claims, q);
+        if !handovers.is_empty() {
+            return bodies_answer(ctx, q, &handovers);
+        }
+    }
     let shown: Vec<&Claim> = claims.iter().copied().take(3).collect();
     for c in &shown {
         r.line(format!("{}, according to {} (as of {}).", claim_text(c), c.reporter.name, day_label(c.as_of)));
@@ -55,6 +64,71 @@ pub fn answer(ctx: &Context, q: &Question) -> Answer {
         r.line(coverage(ctx.facts));
     }
     r.finish(q, ok, ctx.corpus)
+}
+
+/// "How many did Yermak say had been brought back in September 2022
+/// alone?": a source's own total for exactly the month or year asked
+/// ("235 people had been returned in September alone") answers it, beside
+/// the sum of the exchanges on record then.
+pub fn period_total(ctx: &Context, q: &Question) -> Option<Answer> {
+    let [period] = q.select.periods.as_slice() else { return None };
+    if matches!(period, crate::lang::dates::Period::Day { .. }) {
+        return None;
+    }
+    let (from, to) = period.bounds()?;
+    let named = |c: &&Claim| q.filter.reporter.as_ref().is_none_or(|p| by(p, &c.reporter.name, c.reporter.side));
+    let side = |c: &&Claim| match c.kind {
+        ClaimKind::ReturnedTotal(s) => q.filter.recipient.is_none_or(|r| r == s),
+        _ => false,
+    };
+    let claims: Vec<&Claim> = ctx
+        .facts
+        .claims
+        .iter()
+        .filter(|c| matches!(c.scope, Scope::Since { from: f } if f == from) && c.as_of <= to)
+        .filter(side)
+        .filter(named)
+        .collect();
+    if claims.is_empty() {
+        return None;
+    }
+    let mut r = Reply::default();
+    for c in &claims {
+        r.line(format!("{}, according to {} (as of {}).", claim_text(c), c.reporter.name, day_label(c.as_of)));
+        r.cite(&c.cite);
+    }
+    let sel = Selection { exchanges: on_record(ctx, q), basis: select::Basis::Named, evidence: Vec::new() };
+    if !sel.exchanges.is_empty() {
+        r.line(count::total(ctx, q, &sel).text);
+    }
+    Some(r.finish(q, true, ctx.corpus))
+}
+
+/// One claim per handover day of the periods asked (the first source's).
+fn handovers_in<'c>(claims: &[&'c Claim], q: &Question) -> Vec<&'c Claim> {
+    let mut out: Vec<&Claim> = Vec::new();
+    for c in claims.iter().filter(|c| c.scope == Scope::Day) {
+        let inside = q.select.periods.iter().any(|p| p.bounds().is_some_and(|(a, b)| a <= c.as_of && c.as_of <= b));
+        if inside && !out.iter().any(|o| o.as_of == c.as_of && o.kind == c.kind) {
+            out.push(c);
+        }
+    }
+    out.sort_by_key(|c| c.as_of);
+    out
+}
+
+fn bodies_answer(ctx: &Context, q: &Question, handovers: &[&Claim]) -> Answer {
+    let mut r = Reply::default();
+    for c in handovers {
+        r.line(format!("{}, according to {}.", claim_text(c), c.reporter.name));
+        r.cite(&c.cite);
+    }
+    if let [_, _, ..] = handovers {
+        let parts: Vec<String> = handovers.iter().map(|c| num(c.low)).collect();
+        let sum: u64 = handovers.iter().map(|c| c.low).sum();
+        r.line(format!("In all: {} ({}, computed).", num(sum), parts.join(" + ")));
+    }
+    r.finish(q, true, ctx.corpus)
 }
 
 fn on_record<'f>(ctx: &Context<'f>, q: &Question) -> Vec<&'f Exchange> {
@@ -121,7 +195,13 @@ fn claim_text(c: &Claim) -> String {
             format!("{value} {} returned from captivity {}", s.people(), scope_words(c.scope))
         }
         ClaimKind::Held(s) => format!("{value} {} held by {}", s.people(), s.other().name()),
-        ClaimKind::Bodies(s) => format!("The bodies of {value} fallen soldiers returned to {}", s.name()),
+        ClaimKind::Bodies(s) => {
+            let when = match c.scope {
+                Scope::Day => format!("on {}", day_label(c.as_of)),
+                other => scope_words(other),
+            };
+            format!("The bodies of {value} fallen soldiers returned to {} {when}", s.name())
+        }
     }
     .trim_end()
     .to_string()
@@ -146,5 +226,6 @@ fn scope_words(s: Scope) -> String {
         Scope::Recent { from } => format!("since {}", day_label(from)),
         Scope::Stages => "across the stages of the exchange".into(),
         Scope::Unstated => "in all".into(),
+        Scope::Day => "in one handover".into(),
     }
 }

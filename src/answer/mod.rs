@@ -52,6 +52,11 @@ pub fn answer(ctx: &Context, q: &Question) -> Answer {
         Measure::Compare => return list::compare(ctx, q),
         _ => {}
     }
+    if matches!(q.measure, Measure::Count | Measure::Total)
+        && let Some(a) = claims::period_total(ctx, q)
+    {
+        return a;
+    }
     let sel = select::select(ctx, q);
     if q.measure == Measure::Person {
         return names::person(ctx, q, &sel);

@@ -241,6 +241,8 @@ pub enum Scope {
     Stages,
     /// Stated as of a day, without saying since when.
     Unstated,
+    /// One handover, on the day the claim is dated: "1,000 bodies were returned today".
+    Day,
 }
 
 /// A claim about totals, with who claims it and as of when.

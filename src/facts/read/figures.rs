@@ -60,6 +60,8 @@ struct Read {
     date: Option<ExchangeDate>,
     inferred: bool,
     part: bool,
+    /// A part of an earlier sentence's headline, read into its breakdown.
+    in_run: bool,
     /// The group it belongs to: its parent's for a part, else itself.
     group: Option<Parent>,
     category: Category,
@@ -131,6 +133,8 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
         };
         let (mut recipient, mut confidence) = recipient_of(&scene, c, &done, parent.as_ref(), part);
         let mut part = part;
+        // A part read into the breakdown of an earlier headline, not of this sentence's count.
+        let mut in_run = false;
         // "Five National Guard soldiers … were also released": no side of its
         // own, fewer than the group just counted — one of them.
         let (own_date, undated) = date_of(ctx, p, c);
@@ -152,6 +156,17 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
             recipient = first.recipient;
             confidence = first.confidence.min(Confidence::Medium);
         }
+        // "In addition, fourteen civilians have been freed": no side of its
+        // own, and room left in the headline's breakdown.
+        if recipient.is_none()
+            && let Some(r) = open_run.filter(|r| r.sum + value <= r.head.value && same_day(r.head.date))
+        {
+            recipient = Some(r.head.recipient);
+            confidence = Confidence::Medium;
+            part = true;
+            kind = Kind::Part;
+            in_run = true;
+        }
         // "On 30 April fourteen people came home", "On 29 October, 52 people
         // were freed" in an article whose every figure so far went to
         // Ukraine: Ukrainians.
@@ -171,16 +186,6 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
             recipient = Some(Recipient::To(*side));
             confidence = Confidence::Medium;
         }
-        // "In addition, fourteen civilians have been freed": no side of its
-        // own, and room left in the headline's breakdown.
-        if recipient.is_none()
-            && let Some(r) = open_run.filter(|r| r.sum + value <= r.head.value && same_day(r.head.date))
-        {
-            recipient = Some(r.head.recipient);
-            confidence = Confidence::Medium;
-            part = true;
-            kind = Kind::Part;
-        }
         let (date, inferred) = match parent {
             Some(x) if part && x.date.is_some() => (x.date, true),
             _ => (own_date, undated),
@@ -192,7 +197,7 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
         };
         let own = recipient.map(|recipient| Parent { value, recipient, date, category });
         let group = if part { parent.or(own) } else { own };
-        let r = Read { kind, value, recipient, confidence, date, inferred, part, group, category };
+        let r = Read { kind, value, recipient, confidence, date, inferred, part, in_run, group, category };
         tracing::trace!(value, ?kind, ?recipient, ?confidence, part, date = ?date.map(|d| d.id()), reporter = %who.name, sentence = s.text, "count");
         let emitted = out.observations.len();
         emit(ctx, s, c, &r, &who, p.today, out);
@@ -217,7 +222,8 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
 /// run's members as parts once they add up to its headline.
 fn track_run(state: &mut State, s: &Sentence, r: &Read, emitted: Option<usize>, out: &mut ArticleFacts) {
     let Some(recipient @ Recipient::To(_)) = r.recipient else { return };
-    if !matches!(r.kind, Kind::Exchanged | Kind::Part) {
+    // "one woman officer among them" breaks down its own sentence's count, not the headline.
+    if !matches!(r.kind, Kind::Exchanged | Kind::Part) || r.part && !r.in_run {
         return;
     }
     let fits = |run: &Run| {
@@ -590,7 +596,7 @@ fn emit(
         }
         Kind::Bodies => {
             if let Some(side) = side {
-                out.claims.push(claim(ClaimKind::Bodies(side), Scope::Unstated));
+                out.claims.push(claim(ClaimKind::Bodies(side), kind::bodies_scope(s, c, today)));
             }
         }
         _ => {}

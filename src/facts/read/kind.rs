@@ -64,6 +64,13 @@ fn separate_event(s: &Sentence) -> bool {
     })
 }
 
+/// The scope of a count of bodies: one handover ("1,000 bodies were
+/// returned today"), or a running total ("Russia had returned more than
+/// 6,000 bodies by June 2025").
+pub fn bodies_scope(s: &Sentence, c: &Count, today: NaiveDate) -> Scope {
+    cumulative(s, c, s.clause_of(c.at), today).unwrap_or(Scope::Day)
+}
+
 /// Reads the kind of `c` in `s`; `today` dates "over the past week".
 pub fn of(s: &Sentence, c: &Count, today: NaiveDate) -> Kind {
     if c.swaps {
@@ -172,6 +179,12 @@ fn cumulative(s: &Sentence, c: &Count, clause: std::ops::Range<usize>, today: Na
         && let Some((from, _)) = m.period.bounds()
     {
         return Some(Scope::Since { from });
+    }
+    // "had returned more than 6,000 bodies by June 2025": a total up to then.
+    if s.own_dates().chain(s.dates.iter().map(|(m, _)| m)).any(|m| {
+        clause.contains(&m.words.start) && m.words.start > c.at && m.words.start > 0 && w[m.words.start - 1].is("by")
+    }) {
+        return Some(Scope::Unstated);
     }
     // "bringing the total to 4,552", "raising the number of those freed to 3,000".
     let to_total = c.at >= 2
