@@ -46,7 +46,14 @@ pub fn answer_quoting(ctx: &Context, q: &Question, counting: bool) -> Answer {
                 .iter()
                 .enumerate()
                 .any(|(i, w)| w.number().is_some_and(|n| n >= 2) && !dates.iter().any(|m| m.words.contains(&i)));
-            count && wanted.iter().all(|w| w.iter().all(|t| terms.contains(t)))
+            // "all-for-all" is only stop words to the index: the sentence must say it.
+            let literal = q
+                .select
+                .descriptors
+                .iter()
+                .filter(|d| ctx.index.terms(d).is_empty())
+                .all(|d| l.to_lowercase().contains(d.as_str()));
+            count && literal && wanted.iter().all(|w| w.iter().all(|t| terms.contains(t)))
         });
     if found && !counts {
         r.line(coverage(ctx.facts));

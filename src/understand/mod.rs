@@ -209,6 +209,14 @@ fn descriptors(w: &Words, f: &Filters) -> Vec<String> {
         if !generic && !out.contains(&x.norm) {
             out.push(x.norm.clone());
         }
+        // "the all-for-all exchange": a name made of words that alone say nothing.
+        let pattern: Vec<&str> = w.words.iter().skip(i).take(5).map(|y| y.norm.as_str()).collect();
+        if let [a, "-", "for", "-", b] = pattern[..]
+            && a == b
+            && x.kind == WordKind::Word
+        {
+            out.push(format!("{a}-for-{b}"));
+        }
     }
     out
 }

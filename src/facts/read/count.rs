@@ -288,12 +288,23 @@ fn noun_phrase(s: &Sentence, c: &mut Count, from: usize) -> bool {
                     let held = ["prisoners", "captives", "detainees", "hostages"].contains(&s.words[j].norm.as_str());
                     if s.is(end, "of") {
                         for k in end + 1..stop {
+                            // "prisoners of war of the Armed Forces of Ukraine" are Ukraine's.
+                            let holder =
+                                held && (s.is(k - 1, "of") || s.is(k - 1, "the") && s.is(k - 2, "of")) && k <= end + 2;
                             match s.tag(k) {
                                 Some(Tag::Nationality(side)) => c.nationality = c.nationality.or(Some(side)),
-                                Some(Tag::State(side)) if !held => c.nationality = c.nationality.or(Some(side)),
+                                Some(Tag::State(side)) if !holder => c.nationality = c.nationality.or(Some(side)),
                                 _ => {}
                             }
                         }
+                    }
+                    // "civilians from the Kursk Region" are Russia's.
+                    if s.is(end, "from") {
+                        let place = (end + 1..stop).find_map(|k| match s.tag(k) {
+                            Some(Tag::Place(p)) => crate::lang::lexicon::names::residents_side(p),
+                            _ => None,
+                        });
+                        c.nationality = c.nationality.or(place);
                     }
                     push_terms(s, c, end + 1..stop);
                     // "sailors from civilian ships": the words describe them, but

@@ -78,6 +78,14 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
     let runs = list_parts(s, &counts);
     let mut done: Vec<Read> = Vec::new();
     for (n, c) in counts.iter().enumerate() {
+        let labelled;
+        let c = match list_label(s, c) {
+            Some(terms) if p.stamp.is_none() && !c.swaps && c.thing.is_none() => {
+                labelled = Count { terms, ..c.clone() };
+                &labelled
+            }
+            _ => c,
+        };
         let quiet =
             if p.note { ctx.outlet.clone() } else { ctx.statement.clone().unwrap_or_else(|| ctx.outlet.clone()) };
         let who = count_reporter(s, &speeches, c, reporter, &quiet, &state.speakers);
@@ -155,6 +163,19 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
             kind = first.kind;
             recipient = first.recipient;
             confidence = first.confidence.min(Confidence::Medium);
+        }
+        // "Units: / - 12th Special Forces Brigade "Azov" - 4 service members":
+        // a labelled list item counts part of the exchange just reported.
+        if recipient.is_none()
+            && kind == Kind::Other
+            && c.terms.len() > 1
+            && list_label(s, c).is_some()
+            && let Some(r) = state.run.as_ref().filter(|r| r.head.value > value && same_day(r.head.date))
+        {
+            recipient = Some(r.head.recipient);
+            confidence = Confidence::Medium;
+            part = true;
+            kind = Kind::Part;
         }
         // "In addition, fourteen civilians have been freed": no side of its
         // own, and room left in the headline's breakdown.
@@ -253,6 +274,24 @@ fn track_run(state: &mut State, s: &Sentence, r: &Read, emitted: Option<usize>, 
         }
         _ => {}
     }
+}
+
+/// A list item "label - count" ("- 12th Special Forces Brigade "Azov" - 4
+/// service members") with no verb: the count's terms with the label's words.
+fn list_label(s: &Sentence, c: &Count) -> Option<Vec<String>> {
+    let item = s.words.first().is_some_and(|w| w.is("-") || w.is("•") || w.is("*"));
+    let dash = (1..c.at).rev().find(|&k| s.is(k, "-") || s.is(k, "–") || s.is(k, "—"))?;
+    let verb = s.has(0..s.words.len(), |t| matches!(t, Tag::Act(_) | Tag::Speech | Tag::Cue(Cue::Be)));
+    if !item || verb || dash + 1 != c.at {
+        return None;
+    }
+    let mut terms = c.terms.clone();
+    for w in &s.words[1..dash] {
+        if w.kind == crate::lang::text::WordKind::Word && w.capitalized && !terms.contains(&w.norm) {
+            terms.push(w.norm.clone());
+        }
+    }
+    Some(terms)
 }
 
 /// No verb of its own in the count's clause.

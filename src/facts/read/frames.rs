@@ -133,7 +133,7 @@ pub const FRAMES: &[Frame] = &[
     },
     Frame {
         name: "count held by side",
-        pattern: &[Count, Gap(4), Word(&["held", "captured", "detained"]), Word(&["by"]), Gap(1), Side],
+        pattern: &[Count, Gap(8), Word(&["held", "captured", "detained"]), Word(&["by"]), Gap(1), Side],
         to: To::Other,
         example: ("The swap freed 150 servicemen held by Kyiv.", 150, RU),
     },

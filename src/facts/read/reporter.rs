@@ -34,6 +34,24 @@ pub fn speeches(s: &Sentence) -> Vec<Speech> {
             .then(|| s.words[v - 1].norm.clone());
         // "According to the Deputy Prime Minister", "the Head of the Office of
         // the President wrote": a title alone stands for the person named before.
+        // "…, the ministry said": a body named before, without its side here.
+        let bare_body = !follows
+            && ((v.saturating_sub(3)..v).any(|j| {
+                j > 0
+                    && s.is(j - 1, "the")
+                    && s.tagged(j)
+                        .is_some_and(|t| t.words.start == j && t.words.end == v && matches!(t.tag, Tag::Speaker(_)))
+                    && speaker_at(s, j).is_none()
+            }) || v >= 2 && s.is(v - 2, "the") && BODIES.contains(&s.words[v - 1].norm.as_str()));
+        if bare_body {
+            out.push(Speech {
+                reporter: Reporter::pending(),
+                verb: v,
+                closing: s.words.len() <= t.words.end + 6,
+                pronoun: Some("it".into()),
+            });
+            continue;
+        }
         let titled = if follows { title_at(s, t.words.end) == Some(true) } else { title_ending(s, v) };
         let pronoun = if titled { Some("he".to_string()) } else { pronoun };
         let found = if titled {
@@ -55,6 +73,9 @@ pub fn speeches(s: &Sentence) -> Vec<Speech> {
     }
     out
 }
+
+/// Nouns that, after "the", stand for the institution named before: "…, the ministry said".
+const BODIES: &[&str] = &["ministry", "headquarters", "office", "agency", "service", "department", "committee"];
 
 /// Titles that, after "the" and without a name after them, stand for the
 /// person who holds them and was named before.

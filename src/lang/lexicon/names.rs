@@ -137,6 +137,15 @@ pub const PLACES: &[&[&str]] = &[
     &["Moscow region"],
 ];
 
+/// Places whose people are Russia's: "three civilians from the Kursk Region".
+pub const RUSSIAN_REGIONS: &[&str] = &["Kursk", "Belgorod", "Bryansk", "Moscow region"];
+
+/// The side whose residents a place's people are, when that is certain.
+pub fn residents_side(place: u16) -> Option<super::Side> {
+    let name = place_name(place);
+    RUSSIAN_REGIONS.contains(&name).then_some(super::Side::Russia)
+}
+
 pub fn phrases() -> Vec<(&'static str, Tag)> {
     let mut out: Vec<(&str, Tag)> = Vec::new();
     for (i, s) in SPEAKERS.iter().enumerate() {
