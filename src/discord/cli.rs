@@ -10,6 +10,7 @@ use crate::engine::{Engine, EngineConfig};
 
 use super::answering;
 use super::config::Config;
+use super::connections::Limits;
 use super::gateway::{self, Shards};
 use super::interactions_http::{self, Endpoint};
 
@@ -73,6 +74,7 @@ pub async fn serve_http(args: ServeHttpArgs) -> anyhow::Result<()> {
         proxy: config.proxy.clone(),
         cooldown: config.cooldown,
         defer_after: answering::DEFER_AFTER,
+        limits: Limits::default(),
     };
     let engine = open_engine(&config).await?;
     let endpoint = Arc::new(Endpoint::new(&settings, engine)?);

@@ -15,16 +15,20 @@
 //! - `cooldown`: per-user rate limiting of questions.
 //! - `gateway`: `powbot serve`, the serenity client and event handler.
 //! - `interactions_http`: `powbot serve-http`, the signed HTTP interactions endpoint.
+//! - `replay`: refusing stale timestamps and interaction ids seen before, for `serve-http`.
+//! - `connections`: `serve-http`'s timeouts and caps on connections and requests.
 //! - `cli`: the two subcommands' arguments and how they start.
 
 pub mod answering;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod connections;
 pub mod cooldown;
 pub mod gateway;
 pub mod interaction;
 pub mod interactions_http;
 pub mod mention;
+pub mod replay;
 pub mod reply;
 pub mod send;
