@@ -4,6 +4,8 @@
 //! and Discord's OpenAPI spec when it is at hand (see `support::schemas`). `validation` tests
 //! those checks themselves, `uploads` them on multipart bodies.
 
+#[path = "discord_e2e/retries.rs"]
+mod retries;
 #[path = "discord_e2e/serve_http.rs"]
 mod serve_http;
 mod support;
@@ -20,6 +22,7 @@ use powbot::discord::config::Token;
 use powbot::discord::connections::Limits;
 use powbot::discord::gateway::{self, Settings, Shards};
 use powbot::discord::interactions_http::{self, Endpoint};
+use powbot::discord::rest::Policy;
 use serde_json::{Value, json};
 use tokio::sync::oneshot;
 
@@ -168,6 +171,7 @@ async fn the_gateway_bot_answers_through_a_fake_discord() {
         cooldown: Duration::from_secs(60),
         defer_after: powbot::discord::answering::DEFER_AFTER,
         shards: None,
+        retry: Policy::default(),
     };
     let (stop, stopped) = oneshot::channel::<()>();
     let bot = tokio::spawn(gateway::run(settings, engine, async {
@@ -402,6 +406,7 @@ async fn serve_http_verifies_signatures_and_answers_in_the_response() {
         cooldown: Duration::ZERO,
         defer_after: powbot::discord::answering::DEFER_AFTER,
         limits: Limits::default(),
+        retry: Policy::default(),
     };
     let endpoint = Arc::new(Endpoint::new(&settings, engine).expect("a valid key"));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
@@ -472,6 +477,7 @@ async fn slow_answers_are_deferred_then_completed() {
         cooldown: Duration::ZERO,
         defer_after: Duration::ZERO,
         shards: None,
+        retry: Policy::default(),
     };
     let bot = tokio::spawn(gateway::run(settings, Arc::clone(&engine), std::future::pending()));
     let registration = fake.wait_for("command registration", WAIT, |r| r.method == "PUT").await;
@@ -510,6 +516,7 @@ async fn slow_answers_are_deferred_then_completed() {
         cooldown: Duration::ZERO,
         defer_after: Duration::ZERO,
         limits: Limits::default(),
+        retry: Policy::default(),
     };
     let endpoint = Arc::new(Endpoint::new(&settings, engine).expect("a valid key"));
     // With a token, serve-http registers the commands itself (here in a guild).
@@ -558,6 +565,7 @@ async fn a_long_listing_is_split_at_line_ends_within_limits() {
         cooldown: Duration::ZERO,
         defer_after: powbot::discord::answering::DEFER_AFTER,
         shards: Some(Shards { range: 0..=0, total: 2 }),
+        retry: Policy::default(),
     };
     let bot = tokio::spawn(gateway::run(settings, engine, std::future::pending()));
     // This process runs shard 0 of 2: it identifies as such and, owning shard 0, registers.

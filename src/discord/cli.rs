@@ -13,6 +13,7 @@ use super::config::Config;
 use super::connections::Limits;
 use super::gateway::{self, Shards};
 use super::interactions_http::{self, Endpoint};
+use super::rest::Policy;
 
 /// `powbot serve`: answer slash commands and mentions over the gateway.
 #[derive(Debug, clap::Args)]
@@ -61,6 +62,7 @@ pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         cooldown: config.cooldown,
         defer_after: answering::DEFER_AFTER,
         shards,
+        retry: Policy::default(),
     };
     gateway::run(settings, engine, shutdown_signal()).await
 }
@@ -75,6 +77,7 @@ pub async fn serve_http(args: ServeHttpArgs) -> anyhow::Result<()> {
         cooldown: config.cooldown,
         defer_after: answering::DEFER_AFTER,
         limits: Limits::default(),
+        retry: Policy::default(),
     };
     let engine = open_engine(&config).await?;
     let endpoint = Arc::new(Endpoint::new(&settings, engine)?);

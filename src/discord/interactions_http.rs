@@ -21,7 +21,7 @@ use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
-use serenity::all::{CommandInteraction, GuildId, Http, HttpBuilder, Interaction};
+use serenity::all::{CommandInteraction, GuildId, Http, Interaction};
 use serenity::interactions_endpoint::Verifier;
 use tower::{BoxError, ServiceBuilder};
 use tower_http::timeout::{RequestBodyTimeoutLayer, TimeoutError, TimeoutLayer};
@@ -33,9 +33,10 @@ use super::commands::{self, Request};
 use super::config::Token;
 use super::connections::{self, Limits};
 use super::cooldown::{self, Cooldown, Verdict};
-use super::interaction::{complete_deferred, followups};
+use super::interaction::Answering;
 use super::replay::{self, Seen};
 use super::reply::Reply;
+use super::rest::{Policy, Rest};
 use super::send;
 
 /// Where Discord should send interactions: set the Interactions Endpoint URL to
@@ -60,6 +61,8 @@ pub struct Settings {
     pub defer_after: Duration,
     /// Timeouts and caps on connections and requests.
     pub limits: Limits,
+    /// How follow-ups and late answers that meet a `429` or a `5xx` are retried.
+    pub retry: Policy,
 }
 
 /// A public key that is not 32 bytes of hex or not a valid Ed25519 point.
@@ -78,25 +81,26 @@ pub struct Endpoint {
     /// Interaction ids recently received, to refuse replays.
     seen: Seen,
     limits: Limits,
+    rest: Rest,
 }
 
 impl Endpoint {
-    pub fn new(settings: &Settings, engine: Arc<Engine>) -> Result<Endpoint, InvalidPublicKey> {
+    /// Fails on an invalid public key ([`InvalidPublicKey`]) or when no HTTP client can be set up.
+    pub fn new(settings: &Settings, engine: Arc<Engine>) -> anyhow::Result<Endpoint> {
         let key = parse_hex_key(&settings.public_key).ok_or(InvalidPublicKey)?;
         let verifier = Verifier::try_new(key).map_err(|_| InvalidPublicKey)?;
         let token = settings.token.as_ref().map_or("", Token::expose);
-        let mut http = HttpBuilder::new(token);
-        if let Some(proxy) = &settings.proxy {
-            http = http.proxy(proxy.as_str()).ratelimiter_disabled(true);
-        }
+        let rest = Rest::new(settings.retry.clone())?;
+        let http = rest.http(token, settings.proxy.as_deref());
         Ok(Endpoint {
             engine,
             cooldown: Cooldown::new(settings.cooldown),
             verifier,
             defer_after: settings.defer_after,
-            http: Arc::new(http.build()),
+            http: Arc::new(http),
             seen: Seen::default(),
             limits: settings.limits.clone(),
+            rest,
         })
     }
 
@@ -203,30 +207,39 @@ async fn interactions(
 
 impl Endpoint {
     async fn command(self: &Arc<Self>, command: CommandInteraction) -> Response {
+        let received = tokio::time::Instant::now();
         let request = match Request::parse(&command.data) {
             Ok(request) => request,
-            Err(unusable) => return self.reply_now(command, Reply::notice(&unusable.0)),
+            Err(unusable) => return self.reply_now(command, received, Reply::notice(&unusable.0)),
         };
         if let Verdict::Wait { remaining, .. } = self.cooldown.check(command.user.id.get(), Instant::now()) {
-            return self.reply_now(command, Reply::notice(&cooldown::notice(remaining)));
+            return self.reply_now(command, received, Reply::notice(&cooldown::notice(remaining)));
         }
         match answering::within(Arc::clone(&self.engine), request, self.defer_after).await {
-            Progress::Ready(reply) => self.reply_now(command, reply),
+            Progress::Ready(reply) => self.reply_now(command, received, reply),
             Progress::Pending(task) => {
                 let endpoint = Arc::clone(self);
                 tokio::spawn(async move {
                     let reply = answering::finish(task).await;
                     tokio::time::sleep(FOLLOWUP_DELAY).await;
-                    endpoint.http.set_application_id(command.application_id);
-                    complete_deferred(&endpoint.http, &command, reply).await;
+                    endpoint.answering(&command, received).complete_deferred(reply).await;
                 });
                 json(&send::deferral())
             }
         }
     }
 
+    fn answering<'a>(&'a self, command: &'a CommandInteraction, received: tokio::time::Instant) -> Answering<'a> {
+        Answering { http: &self.http, rest: &self.rest, command, received }
+    }
+
     /// The first message goes in the HTTP response; any others follow over REST.
-    fn reply_now(self: &Arc<Self>, command: CommandInteraction, reply: Reply) -> Response {
+    fn reply_now(
+        self: &Arc<Self>,
+        command: CommandInteraction,
+        received: tokio::time::Instant,
+        reply: Reply,
+    ) -> Response {
         let Some((first, rest)) = reply.messages.split_first() else {
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         };
@@ -237,8 +250,7 @@ impl Endpoint {
             let ephemeral = reply.ephemeral;
             tokio::spawn(async move {
                 tokio::time::sleep(FOLLOWUP_DELAY).await;
-                endpoint.http.set_application_id(command.application_id);
-                followups(&endpoint.http, &command, &rest, ephemeral).await;
+                endpoint.answering(&command, received).followups(&rest, ephemeral).await;
             });
         }
         response

@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use ed25519_dalek::SigningKey;
 use powbot::discord::connections::Limits;
 use powbot::discord::interactions_http::{self, Endpoint};
+use powbot::discord::rest::Policy;
 use serde_json::{Value, json};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
@@ -46,6 +47,7 @@ async fn start(limits: Limits) -> (SocketAddr, Signed, SigningKey, tempfile::Tem
         cooldown: Duration::ZERO,
         defer_after: powbot::discord::answering::DEFER_AFTER,
         limits,
+        retry: Policy::default(),
     };
     let endpoint = Arc::new(Endpoint::new(&settings, engine).expect("a valid key"));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
