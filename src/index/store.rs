@@ -136,7 +136,7 @@ pub fn clean(dir: &Path, current: &Path) {
             slots.push((used, path));
         }
     }
-    slots.sort_by(|a, b| b.0.cmp(&a.0));
+    slots.sort_by_key(|slot| std::cmp::Reverse(slot.0));
     // The caller's own slot is one of the KEEP.
     for (_, path) in slots.into_iter().skip(KEEP.saturating_sub(1)) {
         retire(dir, &path);
