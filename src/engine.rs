@@ -7,7 +7,8 @@ use chrono::NaiveDate;
 
 use crate::answer::{self, Answer, Choice, Context};
 use crate::corpus::{Corpus, CorpusError, LoadError};
-use crate::facts::{self, Corrections, CorrectionsError, Facts, Problem};
+use crate::curated::{self, Refused};
+use crate::facts::{self, CorrectionsError, Facts, Problem};
 use crate::index::{IndexOrigin, PassageIndex};
 use crate::lang::Period;
 use crate::lang::dates::day_label;
@@ -46,20 +47,22 @@ pub struct Engine {
     index: PassageIndex,
     spelling: Spelling,
     skipped: Vec<LoadError>,
+    refused: Vec<Refused>,
     today: Option<NaiveDate>,
 }
 
 impl Engine {
     /// Loads the corpus (skipping malformed articles, see `skipped`), reads
-    /// the facts and opens or rebuilds the index.
+    /// the facts with the corrections that hold (see `refused`) and opens or
+    /// rebuilds the index.
     pub fn open(config: &EngineConfig) -> Result<Engine, Error> {
         let (corpus, skipped) = Corpus::load(&config.data_dir)?;
-        let corrections = Corrections::load(&config.data_dir)?;
+        let (corrections, refused) = curated::load(&config.data_dir, &corpus);
         let facts = facts::build(&corpus, &corrections, &config.data_dir)?;
         let index = PassageIndex::open_or_build(&config.index_dir, &corpus)?;
         let spelling = Spelling::from_corpus(&corpus);
         tracing::info!(articles = corpus.articles.len(), exchanges = facts.exchanges.len(), index = ?index.origin, "engine ready");
-        Ok(Engine { corpus, facts, index, spelling, skipped, today: config.today })
+        Ok(Engine { corpus, facts, index, spelling, skipped, refused, today: config.today })
     }
 
     fn context(&self) -> Context<'_> {
@@ -208,6 +211,11 @@ Try:\n• How many prisoners were exchanged on 19 March 2025?\n• Who mediated 
     /// Article files that were skipped, with the reason.
     pub fn skipped(&self) -> &[LoadError] {
         &self.skipped
+    }
+
+    /// Corrections in `exchanges.toml` that were not applied, with the reason.
+    pub fn refused(&self) -> &[Refused] {
+        &self.refused
     }
 
     pub fn index_origin(&self) -> &IndexOrigin {

@@ -117,6 +117,9 @@ fn open(data: &DataArgs) -> anyhow::Result<Engine> {
     for skipped in engine.skipped() {
         eprintln!("powbot: skipped {skipped}");
     }
+    for refused in engine.refused() {
+        eprintln!("powbot: {refused}");
+    }
     Ok(engine)
 }
 
@@ -196,7 +199,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Check { data } => {
             let engine = open(&data)?;
             let problems = engine.check();
-            if problems.is_empty() {
+            if problems.is_empty() && engine.refused().is_empty() {
                 let figures: usize = engine.facts().exchanges.iter().map(|e| e.figures.len()).sum();
                 say(format!(
                     "ok: {} exchanges, {figures} figures, {} claims; every figure is in its sentence and every sentence in its article",
@@ -208,7 +211,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             for p in &problems {
                 say(format!("{}: {}", p.exchange, p.message));
             }
-            say(format!("{} problem(s)", problems.len()));
+            // Refused corrections are not in the facts checked above, but they are problems
+            // of the curated file all the same.
+            for refused in engine.refused() {
+                say(refused.to_string());
+            }
+            say(format!("{} problem(s)", problems.len() + engine.refused().len()));
             Ok(ExitCode::from(1))
         }
     }

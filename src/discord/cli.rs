@@ -115,6 +115,13 @@ async fn open_engine(config: &Config) -> anyhow::Result<Arc<Engine>> {
                 config.index_dir.display()
             )
         })?;
+    // Nothing here stops the bot; the operator reads about it in the log.
+    for skipped in engine.skipped() {
+        tracing::warn!("skipped {skipped}");
+    }
+    for refused in engine.refused() {
+        tracing::warn!("{refused}");
+    }
     Ok(Arc::new(engine))
 }
 

@@ -4,6 +4,7 @@
 mod answers;
 mod cli;
 mod corpus;
+mod curated;
 mod facts;
 mod index;
 mod support;
