@@ -1,6 +1,6 @@
 //! The `powbot` command: ask, chat, index, check, and the Discord front ends serve, serve-http.
 
-use std::io::{BufRead, Write};
+use std::io::{BufRead, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -144,14 +144,24 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Chat { data } => {
             let engine = open(&data)?;
             say(format!("{}\n(type a question, or an empty line to quit)", engine.help_text()));
-            let stdin = std::io::stdin();
+            let mut stdin = std::io::stdin().lock();
             loop {
                 write!(std::io::stdout(), "> ")?;
                 std::io::stdout().flush()?;
-                let mut line = String::new();
-                if stdin.lock().read_line(&mut line)? == 0 || line.trim().is_empty() {
-                    return Ok(ExitCode::SUCCESS);
-                }
+                let line = match read_line(&mut stdin)? {
+                    Line::End => return Ok(ExitCode::SUCCESS),
+                    Line::Text(line) if line.trim().is_empty() => return Ok(ExitCode::SUCCESS),
+                    Line::Text(line) => line,
+                    // A bad line costs that line, not the session.
+                    Line::NotUtf8 => {
+                        eprintln!("powbot: that line is not valid UTF-8 text; please type it again");
+                        continue;
+                    }
+                    Line::TooLong => {
+                        eprintln!("powbot: that line is longer than {MAX_LINE} bytes; please ask a shorter question");
+                        continue;
+                    }
+                };
                 say(format!("{}\n", render::plain(&engine.answer(line.trim()))));
             }
         }
@@ -220,6 +230,34 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::from(1))
         }
     }
+}
+
+/// Longest line `chat` reads as a question: far beyond any question, short of any harm.
+const MAX_LINE: usize = 16 * 1024;
+
+/// One line of `chat`'s input.
+enum Line {
+    End,
+    Text(String),
+    NotUtf8,
+    TooLong,
+}
+
+/// Reads a line of at most `MAX_LINE` bytes; the rest of a longer one is read and dropped.
+fn read_line(input: &mut impl BufRead) -> std::io::Result<Line> {
+    let mut bytes = Vec::new();
+    let limit = MAX_LINE as u64 + 1;
+    if input.take(limit).read_until(b'\n', &mut bytes)? == 0 {
+        return Ok(Line::End);
+    }
+    if bytes.len() > MAX_LINE && !bytes.ends_with(b"\n") {
+        let mut rest = Vec::new();
+        while input.take(limit).read_until(b'\n', &mut rest)? > 0 && !rest.ends_with(b"\n") {
+            rest.clear();
+        }
+        return Ok(Line::TooLong);
+    }
+    Ok(String::from_utf8(bytes).map_or(Line::NotUtf8, Line::Text))
 }
 
 /// Questions from a JSON array (strings, or objects with "q") or from lines of text.
