@@ -16,7 +16,7 @@ use tokio::net::TcpStream;
 
 use super::support;
 use super::support::fake_discord::APPLICATION_ID;
-use super::{MARCH_QUESTION, Signed, ask, hex, now_timestamp};
+use super::{MARCH_QUESTION, Signed, ask, hex, interaction, now_timestamp};
 
 /// Short enough for a test, long enough for a loaded 2-core machine to send a request.
 fn short_limits() -> Limits {
@@ -99,6 +99,13 @@ async fn stale_and_replayed_requests_are_refused() {
     assert_eq!(signed.post(Some(&key), &changed).await.0, 401);
     // Another interaction is answered as usual.
     assert_eq!(signed.post(Some(&key), &ask("961000000000000002", "7002", MARCH_QUESTION)).await.0, 200);
+
+    // An option out of range gets a clear private error, not a listing "in -5".
+    let year = json!([{ "name": "year", "type": 4, "value": -5 }]);
+    let (status, error) = signed.post(Some(&key), &interaction("961000000000000003", 2, "7003", "exchanges", year)).await;
+    assert_eq!((status, error["type"].as_u64(), error["data"]["flags"].as_u64()), (200, Some(4), Some(64)));
+    let text = error["data"]["content"].as_str().unwrap_or_default();
+    assert!(text.contains("from 2014 to 2100") && !text.contains("-5"), "{text}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
