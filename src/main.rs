@@ -1,6 +1,6 @@
 //! The `powbot` command: ask, chat, index, check, and the Discord front ends serve, serve-http.
 
-use std::io::{BufRead, Read, Write};
+use std::io::{BufRead, IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -95,17 +95,30 @@ fn main() -> ExitCode {
         Command::Serve(_) | Command::ServeHttp(_) => "warn,powbot=info",
         _ => "warn",
     };
-    tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| default_filter.into()),
-        )
-        .init();
+    init_logs(default_filter);
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("powbot: {e:#}");
             ExitCode::from(2)
+        }
+    }
+}
+
+/// Logs go to stderr: as text, coloured only on a terminal (a file or a journal gets no
+/// escape codes), or one JSON object a line with `POWBOT_LOG_FORMAT=json`, for collectors.
+fn init_logs(default_filter: &str) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| default_filter.into());
+    let logs = tracing_subscriber::fmt().with_writer(std::io::stderr).with_env_filter(filter);
+    let format = std::env::var("POWBOT_LOG_FORMAT").unwrap_or_default();
+    match format.trim().to_ascii_lowercase().as_str() {
+        "json" => logs.json().init(),
+        other => {
+            let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            logs.with_ansi(colour).init();
+            if !matches!(other, "" | "text") {
+                tracing::warn!(value = other, "POWBOT_LOG_FORMAT is json or text; logging as text");
+            }
         }
     }
 }

@@ -122,3 +122,34 @@ fn chat_reports_a_bad_line_and_goes_on() {
     assert!(stdout.contains("372"), "the first question was answered: {stdout}");
     assert!(stdout.contains("United Arab Emirates"), "the question after the bad lines was answered: {stdout}");
 }
+
+/// Logs to a file or a pipe carry no colour codes; `POWBOT_LOG_FORMAT=json` gives one JSON
+/// object a line.
+#[test]
+fn logs_have_no_colour_off_a_terminal_and_json_on_request() {
+    let index = tempfile::tempdir().unwrap();
+    let data = shipped_data();
+    let run = |format: &str| {
+        Command::new(bin())
+            .args(["index", "--data", data.to_str().unwrap(), "--index"])
+            .arg(index.path())
+            .env("RUST_LOG", "powbot=info")
+            .env("POWBOT_LOG_FORMAT", format)
+            .env_remove("NO_COLOR")
+            .output()
+            .expect("run powbot")
+    };
+    let text = run("");
+    let logs = String::from_utf8_lossy(&text.stderr);
+    assert!(logs.contains("engine ready"), "{logs}");
+    assert!(!logs.contains('\u{1b}'), "colour codes in logs to a pipe: {logs:?}");
+    let json = run("json");
+    let logs = String::from_utf8_lossy(&json.stderr);
+    let lines: Vec<&str> = logs.lines().collect();
+    assert!(!lines.is_empty());
+    for line in lines {
+        let value: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}"));
+        assert!(value["level"].is_string() && value["fields"].is_object(), "{line}");
+    }
+    assert!(logs.contains("engine ready"));
+}
