@@ -14,6 +14,9 @@ use crate::lang::Period;
 use crate::lang::dates::day_label;
 use crate::understand::{self, Measure, Question, Spelling};
 
+/// Longest question read, in characters: a Discord message (a mention) holds at most 2,000.
+pub const MAX_QUESTION_CHARS: usize = 2000;
+
 /// Where the engine reads from.
 #[derive(Debug, Clone)]
 pub struct EngineConfig {
@@ -81,6 +84,9 @@ impl Engine {
 
     /// Answers a free-text question.
     pub fn answer(&self, question: &str) -> Answer {
+        if let Some(refusal) = self.too_long(question) {
+            return refusal;
+        }
         if question.trim().is_empty() {
             return Answer {
                 question: String::new(),
@@ -99,8 +105,31 @@ impl Engine {
         answer::answer(&self.context(), &q)
     }
 
+    /// A refusal of a question longer than [`MAX_QUESTION_CHARS`], or `None`.
+    ///
+    /// Reading a question costs more than linear time in its length (a 100 KB paste took
+    /// a minute), and no question is that long: pasted text is refused at once instead.
+    fn too_long(&self, question: &str) -> Option<Answer> {
+        let chars = question.chars().count();
+        (chars > MAX_QUESTION_CHARS).then(|| Answer {
+            question: question.chars().take(100).collect(),
+            answered: false,
+            measure: Measure::Search,
+            text: format!(
+                "That question is {chars} characters long; I read questions of up to {MAX_QUESTION_CHARS}. \
+Please ask a shorter one, for example “How many prisoners were exchanged on 19 March 2025?”"
+            ),
+            figures: Vec::new(),
+            exchanges: Vec::new(),
+            sources: Vec::new(),
+        })
+    }
+
     /// One exchange in full; `key` is an exchange id or a date ("2025-03-19", "19 March 2025").
     pub fn describe_exchange(&self, key: &str) -> Answer {
+        if let Some(refusal) = self.too_long(key) {
+            return refusal;
+        }
         let mut q = self.understand(key);
         q.measure = Measure::Describe;
         let id = self

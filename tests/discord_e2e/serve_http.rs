@@ -102,7 +102,8 @@ async fn stale_and_replayed_requests_are_refused() {
 
     // An option out of range gets a clear private error, not a listing "in -5".
     let year = json!([{ "name": "year", "type": 4, "value": -5 }]);
-    let (status, error) = signed.post(Some(&key), &interaction("961000000000000003", 2, "7003", "exchanges", year)).await;
+    let (status, error) =
+        signed.post(Some(&key), &interaction("961000000000000003", 2, "7003", "exchanges", year)).await;
     assert_eq!((status, error["type"].as_u64(), error["data"]["flags"].as_u64()), (200, Some(4), Some(64)));
     let text = error["data"]["content"].as_str().unwrap_or_default();
     assert!(text.contains("from 2014 to 2100") && !text.contains("-5"), "{text}");

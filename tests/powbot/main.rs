@@ -7,4 +7,5 @@ mod corpus;
 mod curated;
 mod facts;
 mod index;
+mod properties;
 mod support;
