@@ -8,4 +8,5 @@ mod curated;
 mod facts;
 mod index;
 mod properties;
+mod soak;
 mod support;
