@@ -36,6 +36,14 @@ fn ping(id: &str) -> Value {
 
 /// Starts an endpoint over the shipped corpus; its address, and a client signing with its key.
 async fn start(limits: Limits) -> (SocketAddr, Signed, SigningKey, tempfile::TempDir) {
+    let (endpoint, signed, key, index) = start_with_endpoint(limits).await;
+    let address = signed.url.trim_start_matches("http://").split('/').next().and_then(|a| a.parse().ok());
+    drop(endpoint);
+    (address.expect("an address"), signed, key, index)
+}
+
+/// `start`, with the endpoint itself instead of its address.
+async fn start_with_endpoint(limits: Limits) -> (Arc<Endpoint>, Signed, SigningKey, tempfile::TempDir) {
     let index = tempfile::tempdir().expect("temp dir");
     let index_path = index.path().to_path_buf();
     let engine = tokio::task::spawn_blocking(move || support::engine(&index_path)).await.expect("engine opens");
@@ -52,9 +60,9 @@ async fn start(limits: Limits) -> (SocketAddr, Signed, SigningKey, tempfile::Tem
     let endpoint = Arc::new(Endpoint::new(&settings, engine).expect("a valid key"));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let address = listener.local_addr().expect("address");
-    tokio::spawn(interactions_http::serve(listener, endpoint, std::future::pending()));
+    tokio::spawn(interactions_http::serve(listener, Arc::clone(&endpoint), std::future::pending()));
     let url = format!("http://{address}{}", interactions_http::PATH);
-    (address, Signed { url, client: reqwest::Client::new() }, key, index)
+    (endpoint, Signed { url, client: reqwest::Client::new() }, key, index)
 }
 
 /// Reads until the server closes the connection (or `within` passes); what it sent.
@@ -69,7 +77,7 @@ async fn read_until_closed(stream: &mut TcpStream, within: Duration) -> Option<S
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn stale_and_replayed_requests_are_refused() {
-    let (_, signed, key, _index) = start(Limits::default()).await;
+    let (endpoint, signed, key, _index) = start_with_endpoint(Limits::default()).await;
     let now: u64 = now_timestamp().parse().expect("a number");
     let stale = [
         ("an hour old", (now - 3600).to_string()),
@@ -99,6 +107,15 @@ async fn stale_and_replayed_requests_are_refused() {
     assert_eq!(signed.post(Some(&key), &changed).await.0, 401);
     // Another interaction is answered as usual.
     assert_eq!(signed.post(Some(&key), &ask("961000000000000002", "7002", MARCH_QUESTION)).await.0, 200);
+
+    // A body over the limit is refused. Through the router itself: over a socket, the
+    // server closing on a client still sending can reset the connection before the answer.
+    use tower::ServiceExt;
+    let request = axum::http::Request::post(interactions_http::PATH)
+        .body(axum::body::Body::from(vec![b'x'; 2 * 1024 * 1024]))
+        .expect("a request");
+    let response = interactions_http::router(endpoint).oneshot(request).await.expect("a response");
+    assert_eq!(response.status().as_u16(), 413);
 
     // An option out of range gets a clear private error, not a listing "in -5".
     let year = json!([{ "name": "year", "type": 4, "value": -5 }]);
