@@ -11,6 +11,10 @@
 //!
 //! Without a proxy, serenity's ratelimiter sits underneath and already waits out `429`s on
 //! its own; the deadline also bounds those waits, which it would otherwise repeat forever.
+//!
+//! A connection lost after Discord handled a request makes the retry send it twice: a
+//! follow-up may then show twice, and a second callback is refused (`400`, logged). Both are
+//! rarer, and better, than a reply lost to a blip.
 
 use std::time::Duration;
 
