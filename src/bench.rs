@@ -1,9 +1,11 @@
 //! `powbot bench`: how long start-up and answering take, measured on the
 //! real engine. Speed targets live here, not in timed unit tests.
 
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use crate::engine::{Engine, EngineConfig, Error};
+use crate::index::IndexOrigin;
 
 /// Timings of one bench run.
 #[derive(Debug, Clone)]
@@ -46,10 +48,14 @@ fn ms(d: Duration) -> f64 {
 
 /// Measures cold and warm start-up, then answers every question `rounds` times.
 pub fn run(config: &EngineConfig, questions: &[String], rounds: usize) -> Result<Report, Error> {
-    let passages = config.index_dir.join("passages");
-    if passages.exists() {
-        // Only the index's own folder: the cache powbot owns.
-        let _ = std::fs::remove_dir_all(&passages);
+    // Removes this corpus's index (only that folder: the cache powbot owns) so that the
+    // first timed start builds it.
+    let slot = match Engine::open(config)?.index_origin() {
+        IndexOrigin::Built(passages) | IndexOrigin::Reused(passages) => passages.parent().map(Path::to_path_buf),
+        IndexOrigin::InMemory { .. } => None,
+    };
+    if let Some(slot) = slot {
+        let _ = std::fs::remove_dir_all(slot);
     }
     let t = Instant::now();
     drop(Engine::open(config)?);

@@ -7,11 +7,15 @@ use chrono::NaiveDate;
 
 use crate::answer::{self, Answer, Choice, Context};
 use crate::corpus::{Corpus, CorpusError, LoadError};
-use crate::facts::{self, Corrections, CorrectionsError, Facts, Problem};
+use crate::curated::{self, Refused};
+use crate::facts::{self, CorrectionsError, Facts, Problem};
 use crate::index::{IndexOrigin, PassageIndex};
 use crate::lang::Period;
 use crate::lang::dates::day_label;
 use crate::understand::{self, Measure, Question, Spelling};
+
+/// Longest question read, in characters: a Discord message (a mention) holds at most 2,000.
+pub const MAX_QUESTION_CHARS: usize = 2000;
 
 /// Where the engine reads from.
 #[derive(Debug, Clone)]
@@ -46,20 +50,22 @@ pub struct Engine {
     index: PassageIndex,
     spelling: Spelling,
     skipped: Vec<LoadError>,
+    refused: Vec<Refused>,
     today: Option<NaiveDate>,
 }
 
 impl Engine {
     /// Loads the corpus (skipping malformed articles, see `skipped`), reads
-    /// the facts and opens or rebuilds the index.
+    /// the facts with the corrections that hold (see `refused`) and opens or
+    /// rebuilds the index.
     pub fn open(config: &EngineConfig) -> Result<Engine, Error> {
         let (corpus, skipped) = Corpus::load(&config.data_dir)?;
-        let corrections = Corrections::load(&config.data_dir)?;
+        let (corrections, refused) = curated::load(&config.data_dir, &corpus);
         let facts = facts::build(&corpus, &corrections, &config.data_dir)?;
         let index = PassageIndex::open_or_build(&config.index_dir, &corpus)?;
         let spelling = Spelling::from_corpus(&corpus);
         tracing::info!(articles = corpus.articles.len(), exchanges = facts.exchanges.len(), index = ?index.origin, "engine ready");
-        Ok(Engine { corpus, facts, index, spelling, skipped, today: config.today })
+        Ok(Engine { corpus, facts, index, spelling, skipped, refused, today: config.today })
     }
 
     fn context(&self) -> Context<'_> {
@@ -78,6 +84,9 @@ impl Engine {
 
     /// Answers a free-text question.
     pub fn answer(&self, question: &str) -> Answer {
+        if let Some(refusal) = self.too_long(question) {
+            return refusal;
+        }
         if question.trim().is_empty() {
             return Answer {
                 question: String::new(),
@@ -96,8 +105,31 @@ impl Engine {
         answer::answer(&self.context(), &q)
     }
 
+    /// A refusal of a question longer than [`MAX_QUESTION_CHARS`], or `None`.
+    ///
+    /// Reading a question costs more than linear time in its length (a 100 KB paste took
+    /// a minute), and no question is that long: pasted text is refused at once instead.
+    fn too_long(&self, question: &str) -> Option<Answer> {
+        let chars = question.chars().count();
+        (chars > MAX_QUESTION_CHARS).then(|| Answer {
+            question: question.chars().take(100).collect(),
+            answered: false,
+            measure: Measure::Search,
+            text: format!(
+                "That question is {chars} characters long; I read questions of up to {MAX_QUESTION_CHARS}. \
+Please ask a shorter one, for example “How many prisoners were exchanged on 19 March 2025?”"
+            ),
+            figures: Vec::new(),
+            exchanges: Vec::new(),
+            sources: Vec::new(),
+        })
+    }
+
     /// One exchange in full; `key` is an exchange id or a date ("2025-03-19", "19 March 2025").
     pub fn describe_exchange(&self, key: &str) -> Answer {
+        if let Some(refusal) = self.too_long(key) {
+            return refusal;
+        }
         let mut q = self.understand(key);
         q.measure = Measure::Describe;
         let id = self
@@ -208,6 +240,11 @@ Try:\n• How many prisoners were exchanged on 19 March 2025?\n• Who mediated 
     /// Article files that were skipped, with the reason.
     pub fn skipped(&self) -> &[LoadError] {
         &self.skipped
+    }
+
+    /// Corrections in `exchanges.toml` that were not applied, with the reason.
+    pub fn refused(&self) -> &[Refused] {
+        &self.refused
     }
 
     pub fn index_origin(&self) -> &IndexOrigin {

@@ -9,6 +9,8 @@
 //! - `corpus`: loads `DATA/articles/*.md` (front matter, body, boilerplate removal).
 //! - `index`: Tantivy full-text index over article sentences (a cache in `index/`).
 //! - `facts`: the structured dataset of exchanges, figures and claims, with citations.
+//! - `curated`: loads the hand corrections of `DATA/exchanges.toml` entry by entry, refusing
+//!   those that cite what the corpus does not hold.
 //! - `understand`: turns a question into a `Question` (intent, dates, sides, …).
 //! - `answer`: turns a `Question` into an `Answer` using facts and search.
 //! - `render`: shows an `Answer` as plain Markdown or JSON (the Discord layer renders its own).
@@ -18,6 +20,7 @@
 pub mod answer;
 pub mod bench;
 pub mod corpus;
+pub mod curated;
 pub mod discord;
 pub mod engine;
 pub mod facts;

@@ -1,6 +1,6 @@
 //! The `powbot` command: ask, chat, index, check, and the Discord front ends serve, serve-http.
 
-use std::io::{BufRead, Write};
+use std::io::{BufRead, IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -95,17 +95,30 @@ fn main() -> ExitCode {
         Command::Serve(_) | Command::ServeHttp(_) => "warn,powbot=info",
         _ => "warn",
     };
-    tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| default_filter.into()),
-        )
-        .init();
+    init_logs(default_filter);
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("powbot: {e:#}");
             ExitCode::from(2)
+        }
+    }
+}
+
+/// Logs go to stderr: as text, coloured only on a terminal (a file or a journal gets no
+/// escape codes), or one JSON object a line with `POWBOT_LOG_FORMAT=json`, for collectors.
+fn init_logs(default_filter: &str) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| default_filter.into());
+    let logs = tracing_subscriber::fmt().with_writer(std::io::stderr).with_env_filter(filter);
+    let format = std::env::var("POWBOT_LOG_FORMAT").unwrap_or_default();
+    match format.trim().to_ascii_lowercase().as_str() {
+        "json" => logs.json().init(),
+        other => {
+            let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            logs.with_ansi(colour).init();
+            if !matches!(other, "" | "text") {
+                tracing::warn!(value = other, "POWBOT_LOG_FORMAT is json or text; logging as text");
+            }
         }
     }
 }
@@ -116,6 +129,9 @@ fn open(data: &DataArgs) -> anyhow::Result<Engine> {
             .with_context(|| format!("cannot load the corpus from {}", data.data.display()))?;
     for skipped in engine.skipped() {
         eprintln!("powbot: skipped {skipped}");
+    }
+    for refused in engine.refused() {
+        eprintln!("powbot: {refused}");
     }
     Ok(engine)
 }
@@ -141,14 +157,24 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Chat { data } => {
             let engine = open(&data)?;
             say(format!("{}\n(type a question, or an empty line to quit)", engine.help_text()));
-            let stdin = std::io::stdin();
+            let mut stdin = std::io::stdin().lock();
             loop {
                 write!(std::io::stdout(), "> ")?;
                 std::io::stdout().flush()?;
-                let mut line = String::new();
-                if stdin.lock().read_line(&mut line)? == 0 || line.trim().is_empty() {
-                    return Ok(ExitCode::SUCCESS);
-                }
+                let line = match read_line(&mut stdin)? {
+                    Line::End => return Ok(ExitCode::SUCCESS),
+                    Line::Text(line) if line.trim().is_empty() => return Ok(ExitCode::SUCCESS),
+                    Line::Text(line) => line,
+                    // A bad line costs that line, not the session.
+                    Line::NotUtf8 => {
+                        eprintln!("powbot: that line is not valid UTF-8 text; please type it again");
+                        continue;
+                    }
+                    Line::TooLong => {
+                        eprintln!("powbot: that line is longer than {MAX_LINE} bytes; please ask a shorter question");
+                        continue;
+                    }
+                };
                 say(format!("{}\n", render::plain(&engine.answer(line.trim()))));
             }
         }
@@ -196,7 +222,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Check { data } => {
             let engine = open(&data)?;
             let problems = engine.check();
-            if problems.is_empty() {
+            if problems.is_empty() && engine.refused().is_empty() {
                 let figures: usize = engine.facts().exchanges.iter().map(|e| e.figures.len()).sum();
                 say(format!(
                     "ok: {} exchanges, {figures} figures, {} claims; every figure is in its sentence and every sentence in its article",
@@ -208,10 +234,43 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             for p in &problems {
                 say(format!("{}: {}", p.exchange, p.message));
             }
-            say(format!("{} problem(s)", problems.len()));
+            // Refused corrections are not in the facts checked above, but they are problems
+            // of the curated file all the same.
+            for refused in engine.refused() {
+                say(refused.to_string());
+            }
+            say(format!("{} problem(s)", problems.len() + engine.refused().len()));
             Ok(ExitCode::from(1))
         }
     }
+}
+
+/// Longest line `chat` reads as a question: far beyond any question, short of any harm.
+const MAX_LINE: usize = 16 * 1024;
+
+/// One line of `chat`'s input.
+enum Line {
+    End,
+    Text(String),
+    NotUtf8,
+    TooLong,
+}
+
+/// Reads a line of at most `MAX_LINE` bytes; the rest of a longer one is read and dropped.
+fn read_line(input: &mut impl BufRead) -> std::io::Result<Line> {
+    let mut bytes = Vec::new();
+    let limit = MAX_LINE as u64 + 1;
+    if input.take(limit).read_until(b'\n', &mut bytes)? == 0 {
+        return Ok(Line::End);
+    }
+    if bytes.len() > MAX_LINE && !bytes.ends_with(b"\n") {
+        let mut rest = Vec::new();
+        while input.take(limit).read_until(b'\n', &mut rest)? > 0 && !rest.ends_with(b"\n") {
+            rest.clear();
+        }
+        return Ok(Line::TooLong);
+    }
+    Ok(String::from_utf8(bytes).map_or(Line::NotUtf8, Line::Text))
 }
 
 /// Questions from a JSON array (strings, or objects with "q") or from lines of text.

@@ -4,6 +4,10 @@
 //! and Discord's OpenAPI spec when it is at hand (see `support::schemas`). `validation` tests
 //! those checks themselves, `uploads` them on multipart bodies.
 
+#[path = "discord_e2e/retries.rs"]
+mod retries;
+#[path = "discord_e2e/serve_http.rs"]
+mod serve_http;
 mod support;
 #[path = "discord_e2e/uploads.rs"]
 mod uploads;
@@ -15,8 +19,10 @@ use std::time::Duration;
 
 use ed25519_dalek::{Signer, SigningKey};
 use powbot::discord::config::Token;
+use powbot::discord::connections::Limits;
 use powbot::discord::gateway::{self, Settings, Shards};
 use powbot::discord::interactions_http::{self, Endpoint};
+use powbot::discord::rest::Policy;
 use serde_json::{Value, json};
 use tokio::sync::oneshot;
 
@@ -165,6 +171,7 @@ async fn the_gateway_bot_answers_through_a_fake_discord() {
         cooldown: Duration::from_secs(60),
         defer_after: powbot::discord::answering::DEFER_AFTER,
         shards: None,
+        retry: Policy::default(),
     };
     let (stop, stopped) = oneshot::channel::<()>();
     let bot = tokio::spawn(gateway::run(settings, engine, async {
@@ -343,10 +350,32 @@ struct Signed {
     client: reqwest::Client,
 }
 
+/// The current time as Discord writes it in `X-Signature-Timestamp`: Unix seconds.
+fn now_timestamp() -> String {
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).expect("after 1970");
+    now.as_secs().to_string()
+}
+
 impl Signed {
+    /// Posts `body` signed by `key` (unsigned without one), with the current timestamp.
     async fn post(&self, key: Option<&SigningKey>, body: &Value) -> (u16, Value) {
+        let (status, text) = self.post_at(key, &now_timestamp(), body).await;
+        (status, serde_json::from_str(&text).unwrap_or(Value::Null))
+    }
+
+    /// Posts `body` signed by `key` with `timestamp`; the status and the body as text.
+    async fn post_at(&self, key: Option<&SigningKey>, timestamp: &str, body: &Value) -> (u16, String) {
+        self.try_post_at(key, timestamp, body).await.expect("serve-http answers")
+    }
+
+    /// `post_at`, with the transport error (a connection refused or reset) as an error.
+    async fn try_post_at(
+        &self,
+        key: Option<&SigningKey>,
+        timestamp: &str,
+        body: &Value,
+    ) -> reqwest::Result<(u16, String)> {
         let bytes = body.to_string();
-        let timestamp = "1700000000";
         let mut request = self.client.post(&self.url).body(bytes.clone());
         if let Some(key) = key {
             let signature = key.sign(format!("{timestamp}{bytes}").as_bytes());
@@ -354,10 +383,10 @@ impl Signed {
                 .header("X-Signature-Ed25519", hex(&signature.to_bytes()))
                 .header("X-Signature-Timestamp", timestamp);
         }
-        let response = request.send().await.expect("serve-http answers");
+        let response = request.send().await?;
         let status = response.status().as_u16();
-        let bytes = response.bytes().await.expect("a body");
-        (status, serde_json::from_slice(&bytes).unwrap_or(Value::Null))
+        let text = response.text().await?;
+        Ok((status, text))
     }
 }
 
@@ -376,6 +405,8 @@ async fn serve_http_verifies_signatures_and_answers_in_the_response() {
         proxy: None,
         cooldown: Duration::ZERO,
         defer_after: powbot::discord::answering::DEFER_AFTER,
+        limits: Limits::default(),
+        retry: Policy::default(),
     };
     let endpoint = Arc::new(Endpoint::new(&settings, engine).expect("a valid key"));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
@@ -393,12 +424,13 @@ async fn serve_http_verifies_signatures_and_answers_in_the_response() {
     let stranger = SigningKey::from_bytes(&[8; 32]);
     assert_eq!(signed.post(Some(&stranger), &ping).await.0, 401);
     assert_eq!(signed.post(None, &ping).await.0, 401);
-    let signature = key.sign(format!("1700000000{ping}").as_bytes());
+    let timestamp = now_timestamp();
+    let signature = key.sign(format!("{timestamp}{ping}").as_bytes());
     let tampered = signed
         .client
         .post(&signed.url)
         .header("X-Signature-Ed25519", hex(&signature.to_bytes()))
-        .header("X-Signature-Timestamp", "1700000000")
+        .header("X-Signature-Timestamp", &timestamp)
         .body(ping.to_string().replace("\"t\"", "\"u\""))
         .send()
         .await
@@ -445,6 +477,7 @@ async fn slow_answers_are_deferred_then_completed() {
         cooldown: Duration::ZERO,
         defer_after: Duration::ZERO,
         shards: None,
+        retry: Policy::default(),
     };
     let bot = tokio::spawn(gateway::run(settings, Arc::clone(&engine), std::future::pending()));
     let registration = fake.wait_for("command registration", WAIT, |r| r.method == "PUT").await;
@@ -482,6 +515,8 @@ async fn slow_answers_are_deferred_then_completed() {
         proxy: Some(fake.rest_url.clone()),
         cooldown: Duration::ZERO,
         defer_after: Duration::ZERO,
+        limits: Limits::default(),
+        retry: Policy::default(),
     };
     let endpoint = Arc::new(Endpoint::new(&settings, engine).expect("a valid key"));
     // With a token, serve-http registers the commands itself (here in a guild).
@@ -530,6 +565,7 @@ async fn a_long_listing_is_split_at_line_ends_within_limits() {
         cooldown: Duration::ZERO,
         defer_after: powbot::discord::answering::DEFER_AFTER,
         shards: Some(Shards { range: 0..=0, total: 2 }),
+        retry: Policy::default(),
     };
     let bot = tokio::spawn(gateway::run(settings, engine, std::future::pending()));
     // This process runs shard 0 of 2: it identifies as such and, owning shard 0, registers.

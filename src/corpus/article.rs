@@ -74,8 +74,24 @@ struct FrontMatter {
     published: Option<toml::Value>,
 }
 
-/// Parses one article file's text. Errors carry the file and line.
+/// Which front-matter fields an article must have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Fields {
+    /// `id` and `published`; the others default to empty. For articles written in tests.
+    Essential,
+    /// All five, and a non-empty `outlet`: what a file in the corpus must have, so that
+    /// every source it is cited as names where it comes from. `title` and `url` may be
+    /// empty strings (unknown), but must be there, so that a misspelt key is caught.
+    All,
+}
+
+/// Parses one article's text, requiring only `id` and `published` (see [`Fields`]); the
+/// corpus loader requires every field. Errors carry the file and line.
 pub fn parse(path: &Path, raw: &str) -> Result<Article, LoadError> {
+    parse_with(path, raw, Fields::Essential)
+}
+
+pub(crate) fn parse_with(path: &Path, raw: &str, fields: Fields) -> Result<Article, LoadError> {
     let err = |line: usize, kind| LoadError { path: path.to_path_buf(), line: Some(line), kind };
     let mut lines = raw.split_inclusive('\n');
     let first = lines.next().unwrap_or("");
@@ -117,6 +133,16 @@ pub fn parse(path: &Path, raw: &str) -> Result<Article, LoadError> {
                 .ok_or_else(|| err(field_line("published"), LoadErrorKind::BadDate(text)))?
         }
     };
+    if fields == Fields::All {
+        for (name, value) in [("title", &fm.title), ("outlet", &fm.outlet), ("url", &fm.url)] {
+            if value.is_none() {
+                return Err(err(1, LoadErrorKind::MissingField(name)));
+            }
+        }
+        if fm.outlet.as_deref().is_some_and(|o| o.trim().is_empty()) {
+            return Err(err(field_line("outlet"), LoadErrorKind::EmptyField("outlet")));
+        }
+    }
     let body = raw[body_start..].to_string();
     let title = fm.title.unwrap_or_default();
     let paragraphs = paragraphs(&body, &title);
@@ -197,6 +223,21 @@ mod tests {
         let a =
             parse_str("+++\r\nid = \"a1\"\r\npublished = 2025-02-05T10:30:00+02:00\r\n+++\r\nText here.\r\n").unwrap();
         assert_eq!(a.sentences().map(|(_, _, s)| s).collect::<Vec<_>>(), ["Text here."]);
+    }
+
+    #[test]
+    fn the_corpus_requires_every_field_and_an_outlet() {
+        let full =
+            "+++\nid = \"a\"\ntitle = \"\"\noutlet = \"AFP\"\nurl = \"\"\npublished = \"2025-02-05\"\n+++\nText.\n";
+        assert!(parse_with(Path::new("x.md"), full, Fields::All).is_ok());
+        for field in ["title", "outlet", "url"] {
+            let without: String = full.lines().filter(|l| !l.starts_with(field)).map(|l| format!("{l}\n")).collect();
+            let e = parse_with(Path::new("x.md"), &without, Fields::All).unwrap_err();
+            assert_eq!(e.kind, LoadErrorKind::MissingField(field), "{e}");
+            assert!(parse_str(&without).is_ok(), "tests' articles need only id and published");
+        }
+        let e = parse_with(Path::new("x.md"), &full.replace("AFP", " "), Fields::All).unwrap_err();
+        assert_eq!((e.line, e.kind), (Some(4), LoadErrorKind::EmptyField("outlet")));
     }
 
     #[test]

@@ -20,8 +20,19 @@ pub enum LoadErrorKind {
     UnclosedFrontMatter,
     BadFrontMatter(String),
     MissingField(&'static str),
+    EmptyField(&'static str),
     BadDate(String),
-    DuplicateId { id: String, first: PathBuf },
+    DuplicateId {
+        id: String,
+        first: PathBuf,
+    },
+    /// A `*.md` entry that is no regular file: what it is instead.
+    NotAFile(&'static str),
+    /// A symbolic link that cannot be followed, with the OS's reason.
+    BrokenLink(String),
+    TooLarge {
+        bytes: u64,
+    },
 }
 
 impl fmt::Display for LoadError {
@@ -43,7 +54,17 @@ impl fmt::Display for LoadError {
             LoadErrorKind::BadFrontMatter(msg) => {
                 write!(f, "invalid TOML front matter: {}", msg.trim())
             }
-            LoadErrorKind::MissingField(name) => write!(f, "front matter has no `{name}`"),
+            LoadErrorKind::MissingField(name) => write!(
+                f,
+                "front matter has no `{name}` (every article needs id, title, outlet, url and published; \
+                 title and url may be \"\")"
+            ),
+            LoadErrorKind::EmptyField(name) => write!(f, "`{name}` is empty; sources are shown by it"),
+            LoadErrorKind::NotAFile(what) => write!(f, "it is {what}, not an article file"),
+            LoadErrorKind::BrokenLink(why) => write!(f, "a symbolic link that cannot be followed: {why}"),
+            LoadErrorKind::TooLarge { bytes } => {
+                write!(f, "file is {bytes} bytes, more than the {} an article may have", super::MAX_ARTICLE_BYTES)
+            }
             LoadErrorKind::BadDate(v) => write!(f, "`published` is {v:?}, expected YYYY-MM-DD"),
             LoadErrorKind::DuplicateId { id, first } => {
                 write!(f, "article id {id:?} is already used by {}", first.display())

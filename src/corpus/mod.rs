@@ -11,6 +11,11 @@ mod error;
 use std::path::{Path, PathBuf};
 
 pub use article::{Article, Paragraph, SentenceRef, parse};
+use article::{Fields, parse_with};
+
+/// Largest article file read. News articles are tens of kilobytes; a file far beyond that is
+/// a mistake (a log, a dump) that would only slow every start-up down.
+pub const MAX_ARTICLE_BYTES: u64 = 4 * 1024 * 1024;
 pub use error::{LoadError, LoadErrorKind};
 
 /// All articles that loaded, in file-name order.
@@ -38,14 +43,20 @@ impl Corpus {
         if !dir.is_dir() {
             return Err(CorpusError::NoArticlesDir(data_dir.to_path_buf()));
         }
-        let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-            .map_err(|source| CorpusError::List { path: dir.clone(), source })?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "md") && p.is_file())
-            .collect();
+        let entries = std::fs::read_dir(&dir).map_err(|source| CorpusError::List { path: dir.clone(), source })?;
+        let mut errors = Vec::new();
+        let mut paths: Vec<PathBuf> = Vec::new();
+        for entry in entries {
+            match entry {
+                Ok(entry) => paths.push(entry.path()),
+                Err(e) => {
+                    errors.push(LoadError { path: dir.clone(), line: None, kind: LoadErrorKind::Io(e.to_string()) })
+                }
+            }
+        }
+        paths.retain(|p| p.extension().is_some_and(|x| x == "md"));
         paths.sort();
         let mut corpus = Corpus::default();
-        let mut errors = Vec::new();
         for path in paths {
             match read(&path) {
                 Ok(article) => {
@@ -78,16 +89,50 @@ impl Corpus {
 }
 
 fn read(path: &Path) -> Result<Article, LoadError> {
-    let bytes = std::fs::read(path).map_err(|e| LoadError {
-        path: path.to_path_buf(),
-        line: None,
-        kind: LoadErrorKind::Io(e.to_string()),
-    })?;
+    let fail = |kind| LoadError { path: path.to_path_buf(), line: None, kind };
+    // Looked at before opening: opening a FIFO would wait for a writer forever.
+    let meta = std::fs::metadata(path).map_err(|e| fail(not_followed(path, &e)))?;
+    if !meta.is_file() {
+        return Err(fail(LoadErrorKind::NotAFile(kind_of(&meta.file_type()))));
+    }
+    if meta.len() > MAX_ARTICLE_BYTES {
+        return Err(fail(LoadErrorKind::TooLarge { bytes: meta.len() }));
+    }
+    let bytes = std::fs::read(path).map_err(|e| fail(LoadErrorKind::Io(e.to_string())))?;
     let raw = String::from_utf8(bytes).map_err(|e| {
         let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|b| **b == b'\n').count();
         LoadError { path: path.to_path_buf(), line: Some(line), kind: LoadErrorKind::NotUtf8 }
     })?;
-    parse(path, &raw)
+    parse_with(path, &raw, Fields::All)
+}
+
+/// Why the metadata of `path` cannot be had: for a symbolic link, where it leads.
+fn not_followed(path: &Path, error: &std::io::Error) -> LoadErrorKind {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    match error.kind() {
+        std::io::ErrorKind::NotFound if is_link => LoadErrorKind::NotAFile("a symbolic link to nothing"),
+        // A loop, mostly; the OS's words say which ("Too many levels of symbolic links").
+        _ if is_link => LoadErrorKind::BrokenLink(error.to_string()),
+        _ => LoadErrorKind::Io(error.to_string()),
+    }
+}
+
+/// What a file type that is not a regular file is, in words.
+fn kind_of(file_type: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "a FIFO";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+        if file_type.is_block_device() || file_type.is_char_device() {
+            return "a device";
+        }
+    }
+    if file_type.is_dir() { "a directory" } else { "not a regular file" }
 }
 
 /// The line of a file's `id = …` (for a duplicate-id error; 1 if not found).

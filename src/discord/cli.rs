@@ -10,8 +10,10 @@ use crate::engine::{Engine, EngineConfig};
 
 use super::answering;
 use super::config::Config;
+use super::connections::Limits;
 use super::gateway::{self, Shards};
 use super::interactions_http::{self, Endpoint};
+use super::rest::Policy;
 
 /// `powbot serve`: answer slash commands and mentions over the gateway.
 #[derive(Debug, clap::Args)]
@@ -60,6 +62,7 @@ pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         cooldown: config.cooldown,
         defer_after: answering::DEFER_AFTER,
         shards,
+        retry: Policy::default(),
     };
     gateway::run(settings, engine, shutdown_signal()).await
 }
@@ -73,6 +76,8 @@ pub async fn serve_http(args: ServeHttpArgs) -> anyhow::Result<()> {
         proxy: config.proxy.clone(),
         cooldown: config.cooldown,
         defer_after: answering::DEFER_AFTER,
+        limits: Limits::default(),
+        retry: Policy::default(),
     };
     let engine = open_engine(&config).await?;
     let endpoint = Arc::new(Endpoint::new(&settings, engine)?);
@@ -110,6 +115,13 @@ async fn open_engine(config: &Config) -> anyhow::Result<Arc<Engine>> {
                 config.index_dir.display()
             )
         })?;
+    // Nothing here stops the bot; the operator reads about it in the log.
+    for skipped in engine.skipped() {
+        tracing::warn!("skipped {skipped}");
+    }
+    for refused in engine.refused() {
+        tracing::warn!("{refused}");
+    }
     Ok(Arc::new(engine))
 }
 

@@ -17,7 +17,10 @@ const MAX_QUESTION: u16 = 300;
 
 /// The first and last year `/exchanges` accepts: exchanges of prisoners of war between the two
 /// countries start with the war in 2014.
-const YEARS: (u64, u64) = (2014, 2100);
+const YEARS: (i64, i64) = (2014, 2100);
+
+/// Longest `/exchange` date (an exchange id or a date in words).
+const MAX_KEY: u16 = 100;
 
 /// One thing a user asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,12 +57,12 @@ pub fn definitions() -> Vec<CreateCommand> {
             CreateCommandOption::new(CommandOptionType::String, "date", "Date of the exchange, e.g. 2025-03-19")
                 .required(true)
                 .set_autocomplete(true)
-                .max_length(100),
+                .max_length(MAX_KEY),
         ),
         CreateCommand::new("exchanges").description("The known prisoner exchanges, newest first").add_option(
             CreateCommandOption::new(CommandOptionType::Integer, "year", "Only exchanges of this year")
-                .min_int_value(YEARS.0)
-                .max_int_value(YEARS.1),
+                .min_int_value(YEARS.0 as u64)
+                .max_int_value(YEARS.1 as u64),
         ),
         CreateCommand::new("sources").description("The news articles the answers come from"),
         CreateCommand::new("help").description("What the bot knows and how to ask"),
@@ -78,14 +81,37 @@ impl Request {
                             .into(),
                     ));
                 }
+                // Discord enforces the registered limits, but a command registered before a
+                // limit changed, or a request that did not come through Discord's client,
+                // need not; the bot checks what it registered.
+                if measure(question.trim()) > usize::from(MAX_QUESTION) {
+                    return Err(Unusable(format!(
+                        "That question is longer than {MAX_QUESTION} characters; please ask a shorter one."
+                    )));
+                }
                 Ok(Request::Ask { question: question.trim().to_string() })
             }
             "exchange" => match string_option(data, "date") {
+                Some(key) if measure(key.trim()) > usize::from(MAX_KEY) => {
+                    Err(Unusable(format!("A date is at most {MAX_KEY} characters, e.g. `/exchange 2025-03-19`.")))
+                }
                 Some(key) if !key.trim().is_empty() => Ok(Request::Exchange { key: key.trim().to_string() }),
                 _ => Err(Unusable("Please pick a date, e.g. `/exchange 2025-03-19`.".into())),
             },
             "exchanges" => {
-                Ok(Request::Exchanges { year: integer_option(data, "year").and_then(|year| i32::try_from(year).ok()) })
+                let year = match data.options.iter().find(|option| option.name == "year") {
+                    None => None,
+                    Some(option) => match option.value.as_i64() {
+                        Some(year) if (YEARS.0..=YEARS.1).contains(&year) => i32::try_from(year).ok(),
+                        _ => {
+                            return Err(Unusable(format!(
+                                "The year must be a whole number from {} to {}, e.g. `/exchanges year:2025`.",
+                                YEARS.0, YEARS.1
+                            )));
+                        }
+                    },
+                };
+                Ok(Request::Exchanges { year })
             }
             "sources" => Ok(Request::Sources),
             "help" => Ok(Request::Help),
@@ -147,10 +173,6 @@ fn string_option(data: &CommandData, name: &str) -> Option<String> {
     })
 }
 
-fn integer_option(data: &CommandData, name: &str) -> Option<i64> {
-    data.options.iter().find(|option| option.name == name).and_then(|option| option.value.as_i64())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -188,6 +210,31 @@ mod tests {
             "options": [{"name": "year", "type": 4, "value": 2025}]
         }));
         assert_eq!(Request::parse(&one), Ok(Request::Exchanges { year: Some(2025) }));
+    }
+
+    /// `/exchanges year:-5` used to list everything under the heading "in -5".
+    #[test]
+    fn options_out_of_range_are_unusable() {
+        let years = [(4, json!(-5)), (4, json!(0)), (4, json!(2013)), (4, json!(2101)), (4, json!(i64::MAX))];
+        // A year sent as text (type 3), as an outdated registration might have it.
+        for (kind, year) in years.into_iter().chain([(3, json!("2025"))]) {
+            let bad = data(json!({
+                "id": "1", "name": "exchanges", "type": 1,
+                "options": [{"name": "year", "type": kind, "value": year}]
+            }));
+            let error = Request::parse(&bad).expect_err("out of range");
+            assert!(error.0.contains("2014 to 2100"), "{}", error.0);
+        }
+        let long = data(json!({
+            "id": "1", "name": "ask", "type": 1,
+            "options": [{"name": "question", "type": 3, "value": "why ".repeat(100)}]
+        }));
+        assert!(Request::parse(&long).unwrap_err().0.contains("300"));
+        let long = data(json!({
+            "id": "1", "name": "exchange", "type": 1,
+            "options": [{"name": "date", "type": 3, "value": "9".repeat(101)}]
+        }));
+        assert!(Request::parse(&long).is_err());
     }
 
     #[test]

@@ -9,11 +9,13 @@
 use std::future::Future;
 use std::ops::RangeInclusive;
 use std::sync::{Arc, OnceLock};
-use std::time::Instant;
+use std::time::Duration;
+
+use tokio::time::Instant;
 
 use serenity::all::{
     ActivityData, Client, ClientBuilder, CommandInteraction, Context, EventHandler, GatewayIntents, GuildId,
-    HttpBuilder, Interaction, Message as DiscordMessage, Ready, UserId,
+    Interaction, Message as DiscordMessage, Ready, UserId,
 };
 use serenity::async_trait;
 
@@ -23,10 +25,15 @@ use super::answering::{self, Progress};
 use super::commands::{self, Request};
 use super::config::Token;
 use super::cooldown::{self, Cooldown, Verdict};
-use super::interaction::{self, complete_deferred, respond};
+use super::interaction::{self, Answering, RESPONSE_WINDOW};
 use super::mention;
 use super::reply::Reply;
+use super::rest::{Call, Policy, Rest};
 use super::send;
+
+/// How long the reply to a mention keeps being retried: a channel has no token that expires,
+/// but an answer minutes late reads as out of place.
+const MENTION_DEADLINE: Duration = Duration::from_secs(5 * 60);
 
 /// The only gateway events the bot needs; see the module docs for why this is enough.
 pub const INTENTS: GatewayIntents = GatewayIntents::GUILD_MESSAGES.union(GatewayIntents::DIRECT_MESSAGES);
@@ -44,6 +51,8 @@ pub struct Settings {
     pub defer_after: std::time::Duration,
     /// Shards this process runs (inclusive) out of how many; `None` runs the single shard 0/1.
     pub shards: Option<Shards>,
+    /// How replies that meet a `429` or a `5xx` are retried.
+    pub retry: Policy,
 }
 
 /// A slice of the bot's shards, so several processes can split a large bot's guilds.
@@ -59,18 +68,17 @@ pub async fn run(
     engine: Arc<Engine>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
-    let mut http = HttpBuilder::new(settings.token.expose());
-    if let Some(proxy) = &settings.proxy {
-        http = http.proxy(proxy.as_str()).ratelimiter_disabled(true);
-    }
+    let rest = Rest::new(settings.retry.clone())?;
+    let http = rest.http(settings.token.expose(), settings.proxy.as_deref());
     let handler = Handler {
         engine,
         cooldown: Cooldown::new(settings.cooldown),
         defer_after: settings.defer_after,
         guild_id: settings.guild_id.map(GuildId::new),
         me: OnceLock::new(),
+        rest,
     };
-    let mut client: Client = ClientBuilder::new_with_http(http.build(), INTENTS)
+    let mut client: Client = ClientBuilder::new_with_http(http, INTENTS)
         .event_handler(handler)
         .activity(ActivityData::listening("/ask"))
         .await
@@ -103,6 +111,7 @@ struct Handler {
     guild_id: Option<GuildId>,
     /// The bot's own user, known from READY: needed to recognise mentions of it.
     me: OnceLock<UserId>,
+    rest: Rest,
 }
 
 #[async_trait]
@@ -122,12 +131,14 @@ impl EventHandler for Handler {
         match interaction {
             Interaction::Command(command) => self.command(&ctx, command).await,
             Interaction::Autocomplete(autocomplete) => {
+                let received = Instant::now();
                 let typed = autocomplete.data.autocomplete().map(|option| option.value.to_string()).unwrap_or_default();
                 let engine = Arc::clone(&self.engine);
                 let choices = tokio::task::spawn_blocking(move || commands::exchange_choices(&engine, &typed))
                     .await
                     .unwrap_or_default();
-                if let Err(error) = autocomplete.create_response(&ctx.http, send::choices(choices)).await {
+                let call = Call::callback(autocomplete.id, &autocomplete.token, &send::choices(choices));
+                if let Err(error) = self.rest.send(&ctx.http, &call, received + RESPONSE_WINDOW).await {
                     tracing::warn!(%error, "could not send autocomplete choices");
                 }
             }
@@ -147,7 +158,8 @@ impl EventHandler for Handler {
         let Some(question) = mention::question(&message.content, me.get(), mentioned, direct) else {
             return;
         };
-        let reply = match self.cooldown.check(message.author.id.get(), Instant::now()) {
+        let deadline = Instant::now() + MENTION_DEADLINE;
+        let reply = match self.cooldown.check(message.author.id.get(), std::time::Instant::now()) {
             Verdict::Go => answering::run(Arc::clone(&self.engine), Request::Ask { question }).await,
             Verdict::Wait { remaining, notify } => {
                 if !notify {
@@ -158,8 +170,8 @@ impl EventHandler for Handler {
         };
         for (index, part) in reply.messages.iter().enumerate() {
             let reply_to = (index == 0).then(|| (&message).into());
-            let sent = message.channel_id.send_message(&ctx.http, send::channel_message(part, reply_to)).await;
-            if let Err(error) = sent {
+            let call = Call::channel_message(message.channel_id, &send::channel_message(part, reply_to));
+            if let Err(error) = self.rest.send(&ctx.http, &call, deadline).await {
                 tracing::warn!(%error, channel = %message.channel_id, "could not reply to a mention");
                 return;
             }
@@ -181,26 +193,24 @@ impl Handler {
     }
 
     async fn command(&self, ctx: &Context, command: CommandInteraction) {
+        let answering = Answering { http: &ctx.http, rest: &self.rest, command: &command, received: Instant::now() };
         let request = match Request::parse(&command.data) {
             Ok(request) => request,
-            Err(unusable) => {
-                return respond(&ctx.http, &command, Reply::notice(&unusable.0)).await;
-            }
+            Err(unusable) => return answering.respond(Reply::notice(&unusable.0)).await,
         };
         // A slash command must get a response, so a cooldown hit always gets its (ephemeral,
         // hence harmless) notice.
-        if let Verdict::Wait { remaining, .. } = self.cooldown.check(command.user.id.get(), Instant::now()) {
-            return respond(&ctx.http, &command, Reply::notice(&cooldown::notice(remaining))).await;
+        if let Verdict::Wait { remaining, .. } = self.cooldown.check(command.user.id.get(), std::time::Instant::now()) {
+            return answering.respond(Reply::notice(&cooldown::notice(remaining))).await;
         }
         match answering::within(Arc::clone(&self.engine), request, self.defer_after).await {
-            Progress::Ready(reply) => respond(&ctx.http, &command, reply).await,
+            Progress::Ready(reply) => answering.respond(reply).await,
             Progress::Pending(task) => {
-                if let Err(error) = command.create_response(&ctx.http, send::deferral()).await {
-                    tracing::warn!(%error, "could not defer an interaction");
+                if !answering.defer().await {
                     return;
                 }
                 let reply = answering::finish(task).await;
-                complete_deferred(&ctx.http, &command, reply).await;
+                answering.complete_deferred(reply).await;
             }
         }
     }

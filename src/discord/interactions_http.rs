@@ -1,32 +1,42 @@
 //! `powbot serve-http`: slash commands through Discord's Interactions Endpoint URL.
 //!
 //! Discord POSTs each interaction to us, signed with the application's Ed25519 key; we answer
-//! in the HTTP response. No gateway connection and no state between requests (the cooldown is
-//! per process, a best effort), so any number of instances can sit behind a load balancer.
+//! in the HTTP response. A request must be signed, recent and not seen before (`replay`), and
+//! slow or excess clients are cut off (`connections`). No gateway connection and little state
+//! between requests (the cooldown and the replay check are per process, a best effort: a
+//! replay sent to another instance behind the same load balancer is caught by the timestamp
+//! alone), so any number of instances can sit behind a load balancer.
 //!
 //! Mentions are not available this way: messages only arrive over the gateway.
 
 use std::future::Future;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
+use axum::error_handling::HandleErrorLayer;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
-use serenity::all::{CommandInteraction, GuildId, Http, HttpBuilder, Interaction};
+use serenity::all::{CommandInteraction, GuildId, Http, Interaction};
 use serenity::interactions_endpoint::Verifier;
+use tower::{BoxError, ServiceBuilder};
+use tower_http::timeout::{RequestBodyTimeoutLayer, TimeoutError, TimeoutLayer};
 
 use crate::engine::Engine;
 
 use super::answering::{self, Progress};
 use super::commands::{self, Request};
 use super::config::Token;
+use super::connections::{self, Limits};
 use super::cooldown::{self, Cooldown, Verdict};
-use super::interaction::{complete_deferred, followups};
+use super::interaction::Answering;
+use super::replay::{self, Seen};
 use super::reply::Reply;
+use super::rest::{Policy, Rest};
 use super::send;
 
 /// Where Discord should send interactions: set the Interactions Endpoint URL to
@@ -49,6 +59,10 @@ pub struct Settings {
     pub cooldown: Duration,
     /// How long to wait for an answer before deferring; normally [`answering::DEFER_AFTER`].
     pub defer_after: Duration,
+    /// Timeouts and caps on connections and requests.
+    pub limits: Limits,
+    /// How follow-ups and late answers that meet a `429` or a `5xx` are retried.
+    pub retry: Policy,
 }
 
 /// A public key that is not 32 bytes of hex or not a valid Ed25519 point.
@@ -64,23 +78,29 @@ pub struct Endpoint {
     defer_after: Duration,
     /// REST client for follow-ups and completing deferred answers.
     http: Arc<Http>,
+    /// Interaction ids recently received, to refuse replays.
+    seen: Seen,
+    limits: Limits,
+    rest: Rest,
 }
 
 impl Endpoint {
-    pub fn new(settings: &Settings, engine: Arc<Engine>) -> Result<Endpoint, InvalidPublicKey> {
+    /// Fails on an invalid public key ([`InvalidPublicKey`]) or when no HTTP client can be set up.
+    pub fn new(settings: &Settings, engine: Arc<Engine>) -> anyhow::Result<Endpoint> {
         let key = parse_hex_key(&settings.public_key).ok_or(InvalidPublicKey)?;
         let verifier = Verifier::try_new(key).map_err(|_| InvalidPublicKey)?;
         let token = settings.token.as_ref().map_or("", Token::expose);
-        let mut http = HttpBuilder::new(token);
-        if let Some(proxy) = &settings.proxy {
-            http = http.proxy(proxy.as_str()).ratelimiter_disabled(true);
-        }
+        let rest = Rest::new(settings.retry.clone())?;
+        let http = rest.http(token, settings.proxy.as_deref());
         Ok(Endpoint {
             engine,
             cooldown: Cooldown::new(settings.cooldown),
             verifier,
             defer_after: settings.defer_after,
-            http: Arc::new(http.build()),
+            http: Arc::new(http),
+            seen: Seen::default(),
+            limits: settings.limits.clone(),
+            rest,
         })
     }
 
@@ -99,19 +119,36 @@ impl Endpoint {
         Ok(commands.len())
     }
 
-    /// Whether the request carries a valid signature of `body`.
-    fn verified(&self, headers: &HeaderMap, body: &[u8]) -> bool {
+    /// Why the request must be refused as unauthenticated: no or a bad signature, or a
+    /// timestamp too far from now (see `replay`). `None` when it is Discord's, sent just now.
+    fn unauthenticated(&self, headers: &HeaderMap, body: &[u8]) -> Option<String> {
         let header = |name: &str| headers.get(name).and_then(|value| value.to_str().ok());
-        match (header("X-Signature-Ed25519"), header("X-Signature-Timestamp")) {
-            (Some(signature), Some(timestamp)) => self.verifier.verify(signature, timestamp, body).is_ok(),
-            _ => false,
+        let (Some(signature), Some(timestamp)) = (header("X-Signature-Ed25519"), header("X-Signature-Timestamp"))
+        else {
+            return Some("missing request signature".into());
+        };
+        if self.verifier.verify(signature, timestamp, body).is_err() {
+            return Some("invalid request signature".into());
         }
+        replay::fresh(timestamp, SystemTime::now()).err().map(|replay| replay.to_string())
     }
 }
 
-/// The endpoint's routes.
+/// The endpoint's routes, with the request limits of `connections` around them.
 pub fn router(endpoint: Arc<Endpoint>) -> Router {
-    Router::new().route(PATH, post(interactions)).with_state(endpoint)
+    let limits = endpoint.limits.clone();
+    let overloaded = |_: BoxError| async {
+        (StatusCode::SERVICE_UNAVAILABLE, [(header::RETRY_AFTER, "1")], "too many requests at once")
+    };
+    Router::new().route(PATH, post(interactions)).with_state(endpoint).layer(
+        ServiceBuilder::new()
+            .layer(HandleErrorLayer::new(overloaded))
+            .load_shed()
+            .concurrency_limit(limits.in_flight)
+            .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, limits.request))
+            .layer(RequestBodyTimeoutLayer::new(limits.body))
+            .layer(DefaultBodyLimit::max(limits.max_body)),
+    )
 }
 
 /// Serves the endpoint on `listener` until `shutdown` completes.
@@ -120,12 +157,26 @@ pub async fn serve(
     endpoint: Arc<Endpoint>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(endpoint)).with_graceful_shutdown(shutdown).await
+    let limits = endpoint.limits.clone();
+    connections::serve(listener, router(endpoint), &limits, shutdown).await
 }
 
-async fn interactions(State(endpoint): State<Arc<Endpoint>>, headers: HeaderMap, body: Bytes) -> Response {
-    if !endpoint.verified(&headers, &body) {
-        return (StatusCode::UNAUTHORIZED, "invalid request signature").into_response();
+async fn interactions(
+    State(endpoint): State<Arc<Endpoint>>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let body = match body {
+        Ok(body) => body,
+        // The body did not arrive within `Limits::body`: a slow client, told so.
+        Err(rejection) if timed_out(&rejection) => {
+            return (StatusCode::REQUEST_TIMEOUT, "the request body was too slow").into_response();
+        }
+        Err(rejection) => return rejection.into_response(),
+    };
+    if let Some(reason) = endpoint.unauthenticated(&headers, &body) {
+        tracing::debug!(%reason, "refused a request");
+        return (StatusCode::UNAUTHORIZED, reason).into_response();
     }
     let interaction: Interaction = match serde_json::from_slice(&body) {
         Ok(interaction) => interaction,
@@ -134,6 +185,10 @@ async fn interactions(State(endpoint): State<Arc<Endpoint>>, headers: HeaderMap,
             return (StatusCode::BAD_REQUEST, "unreadable interaction").into_response();
         }
     };
+    if let Err(replay) = endpoint.seen.first_time(interaction.id().get(), Instant::now()) {
+        tracing::warn!(%replay, "refused a replayed interaction");
+        return (StatusCode::UNAUTHORIZED, replay.to_string()).into_response();
+    }
     match interaction {
         // Sent by Discord when the URL is saved in the portal, and now and then to check on us.
         Interaction::Ping(_) => json(&serde_json::json!({ "type": 1 })),
@@ -152,30 +207,39 @@ async fn interactions(State(endpoint): State<Arc<Endpoint>>, headers: HeaderMap,
 
 impl Endpoint {
     async fn command(self: &Arc<Self>, command: CommandInteraction) -> Response {
+        let received = tokio::time::Instant::now();
         let request = match Request::parse(&command.data) {
             Ok(request) => request,
-            Err(unusable) => return self.reply_now(command, Reply::notice(&unusable.0)),
+            Err(unusable) => return self.reply_now(command, received, Reply::notice(&unusable.0)),
         };
         if let Verdict::Wait { remaining, .. } = self.cooldown.check(command.user.id.get(), Instant::now()) {
-            return self.reply_now(command, Reply::notice(&cooldown::notice(remaining)));
+            return self.reply_now(command, received, Reply::notice(&cooldown::notice(remaining)));
         }
         match answering::within(Arc::clone(&self.engine), request, self.defer_after).await {
-            Progress::Ready(reply) => self.reply_now(command, reply),
+            Progress::Ready(reply) => self.reply_now(command, received, reply),
             Progress::Pending(task) => {
                 let endpoint = Arc::clone(self);
                 tokio::spawn(async move {
                     let reply = answering::finish(task).await;
                     tokio::time::sleep(FOLLOWUP_DELAY).await;
-                    endpoint.http.set_application_id(command.application_id);
-                    complete_deferred(&endpoint.http, &command, reply).await;
+                    endpoint.answering(&command, received).complete_deferred(reply).await;
                 });
                 json(&send::deferral())
             }
         }
     }
 
+    fn answering<'a>(&'a self, command: &'a CommandInteraction, received: tokio::time::Instant) -> Answering<'a> {
+        Answering { http: &self.http, rest: &self.rest, command, received }
+    }
+
     /// The first message goes in the HTTP response; any others follow over REST.
-    fn reply_now(self: &Arc<Self>, command: CommandInteraction, reply: Reply) -> Response {
+    fn reply_now(
+        self: &Arc<Self>,
+        command: CommandInteraction,
+        received: tokio::time::Instant,
+        reply: Reply,
+    ) -> Response {
         let Some((first, rest)) = reply.messages.split_first() else {
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         };
@@ -186,12 +250,23 @@ impl Endpoint {
             let ephemeral = reply.ephemeral;
             tokio::spawn(async move {
                 tokio::time::sleep(FOLLOWUP_DELAY).await;
-                endpoint.http.set_application_id(command.application_id);
-                followups(&endpoint.http, &command, &rest, ephemeral).await;
+                endpoint.answering(&command, received).followups(&rest, ephemeral).await;
             });
         }
         response
     }
+}
+
+/// Whether `error` comes from the body timeout, however deep axum wrapped it.
+fn timed_out(error: &(dyn std::error::Error + 'static)) -> bool {
+    let mut next = Some(error);
+    while let Some(error) = next {
+        if error.is::<TimeoutError>() {
+            return true;
+        }
+        next = error.source();
+    }
+    false
 }
 
 fn json(body: &impl serde::Serialize) -> Response {

@@ -3,12 +3,15 @@
 //! One document per sentence (article id, paragraph, sentence position), so
 //! a hit names exactly the verbatim text a snippet will quote.
 //!
-//! **Architecture invariant:** the on-disk index is a cache. It is reused
-//! only when its stored fingerprint (corpus + analyzer) matches; a stale,
-//! corrupt or locked directory falls back to a rebuild or to an in-memory
-//! index, and never stops the bot.
+//! **Architecture invariant:** the on-disk index is a cache. Each corpus
+//! fingerprint (corpus + analyzer) has its own directory, written once (see
+//! `store`); an index is reused only when its commit carries that
+//! fingerprint, and a reader never reloads. A stale, corrupt or locked
+//! directory falls back to a rebuild or to an in-memory index, and never
+//! stops the bot.
 
 pub mod analyzer;
+pub mod store;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -17,9 +20,13 @@ use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value};
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{Index, IndexReader, IndexWriter, TantivyDocument, Term, doc};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term, doc};
 
 use crate::corpus::{Corpus, SentenceRef};
+use store::Lease;
+
+/// The Tantivy directory inside a fingerprint's slot.
+const PASSAGES: &str = "passages";
 
 /// How the index came to be, for `powbot index` and logs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,6 +42,8 @@ pub enum IndexOrigin {
 /// The sentence index.
 pub struct PassageIndex {
     reader: IndexReader,
+    /// Keeps other instances' clean-up away from the directory `reader` reads.
+    _lease: Option<Lease>,
     fields: Fields,
     analyzer: TextAnalyzer,
     /// Every analyzed term in the corpus: lets understanding tell a word the
@@ -102,49 +111,83 @@ pub fn fingerprint(corpus: &Corpus) -> String {
 }
 
 /// A reader over `index`, with powbot's analyzer registered for queries.
+///
+/// It never reloads: the segments it opened are the ones it reads until the engine stops.
+/// (Tantivy's default watches `meta.json` and reloads on change, which is how an instance
+/// once picked up another instance's segments and quoted the wrong sentences.)
 fn open_reader(index: &Index) -> tantivy::Result<IndexReader> {
     index.tokenizers().register(analyzer::NAME, analyzer::build());
-    index.reader()
+    index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()
+}
+
+/// An index ready to search, with the lease that keeps its directory from being cleaned up.
+struct Opened {
+    reader: IndexReader,
+    lease: Option<Lease>,
 }
 
 impl PassageIndex {
-    /// Opens the index in `dir` if it matches `corpus`, else rebuilds it
-    /// there; if `dir` cannot be used, builds it in memory. Fails only if
+    /// Opens the index of `corpus` under `dir` if one was built, else builds it there (see
+    /// `store` for the layout); if `dir` cannot be used, builds it in memory. Fails only if
     /// even the in-memory index cannot be built.
     pub fn open_or_build(dir: &Path, corpus: &Corpus) -> tantivy::Result<PassageIndex> {
         let fp = fingerprint(corpus);
-        let tantivy_dir = dir.join("passages");
-        // Tantivy trusts the files it opens: a truncated segment can panic
-        // inside it rather than return an error. The index is only a cache,
-        // so such a panic means "rebuild", never "stop the bot".
-        let reuse = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| Self::try_reuse(&tantivy_dir, &fp)));
-        match reuse {
-            Ok(Ok(Some(reader))) => return Ok(Self::finish(reader, corpus, IndexOrigin::Reused(tantivy_dir))),
-            Ok(Ok(None)) => {}
-            Ok(Err(e)) => tracing::warn!(dir = %tantivy_dir.display(), error = %e, "index unusable, rebuilding"),
-            Err(_) => {
-                tracing::warn!(dir = %tantivy_dir.display(), "index damaged (tantivy panicked reading it), rebuilding")
+        let slot = store::slot(dir, &fp);
+        let passages = slot.join(PASSAGES);
+        match Self::reuse(&slot, &fp) {
+            Ok(Some(opened)) => {
+                store::clean(dir, &slot);
+                return Ok(Self::finish(opened, corpus, IndexOrigin::Reused(passages)));
             }
+            Ok(None) => {}
+            Err(reason) => tracing::warn!(dir = %passages.display(), %reason, "index unusable, rebuilding"),
         }
-        match Self::build_on_disk(&tantivy_dir, corpus, &fp) {
-            Ok(reader) => Ok(Self::finish(reader, corpus, IndexOrigin::Built(tantivy_dir))),
+        match Self::build_on_disk(dir, &slot, corpus, &fp) {
+            Ok(opened) => {
+                store::clean(dir, &slot);
+                Ok(Self::finish(opened, corpus, IndexOrigin::Built(passages)))
+            }
             Err(e) => {
-                tracing::warn!(dir = %tantivy_dir.display(), error = %e, "cannot write index, keeping it in memory");
+                tracing::warn!(dir = %dir.display(), error = %e, "cannot write index, keeping it in memory");
                 let (schema, fields) = schema();
                 let index = Index::create_in_ram(schema);
                 Self::fill(&index, fields, corpus, &fp)?;
                 let reader = open_reader(&index)?;
-                Ok(Self::finish(reader, corpus, IndexOrigin::InMemory { reason: e.to_string() }))
+                let opened = Opened { reader, lease: None };
+                Ok(Self::finish(opened, corpus, IndexOrigin::InMemory { reason: format!("{e:#}") }))
             }
         }
     }
 
-    /// The reader of the index in `dir` if it was built from this corpus
-    /// with this analyzer; `Err` when any of its files cannot be read.
-    fn try_reuse(dir: &Path, fp: &str) -> tantivy::Result<Option<IndexReader>> {
-        if !dir.join("meta.json").exists() {
+    /// The index in `slot` if it is there, whole, and built from this corpus with this
+    /// analyzer; `Err` with the reason when it is there but cannot be used.
+    fn reuse(slot: &Path, fp: &str) -> Result<Option<Opened>, String> {
+        let passages = slot.join(PASSAGES);
+        if !passages.join("meta.json").exists() {
             return Ok(None);
         }
+        let lease = match Lease::take(slot) {
+            Ok(Some(lease)) => Some(lease),
+            // Being removed by another instance's clean-up: build a fresh one.
+            Ok(None) => return Ok(None),
+            // A read-only directory: nobody can remove it either, so no lease is needed.
+            Err(_) => None,
+        };
+        // Tantivy trusts the files it opens: a truncated segment can panic inside it rather
+        // than return an error. The index is only a cache, so such a panic means "rebuild",
+        // never "stop the bot".
+        let checked = std::panic::catch_unwind(|| Self::checked_reader(&passages, fp));
+        match checked {
+            Ok(Ok(Some(reader))) => Ok(Some(Opened { reader, lease })),
+            Ok(Ok(None)) => Err("it was built from another corpus".into()),
+            Ok(Err(e)) => Err(e.to_string()),
+            Err(_) => Err("tantivy panicked reading it".into()),
+        }
+    }
+
+    /// A reader of the index in `dir` if its commit carries fingerprint `fp` and every file
+    /// is intact; `None` for another fingerprint or schema.
+    fn checked_reader(dir: &Path, fp: &str) -> tantivy::Result<Option<IndexReader>> {
         let index = Index::open_in_dir(dir)?;
         let metas = index.load_metas()?;
         let (expected, _) = schema();
@@ -157,18 +200,44 @@ impl PassageIndex {
         if !damaged.is_empty() {
             return Err(tantivy::TantivyError::InvalidArgument(format!("damaged index files: {damaged:?}")));
         }
-        open_reader(&index).map(Some)
+        let reader = open_reader(&index)?;
+        // The reader loads the directory's commit anew; make sure it is the one just checked.
+        let mut checked: Vec<_> = metas.segments.iter().map(|s| s.id()).collect();
+        let mut loaded: Vec<_> = reader.searcher().segment_readers().iter().map(|s| s.segment_id()).collect();
+        checked.sort();
+        loaded.sort();
+        Ok((checked == loaded).then_some(reader))
     }
 
-    fn build_on_disk(dir: &Path, corpus: &Corpus, fp: &str) -> anyhow::Result<IndexReader> {
-        if dir.exists() {
-            std::fs::remove_dir_all(dir)?;
+    /// Builds the index in a fresh directory and publishes it as `slot`.
+    fn build_on_disk(dir: &Path, slot: &Path, corpus: &Corpus, fp: &str) -> anyhow::Result<Opened> {
+        let built = store::build_dir(dir, fp)?;
+        let result = Self::build_and_publish(&built, slot, corpus, fp);
+        if built.exists() {
+            store::remove(&built);
         }
-        std::fs::create_dir_all(dir)?;
+        result
+    }
+
+    fn build_and_publish(built: &Path, slot: &Path, corpus: &Corpus, fp: &str) -> anyhow::Result<Opened> {
+        let passages = built.join(PASSAGES);
+        std::fs::create_dir_all(&passages)?;
         let (schema, fields) = schema();
-        let index = Index::create_in_dir(dir, schema)?;
+        let index = Index::create_in_dir(&passages, schema)?;
         Self::fill(&index, fields, corpus, fp)?;
-        Ok(open_reader(&index)?)
+        drop(index);
+        // Leased before it is published, so that no clean-up can take it in between.
+        let lease = Lease::take(built)?;
+        if !store::publish(built, slot)? {
+            // Another instance published the same corpus first: use theirs if it is sound.
+            if let Ok(Some(opened)) = Self::reuse(slot, fp) {
+                return Ok(opened);
+            }
+            store::replace(built, slot)?;
+        }
+        let reader = Self::checked_reader(&slot.join(PASSAGES), fp)?
+            .ok_or_else(|| anyhow::anyhow!("{} changed while it was being published", slot.display()))?;
+        Ok(Opened { reader, lease })
     }
 
     fn fill(index: &Index, fields: Fields, corpus: &Corpus, fp: &str) -> tantivy::Result<()> {
@@ -192,7 +261,7 @@ impl PassageIndex {
         Ok(())
     }
 
-    fn finish(reader: IndexReader, corpus: &Corpus, origin: IndexOrigin) -> PassageIndex {
+    fn finish(opened: Opened, corpus: &Corpus, origin: IndexOrigin) -> PassageIndex {
         let (_, fields) = schema();
         let mut analyzer = analyzer::build();
         let mut vocabulary = HashSet::new();
@@ -203,7 +272,7 @@ impl PassageIndex {
                 vocabulary.extend(analyzer::terms(&mut analyzer, text));
             }
         }
-        PassageIndex { reader, fields, analyzer, vocabulary, origin, sentences }
+        PassageIndex { reader: opened.reader, _lease: opened.lease, fields, analyzer, vocabulary, origin, sentences }
     }
 
     /// Analyzed terms of a piece of text (question words, a phrase).

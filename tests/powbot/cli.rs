@@ -94,3 +94,62 @@ fn check_passes_on_the_shipped_data_and_fails_on_a_bad_correction() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stdout).contains("151"), "{}", String::from_utf8_lossy(&out.stdout));
 }
+
+/// `chat` used to end the session at the first line that was not UTF-8.
+#[test]
+fn chat_reports_a_bad_line_and_goes_on() {
+    use std::io::Write;
+    let index = tempfile::tempdir().unwrap();
+    let data = shipped_data();
+    let mut chat = Command::new(bin())
+        .args(["chat", "--data", data.to_str().unwrap(), "--index"])
+        .arg(index.path())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run powbot chat");
+    let mut input = b"How many prisoners were exchanged on 19 March 2025?\n\xff\xfe broken \xc3\n".to_vec();
+    input.extend(vec![b'x'; 100_000]);
+    input.extend(b"\nWho mediated the February 2025 swap?\n");
+    chat.stdin.take().unwrap().write_all(&input).unwrap();
+    let out = chat.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("not valid UTF-8"), "{stderr}");
+    assert!(stderr.contains("longer than"), "{stderr}");
+    assert!(stdout.contains("372"), "the first question was answered: {stdout}");
+    assert!(stdout.contains("United Arab Emirates"), "the question after the bad lines was answered: {stdout}");
+}
+
+/// Logs to a file or a pipe carry no colour codes; `POWBOT_LOG_FORMAT=json` gives one JSON
+/// object a line.
+#[test]
+fn logs_have_no_colour_off_a_terminal_and_json_on_request() {
+    let index = tempfile::tempdir().unwrap();
+    let data = shipped_data();
+    let run = |format: &str| {
+        Command::new(bin())
+            .args(["index", "--data", data.to_str().unwrap(), "--index"])
+            .arg(index.path())
+            .env("RUST_LOG", "powbot=info")
+            .env("POWBOT_LOG_FORMAT", format)
+            .env_remove("NO_COLOR")
+            .output()
+            .expect("run powbot")
+    };
+    let text = run("");
+    let logs = String::from_utf8_lossy(&text.stderr);
+    assert!(logs.contains("engine ready"), "{logs}");
+    assert!(!logs.contains('\u{1b}'), "colour codes in logs to a pipe: {logs:?}");
+    let json = run("json");
+    let logs = String::from_utf8_lossy(&json.stderr);
+    let lines: Vec<&str> = logs.lines().collect();
+    assert!(!lines.is_empty());
+    for line in lines {
+        let value: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}"));
+        assert!(value["level"].is_string() && value["fields"].is_object(), "{line}");
+    }
+    assert!(logs.contains("engine ready"));
+}

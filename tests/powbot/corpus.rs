@@ -61,3 +61,47 @@ fn boilerplate_is_not_indexed_or_quoted() {
         }
     }
 }
+
+/// Entries named `*.md` that are not article files used to be skipped without a word.
+#[cfg(unix)]
+#[test]
+fn every_skipped_entry_is_reported_with_its_reason() {
+    use std::os::unix::fs::symlink;
+    let good = article("good", "2025-03-19", "Russia and Ukraine each freed 175 prisoners on Wednesday.");
+    let s = Scratch::new(&[
+        ("good.md", &good),
+        ("no-outlet.md", "+++\nid = \"n\"\ntitle = \"t\"\nurl = \"\"\npublished = \"2025-02-05\"\n+++\nBody.\n"),
+        (
+            "empty-outlet.md",
+            "+++\nid = \"e\"\ntitle = \"\"\noutlet = \"\"\nurl = \"\"\npublished = \"2025-02-05\"\n+++\nBody.\n",
+        ),
+    ]);
+    let articles = s.data().join("articles");
+    symlink("loop.md", articles.join("loop.md")).unwrap();
+    symlink("missing-target", articles.join("dangling.md")).unwrap();
+    std::fs::create_dir(articles.join("folder.md")).unwrap();
+    let fifo = articles.join("pipe.md");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
+    assert!(made.success());
+    std::fs::write(articles.join("huge.md"), vec![b'x'; powbot::corpus::MAX_ARTICLE_BYTES as usize + 1]).unwrap();
+
+    let (corpus, errors) = Corpus::load(&s.data()).unwrap();
+    assert_eq!(corpus.articles.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["good"]);
+    let got: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+    let expect = [
+        ("dangling.md", "a symbolic link to nothing"),
+        ("empty-outlet.md:4", "`outlet` is empty"),
+        ("folder.md", "it is a directory"),
+        ("huge.md", "more than the"),
+        ("loop.md", "a symbolic link that cannot be followed"),
+        ("no-outlet.md:1", "front matter has no `outlet`"),
+        ("pipe.md", "it is a FIFO"),
+    ];
+    assert_eq!(got.len(), expect.len(), "{got:#?}");
+    for ((name, reason), line) in expect.iter().zip(&got) {
+        assert!(
+            line.contains(&format!("{name}: ")) && line.contains(reason),
+            "expected {name}: …{reason}…, got {line}"
+        );
+    }
+}

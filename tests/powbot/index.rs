@@ -1,7 +1,9 @@
-use powbot::Engine;
-use powbot::index::IndexOrigin;
+use std::path::{Path, PathBuf};
 
-use crate::support::{Scratch, article};
+use powbot::index::IndexOrigin;
+use powbot::{Engine, EngineConfig, render};
+
+use crate::support::{Scratch, article, shipped_data};
 
 fn scratch() -> Scratch {
     Scratch::new(&[(
@@ -12,6 +14,24 @@ fn scratch() -> Scratch {
             "Russia and Ukraine each said on Wednesday that 150 of their soldiers had been returned.",
         ),
     )])
+}
+
+/// The Tantivy directory an engine reads.
+fn passages(engine: &Engine) -> PathBuf {
+    match engine.index_origin() {
+        IndexOrigin::Built(dir) | IndexOrigin::Reused(dir) => dir.clone(),
+        other => panic!("the index is not on disk: {other:?}"),
+    }
+}
+
+/// Damages a file the way a test can without ever touching a file some reader has mapped:
+/// the garbage is a new file renamed over the old name (writing into a mapped file that
+/// shrinks is what raises SIGBUS in the reader). Every powbot process sees the same thing
+/// when it next opens the index.
+fn damage(path: &Path) {
+    let garbage = path.with_extension("garbage");
+    std::fs::write(&garbage, b"garbage").unwrap();
+    std::fs::rename(&garbage, path).unwrap();
 }
 
 #[test]
@@ -32,8 +52,8 @@ fn index_is_reused_when_unchanged_and_rebuilt_when_the_corpus_changes() {
 #[test]
 fn a_corrupt_index_is_rebuilt() {
     let s = scratch();
-    Engine::open(&s.config()).unwrap();
-    std::fs::write(s.index().join("passages/meta.json"), "{ not json").unwrap();
+    let first = passages(&Engine::open(&s.config()).unwrap());
+    damage(&first.join("meta.json"));
     let engine = Engine::open(&s.config()).unwrap();
     assert!(matches!(engine.index_origin(), IndexOrigin::Built(_)));
     assert!(engine.answer("How many soldiers were returned on 5 February 2025?").answered);
@@ -49,21 +69,123 @@ fn an_unwritable_index_dir_falls_back_to_memory() {
     assert!(engine.answer("How many soldiers were returned on 5 February 2025?").answered);
 }
 
+/// Used to die of SIGBUS about one run in ten: it truncated segment files that a live reader
+/// had mapped. Now the damage is done by rename (see `damage`), and the engine that was
+/// reading the index before the damage goes on answering from the files it opened.
 #[test]
 fn a_damaged_segment_is_rebuilt_not_fatal() {
     let s = scratch();
-    Engine::open(&s.config()).unwrap();
-    let dir = s.index().join("passages");
+    let question = "How many soldiers were returned on 5 February 2025?";
+    let running = Engine::open(&s.config()).unwrap();
+    let before = render::json(&running.answer(question));
     let mut damaged = 0;
-    for entry in std::fs::read_dir(&dir).unwrap() {
+    for entry in std::fs::read_dir(passages(&running)).unwrap() {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|x| x == "term" || x == "idx" || x == "store") {
-            std::fs::write(&path, b"garbage").unwrap();
+            damage(&path);
             damaged += 1;
         }
     }
     assert!(damaged > 0, "no segment files found to damage");
     let engine = Engine::open(&s.config()).unwrap();
     assert!(matches!(engine.index_origin(), IndexOrigin::Built(_)), "{:?}", engine.index_origin());
-    assert!(engine.answer("How many soldiers were returned on 5 February 2025?").answered);
+    assert!(engine.answer(question).answered);
+    assert_eq!(render::json(&running.answer(question)), before, "the running engine's answer changed");
+}
+
+/// Questions whose answers quote sentences by position: an index of another corpus read
+/// against this one would quote the wrong sentences.
+const QUESTIONS: &[&str] = &[
+    "How many prisoners were exchanged on 19 March 2025?",
+    "Who mediated the February 2025 swap?",
+    "Which exchange was the largest?",
+    "List every exchange in 2025",
+    "What did Zelensky say about the swap?",
+    "What did Peskov say?",
+    "How many wounded were returned?",
+    "Where were the prisoners handed over?",
+    "What did the Defence Ministry say about the Emirates?",
+    "When was the last exchange?",
+];
+
+fn answers(engine: &Engine) -> Vec<String> {
+    QUESTIONS.iter().map(|q| render::json(&engine.answer(q))).collect()
+}
+
+/// The shipped corpus with one more paragraph at the top of every article: the same ids,
+/// every sentence one paragraph further down.
+fn shifted_corpus(dir: &Path) -> PathBuf {
+    let articles = dir.join("articles");
+    std::fs::create_dir_all(&articles).unwrap();
+    for entry in std::fs::read_dir(shipped_data().join("articles")).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let (front, body) = text[3..].split_once("+++\n").expect("front matter");
+        let shifted =
+            format!("+++{front}+++\nPrisoner exchanges between the two countries resumed this year.\n\n{body}");
+        std::fs::write(articles.join(path.file_name().unwrap()), shifted).unwrap();
+    }
+    dir.to_path_buf()
+}
+
+/// A rolling deploy: two instances with different corpora on one index directory, each
+/// starting while the other runs. Every answer of each must be what it gives alone.
+#[test]
+fn instances_with_different_corpora_share_an_index_dir_without_mixing() {
+    let work = tempfile::tempdir().unwrap();
+    let config =
+        |data: PathBuf, index: &str| EngineConfig { data_dir: data, index_dir: work.path().join(index), today: None };
+    let data_a = shipped_data();
+    let data_b = shifted_corpus(&work.path().join("data-b"));
+    let clean_a = answers(&Engine::open(&config(data_a.clone(), "clean-a")).unwrap());
+    let clean_b = answers(&Engine::open(&config(data_b.clone(), "clean-b")).unwrap());
+    assert_ne!(clean_a, clean_b, "the two corpora must answer differently for this test to mean anything");
+
+    let a = Engine::open(&config(data_a.clone(), "shared")).unwrap();
+    assert_eq!(answers(&a), clean_a);
+    let b = Engine::open(&config(data_b.clone(), "shared")).unwrap();
+    assert!(matches!(b.index_origin(), IndexOrigin::Built(_)));
+    assert_ne!(passages(&a), passages(&b), "each corpus has its own directory");
+    // Tantivy's default reader polls meta.json about every 500 ms; give it time to misbehave.
+    std::thread::sleep(std::time::Duration::from_millis(1200));
+    assert_eq!(answers(&a), clean_a, "instance A changed its answers when B built its index");
+    assert_eq!(answers(&b), clean_b);
+
+    // A restarts (the old version again, a rollback) and B goes on: both reuse their own.
+    drop(a);
+    let a = Engine::open(&config(data_a, "shared")).unwrap();
+    assert!(matches!(a.index_origin(), IndexOrigin::Reused(_)), "{:?}", a.index_origin());
+    assert_eq!(answers(&a), clean_a);
+    assert_eq!(answers(&b), clean_b);
+}
+
+/// Old fingerprints' directories are removed once more than a few have piled up, but never
+/// one that a running engine reads.
+#[test]
+fn old_index_directories_are_cleaned_up_but_not_while_in_use() {
+    let s = scratch();
+    let running = Engine::open(&s.config()).unwrap();
+    let held = passages(&running).parent().unwrap().to_path_buf();
+    for (i, day) in ["2025-03-01", "2025-03-02", "2025-03-03", "2025-03-04", "2025-03-05"].iter().enumerate() {
+        std::fs::write(
+            s.data().join(format!("articles/extra-{i}.md")),
+            article(&format!("extra-{i}"), day, "Russia and Ukraine each freed 175 prisoners."),
+        )
+        .unwrap();
+        // Each start sees one article more: a new fingerprint, a new directory.
+        drop(Engine::open(&s.config()).unwrap());
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let slots: Vec<String> = std::fs::read_dir(s.index())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with("powbot-index-"))
+        .collect();
+    assert!(held.exists(), "the directory a running engine reads was removed");
+    assert!(
+        slots.len() <= powbot::index::store::KEEP + 1,
+        "{} fingerprint directories were kept: {slots:?}",
+        slots.len()
+    );
+    assert!(running.answer("How many soldiers were returned on 5 February 2025?").answered);
 }

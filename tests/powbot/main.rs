@@ -4,6 +4,9 @@
 mod answers;
 mod cli;
 mod corpus;
+mod curated;
 mod facts;
 mod index;
+mod properties;
+mod soak;
 mod support;

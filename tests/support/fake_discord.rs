@@ -8,6 +8,7 @@
 //! scripted events are sent as dispatches and heartbeats are acknowledged. Plain text frames:
 //! serenity accepts them alongside zlib-compressed binary ones.
 
+use std::collections::VecDeque;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -42,6 +43,19 @@ pub struct Recorded {
     pub files: Vec<Part>,
     /// How the body breaks the rules (or why it could not be checked); empty when it conforms.
     pub problems: Vec<String>,
+    /// When it arrived.
+    pub at: std::time::Instant,
+    /// The status the fake answered with.
+    pub status: u16,
+}
+
+/// A failure the fake answers with instead of success (see [`FakeDiscord::fail`]).
+#[derive(Debug, Clone, Copy)]
+pub enum Fault {
+    /// `429 Too Many Requests` with this `retry-after`, in seconds, as header and in the body.
+    RateLimited(f64),
+    /// This error status (`5xx`, or a `4xx` such as `404 Unknown interaction`).
+    Status(u16),
 }
 
 /// What the gateway saw the client do.
@@ -58,6 +72,8 @@ struct Shared {
     gateway: Mutex<GatewayLog>,
     changed: Notify,
     next_id: AtomicU64,
+    /// Failures still to answer with: (method, path, the next ones in order).
+    faults: Mutex<Vec<(String, String, VecDeque<Fault>)>>,
 }
 
 pub struct FakeDiscord {
@@ -80,6 +96,7 @@ impl FakeDiscord {
             gateway: Mutex::new(GatewayLog::default()),
             changed: Notify::new(),
             next_id: AtomicU64::new(910_000_000_000_000_000),
+            faults: Mutex::new(Vec::new()),
         });
         let app = Router::new().fallback(rest_handler).with_state(Arc::clone(&shared));
         tokio::spawn(async move {
@@ -93,6 +110,12 @@ impl FakeDiscord {
     /// Sends a gateway dispatch (`op` 0) with event name `event` and payload `data`.
     pub fn dispatch(&self, event: &str, data: Value) {
         self.events.send((event.to_string(), data)).expect("the fake gateway is running");
+    }
+
+    /// Answers the next requests `method path` with `faults`, one each, in order; then as usual.
+    pub fn fail(&self, method: &str, path: &str, faults: &[Fault]) {
+        let faults = faults.iter().copied().collect();
+        self.shared.faults.lock().unwrap().push((method.to_string(), path.to_string(), faults));
     }
 
     pub fn requests(&self) -> Vec<Recorded> {
@@ -158,6 +181,13 @@ async fn rest_handler(
             }
         }
     };
+    let fault = {
+        let mut faults = shared.faults.lock().unwrap();
+        faults
+            .iter_mut()
+            .find(|(m, p, left)| *m == method.as_str() && *p == path && !left.is_empty())
+            .and_then(|(_, _, left)| left.pop_front())
+    };
     let recorded = Recorded {
         method: method.to_string(),
         path: path.clone(),
@@ -165,10 +195,29 @@ async fn rest_handler(
         body: body.json.clone(),
         files: body.files,
         problems,
+        at: std::time::Instant::now(),
+        status: match fault {
+            Some(Fault::RateLimited(_)) => 429,
+            Some(Fault::Status(status)) => status,
+            None => 200,
+        },
     };
     let body = body.json;
     shared.requests.lock().unwrap().push(recorded);
     shared.changed.notify_waiters();
+    match fault {
+        Some(Fault::RateLimited(seconds)) => {
+            let body =
+                json!({ "message": "You are being rate limited.", "retry_after": seconds, "global": false, "code": 0 });
+            return (StatusCode::TOO_MANY_REQUESTS, [("retry-after", seconds.to_string())], axum::Json(body))
+                .into_response();
+        }
+        Some(Fault::Status(status)) => {
+            let status = StatusCode::from_u16(status).expect("a status code");
+            return (status, axum::Json(json!({ "message": status.to_string(), "code": 0 }))).into_response();
+        }
+        None => {}
+    }
 
     let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
     let id = || shared.next_id.fetch_add(1, Ordering::Relaxed).to_string();
