@@ -60,6 +60,10 @@ pub fn classify(line: &str, title: &str) -> LineKind {
     if !title.is_empty() && fold(line) == fold(title) {
         return LineKind::Furniture;
     }
+    // "5 March, 15:40 - Stage one": a live blog's entry stamp dates the text under it.
+    if stamp_line(line) {
+        return LineKind::Content;
+    }
     // "- 17 October 2022 - 108 women released": a list item or table row with figures is text.
     let item_with_figures =
         ["- ", "* ", "|"].iter().any(|m| line.starts_with(m)) && line.chars().any(|c| c.is_ascii_digit());
@@ -67,6 +71,25 @@ pub fn classify(line: &str, title: &str) -> LineKind {
         return LineKind::Heading;
     }
     LineKind::Content
+}
+
+/// A live-blog stamp: a day of the month and a month name, then a clock
+/// time ("5 March, 15:40", "12 June 09:05 - …"), or a clock time alone ("15:40").
+fn stamp_line(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().take(4).collect();
+    let clock = |w: &str| {
+        let w = w.trim_end_matches(|c: char| !c.is_ascii_digit());
+        w.split_once(':').is_some_and(|(h, m)| {
+            (1..=2).contains(&h.len()) && m.len() == 2 && h.chars().chain(m.chars()).all(|c| c.is_ascii_digit())
+        })
+    };
+    let day = |w: &str| w.len() <= 2 && w.chars().all(|c| c.is_ascii_digit());
+    let month = |w: &str| w.trim_end_matches(',').chars().next().is_some_and(char::is_uppercase);
+    match words.as_slice() {
+        [d, m, t, ..] | [d, m, t] if day(d) && month(m) && clock(t) => true,
+        [t, ..] => clock(t),
+        _ => false,
+    }
 }
 
 /// Headings that open a list of links to other stories ("Related coverage",
@@ -122,6 +145,14 @@ mod tests {
     fn repeated_headline_is_furniture_even_with_a_full_stop() {
         let title = "Russia, Ukraine swap 372 prisoners of war";
         assert_eq!(classify("Russia, Ukraine swap 372 prisoners of war.", title), LineKind::Furniture);
+    }
+
+    #[test]
+    fn live_blog_stamps_are_text() {
+        assert_eq!(classify("5 March, 15:40 - Stage one", ""), LineKind::Content);
+        assert_eq!(classify("18:20", ""), LineKind::Content);
+        assert_eq!(classify("Stage one", ""), LineKind::Heading);
+        assert_eq!(classify("5 things to know", ""), LineKind::Heading);
     }
 
     #[test]

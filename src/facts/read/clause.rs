@@ -46,11 +46,15 @@ fn starts(s: &Sentence) -> Vec<usize> {
             // "…, adding that 235 people had been returned": a new statement.
             n if SPEECH_PARTICIPLES.contains(&n) => w[i - 1].is(","),
             // "… on Saturday, one day after 49 Ukrainians were freed": another event.
-            "after" | "before" => {
+            "after" | "before" | "following" => {
                 // "only days after an exchange that brought home 76 people".
                 let k =
                     if w.get(i + 1).is_some_and(|n| n.is("a") || n.is("an") || n.is("the")) { i + 2 } else { i + 1 };
-                w.get(k).is_some_and(|n| n.number().is_some()) || matches!(s.tag(k), Some(Tag::State(_) | Tag::Event))
+                // "following the return of 200 servicemen on Thursday".
+                let noun_act = w[i].is("following") && matches!(s.tag(k), Some(Tag::Act(_)));
+                w.get(k).is_some_and(|n| n.number().is_some())
+                    || matches!(s.tag(k), Some(Tag::State(_) | Tag::Event))
+                    || noun_act
             }
             // "… on Friday and are expected to …": a second finite verb.
             "and" => w.get(i + 1).is_some_and(|_| {

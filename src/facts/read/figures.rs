@@ -146,6 +146,11 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
         // "Five National Guard soldiers … were also released": no side of its
         // own, fewer than the group just counted — one of them.
         let (own_date, undated) = date_of(ctx, p, c);
+        // "So Ukraine got back 500 prisoners of war" in a report of the swaps
+        // of 5 and 6 March: both days together.
+        if kind == Kind::Exchanged && undated && p.stamp.is_none() && ctx.event_span && own_date == Some(ctx.event) {
+            kind = Kind::Cumulative(crate::facts::model::Scope::Stages);
+        }
         let same_day = |d: Option<ExchangeDate>| undated || d == own_date;
         if recipient.is_none()
             && matches!(kind, Kind::Exchanged | Kind::Part)

@@ -97,7 +97,7 @@ pub fn of(s: &Sentence, c: &Count, today: NaiveDate) -> Kind {
     let acts: Vec<Tag> = s.tags_in(clause.clone()).filter(outside_np).map(|t| t.tag).collect();
     let exchanged = acts.iter().any(|t| exchange_act(*t)) || c.pattern;
     if let Some(scope) = cumulative(s, c, clause.clone(), today)
-        && (exchanged || acts.contains(&Tag::Speech))
+        && (exchanged || acts.contains(&Tag::Speech) || scope == Scope::Stages)
     {
         return Kind::Cumulative(scope);
     }
@@ -180,6 +180,16 @@ fn cumulative(s: &Sentence, c: &Count, clause: std::ops::Range<usize>, today: Na
     {
         return Some(Scope::Since { from });
     }
+    // "swapped 500 for 500 on 5 and 6 March": a count over several days of one exchange.
+    let days: Vec<&crate::lang::dates::DateMention> =
+        s.own_dates().filter(|m| clause.contains(&m.words.start) && matches!(m.period, Period::Day { .. })).collect();
+    let listed = days.windows(2).any(|p| {
+        p[0].period != p[1].period
+            && (p[0].words.end..p[1].words.start).all(|k| ["and", ",", "-", "to", "–"].contains(&w[k].norm.as_str()))
+    });
+    if listed {
+        return Some(Scope::Stages);
+    }
     // "had returned more than 6,000 bodies by June 2025": a total up to then.
     if s.own_dates().chain(s.dates.iter().map(|(m, _)| m)).any(|m| {
         clause.contains(&m.words.start) && m.words.start > c.at && m.words.start > 0 && w[m.words.start - 1].is("by")
@@ -222,6 +232,11 @@ fn cumulative(s: &Sentence, c: &Count, clause: std::ops::Range<usize>, today: Na
         let phrase: Vec<&str> = t.words.clone().map(|k| w[k].norm.as_str()).collect();
         match phrase.as_slice() {
             ["across", "all"] | ["in", "all", "stages"] => return Some(Scope::Stages),
+            ["over" | "across", .., "days"] | ["completes" | "completing", ..] => return Some(Scope::Stages),
+            // "Sum of the table: 945 prisoners of war freed on each side".
+            // "Together these three swaps brought home 61", not "together with 64 soldiers".
+            ["sum", "of"] => return Some(Scope::Unstated),
+            ["together"] if !s.is(t.words.end, "with") => return Some(Scope::Unstated),
             ["over" | "in", "the", "past"] | ["over", "the", "last"] if perfect => {
                 let days = match w.get(t.words.end).map(|x| x.norm.as_str()) {
                     Some("week") => 7,
@@ -299,6 +314,12 @@ mod tests {
             ),
             ("A total of 49 servicemen held since 2022 were freed on Friday.", &[(49, Kind::Exchanged)]),
             ("Since then more than 300 Ukrainians have been released.", &[(300, Kind::Cumulative(Scope::Unstated))]),
+            ("Russia and Ukraine swapped 500 for 500 on 5 and 6 March.", &[(500, Kind::Cumulative(Scope::Stages))]),
+            ("Lubinets said 500 defenders came home over the two days.", &[(500, Kind::Cumulative(Scope::Stages))]),
+            (
+                "Friday's exchange completes the release of 500 prisoners on each side.",
+                &[(500, Kind::Cumulative(Scope::Stages))],
+            ),
             (
                 "He added that 235 people had been returned in September alone.",
                 &[(235, Kind::Cumulative(Scope::Since { from: NaiveDate::from_ymd_opt(2024, 9, 1).unwrap() }))],

@@ -81,6 +81,9 @@ pub struct Context<'a> {
     pub article: &'a Article,
     /// The exchange the article is about: its first dated report of one.
     pub event: ExchangeDate,
+    /// The article's exchange was dated by a list of days ("on 5 and 6
+    /// March"): an undated count in it is over all of them.
+    pub event_span: bool,
     /// The speaker of a statement the article reproduces ("STATEMENT - Coordination Headquarters").
     pub statement: Option<Reporter>,
     /// The outlet, for what no named speaker says.
@@ -100,13 +103,16 @@ pub struct Reading<'s> {
     /// hands ("Q: How many people came back? / A: Forty-one Ukrainians"):
     /// it needs no verb of its own.
     pub answers: bool,
+    /// The next sentence calls this one false ("… claimed that Russia
+    /// received only 200. That is wrong: …"): nothing in it is a figure.
+    pub debunked: bool,
 }
 
 pub fn article(a: &Article) -> ArticleFacts {
     let places = sentences(a);
-    let event = event_date(&places, a.published);
+    let (event, event_span) = event_date(&places, a.published);
     let outlet = Reporter { side: None, name: if a.outlet.is_empty() { a.id.clone() } else { a.outlet.clone() } };
-    let ctx = Context { article: a, event, statement: statement_speaker(&a.body), outlet };
+    let ctx = Context { article: a, event, event_span, statement: statement_speaker(&a.body), outlet };
     let mut out = ArticleFacts { article: a.id.clone(), published: a.published, ..ArticleFacts::default() };
     let mut state = figures::State::default();
     // Table rows say what their numbers are in the header, not in words.
@@ -116,7 +122,7 @@ pub fn article(a: &Article) -> ArticleFacts {
         if named {
             out.speakers.push((p.s.paragraph, p.s.position, reporter.name.clone()));
         }
-        if rows.contains(&p.s.paragraph) {
+        if rows.contains(&p.s.paragraph) || p.debunked {
             continue;
         }
         figures::read(&ctx, p, &reporter, &mut state, &mut out);
@@ -130,21 +136,57 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
     let mut out = Vec::new();
     let mut note = false;
     let mut asked = false;
+    // A bare stamp line ("5 March, 15:40 - Stage one") dates the entry under it.
+    let mut carried: Option<NaiveDate> = None;
     for (pi, para) in a.paragraphs.iter().enumerate() {
         let first = para.sentences.first().map(|s| a.text(s)).unwrap_or("");
-        let stamp = stamp_of(first, a.published);
+        let own = stamp_of(first, a.published);
+        if own.is_some() {
+            carried = own.filter(|_| bare_stamp(a.text(&para.span)));
+        }
+        let stamp = own.or(carried);
         let today = stamp.unwrap_or(a.published);
         note |= first.to_lowercase().starts_with("editor's note") || first.to_lowercase().starts_with("editor’s note");
         let answer = asked && opens_with(first, ANSWER_MARKS);
         for (si, span) in para.sentences.iter().enumerate() {
             let s = Sentence::new(a.text(span), today, pi, si);
-            out.push(Reading { s, stamp, today, note, answers: answer && si == 0 });
+            out.push(Reading { s, stamp, today, note, answers: answer && si == 0, debunked: false });
         }
         // "Q: How many people came back?" asks about a handover; "Q: Where did it take place?" not.
         asked = opens_with(first, QUESTION_MARKS)
             && out.last().is_some_and(|r| about_exchange(&r.s) && r.s.text.trim_end().ends_with('?'));
     }
+    for k in 1..out.len() {
+        if opens_with(out[k].s.text, DEBUNKS) {
+            out[k - 1].debunked = true;
+        }
+    }
     out
+}
+
+/// How a text says the sentence before it is false.
+const DEBUNKS: &[&str] = &[
+    "that is wrong",
+    "this is wrong",
+    "that is false",
+    "this is false",
+    "that is not true",
+    "this is not true",
+    "false:",
+];
+
+/// A paragraph that is only a stamp and a short label: "5 March, 08:30 -
+/// What to expect", "6 March, 14:10 - Stage two".
+fn bare_stamp(text: &str) -> bool {
+    let words = text::words(text);
+    let Some(date) = crate::lang::dates::find(&words, Anchor::Published(NaiveDate::default())).into_iter().next()
+    else {
+        return false;
+    };
+    // After the date: a clock time, then a label of a few words and no figure.
+    let mut rest = words[date.words.end..].iter().skip_while(|w| w.is_punct() || w.is_digits());
+    let label: Vec<&text::Word> = rest.by_ref().collect();
+    label.len() <= 5 && label.iter().all(|w| w.number().is_none()) && !text.trim_end().ends_with('.')
 }
 
 /// How interviews and Q&As mark a question and its answer.
@@ -152,7 +194,7 @@ const QUESTION_MARKS: &[&str] = &["q:", "q.", "question:"];
 const ANSWER_MARKS: &[&str] = &["a:", "a.", "answer:"];
 
 fn opens_with(text: &str, marks: &[&str]) -> bool {
-    let head: String = text.trim_start().chars().take(10).collect::<String>().to_lowercase();
+    let head: String = text.trim_start().chars().take(20).collect::<String>().to_lowercase();
     marks.iter().any(|m| head.starts_with(m))
 }
 
@@ -176,20 +218,26 @@ fn stamp_of(first: &str, published: NaiveDate) -> Option<NaiveDate> {
 
 /// The exchange an article is about: the first dated sentence about a swap
 /// that is not about an earlier one, else the publication day.
-fn event_date(places: &[Reading], published: NaiveDate) -> ExchangeDate {
+fn event_date(places: &[Reading], published: NaiveDate) -> (ExchangeDate, bool) {
     places
         .iter()
         .filter(|p| p.stamp.is_none() && about_exchange(&p.s) && !events::elsewhere(&p.s))
         .find_map(|p| {
             // Not the day of a swap only planned, or one that did not happen.
-            p.s.own_dates().filter(|m| !events::not_done_in(&p.s, p.s.clause_of(m.words.start))).find_map(|m| {
-                match m.period {
-                    Period::Day { date } if date <= published => Some(ExchangeDate::Day(date)),
-                    _ => None,
+            let days: Vec<&crate::lang::dates::DateMention> =
+                p.s.own_dates().filter(|m| !events::not_done_in(&p.s, p.s.clause_of(m.words.start))).collect();
+            days.iter().enumerate().find_map(|(k, m)| match m.period {
+                Period::Day { date } if date <= published => {
+                    let listed = days.get(k + 1).is_some_and(|n| {
+                        matches!(n.period, Period::Day { date: other } if other != date)
+                            && (m.words.end..n.words.start).all(|j| p.s.is(j, "and") || p.s.is(j, ","))
+                    });
+                    Some((ExchangeDate::Day(date), listed))
                 }
+                _ => None,
             })
         })
-        .unwrap_or(ExchangeDate::Day(published))
+        .unwrap_or((ExchangeDate::Day(published), false))
 }
 
 /// Does the sentence speak of people changing hands?

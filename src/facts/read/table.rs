@@ -34,7 +34,7 @@ enum Column {
         recipient: Option<Recipient>,
         category: Category,
         terms: Vec<String>,
-        reporter: Option<String>,
+        reporter: Option<Reporter>,
     },
     Mediator,
     Other,
@@ -120,7 +120,7 @@ fn count_column(s: &Sentence, lower: &str) -> Column {
                 people = true;
             }
             // "Moscow's figure": who gives the column's numbers.
-            Tag::State(_) => reporter = Some(s.text[s.words[t.words.start].span.clone()].to_string()),
+            Tag::State(_) => reporter = super::reporter::speaker_at(s, t.words.start),
             Tag::Cue(Cue::Each) => recipient = Some(Recipient::Each),
             Tag::Kind(c) | Tag::People(c) => {
                 people = true;
@@ -188,7 +188,8 @@ fn read_row(
                 };
                 let part = recipient.is_none() && last.is_some();
                 for (sub, piece) in pieces {
-                    let Some((value, written)) = number_cell(piece) else { continue };
+                    let counts = cell_counts(piece, a.published);
+                    let Some(head) = counts.first() else { continue };
                     let (category, terms) = if split {
                         match count_column(&Sentence::new(sub, a.published, 0, 0), &sub.to_lowercase()) {
                             Column::Count { category, terms, .. } => (category, terms),
@@ -198,23 +199,30 @@ fn read_row(
                         (*category, terms.clone())
                     };
                     let Some(to) = recipient.or(last) else { continue };
-                    let reporter = match reporter {
-                        Some(name) => Reporter { side: None, name: name.clone() },
-                        None => ctx.statement.clone().unwrap_or_else(|| ctx.outlet.clone()),
-                    };
-                    let figure = Figure {
-                        value,
-                        text: written,
-                        approx: None,
-                        recipient: to,
-                        category,
-                        terms,
-                        part,
-                        reporter,
-                        confidence: if part { Confidence::Medium } else { Confidence::High },
-                        cite: cite.clone(),
-                    };
-                    observe(Fact::Figure(figure), out);
+                    // "157, plus 3 Kursk civilians (Moscow's figure)": the cell names its source.
+                    let reporter = head
+                        .reporter
+                        .clone()
+                        .or(reporter.clone())
+                        .unwrap_or_else(|| ctx.statement.clone().unwrap_or_else(|| ctx.outlet.clone()));
+                    for (k, cc) in counts.iter().enumerate() {
+                        let (category, terms) =
+                            if k == 0 { (category, terms.clone()) } else { (cc.category, cc.terms.clone()) };
+                        let part = part || cc.part;
+                        let figure = Figure {
+                            value: cc.value,
+                            text: cc.written.clone(),
+                            approx: None,
+                            recipient: to,
+                            category,
+                            terms,
+                            part,
+                            reporter: reporter.clone(),
+                            confidence: if part { Confidence::Medium } else { Confidence::High },
+                            cite: cite.clone(),
+                        };
+                        observe(Fact::Figure(figure), out);
+                    }
                 }
                 if recipient.is_some() {
                     last = *recipient;
@@ -225,14 +233,67 @@ fn read_row(
     }
 }
 
-/// A cell that is a number and little else: "76", "about 50" is not exact
-/// enough for a table, "not given" is no number.
-fn number_cell(cell: &str) -> Option<(u64, String)> {
-    let words = text::words(cell.trim());
-    match words.as_slice() {
-        [w] => w.number().map(|v| (v, cell[w.span.clone()].to_string())),
+/// One number of a cell.
+#[derive(Debug)]
+struct CellCount {
+    value: u64,
+    written: String,
+    /// "(150 military, 7 civilians)": a breakdown of the cell's first number.
+    part: bool,
+    category: Category,
+    terms: Vec<String>,
+    /// "(Moscow's figure)": who gives the cell's numbers.
+    reporter: Option<Reporter>,
+}
+
+/// The numbers of a cell that starts with one: "76"; "157 (150 military,
+/// 7 civilians)" (the bracket breaks the first down); "300, plus 2
+/// civilians" (the second comes on top). "not given" and "UAE (its ninth
+/// mediation)" have none.
+fn cell_counts(cell: &str, published: chrono::NaiveDate) -> Vec<CellCount> {
+    let s = Sentence::new(cell.trim(), published, 0, 0);
+    let Some(first) = s.words.first().and_then(|w| w.number().map(|v| (v, w))) else { return Vec::new() };
+    let reporter = s.tags.iter().find_map(|t| match t.tag {
+        Tag::State(_) => super::reporter::speaker_at(&s, t.words.start),
         _ => None,
+    });
+    let mut out = vec![CellCount {
+        value: first.0,
+        written: s.text[first.1.span.clone()].to_string(),
+        part: false,
+        category: Category::Prisoners,
+        terms: Vec::new(),
+        reporter,
+    }];
+    for (i, w) in s.words.iter().enumerate().skip(1) {
+        let Some(value) = w.number() else { continue };
+        let bracketed = (0..i).rev().take_while(|&k| !s.is(k, ")")).any(|k| s.is(k, "("));
+        let added = (i.saturating_sub(2)..i).any(|k| s.is(k, "plus") || s.is(k, "and"));
+        if !(bracketed || added) {
+            continue;
+        }
+        // The words after the number say whom it counts: "7 civilians", "150 military".
+        let noun = (i + 1..s.words.len()).take_while(|&k| !s.words[k].is_punct() && s.words[k].number().is_none());
+        let mut category = Category::Prisoners;
+        let mut terms = Vec::new();
+        for k in noun {
+            if let Some(Tag::Kind(c) | Tag::People(c)) = s.tag(k) {
+                category = if c == Category::Prisoners { category } else { c };
+            }
+            if s.words[k].kind == crate::lang::text::WordKind::Word && s.tag(k) != Some(Tag::Cue(Cue::Be)) {
+                terms.push(s.words[k].norm.clone());
+            }
+        }
+        out.push(CellCount {
+            value,
+            written: s.text[w.span.clone()].to_string(),
+            part: bracketed,
+            category,
+            terms,
+            reporter: None,
+        });
     }
+    out
 }
 
 #[cfg(test)]
@@ -251,9 +312,15 @@ mod tests {
     }
 
     #[test]
-    fn numbers_only_from_plain_cells() {
-        assert_eq!(number_cell(" 76 ").map(|x| x.0), Some(76));
-        assert_eq!(number_cell("not given"), None);
-        assert_eq!(number_cell("14 sailors of the Azov Concord"), None);
+    fn cells_with_breakdowns_and_additions() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 4, 27).unwrap();
+        let values = |cell: &str| cell_counts(cell, day).iter().map(|c| (c.value, c.part)).collect::<Vec<_>>();
+        assert_eq!(values(" 76 "), [(76, false)]);
+        assert_eq!(values("not given"), []);
+        assert_eq!(values("157 (150 military, 7 civilians)"), [(157, false), (150, true), (7, true)]);
+        assert_eq!(values("300, plus 2 civilians"), [(300, false), (2, false)]);
+        assert_eq!(values("UAE (its ninth mediation that year)"), []);
+        let named = cell_counts("157, plus 3 Kursk civilians (Moscow's figure)", day);
+        assert_eq!(named[0].reporter.as_ref().map(|r| r.name.as_str()), Some("Moscow"));
     }
 }

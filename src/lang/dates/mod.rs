@@ -177,7 +177,7 @@ pub fn month_bounds(year: i32, month: u32) -> Option<(NaiveDate, NaiveDate)> {
     Some((first, last))
 }
 
-fn month_number(norm: &str) -> Option<u32> {
+pub fn month_number(norm: &str) -> Option<u32> {
     let n = match norm {
         "january" | "jan" => 1,
         "february" | "feb" => 2,
@@ -486,12 +486,18 @@ fn latest_weekday(on_or_before: NaiveDate, wd: Weekday) -> NaiveDate {
     on_or_before - Days::new(u64::from(back))
 }
 
+/// How many days after publication a year-less date may fall in the same year.
+const AHEAD_DAYS: u64 = 7;
+
 pub(crate) fn complete_day(year: Option<i32>, month: u32, day: u32, anchor: Anchor) -> Option<Period> {
     match (year, anchor) {
         (Some(y), _) => NaiveDate::from_ymd_opt(y, month, day).map(Period::day),
         (None, Anchor::Published(p)) => {
+            // News looks back, but also a few days ahead: "a swap will take
+            // place on 5 and 6 March", written on 5 March.
             let this_year = NaiveDate::from_ymd_opt(p.year(), month, day)?;
-            let date = if this_year > p { NaiveDate::from_ymd_opt(p.year() - 1, month, day)? } else { this_year };
+            let ahead = this_year > p + Days::new(AHEAD_DAYS);
+            let date = if ahead { NaiveDate::from_ymd_opt(p.year() - 1, month, day)? } else { this_year };
             Some(Period::day(date))
         }
         (None, Anchor::Asked(_)) => Some(Period::Recurring { month, day: Some(day) }),

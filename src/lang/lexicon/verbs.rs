@@ -282,6 +282,17 @@ pub const CUES: &[(&str, Cue)] = &[
     ("over the past", Cue::SoFar),
     ("in the past", Cue::SoFar),
     ("over the last", Cue::SoFar),
+    // A multi-day exchange as a whole: "500 defenders home over the two days".
+    ("over the two days", Cue::SoFar),
+    ("over the three days", Cue::SoFar),
+    ("over two days", Cue::SoFar),
+    ("over three days", Cue::SoFar),
+    ("over both days", Cue::SoFar),
+    ("across both days", Cue::SoFar),
+    ("completes the release of", Cue::SoFar),
+    ("completing the release of", Cue::SoFar),
+    ("sum of", Cue::SoFar),
+    ("together", Cue::SoFar),
     // Each: "Ukraine and Russia traded 86 prisoners of war each."
     ("each", Cue::Each),
     ("apiece", Cue::Each),
