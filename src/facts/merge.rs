@@ -44,6 +44,7 @@ pub fn merge(articles: Vec<ArticleFacts>) -> Facts {
     place_undated(&mut observations);
     let mut observations: Vec<Observation> =
         observations.into_iter().filter_map(|(o, _)| o.date.is_some().then_some(o)).collect();
+    claims.extend(demote_running_totals(&mut observations));
     fold_months_into_days(&mut observations);
     redate_breakdowns(&mut observations);
     mark_breakdowns(&mut observations);
@@ -202,6 +203,55 @@ fn place_undated(observations: &mut [(Observation, NaiveDate)]) {
             o.date = Some(only);
         }
     }
+}
+
+/// How many times larger than every other figure of its exchange and side
+/// an undated figure must be to be read as a running total.
+const OUTLIER_RATIO: u64 = 5;
+/// …and how large, at least: exchanges of a thousand and more are rare.
+const OUTLIER_MIN: u64 = 1000;
+
+/// "Ukraine has returned 4,552 people from captivity" beside "277
+/// Ukrainians came home on Saturday": a figure the sentence does not date,
+/// many times any other the sources give for that exchange and side, is the
+/// side's running total, not this exchange's. It becomes a claim.
+fn demote_running_totals(observations: &mut Vec<Observation>) -> Vec<Claim> {
+    let mut largest: HashMap<(ExchangeDate, Side), Vec<u64>> = HashMap::new();
+    for o in observations.iter() {
+        let (Some(date), Some(f)) = (o.date, figure(o)) else { continue };
+        if let Recipient::To(side) = f.recipient
+            && !f.part
+            && f.category == Category::Prisoners
+        {
+            largest.entry((date, side)).or_default().push(f.value);
+        }
+    }
+    let outlier = |o: &Observation| -> Option<Side> {
+        let (Some(date), Some(f)) = (o.date, figure(o)) else { return None };
+        let Recipient::To(side) = f.recipient else { return None };
+        let others = largest.get(&(date, side))?;
+        let next = others.iter().copied().filter(|v| *v < f.value).max()?;
+        (o.inferred && !f.part && f.value >= OUTLIER_MIN && f.value >= OUTLIER_RATIO * next).then_some(side)
+    };
+    let mut claims = Vec::new();
+    observations.retain(|o| {
+        let Some(side) = outlier(o) else { return true };
+        if let (Some(date), Some(f)) = (o.date, figure(o)) {
+            claims.push(Claim {
+                kind: crate::facts::ClaimKind::ReturnedTotal(side),
+                scope: crate::facts::Scope::Unstated,
+                low: f.value,
+                high: None,
+                text: f.text.clone(),
+                approx: f.approx.clone(),
+                reporter: f.reporter.clone(),
+                as_of: date.sort_key(),
+                cite: f.cite.clone(),
+            });
+        }
+        false
+    });
+    claims
 }
 
 /// "In October 2024, each side released 95" and "on 18 October, 95 each"

@@ -145,6 +145,20 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
         let mut in_run = false;
         // "Five National Guard soldiers … were also released": no side of its
         // own, fewer than the group just counted — one of them.
+        // "Ukraine has freed 2,598 people in 48 swaps": a running total a side
+        // gives is of its own people got back, not of the other side's.
+        if let (Kind::Cumulative(_), Some(Recipient::To(to)), None, None) =
+            (kind, recipient, c.nationality, c.possessive)
+        {
+            let clause = s.clause_of(c.at);
+            let subject = (clause.start..c.at).find_map(|k| match s.tag(k) {
+                Some(Tag::State(side)) => Some(side),
+                _ => None,
+            });
+            if subject == Some(to.other()) && s.has(clause.start..c.at, |t| t == Tag::Act(Act::Give)) {
+                recipient = Some(Recipient::To(to.other()));
+            }
+        }
         let (own_date, undated) = date_of(ctx, p, c);
         // "So Ukraine got back 500 prisoners of war" in a report of the swaps
         // of 5 and 6 March: both days together.

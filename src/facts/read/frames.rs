@@ -114,6 +114,12 @@ pub const FRAMES: &[Frame] = &[
         example: ("175 soldiers had been returned from territories controlled by Kiev.", 175, RU),
     },
     Frame {
+        name: "side returns count from captivity",
+        pattern: &[Side, Gap(3), Act(Act::Give), Gap(4), Count, Gap(2), Word(&["from"]), Gap(1), Word(&["captivity"])],
+        to: To::Bound,
+        example: ("Ukraine has returned 200 people from captivity.", 200, UA),
+    },
+    Frame {
         name: "side gives count",
         pattern: &[Side, Gap(3), Act(Act::Give), Gap(4), Count],
         to: To::Other,

@@ -130,7 +130,23 @@ fn planned(s: &Sentence, c: &Count, clause: std::ops::Range<usize>) -> bool {
     // "future", "next", "more … in the coming weeks" after the count.
     let future =
         s.slice(c.np.end, clause.end).iter().take(8).any(|w| ["future", "next", "later"].contains(&w.norm.as_str()));
-    cue_before || cue_after || future
+    cue_before || cue_after || future || purpose(s, c, clause)
+}
+
+/// "work was under way to resume exchanges and free 1,200 Ukrainians": an
+/// infinitive of purpose governs the count; "managed to free 45" was done.
+fn purpose(s: &Sentence, c: &Count, clause: std::ops::Range<usize>) -> bool {
+    let done = ["managed", "able", "helped", "succeeded"];
+    (clause.start..c.at).any(|k| {
+        s.is(k, "to")
+            && !(k > 0 && done.contains(&s.words[k - 1].norm.as_str()))
+            && (s.has(k + 1..(k + 2).min(s.words.len()), |t| {
+                matches!(t, Tag::Act(Act::Give | Act::Receive | Act::Swap | Act::Home))
+            }) || s
+                .words
+                .get(k + 1)
+                .is_some_and(|w| ["resume", "continue", "carry", "hold", "conduct"].contains(&w.norm.as_str())))
+    })
 }
 
 /// A running total: "since the invasion", "so far", "have now come home",
@@ -196,6 +212,23 @@ fn cumulative(s: &Sentence, c: &Count, clause: std::ops::Range<usize>, today: Na
     }) {
         return Some(Scope::Unstated);
     }
+    // "Ukraine has freed 2,598 people in 48 swaps": people over many exchanges.
+    let over_swaps = w[clause.clone()].iter().enumerate().any(|(k, x)| {
+        let k = clause.start + k;
+        x.number().is_some_and(|n| n >= 2)
+            && k != c.at
+            && s.has(k + 1..(k + 3).min(w.len()), |t| t == Tag::Event)
+            && w[k + 1..(k + 3).min(w.len())].iter().any(|y| y.norm.ends_with('s'))
+    });
+    if over_swaps {
+        return Some(Scope::Unstated);
+    }
+    // "Including today's group, 4,552 defenders have been brought back".
+    let including_today =
+        w[clause.start..c.at].windows(2).any(|p| p[0].is("including") && p[1].norm.starts_with("today"));
+    if including_today {
+        return Some(Scope::Unstated);
+    }
     // "bringing the total to 4,552", "raising the number of those freed to 3,000".
     let to_total = c.at >= 2
         && w[c.at - 1].is("to")
@@ -224,12 +257,16 @@ fn cumulative(s: &Sentence, c: &Count, clause: std::ops::Range<usize>, today: Na
         // The cue must govern this count: "2,430 people have now come home",
         // "across all the stages, … 1,000 Ukrainians", not "390 freed on
         // Friday and …, each side has now handed over 1,000".
+        let phrase: Vec<&str> = t.words.clone().map(|k| w[k].norm.as_str()).collect();
+        // "… have been returned from Russian captivity to date": a closing
+        // "to date", "so far" governs its whole clause; "now" only its neighbour.
+        let closing = matches!(phrase.as_slice(), ["to", "date"] | ["so", "far"] | ["thus", "far"] | ["until", "now"]);
         let governs = (t.words.start >= c.np.end && t.words.start <= c.np.end + 3)
-            || (t.words.end <= c.at && c.at <= t.words.end + 8);
+            || (t.words.end <= c.at && c.at <= t.words.end + 8)
+            || (closing && t.words.start > c.at);
         if !governs {
             continue;
         }
-        let phrase: Vec<&str> = t.words.clone().map(|k| w[k].norm.as_str()).collect();
         match phrase.as_slice() {
             ["across", "all"] | ["in", "all", "stages"] => return Some(Scope::Stages),
             ["over" | "across", .., "days"] | ["completes" | "completing", ..] => return Some(Scope::Stages),
@@ -314,6 +351,20 @@ mod tests {
             ),
             ("A total of 49 servicemen held since 2022 were freed on Friday.", &[(49, Kind::Exchanged)]),
             ("Since then more than 300 Ukrainians have been released.", &[(300, Kind::Cumulative(Scope::Unstated))]),
+            (
+                "Ukraine has freed 2,598 people in 48 swaps.",
+                &[(2598, Kind::Cumulative(Scope::Unstated)), (48, Kind::Swaps)],
+            ),
+            (
+                "4,552 Ukrainians have been returned from captivity to date.",
+                &[(4552, Kind::Cumulative(Scope::Unstated))],
+            ),
+            (
+                "Including today's group, 4,552 defenders have been brought back.",
+                &[(4552, Kind::Cumulative(Scope::Unstated))],
+            ),
+            ("Umerov said work was under way to resume exchanges and free 1,200 Ukrainians.", &[(1200, Kind::Planned)]),
+            ("Ukraine managed to free forty-five servicemen on Friday.", &[(45, Kind::Exchanged)]),
             ("Russia and Ukraine swapped 500 for 500 on 5 and 6 March.", &[(500, Kind::Cumulative(Scope::Stages))]),
             ("Lubinets said 500 defenders came home over the two days.", &[(500, Kind::Cumulative(Scope::Stages))]),
             (
