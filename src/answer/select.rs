@@ -9,7 +9,7 @@ use super::Context;
 use super::tally;
 use crate::facts::{Citation, Exchange, Facts, Recipient, Series};
 use crate::lang::{Period, Side};
-use crate::understand::{Neighbour, Question, Rank, StageRef};
+use crate::understand::{Filters, Neighbour, Question, Rank, StageRef};
 
 /// What narrowed the candidates; it shapes what a reply may say (a sum
 /// over "every exchange" is not an answer to anything).
@@ -117,7 +117,7 @@ pub fn select<'f>(ctx: &Context<'f>, q: &Question) -> Selection<'f> {
     // "the third exchange (9 April 2022)": a day names the exchange; its rank only describes it.
     let day_named = dated.iter().any(|p| matches!(p, Period::Day { .. }));
     if let Some(rank) = s.rank.filter(|_| !day_named) {
-        chosen = pick_rank(facts, &chosen, rank);
+        chosen = pick_rank(facts, &chosen, rank, &q.filter);
         basis = Basis::Named;
     }
     Selection { exchanges: chosen, basis, evidence }
@@ -287,7 +287,7 @@ fn pick_stage<'f>(facts: &'f Facts, chosen: &[&'f Exchange], stage: StageRef) ->
 
 /// The largest, smallest, first, second … last of the candidates. A
 /// multi-day exchange ranks as one, by the sum of its days.
-fn pick_rank<'f>(facts: &'f Facts, chosen: &[&'f Exchange], rank: Rank) -> Vec<&'f Exchange> {
+fn pick_rank<'f>(facts: &'f Facts, chosen: &[&'f Exchange], rank: Rank, by: &Filters) -> Vec<&'f Exchange> {
     match rank {
         // "its 67th prisoner exchange": a source's count of swaps names the day.
         Rank::Nth(n) if n > 4 => {
@@ -309,6 +309,29 @@ fn pick_rank<'f>(facts: &'f Facts, chosen: &[&'f Exchange], rank: Rank) -> Vec<&
             let mut days = chosen.to_vec();
             days.sort_by_key(|e| e.date.sort_key());
             days.iter().rev().nth(n.saturating_sub(1) as usize).map(|e| vec![*e]).unwrap_or_default()
+        }
+        // "the most officers", "the most Ukrainians": ranked by that group's
+        // or that side's figures; otherwise by the whole size.
+        Rank::Largest | Rank::Smallest if !by.group.is_empty() || by.recipient.is_some() => {
+            let scored: Vec<(u64, u64, Vec<&Exchange>)> = chosen
+                .iter()
+                .filter_map(|e| {
+                    let values: Vec<u64> = e
+                        .figures
+                        .iter()
+                        .filter(|f| by.recipient.is_none_or(|side| f.recipient.reaches(side)))
+                        .filter(|f| if by.group.is_empty() { !f.part } else { f.describes(&by.group) })
+                        .map(|f| f.value)
+                        .collect();
+                    Some((*values.iter().min()?, *values.iter().max()?, vec![*e]))
+                })
+                .collect();
+            let pick = if rank == Rank::Largest {
+                scored.into_iter().max_by_key(|(_, hi, ev)| (*hi, ev[0].date.sort_key()))
+            } else {
+                scored.into_iter().min_by_key(|(lo, _, ev)| (*lo, ev[0].date.sort_key()))
+            };
+            pick.map(|(_, _, ev)| ev).unwrap_or_default()
         }
         Rank::Largest | Rank::Smallest => {
             let scored: Vec<(u64, u64, Vec<&Exchange>)> = events(facts, chosen)

@@ -122,7 +122,16 @@ fn measure(w: &Words, s: &Selectors, f: &Filters, claim: Option<ClaimKind>) -> M
     if claim.is_some() && s.rank.is_none() {
         return Measure::Claim;
     }
-    if first == "who" || (first == "which" && w.tagged(|t| matches!(t, Tag::People(_))) && !how_many) {
+    // "which officials …", "which two civilians …" ask for people; "which
+    // spring 2022 swap brought back the most officers" for an exchange.
+    let which_exchange = first == "which"
+        && w.words.iter().enumerate().skip(1).find_map(|(i, _)| match w.tag(i) {
+            Some(Tag::Event) => Some(true),
+            Some(Tag::People(_) | Tag::Act(_)) => Some(false),
+            _ => None,
+        }) == Some(true);
+    if first == "who" || (first == "which" && !which_exchange && w.tagged(|t| matches!(t, Tag::People(_))) && !how_many)
+    {
         return Measure::Person;
     }
     let sums = w.has_any(q::TOTAL) || w.phrase(&["in", "all"]) || s.whole || w.phrase(&["changed", "hands"]);

@@ -103,7 +103,13 @@ pub fn periods(w: &Words, today: NaiveDate) -> (Vec<Period>, Option<Period>) {
             _ => periods.push(period),
         }
     }
-    (periods, as_of)
+    // "the three autumn 2022 swaps (29 sep, 26 oct, 11 nov)": the days name
+    // the exchanges; the season around them only gave their year.
+    let within = |outer: &Period, inner: &Period| {
+        outer != inner && matches!((outer.bounds(), inner.bounds()), (Some((a, b)), Some((c, d))) if a <= c && d <= b)
+    };
+    let narrowed: Vec<Period> = periods.iter().filter(|p| !periods.iter().any(|q| within(p, q))).copied().collect();
+    (narrowed, as_of)
 }
 
 /// "the nov 23 2022 swap or the nov 24 one": a day without a year takes the
@@ -115,6 +121,7 @@ fn with_year_of_others(p: Period, all: &[DateMention]) -> Period {
         .filter_map(|m| match m.period {
             Period::Day { date } => Some(date.year()),
             Period::Month { year, .. } => Some(year),
+            Period::Span { from, to } if from.year() == to.year() => Some(from.year()),
             _ => None,
         })
         .collect();
@@ -367,20 +374,27 @@ fn speaker_ref(w: &Words, k: usize) -> Option<ReporterRef> {
 /// counted, not "civilian sailors") → Civilians.
 pub fn category(w: &Words) -> Option<Category> {
     // "(not counting wounded)", "excluding civilians": what is left out is not what is asked.
-    let excluded = |i: usize| {
-        (i.saturating_sub(3)..i)
-            .any(|k| ["not", "excluding", "without", "except", "besides", "apart"].contains(&w.words[k].norm.as_str()))
+    // "civilians included", "counting the Kursk civilians", "soldiers and
+    // civilians": what is added to the count is not what is asked either.
+    let aside = |t: &crate::lang::gazetteer::Tagged| {
+        let i = t.words.start;
+        let before = (i.saturating_sub(3)..i).any(|k| {
+            ["not", "excluding", "without", "except", "besides", "apart", "counting", "including", "plus", "with"]
+                .contains(&w.words[k].norm.as_str())
+        });
+        let after = w.words.get(t.words.end).is_some_and(|x| x.is("included"));
+        let listed = i >= 2 && w.words[i - 1].is("and") && matches!(w.tag(i - 2), Some(Tag::People(_)));
+        before || after || listed
     };
     if let Some(c) = w.tags.iter().find_map(|t| match t.tag {
-        Tag::Kind(c) if !excluded(t.words.start) => Some(c),
+        Tag::Kind(c) if !aside(t) => Some(c),
         _ => None,
     }) {
         return Some(c);
     }
-    let civilians = w
-        .tags
-        .iter()
-        .any(|t| t.tag == Tag::People(Category::Civilians) && !matches!(w.tag(t.words.end), Some(Tag::People(_))));
+    let civilians = w.tags.iter().any(|t| {
+        t.tag == Tag::People(Category::Civilians) && !matches!(w.tag(t.words.end), Some(Tag::People(_))) && !aside(t)
+    });
     civilians.then_some(Category::Civilians)
 }
 

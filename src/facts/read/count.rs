@@ -444,13 +444,19 @@ fn predicate(s: &Sentence, c: &mut Count) {
             j += 1;
         }
         let mut copula_terms = false;
+        let from = j;
         while j < limit {
             match s.tag(j) {
                 Some(Tag::People(cat)) | Some(Tag::Kind(cat)) => {
                     if cat != Category::Prisoners {
                         c.category = cat;
                     }
-                    push_terms(s, c, j..j + 1);
+                    // "108 were Azov regiment fighters": the head and the words before it.
+                    // Only plain modifiers: not "returned and the same number of Ukrainian prisoners".
+                    let modifiers = j - from <= 3
+                        && (from..j).all(|k| s.tag(k).is_none() && s.words[k].kind == WordKind::Word)
+                        && !(from..j).any(|k| ["and", "or", "the", "of", "same"].contains(&s.words[k].norm.as_str()));
+                    push_terms(s, c, if copula_terms || !modifiers { j..j + 1 } else { from..j + 1 });
                     copula_terms = true;
                 }
                 _ if s.words[j].is_punct() || s.words[j].kind == WordKind::Number => break,
@@ -481,6 +487,11 @@ fn predicate(s: &Sentence, c: &mut Count) {
                 continue;
             }
             if (w.capitalized || matches!(s.tag(k), Some(Tag::Place(_)))) && !EMPTY.contains(&w.norm.as_str()) {
+                if !c.terms.contains(&w.norm) {
+                    c.terms.push(w.norm.clone());
+                }
+            } else if crate::lang::lexicon::people::STATUS_TERMS.contains(&w.norm.as_str()) {
+                // "Forty-eight of them had been listed as missing".
                 if !c.terms.contains(&w.norm) {
                     c.terms.push(w.norm.clone());
                 }

@@ -226,8 +226,12 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
             recipient = Some(Recipient::To(*side));
             confidence = Confidence::Medium;
         }
+        // A part takes its group's date, unless it names its own day: "the
+        // 14 April group five officers". A month in a part's sentence is
+        // background more often than not ("Mariupol, the port that fell in May").
+        let own_day = !undated && matches!(own_date, Some(ExchangeDate::Day(_)));
         let (date, inferred) = match parent {
-            Some(x) if part && x.date.is_some() => (x.date, true),
+            Some(x) if part && x.date.is_some() && !own_day => (x.date, true),
             _ => (own_date, undated),
         };
         // "fourteen civilians …, nine of whom are women": nine civilians.
@@ -570,12 +574,16 @@ fn date_of(ctx: &Context, p: &Reading, c: &Count) -> (Option<ExchangeDate>, bool
     let dated: Vec<(usize, ExchangeDate)> =
         s.own_dates().filter_map(|m| ExchangeDate::from_period(&m.period).map(|d| (m.words.start, d))).collect();
     let in_clause = |k: &usize| clause.contains(k);
+    // "90 Ukrainians freed on 14 April": a date right after the count; in
+    // "the 14 April group five officers, the 19 April group ten", the one before.
+    let close_after = |k: usize| k < c.np.end + 6 && !(c.np.end..k).any(|j| s.is(j, ","));
     let pick = dated
         .iter()
-        .filter(|(k, _)| in_clause(k) && *k >= c.np.end)
+        .filter(|(k, _)| in_clause(k) && *k >= c.np.end && close_after(*k))
         .map(|x| x.1)
         .next()
         .or_else(|| dated.iter().rev().filter(|(k, _)| in_clause(k) && *k < c.at).map(|x| x.1).next())
+        .or_else(|| dated.iter().filter(|(k, _)| in_clause(k) && *k >= c.np.end).map(|x| x.1).next())
         .or_else(|| {
             // A clause about another event ("one day after 49 Ukrainians were freed") takes no date from the rest.
             let other_event = s.words.get(clause.start).is_some_and(|w| w.is("after") || w.is("before"));

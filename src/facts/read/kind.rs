@@ -96,8 +96,9 @@ pub fn of(s: &Sentence, c: &Count, today: NaiveDate) -> Kind {
     let outside_np = |t: &&crate::lang::gazetteer::Tagged| !c.np.contains(&t.words.start);
     let acts: Vec<Tag> = s.tags_in(clause.clone()).filter(outside_np).map(|t| t.tag).collect();
     let exchanged = acts.iter().any(|t| exchange_act(*t)) || c.pattern;
+    // A verbless total ("Running total of the table: 26, 56 and 206") is one too.
     if let Some(scope) = cumulative(s, c, clause.clone(), today)
-        && (exchanged || acts.contains(&Tag::Speech) || scope == Scope::Stages)
+        && (exchanged || acts.is_empty() || acts.contains(&Tag::Speech) || scope == Scope::Stages)
     {
         return Kind::Cumulative(scope);
     }
@@ -250,7 +251,10 @@ fn cumulative(s: &Sentence, c: &Count, clause: std::ops::Range<usize>, today: Na
         }
     }
     let perfect = w[clause.clone()].iter().any(|x| ["have", "has", "had"].contains(&x.norm.as_str()));
-    for t in s.tags_in(clause.clone()) {
+    // "Sum of the table: 945 …", "Running total: …": a label before a colon governs what follows.
+    let labelled = s.clauses.first().filter(|first| first.end == clause.start && s.is(clause.start, ":"));
+    let cues = labelled.map_or(clause.start, |first| first.start)..clause.end;
+    for t in s.tags_in(cues) {
         if t.tag != Tag::Cue(Cue::SoFar) {
             continue;
         }
@@ -263,7 +267,8 @@ fn cumulative(s: &Sentence, c: &Count, clause: std::ops::Range<usize>, today: Na
         let closing = matches!(phrase.as_slice(), ["to", "date"] | ["so", "far"] | ["thus", "far"] | ["until", "now"]);
         let governs = (t.words.start >= c.np.end && t.words.start <= c.np.end + 3)
             || (t.words.end <= c.at && c.at <= t.words.end + 8)
-            || (closing && t.words.start > c.at);
+            || (closing && t.words.start > c.at)
+            || labelled.is_some_and(|l| l.contains(&t.words.start));
         if !governs {
             continue;
         }
@@ -272,7 +277,7 @@ fn cumulative(s: &Sentence, c: &Count, clause: std::ops::Range<usize>, today: Na
             ["over" | "across", .., "days"] | ["completes" | "completing", ..] => return Some(Scope::Stages),
             // "Sum of the table: 945 prisoners of war freed on each side".
             // "Together these three swaps brought home 61", not "together with 64 soldiers".
-            ["sum", "of"] => return Some(Scope::Unstated),
+            ["sum", "of"] | ["running", "total"] => return Some(Scope::Unstated),
             ["together"] if !s.is(t.words.end, "with") => return Some(Scope::Unstated),
             ["over" | "in", "the", "past"] | ["over", "the", "last"] if perfect => {
                 let days = match w.get(t.words.end).map(|x| x.norm.as_str()) {
@@ -380,6 +385,12 @@ mod tests {
                 "The Il-76 was carrying 65 captured Ukrainian servicemen who were due to be exchanged.",
                 &[(65, Kind::Planned)],
             ),
+            // A label before a colon governs the list after it.
+            (
+                "Running total of the table: 26, 56 and 206 Ukrainians.",
+                &[(56, Kind::Other), (206, Kind::Cumulative(Scope::Unstated))],
+            ),
+            ("Sum of the table: 945 prisoners of war freed on each side.", &[(945, Kind::Cumulative(Scope::Unstated))]),
         ];
         for (text, want) in cases {
             let got = kinds("2025-05-25", text);

@@ -115,6 +115,9 @@ const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Frid
 
 /// Every word the date rules read, so that typo repair leaves them alone ("sept" is not "sent").
 pub const VOCABULARY: &[&str] = &[
+    "spring",
+    "summer",
+    "autumn",
     "january",
     "february",
     "march",
@@ -408,6 +411,17 @@ fn match_at(words: &[Word], i: usize, anchor: Anchor) -> Option<DateMention> {
         return None;
     }
 
+    // A season of a year: "spring 2022", "the autumn of 2022".
+    if let Some((first, last)) = season(&w.norm) {
+        let j = if words.get(i + 1).is_some_and(|x| x.is("of")) { i + 2 } else { i + 1 };
+        let year = words.get(j).and_then(year_value)?;
+        // Winter runs from December into the next year.
+        let (from_year, to_year) = if first > last { (year, year + 1) } else { (year, year) };
+        let from = NaiveDate::from_ymd_opt(from_year, first, 1)?;
+        let to = month_bounds(to_year, last)?.1;
+        return mention(Period::Span { from, to }, j + 1);
+    }
+
     // Part of a month: "early February 2025", "mid-October", "end of May".
     let part = match w.norm.as_str() {
         "early" | "beginning" | "start" => Some((1, 10)),
@@ -477,6 +491,17 @@ fn match_at(words: &[Word], i: usize, anchor: Anchor) -> Option<DateMention> {
             let y = if w.is("last") { today.year() - 1 } else { today.year() };
             mention(Period::year(y)?, i + 2)
         }
+        _ => None,
+    }
+}
+
+/// The first and last month of a season (northern hemisphere, by months).
+fn season(norm: &str) -> Option<(u32, u32)> {
+    match norm {
+        "spring" => Some((3, 5)),
+        "summer" => Some((6, 8)),
+        "autumn" | "fall" => Some((9, 11)),
+        "winter" => Some((12, 2)),
         _ => None,
     }
 }
@@ -566,6 +591,8 @@ mod tests {
         assert_eq!(periods("swapped on May 24?", a), [Period::Recurring { month: 5, day: Some(24) }]);
         assert_eq!(periods("on Friday", a), [Period::Weekday { weekday: Weekday::Fri }]);
         assert_eq!(periods("in early February 2025", a), [Period::Span { from: d(2025, 2, 1), to: d(2025, 2, 10) }]);
+        assert_eq!(periods("the autumn 2022 swaps", a), [Period::Span { from: d(2022, 9, 1), to: d(2022, 11, 30) }]);
+        assert_eq!(periods("in the winter of 2023", a), [Period::Span { from: d(2023, 12, 1), to: d(2024, 2, 29) }]);
         assert_eq!(periods("in march 2025", a), [Period::Month { year: 2025, month: 3 }]);
         assert_eq!(periods("exchanges in 2024", a), [Period::year(2024).unwrap()]);
         assert_eq!(periods("yesterday", a), [Period::day(d(2026, 11, 20))]);

@@ -251,3 +251,8 @@ pub const IMPLIED_SIDES: &[(&str, Side)] = &[("defenders", Side::Ukraine), ("def
 pub fn implied_side(norm: &str) -> Option<Side> {
     IMPLIED_SIDES.iter().find(|(w, _)| *w == norm).map(|(_, side)| *side)
 }
+
+/// Words that, in what a part of the freed did or were, name the part:
+/// "Forty-eight of them had been listed as missing", "12 had been convicted".
+pub const STATUS_TERMS: &[&str] =
+    &["missing", "convicted", "sentenced", "deported", "injured", "conscripts", "volunteers", "foreigners", "minors"];

@@ -292,6 +292,7 @@ pub const CUES: &[(&str, Cue)] = &[
     ("completes the release of", Cue::SoFar),
     ("completing the release of", Cue::SoFar),
     ("sum of", Cue::SoFar),
+    ("running total", Cue::SoFar),
     ("together", Cue::SoFar),
     // Each: "Ukraine and Russia traded 86 prisoners of war each."
     ("each", Cue::Each),
