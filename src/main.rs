@@ -6,7 +6,9 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 use clap::{Args, Parser, Subcommand};
+use powbot::answer::Previous;
 use powbot::discord::cli::{ServeArgs, ServeHttpArgs};
+use powbot::render::terminal::{self, Style};
 use powbot::{Engine, EngineConfig, render};
 
 #[derive(Parser)]
@@ -151,13 +153,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 eprintln!("{}", serde_json::to_string_pretty(&engine.understand(&question))?);
             }
             let answer = engine.answer(&question);
-            say(if json { render::json(&answer) } else { render::plain(&answer) });
+            say(if json { render::json(&answer) } else { for_console(&render::plain(&answer)) });
             Ok(ExitCode::SUCCESS)
         }
         Command::Chat { data } => {
             let engine = open(&data)?;
-            say(format!("{}\n(type a question, or an empty line to quit)", engine.help_text()));
+            say(format!("{}\n(type a question, or an empty line to quit)", for_console(&engine.help_text())));
             let mut stdin = std::io::stdin().lock();
+            // What the last answer was about: "and how many were wounded?" continues from it.
+            let mut previous: Option<Previous> = None;
             loop {
                 write!(std::io::stdout(), "> ")?;
                 std::io::stdout().flush()?;
@@ -175,7 +179,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                         continue;
                     }
                 };
-                say(format!("{}\n", render::plain(&engine.answer(line.trim()))));
+                let answer = engine.ask_with(line.trim(), previous.as_ref());
+                say(format!("{}\n", for_console(&render::plain(&answer))));
+                // An answer about no exchange (a quote, an abstention) keeps the context before it.
+                previous = Previous::of(&answer).or(previous);
             }
         }
         Command::Index { data } => {
@@ -282,6 +289,12 @@ fn question_list(text: &str) -> Vec<String> {
             .collect(),
         Err(_) => text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect(),
     }
+}
+
+/// Discord Markdown as this console shows it: bold on a terminal, plain text in a pipe or file.
+fn for_console(markdown: &str) -> String {
+    let tty = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    terminal::render(markdown, if tty { Style::Ansi } else { Style::Plain })
 }
 
 /// Writes a line to stdout. A closed pipe (`powbot ask … | head`) ends the

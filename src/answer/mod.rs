@@ -12,6 +12,7 @@
 
 mod claims;
 mod count;
+pub mod followup;
 mod list;
 mod model;
 mod names;
@@ -21,6 +22,7 @@ mod select;
 mod tally;
 mod when;
 
+pub use followup::Previous;
 pub use model::{Answer, Choice, ExchangeRef, FigureRef, Source};
 pub use reply::num;
 

@@ -1,7 +1,9 @@
 //! Showing an `Answer`: plain Markdown (what Discord would show) or JSON,
-//! and the text rules every front end shares (`text`: measuring, trimming
-//! and splitting to Discord's limits).
+//! the same Markdown for a terminal (`terminal`), and the text rules every
+//! front end shares (`text`: measuring, trimming and splitting to Discord's
+//! limits).
 
+pub mod terminal;
 pub mod text;
 
 use crate::answer::Answer;
