@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use crate::answer::{self, Answer, Choice, Context, Previous};
+use crate::answer::{self, Answer, Choice, Context, Previous, Summary};
 use crate::corpus::{Corpus, CorpusError, LoadError};
 use crate::curated::{self, Refused};
 use crate::facts::{self, CorrectionsError, Facts, Problem};
@@ -159,6 +159,11 @@ Please ask a shorter one, for example “How many prisoners were exchanged on 19
             })
             .unwrap_or_default();
         answer::describe(&self.context(), &q, &id)
+    }
+
+    /// Exchange `id` at a glance, for a compact display; see `answer::summary`.
+    pub fn summary(&self, id: &str) -> Option<Summary> {
+        answer::summary::summary(&self.facts, id)
     }
 
     /// Every exchange (in a year), newest first.

@@ -19,10 +19,12 @@ mod names;
 mod reply;
 mod search;
 mod select;
+pub mod summary;
 mod tally;
 mod when;
 
 pub use followup::Previous;
+pub use summary::Summary;
 pub use model::{Answer, Choice, ExchangeRef, FigureRef, Source};
 pub use reply::num;
 
