@@ -24,9 +24,9 @@ mod tally;
 mod when;
 
 pub use followup::Previous;
-pub use summary::Summary;
 pub use model::{Answer, Choice, ExchangeRef, FigureRef, Source};
 pub use reply::num;
+pub use summary::Summary;
 
 use crate::corpus::Corpus;
 use crate::facts::Facts;

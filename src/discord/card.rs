@@ -80,8 +80,15 @@ pub fn answer(answer: &Answer, summary: Option<&Summary>, heading: Option<&str>,
 pub fn buttons(ticket: &Ticket) -> Vec<Button> {
     vec![
         Button { id: ticket.custom_id(Action::Sources), label: "Sources".into(), emoji: None, primary: true },
-        Button { id: ticket.custom_id(Action::Helpful), label: String::new(), emoji: Some("👍".into()), primary: false },
-        Button { id: ticket.custom_id(Action::Wrong), label: String::new(), emoji: Some("👎".into()), primary: false },
+        Button {
+            id: ticket.custom_id(Action::Helpful),
+            label: String::new(),
+            emoji: Some("👍".into()),
+            primary: false,
+        },
+        Button {
+            id: ticket.custom_id(Action::Wrong), label: String::new(), emoji: Some("👎".into()), primary: false
+        },
     ]
 }
 
@@ -90,10 +97,8 @@ fn exchange_card(answer: &Answer, s: &Summary) -> Reply {
     if let Some(stage) = &s.stage {
         title.push_str(&format!(" · {stage}"));
     }
-    let mut fields = vec![
-        Field::new("To Ukraine", &side(&s.to_ukraine), true),
-        Field::new("To Russia", &side(&s.to_russia), true),
-    ];
+    let mut fields =
+        vec![Field::new("To Ukraine", &side(&s.to_ukraine), true), Field::new("To Russia", &side(&s.to_russia), true)];
     if let Some(total) = in_all(s) {
         fields.push(Field::new("In all", &total, true));
     }
@@ -154,7 +159,9 @@ fn side(r: &Returned) -> String {
 fn values(stated: &[Stated]) -> String {
     match stated {
         [one] => one.text.clone(),
-        several => several.iter().map(|s| format!("{} ({})", s.text, speakers(&s.reporters))).collect::<Vec<_>>().join(" · "),
+        several => {
+            several.iter().map(|s| format!("{} ({})", s.text, speakers(&s.reporters))).collect::<Vec<_>>().join(" · ")
+        }
     }
 }
 
@@ -252,11 +259,7 @@ mod tests {
     use crate::discord::reply::tests::assert_within_limits;
 
     fn stated(value: u64, reporters: &[&str]) -> Stated {
-        Stated {
-            value,
-            text: crate::answer::num(value),
-            reporters: reporters.iter().map(|r| r.to_string()).collect(),
-        }
+        Stated { value, text: crate::answer::num(value), reporters: reporters.iter().map(|r| r.to_string()).collect() }
     }
 
     fn march() -> (Answer, Summary) {

@@ -72,7 +72,9 @@ impl Cooldown {
         // valid map, so keep going rather than take the bot down.
         let mut users = self.users.lock().unwrap_or_else(|poison| poison.into_inner());
         if users.len() >= PRUNE_AT {
-            users.retain(|_, bucket| bucket.tokens + now.saturating_duration_since(bucket.at).as_secs_f64() / every < burst);
+            users.retain(|_, bucket| {
+                bucket.tokens + now.saturating_duration_since(bucket.at).as_secs_f64() / every < burst
+            });
         }
         let bucket = users.entry(user).or_insert(Bucket { tokens: burst, at: now, notified: false });
         let refilled = now.saturating_duration_since(bucket.at).as_secs_f64() / every;

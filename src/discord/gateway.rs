@@ -138,7 +138,13 @@ impl EventHandler for Handler {
             channel: message.channel_id.get(),
             replying_to: answer_replied_to(&message, me),
         };
-        let door = ChannelDoor::new(Arc::clone(&ctx.http), self.rest.clone(), message.channel_id, message.guild_id, message.id);
+        let door = ChannelDoor::new(
+            Arc::clone(&ctx.http),
+            self.rest.clone(),
+            message.channel_id,
+            message.guild_id,
+            message.id,
+        );
         self.dispatcher.message(mention, &door).await;
     }
 }

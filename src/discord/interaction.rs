@@ -256,15 +256,16 @@ impl Door for InteractionDoor {
         let Some((first, rest)) = reply.messages.split_first() else {
             return;
         };
-        let deferred_private = self.deferred_private.lock().unwrap_or_else(|poison| poison.into_inner()).unwrap_or(false);
+        let deferred_private =
+            self.deferred_private.lock().unwrap_or_else(|poison| poison.into_inner()).unwrap_or(false);
         if reply.ephemeral && !deferred_private {
             // Best effort: a placeholder left behind is untidy, the answer still follows.
             self.send(&Call::delete_original(self.application, &self.token), TOKEN_LIFE).await;
             self.followups(&reply.messages, true).await;
             return;
         }
-        let call = Call::edit_original(self.application, &self.token, &send::edit(first))
-            .with_files(send::attachments(first));
+        let call =
+            Call::edit_original(self.application, &self.token, &send::edit(first)).with_files(send::attachments(first));
         if self.send(&call, TOKEN_LIFE).await {
             self.followups(rest, reply.ephemeral).await;
         }

@@ -196,7 +196,8 @@ impl Endpoint {
         let (first, response) = oneshot::channel();
         let endpoint = Arc::clone(self);
         tokio::spawn(async move {
-            let door = InteractionDoor::over_http(Arc::clone(&endpoint.http), endpoint.rest.clone(), &interaction, first);
+            let door =
+                InteractionDoor::over_http(Arc::clone(&endpoint.http), endpoint.rest.clone(), &interaction, first);
             endpoint.dispatcher.interaction(&interaction, &door).await;
         });
         match tokio::time::timeout(FIRST_RESPONSE, response).await {

@@ -20,7 +20,8 @@ use std::time::Duration;
 
 use serde::Serialize;
 use serenity::all::{
-    ApplicationId, ChannelId, CreateAttachment, Http, HttpBuilder, InteractionId, LightMethod, MessageId, Request, Route,
+    ApplicationId, ChannelId, CreateAttachment, Http, HttpBuilder, InteractionId, LightMethod, MessageId, Request,
+    Route,
 };
 use serenity::http::{Multipart, MultipartUpload};
 use tokio::time::Instant;

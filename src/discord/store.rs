@@ -259,8 +259,7 @@ fn now() -> i64 {
 fn new_salt() -> String {
     let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos());
     let local = 0u8;
-    hash_hex(&format!("{nanos}:{}:{:p}", std::process::id(), &local))
-        + &hash_hex(&format!("{:p}:{nanos}", &nanos))
+    hash_hex(&format!("{nanos}:{}:{:p}", std::process::id(), &local)) + &hash_hex(&format!("{:p}:{nanos}", &nanos))
 }
 
 #[cfg(test)]

@@ -148,7 +148,10 @@ mod tests {
             Ticket::Ask { question: "How many on 19 March 2025? | a pipe".into(), previous: None },
             Ticket::Ask {
                 question: "and the one before?".into(),
-                previous: Some(Previous { exchanges: vec!["2025-05-23".into(), "2025-05-24".into()], measure: Measure::Count }),
+                previous: Some(Previous {
+                    exchanges: vec!["2025-05-23".into(), "2025-05-24".into()],
+                    measure: Measure::Count,
+                }),
             },
             Ticket::Exchange { key: "2025-03-19".into() },
         ];

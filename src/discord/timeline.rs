@@ -45,7 +45,10 @@ pub fn title(slots: &[Slot], from: Option<i32>, to: Option<i32>) -> String {
 pub fn reply(engine: &Engine, from: Option<i32>, to: Option<i32>) -> Reply {
     let slots = slots(engine, from, to);
     if slots.is_empty() {
-        return Reply::notice(&format!("I know of no exchanges in that span. {}", engine.help_text().lines().next().unwrap_or_default()));
+        return Reply::notice(&format!(
+            "I know of no exchanges in that span. {}",
+            engine.help_text().lines().next().unwrap_or_default()
+        ));
     }
     let title = title(&slots, from, to);
     let png = match timeline::png(&slots, &title) {

@@ -151,10 +151,13 @@ pub fn describe(slots: &[Slot]) -> String {
             let side = |r: Option<(u64, u64)>| match r {
                 None => "no figure".to_string(),
                 Some((low, high)) if low == high => crate::answer::num(low),
-                Some((low, high)) => format!("{}–{} (sources differ)", crate::answer::num(low), crate::answer::num(high)),
+                Some((low, high)) => {
+                    format!("{}–{} (sources differ)", crate::answer::num(low), crate::answer::num(high))
+                }
             };
             let days = if slot.days > 1 { format!(" ({} days)", slot.days) } else { String::new() };
-            let by = if slot.mediators.is_empty() { String::new() } else { format!("; via {}", slot.mediators.join(", ")) };
+            let by =
+                if slot.mediators.is_empty() { String::new() } else { format!("; via {}", slot.mediators.join(", ")) };
             format!(
                 "{}{days}: {} to Ukraine, {} to Russia{by}",
                 slot.label,
@@ -221,7 +224,11 @@ fn draw(pixels: &mut [u8], slots: &[Slot], title: &str) -> DrawResult {
     while tick <= ceiling {
         let at = y(tick);
         root.draw(&PathElement::new(vec![(left, at), (right, at)], GRID))?;
-        let label = Text::new(crate::answer::num(tick), (left - 8, at), style(20, MUTED).pos(Pos::new(HPos::Right, VPos::Center)));
+        let label = Text::new(
+            crate::answer::num(tick),
+            (left - 8, at),
+            style(20, MUTED).pos(Pos::new(HPos::Right, VPos::Center)),
+        );
         root.draw(&label)?;
         tick += step;
     }
@@ -236,11 +243,15 @@ fn draw(pixels: &mut [u8], slots: &[Slot], title: &str) -> DrawResult {
             root.draw(&Rectangle::new([(x0, y(low)), (x0 + bar - 1, bottom)], colour.filled()))?;
             if high > low {
                 root.draw(&Rectangle::new([(x0, y(high)), (x0 + bar - 1, y(low))], colour.stroke_width(2)))?;
-                root.draw(&Text::new("?", (x0 + bar / 2, y(high) - 4), style(22, TEXT).pos(Pos::new(HPos::Center, VPos::Bottom))))?;
+                root.draw(&Text::new(
+                    "?",
+                    (x0 + bar / 2, y(high) - 4),
+                    style(22, TEXT).pos(Pos::new(HPos::Center, VPos::Bottom)),
+                ))?;
             }
         }
         // Values over the bars when there is room for them.
-        if slot_width >= 56.0 {
+        if slot_width >= 56.0 && (slot.to_ukraine.is_some() || slot.to_russia.is_some()) {
             let most = [slot.to_ukraine, slot.to_russia].iter().flatten().map(|(_, high)| *high).max().unwrap_or(0);
             let text = match (slot.to_ukraine, slot.to_russia) {
                 (Some(u), Some(r)) if u == r => crate::answer::num(u.0),
@@ -259,7 +270,10 @@ fn draw(pixels: &mut [u8], slots: &[Slot], title: &str) -> DrawResult {
         }
         if slot.to_ukraine.is_none() && slot.to_russia.is_none() {
             // Reported, but with no figure: a mark, so the slot does not look like a gap.
-            root.draw(&PathElement::new(vec![(centre - bar / 2, bottom - 3), (centre + bar / 2, bottom - 3)], MUTED.stroke_width(3)))?;
+            root.draw(&PathElement::new(
+                vec![(centre - bar / 2, bottom - 3), (centre + bar / 2, bottom - 3)],
+                MUTED.stroke_width(3),
+            ))?;
         }
         if let Some(index) = slot.mediators.first().and_then(|m| mediators.iter().position(|x| x == m)) {
             let colour = MEDIATOR_COLOURS[index.min(MEDIATOR_COLOURS.len() - 1)];
@@ -269,7 +283,11 @@ fn draw(pixels: &mut [u8], slots: &[Slot], title: &str) -> DrawResult {
             last_year = Some(slot.year);
             let x = left + (slot_width * i as f64) as i32;
             root.draw(&PathElement::new(vec![(x, top - 6), (x, h - 8)], GRID))?;
-            let label = Text::new(slot.year.to_string(), (x + 5, h - 16), style(20, TEXT).pos(Pos::new(HPos::Left, VPos::Center)));
+            let label = Text::new(
+                slot.year.to_string(),
+                (x + 5, h - 16),
+                style(20, TEXT).pos(Pos::new(HPos::Left, VPos::Center)),
+            );
             root.draw(&label)?;
         }
     }
@@ -308,7 +326,8 @@ fn legend(root: &Area, slots: &[Slot], mediators: &[&str]) -> DrawResult {
 
 /// "United Arab Emirates" → "UAE": legends have little room.
 fn short_mediator(name: &str) -> String {
-    let words: Vec<&str> = name.split_whitespace().filter(|w| !["the", "of", "and"].contains(&w.to_lowercase().as_str())).collect();
+    let words: Vec<&str> =
+        name.split_whitespace().filter(|w| !["the", "of", "and"].contains(&w.to_lowercase().as_str())).collect();
     if words.len() >= 3 {
         words.iter().filter_map(|w| w.chars().next()).collect()
     } else {
@@ -335,7 +354,14 @@ mod tests {
     use super::*;
 
     fn slot(label: &str, ukraine: Option<(u64, u64)>) -> Slot {
-        Slot { label: label.into(), year: 2025, days: 1, to_ukraine: ukraine, to_russia: Some((175, 175)), mediators: vec![] }
+        Slot {
+            label: label.into(),
+            year: 2025,
+            days: 1,
+            to_ukraine: ukraine,
+            to_russia: Some((175, 175)),
+            mediators: vec![],
+        }
     }
 
     #[test]
@@ -357,7 +383,10 @@ mod tests {
     #[test]
     fn the_text_says_what_the_picture_shows() {
         let text = describe(&[slot("19 Mar 2025", Some((197, 197))), slot("5 Feb 2025", Some((150, 152)))]);
-        assert_eq!(text, "19 Mar 2025: 197 to Ukraine, 175 to Russia\n5 Feb 2025: 150–152 (sources differ) to Ukraine, 175 to Russia");
+        assert_eq!(
+            text,
+            "19 Mar 2025: 197 to Ukraine, 175 to Russia\n5 Feb 2025: 150–152 (sources differ) to Ukraine, 175 to Russia"
+        );
     }
 
     #[test]
