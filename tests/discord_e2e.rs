@@ -4,6 +4,8 @@
 //! and Discord's OpenAPI spec when it is at hand (see `support::schemas`). `validation` tests
 //! those checks themselves, `uploads` them on multipart bodies.
 
+#[path = "discord_e2e/cards.rs"]
+mod cards;
 #[path = "discord_e2e/retries.rs"]
 mod retries;
 #[path = "discord_e2e/serve_http.rs"]

@@ -14,12 +14,14 @@ use tokio::time::Instant;
 
 use crate::render::text::fit;
 
+use super::answering::Shared;
 use super::dispatch::Door;
 use super::limits;
 use super::reply::Reply;
 use super::request::Response;
 use super::rest::{Call, Rest};
 use super::send;
+use super::ticket::Ticket;
 
 /// How long the reply to a mention keeps being retried: a channel has no token that expires,
 /// but an answer minutes late reads as out of place.
@@ -29,6 +31,18 @@ const DEADLINE: Duration = Duration::from_secs(5 * 60);
 /// an hour, a day, three days, a week).
 const THREAD_ARCHIVE_MINUTES: u32 = 1440;
 
+/// Where in a channel the reply goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// A reply to the message, where it is.
+    Here,
+    /// A thread started from the message: the first follow-up to an answer.
+    NewThread,
+    /// The message is in this thread of the bot's: the reply goes there, and the thread goes
+    /// on from it.
+    Thread(u64),
+}
+
 /// Where the reply to one message goes.
 pub struct ChannelDoor {
     http: Arc<Http>,
@@ -37,10 +51,10 @@ pub struct ChannelDoor {
     guild: Option<GuildId>,
     message: MessageId,
     deadline: Instant,
-    /// Answer in a new thread started from the message, rather than as a reply to it.
-    starts_thread: Mutex<bool>,
-    /// The thread the reply went to, once started.
-    thread: Mutex<Option<ChannelId>>,
+    /// Where the reply goes, and the store to remember a thread's latest answer in.
+    place: Mutex<(Place, Option<Arc<Shared>>)>,
+    /// The ticket of the answer going out.
+    ticket: Mutex<Option<Ticket>>,
 }
 
 impl ChannelDoor {
@@ -52,18 +66,32 @@ impl ChannelDoor {
             guild,
             message,
             deadline: Instant::now() + DEADLINE,
-            starts_thread: Mutex::new(false),
-            thread: Mutex::new(None),
+            place: Mutex::new((Place::Here, None)),
+            ticket: Mutex::new(None),
         }
     }
 
-    pub fn set_starts_thread(&self, starts: bool) {
-        *self.starts_thread.lock().unwrap_or_else(|poison| poison.into_inner()) = starts;
+    /// Where the reply goes; `shared`'s store remembers a thread's latest answer.
+    pub fn set_place(&self, place: Place, shared: Arc<Shared>) {
+        *self.place.lock().unwrap_or_else(|poison| poison.into_inner()) = (place, Some(shared));
     }
 
-    /// The thread the reply started, if it did.
-    pub fn thread(&self) -> Option<u64> {
-        self.thread.lock().unwrap_or_else(|poison| poison.into_inner()).map(ChannelId::get)
+    /// Remembers `ticket` as the latest answer in `thread`, before the answer is posted: the
+    /// next question there may come the moment it shows.
+    async fn remember(&self, thread: ChannelId, shared: Option<Arc<Shared>>) {
+        let ticket = self.ticket.lock().unwrap_or_else(|poison| poison.into_inner()).clone();
+        let (Some(shared), Some(ticket)) = (shared, ticket) else {
+            return;
+        };
+        let thread = thread.get();
+        let kept = tokio::task::spawn_blocking(move || match &shared.store {
+            Some(store) => store.set_thread(thread, &ticket).map_err(|error| error.to_string()),
+            None => Ok(()),
+        })
+        .await;
+        if let Ok(Err(error)) = kept {
+            tracing::warn!(%error, thread, "could not remember a thread's answer");
+        }
     }
 
     /// Starts a thread from the message, named `name`; `None` (logged) when Discord refuses,
@@ -91,15 +119,24 @@ impl ChannelDoor {
     }
 
     async fn deliver(&self, reply: Reply) {
-        let starts_thread = *self.starts_thread.lock().unwrap_or_else(|poison| poison.into_inner());
+        let (place, shared) = self.place.lock().unwrap_or_else(|poison| poison.into_inner()).clone();
         let title = reply.messages.first().and_then(|m| m.embeds.first()).map(|e| e.title.clone()).unwrap_or_default();
-        let thread = if starts_thread { self.start_thread(&title).await } else { None };
-        *self.thread.lock().unwrap_or_else(|poison| poison.into_inner()) = thread;
+        let thread = match place {
+            Place::Here => None,
+            Place::Thread(id) => Some(ChannelId::new(id)),
+            // A notice (no answer) starts no thread.
+            Place::NewThread if reply.ephemeral => None,
+            Place::NewThread => self.start_thread(&title).await,
+        };
+        if let Some(thread) = thread {
+            self.remember(thread, shared).await;
+        }
         let channel = thread.unwrap_or(self.channel);
+        let started = place == Place::NewThread && thread.is_some();
         for (index, message) in reply.messages.iter().enumerate() {
             // In a thread started from the message the reply needs no reference: the thread
             // hangs from the question.
-            let reference = (index == 0 && thread.is_none()).then(|| {
+            let reference = (index == 0 && !started).then(|| {
                 let mut reference = MessageReference::from((self.channel, self.message));
                 reference.guild_id = self.guild;
                 reference
@@ -137,5 +174,9 @@ impl Door for ChannelDoor {
 
     async fn complete(&self, reply: Reply) {
         self.deliver(reply).await;
+    }
+
+    fn answered(&self, ticket: &Ticket) {
+        *self.ticket.lock().unwrap_or_else(|poison| poison.into_inner()) = Some(ticket.clone());
     }
 }

@@ -16,7 +16,7 @@ use serenity::all::Interaction;
 use serenity::async_trait;
 
 use super::answering::{self, Progress, Shared};
-use super::channel::ChannelDoor;
+use super::channel::{ChannelDoor, Place};
 use super::cooldown::{self, Cooldown, Rate, Verdict};
 use super::reply::Reply;
 use super::request::{Asker, Outcome, Request, Response};
@@ -37,6 +37,8 @@ pub trait Door: Send + Sync {
     async fn defer(&self, private: bool) -> bool;
     /// The reply, after a deferral.
     async fn complete(&self, reply: Reply);
+    /// Told the ticket of the answer about to go out, before `respond` or `complete`.
+    fn answered(&self, _ticket: &Ticket) {}
 }
 
 /// A message addressed to the bot, as the gateway reads it.
@@ -82,23 +84,14 @@ impl Dispatcher {
     pub async fn message(&self, mention: Mention, door: &ChannelDoor) {
         let in_thread = self.thread(mention.channel).await;
         let after = mention.replying_to.clone().or_else(|| in_thread.clone().map(Reference::Inline));
-        let starts_thread = mention.replying_to.is_some() && in_thread.is_none() && mention.asker.guild.is_some();
-        door.set_starts_thread(starts_thread);
+        let place = match (&in_thread, &mention.replying_to, mention.asker.guild) {
+            (Some(_), _, _) => Place::Thread(mention.channel),
+            (None, Some(_), Some(_)) => Place::NewThread,
+            _ => Place::Here,
+        };
+        door.set_place(place, Arc::clone(&self.shared));
         let request = Request::Ask { question: mention.question, after };
-        let ticket = self.handle(request, mention.asker, door).await;
-        // The thread now continues from this answer.
-        let thread = door.thread().or(in_thread.map(|_| mention.channel));
-        if let (Some(thread), Some(ticket)) = (thread, ticket) {
-            let shared = Arc::clone(&self.shared);
-            let kept = tokio::task::spawn_blocking(move || match &shared.store {
-                Some(store) => store.set_thread(thread, &ticket).map_err(|error| error.to_string()),
-                None => Ok(()),
-            })
-            .await;
-            if let Ok(Err(error)) = kept {
-                tracing::warn!(%error, thread, "could not remember a thread's answer");
-            }
-        }
+        self.handle(request, mention.asker, door).await;
     }
 
     /// The ticket of the bot's latest answer in `channel`, if it is a thread the bot started.
@@ -130,6 +123,9 @@ impl Dispatcher {
         let outcome = match answering::within(Arc::clone(&self.shared), request, deadline).await {
             Progress::Ready(outcome) => {
                 self.keep(&outcome).await;
+                if let Some(ticket) = &outcome.ticket {
+                    door.answered(ticket);
+                }
                 door.respond(outcome.response).await;
                 outcome.ticket
             }
@@ -140,6 +136,9 @@ impl Dispatcher {
                 let outcome = answering::finish(task).await;
                 self.keep(&outcome).await;
                 let Outcome { response, ticket } = outcome;
+                if let Some(ticket) = &ticket {
+                    door.answered(ticket);
+                }
                 match response {
                     Response::Reply(reply) => door.complete(reply).await,
                     // Not deferrable (see `Request::deferrable`), so never here.
