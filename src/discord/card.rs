@@ -125,7 +125,7 @@ fn exchange_card(answer: &Answer, s: &Summary) -> Reply {
 /// for, or a figure that is no headline of the card (a group, "how many women").
 fn needs_lead(answer: &Answer, s: &Summary) -> bool {
     if !matches!(answer.measure, Measure::Count | Measure::Total | Measure::Describe) {
-        return !(answer.measure == Measure::Mediator && !s.mediators.is_empty());
+        return answer.measure != Measure::Mediator || s.mediators.is_empty();
     }
     let shown: Vec<u64> = [&s.to_ukraine, &s.to_russia]
         .iter()

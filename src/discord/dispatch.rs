@@ -71,9 +71,7 @@ impl Dispatcher {
     /// An interaction, from either front door.
     pub async fn interaction(&self, interaction: &Interaction, door: &dyn Door) {
         match Request::from_interaction(interaction) {
-            Ok((request, asker)) => {
-                self.handle(request, asker, door).await;
-            }
+            Ok((request, asker)) => self.handle(request, asker, door).await,
             Err(unusable) => door.respond(Response::Reply(Reply::notice(&unusable.0))).await,
         }
     }
@@ -108,30 +106,29 @@ impl Dispatcher {
         }
     }
 
-    /// Limit → defer → answer → reply. The ticket of the answer delivered, if any.
-    async fn handle(&self, request: Request, asker: Asker, door: &dyn Door) -> Option<Ticket> {
+    /// Limit → defer → answer → reply.
+    async fn handle(&self, request: Request, asker: Asker, door: &dyn Door) {
         if request.limited()
             && let Verdict::Wait { remaining, notify } = self.cooldown.check(asker.user, std::time::Instant::now())
         {
             if notify || door.must_respond() {
                 door.respond(Response::Reply(Reply::notice(&cooldown::notice(remaining)))).await;
             }
-            return None;
+            return;
         }
         let private = request.private();
         let deadline = (request.deferrable() && door.can_defer()).then_some(self.defer_after);
-        let outcome = match answering::within(Arc::clone(&self.shared), request, deadline).await {
+        match answering::within(Arc::clone(&self.shared), request, deadline).await {
             Progress::Ready(outcome) => {
                 self.keep(&outcome).await;
                 if let Some(ticket) = &outcome.ticket {
                     door.answered(ticket);
                 }
                 door.respond(outcome.response).await;
-                outcome.ticket
             }
             Progress::Pending(task) => {
                 if !door.defer(private).await {
-                    return None;
+                    return;
                 }
                 let outcome = answering::finish(task).await;
                 self.keep(&outcome).await;
@@ -144,10 +141,8 @@ impl Dispatcher {
                     // Not deferrable (see `Request::deferrable`), so never here.
                     other => tracing::error!(?other, "a response that cannot follow a deferral"),
                 }
-                ticket
             }
-        };
-        outcome
+        }
     }
 
     /// Keeps a ticket too long for its buttons in the store, before the buttons go out.
