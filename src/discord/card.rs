@@ -7,7 +7,8 @@
 //! - an answer about one exchange: the title names the exchange; inline fields "To Ukraine",
 //!   "To Russia", "In all" and "Mediator" carry the figures, with who says which only where
 //!   sources disagree; a lead line only when the question asked for something the fields do
-//!   not show; at most two quoted sentences, attributed; a short numbered "Sources" field;
+//!   not show; at most two quoted sentences, attributed, after the numbers; a short numbered
+//!   "Sources" field; the places (handover, destination) in the footer;
 //! - any other answer: a title that says what it is (never the user's text, which Discord
 //!   already shows above the reply), the engine's text, the numbered sources.
 //!
@@ -25,7 +26,7 @@ use super::ticket::{Action, Ticket};
 /// Quoted sentences on a card, at most: enough to show where the numbers come from.
 const QUOTES: usize = 2;
 /// Longest quote, in characters; a longer one is cut at a word with an ellipsis.
-const QUOTE_LENGTH: usize = 240;
+const QUOTE_LENGTH: usize = 160;
 /// Sources listed on a card; the "Sources" button shows them all.
 const SOURCES: usize = 3;
 /// Longest lead line.
@@ -105,20 +106,24 @@ fn exchange_card(answer: &Answer, s: &Summary) -> Reply {
     if !s.mediators.is_empty() {
         fields.push(Field::new("Mediator", &s.mediators.join(", "), true));
     }
-    let mut lines = Vec::new();
-    if needs_lead(answer, s) {
-        let lead = answer.text.lines().next().unwrap_or_default();
-        lines.push(fit(lead, LEAD_LENGTH));
+    // The numbers first: Discord shows a description above the fields, so the quotes go in
+    // a field after them, and the places in the footer.
+    let quoted = quotes(answer);
+    if !quoted.is_empty() {
+        fields.push(Field::new("Reported", &quoted.join("\n"), false));
     }
-    if !s.details.is_empty() {
-        lines.push(s.details.join(" · "));
-    }
-    lines.extend(quotes(answer));
-    let mut first = Embed { title: fit(&title, limits::TITLE), colour: ANSWER_COLOUR, fields, ..Embed::default() };
     if let Some(field) = sources_field(answer) {
-        first.fields.push(field);
+        fields.push(field);
     }
-    Reply::titled(first, &lines.join("\n"))
+    let lead = if needs_lead(answer, s) { answer.text.lines().next().unwrap_or_default() } else { "" };
+    let first = Embed {
+        title: fit(&title, limits::TITLE),
+        colour: ANSWER_COLOUR,
+        fields,
+        footer: fit(&s.details.join(" · "), limits::FOOTER),
+        ..Embed::default()
+    };
+    Reply::titled(first, &fit(lead, LEAD_LENGTH))
 }
 
 /// Whether the answer says something the fields do not: a date, a mediator or a place asked
@@ -190,7 +195,7 @@ fn quotes(answer: &Answer) -> Vec<String> {
         .iter()
         .filter_map(|s| {
             let sentence = s.snippet.split(" … ").next()?.trim();
-            (!sentence.is_empty()).then(|| format!("> {}\n— *{}*", fit(sentence, QUOTE_LENGTH), s.outlet.trim()))
+            (!sentence.is_empty()).then(|| format!("> {} — *{}*", fit(sentence, QUOTE_LENGTH), s.outlet.trim()))
         })
         .take(QUOTES)
         .collect()
@@ -329,9 +334,11 @@ mod tests {
                 ("Mediator", "United Arab Emirates")
             ]
         );
-        assert_eq!(fields[4], ("Sources", "1. [Al Jazeera, 2025-03-19](https://example.org/a)"));
-        // No lead: the fields are the answer. One quote per outlet.
-        assert_eq!(embed.description, "> They swapped 372 prisoners.\n— *Al Jazeera*");
+        // One quote per outlet, after the numbers.
+        assert_eq!(fields[4], ("Reported", "> They swapped 372 prisoners. — *Al Jazeera*"));
+        assert_eq!(fields[5], ("Sources", "1. [Al Jazeera, 2025-03-19](https://example.org/a)"));
+        // No lead: the fields are the answer.
+        assert_eq!(embed.description, "");
         assert_eq!(reply.messages[0].buttons.len(), 3);
     }
 

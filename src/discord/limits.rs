@@ -41,6 +41,8 @@ pub const MODAL_TITLE: usize = 45;
 pub const TEXT_INPUT: usize = 4000;
 /// A thread's name.
 pub const THREAD_NAME: usize = 100;
+/// An attachment's description (alt text).
+pub const ATTACHMENT_DESCRIPTION: usize = 1024;
 /// Files attached to one message.
 pub const ATTACHMENTS: usize = 10;
 /// The smallest upload size any server allows a bot (10 MiB); bigger servers allow more.

@@ -77,6 +77,8 @@ pub struct File {
     /// `timeline.png`: what `attachment://` names, and what a download is called.
     pub name: String,
     pub bytes: Vec<u8>,
+    /// What a screen reader says for it (alt text); empty for none.
+    pub description: String,
 }
 
 /// A form of one text input, opened in answer to a button (a modal).

@@ -67,7 +67,14 @@ fn button(button: &Button) -> CreateButton {
 
 /// The files of a message as serenity uploads them.
 pub fn attachments(message: &Message) -> Vec<CreateAttachment> {
-    message.files.iter().map(|file| CreateAttachment::bytes(file.bytes.clone(), file.name.clone())).collect()
+    message
+        .files
+        .iter()
+        .map(|file| {
+            let attachment = CreateAttachment::bytes(file.bytes.clone(), file.name.clone());
+            if file.description.is_empty() { attachment } else { attachment.description(&file.description) }
+        })
+        .collect()
 }
 
 /// The first message of a reply as the immediate response to an interaction (callback type 4).
@@ -189,12 +196,13 @@ mod tests {
         let message = Message {
             embeds: vec![Embed { title: "Timeline".into(), image: Some("timeline.png".into()), ..Embed::default() }],
             buttons: vec![Button { id: "src:q|x".into(), label: "Sources".into(), emoji: None, primary: true }],
-            files: vec![File { name: "timeline.png".into(), bytes: vec![1, 2, 3] }],
+            files: vec![File { name: "timeline.png".into(), bytes: vec![1, 2, 3], description: "A chart".into() }],
             ..Message::default()
         };
         let body = serde_json::to_value(response(&message, false)).unwrap();
         assert_eq!(body["data"]["components"][0]["components"][0]["custom_id"], "src:q|x");
         assert_eq!(body["data"]["embeds"][0]["image"]["url"], "attachment://timeline.png");
         assert_eq!(body["data"]["attachments"][0]["filename"], "timeline.png");
+        assert_eq!(body["data"]["attachments"][0]["description"], "A chart");
     }
 }

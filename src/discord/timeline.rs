@@ -59,15 +59,22 @@ pub fn reply(engine: &Engine, from: Option<i32>, to: Option<i32>) -> Reply {
             return Reply::notice("Sorry, I could not draw that picture. The figures are in `/exchanges`.");
         }
     };
-    let first = Embed {
+    // The picture first, its numbers under it: a screen reader gets them as the picture's
+    // alt text, and everyone in the footer-sized text of a second embed.
+    let numbers = timeline::describe(&slots);
+    let picture = Embed {
         title: fit(&title, limits::TITLE),
         colour: ANSWER_COLOUR,
         image: Some(FILE_NAME.to_string()),
-        footer: "Bars: people returned to Ukraine (blue) and Russia (amber). ? sources differ; dot: mediator.".into(),
         ..Embed::default()
     };
-    let mut messages = with_description(first, &timeline::describe(&slots), ANSWER_COLOUR);
-    // The picture belongs to the first message; continuations carry only text.
-    messages[0].files.push(File { name: FILE_NAME.to_string(), bytes: png });
+    let figures = Embed { colour: ANSWER_COLOUR, ..Embed::default() };
+    let mut messages = with_description(figures, &numbers, ANSWER_COLOUR);
+    messages[0].embeds.insert(0, picture);
+    messages[0].files.push(File {
+        name: FILE_NAME.to_string(),
+        bytes: png,
+        description: fit(&numbers, limits::ATTACHMENT_DESCRIPTION),
+    });
     Reply { messages, ephemeral: false }
 }

@@ -267,8 +267,12 @@ fn check_timeline(upload: &Recorded) {
     assert_eq!(&png.bytes[..8], b"\x89PNG\r\n\x1a\n");
     assert_eq!(data["embeds"][0]["image"]["url"], "attachment://timeline.png");
     assert_eq!(data["attachments"][0]["filename"], "timeline.png");
-    let text = data["embeds"][0]["description"].as_str().unwrap_or_default();
-    assert!(text.contains("19 Mar 2025: 197 to Ukraine, 175 to Russia; via United Arab Emirates"), "{text}");
+    // The numbers: as the picture's alt text, and under it.
+    let line = "19 Mar 2025: 197 / 175 · UAE";
+    let alt = data["attachments"][0]["description"].as_str().unwrap_or_default();
+    assert!(alt.contains(line), "{alt}");
+    let text = data["embeds"][1]["description"].as_str().unwrap_or_default();
+    assert!(text.contains(line), "{text}");
 }
 
 /// serve-http cannot put a file in its HTTP response: it defers, then uploads with the edit.
