@@ -127,7 +127,8 @@ fn exchange_card(answer: &Answer, s: &Summary) -> Reply {
 }
 
 /// Whether the answer says something the fields do not: a date, a mediator or a place asked
-/// for, or a figure that is no headline of the card (a group, "how many women").
+/// for, a figure that is no headline of the card (a group, "how many women"), or only a part
+/// of what the card shows (the wounded).
 fn needs_lead(answer: &Answer, s: &Summary) -> bool {
     if !matches!(answer.measure, Measure::Count | Measure::Total | Measure::Describe) {
         return answer.measure != Measure::Mediator || s.mediators.is_empty();
@@ -139,7 +140,13 @@ fn needs_lead(answer: &Answer, s: &Summary) -> bool {
         .map(|stated| stated.value)
         .chain(s.computed.as_ref().map(|(total, _)| *total))
         .collect();
-    answer.figures.iter().any(|f| f.value.parse::<u64>().map_or(true, |v| !shown.contains(&v)))
+    // A narrower question ("and how many were wounded?") states none of the headline counts:
+    // its answer leads, the fields give the context.
+    let headline: Vec<u64> =
+        [&s.to_ukraine, &s.to_russia].iter().flat_map(|r| &r.prisoners).map(|stated| stated.value).collect();
+    let narrower = !answer.figures.is_empty()
+        && !answer.figures.iter().any(|f| f.value.parse::<u64>().is_ok_and(|v| headline.contains(&v)));
+    narrower || answer.figures.iter().any(|f| f.value.parse::<u64>().map_or(true, |v| !shown.contains(&v)))
 }
 
 /// "175 + 22 seriously wounded"; "50 (Russia's Defence Ministry) · 52 (Zelenskyy)" where
@@ -359,6 +366,12 @@ mod tests {
         answer.text = "**19 March 2025**: 108 women returned.".into();
         let reply = super::answer(&answer, Some(&summary), None, None);
         assert!(reply.messages[0].embeds[0].description.starts_with("**19 March 2025**: 108 women"));
+        // Only the wounded: shown in the fields, but the answer to this question leads.
+        answer.figures.truncate(1);
+        answer.figures[0].value = "22".into();
+        answer.text = "**19 March 2025**: 22 seriously wounded returned to Ukraine.".into();
+        let reply = super::answer(&answer, Some(&summary), None, None);
+        assert!(reply.messages[0].embeds[0].description.contains("22 seriously wounded"));
     }
 
     #[test]
