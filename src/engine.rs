@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use crate::answer::{self, Answer, Choice, Context};
+use crate::answer::{self, Answer, Choice, Context, Previous, Summary};
 use crate::corpus::{Corpus, CorpusError, LoadError};
 use crate::curated::{self, Refused};
 use crate::facts::{self, CorrectionsError, Facts, Problem};
@@ -84,6 +84,13 @@ impl Engine {
 
     /// Answers a free-text question.
     pub fn answer(&self, question: &str) -> Answer {
+        self.ask_with(question, None)
+    }
+
+    /// Answers a question that may follow up on an earlier answer (`Previous::of` it): one
+    /// that names no exchange of its own is about that answer's ("and how many were
+    /// wounded?"); see `answer::followup`.
+    pub fn ask_with(&self, question: &str, previous: Option<&Previous>) -> Answer {
         if let Some(refusal) = self.too_long(question) {
             return refusal;
         }
@@ -101,7 +108,10 @@ impl Engine {
                 sources: Vec::new(),
             };
         }
-        let q = self.understand(question);
+        let mut q = self.understand(question);
+        if let Some(previous) = previous {
+            answer::followup::resolve(&mut q, previous, &self.facts);
+        }
         answer::answer(&self.context(), &q)
     }
 
@@ -149,6 +159,11 @@ Please ask a shorter one, for example “How many prisoners were exchanged on 19
             })
             .unwrap_or_default();
         answer::describe(&self.context(), &q, &id)
+    }
+
+    /// Exchange `id` at a glance, for a compact display; see `answer::summary`.
+    pub fn summary(&self, id: &str) -> Option<Summary> {
+        answer::summary::summary(&self.facts, id)
     }
 
     /// Every exchange (in a year), newest first.

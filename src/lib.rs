@@ -13,9 +13,11 @@
 //!   those that cite what the corpus does not hold.
 //! - `understand`: turns a question into a `Question` (intent, dates, sides, …).
 //! - `answer`: turns a `Question` into an `Answer` using facts and search.
-//! - `render`: shows an `Answer` as plain Markdown or JSON (the Discord layer renders its own).
+//! - `render`: shows an `Answer` as plain Markdown, terminal text or JSON, and exchanges over time
+//!   as a picture (the Discord layer lays out its own cards).
 //! - `engine`: wires the stages together; the one type front ends hold.
-//! - `discord`: the Discord front ends (`serve`, `serve-http`); knows only `Engine` and `Answer`.
+//! - `discord`: the Discord front ends (`serve`, `serve-http`); knows only `Engine`, `Answer` and
+//!   an exchange's `Summary`.
 
 pub mod answer;
 pub mod bench;

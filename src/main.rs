@@ -1,4 +1,5 @@
-//! The `powbot` command: ask, chat, index, check, and the Discord front ends serve, serve-http.
+//! The `powbot` command: ask, chat, index, check, timeline, feedback, and the Discord front ends
+//! serve, serve-http.
 
 use std::io::{BufRead, IsTerminal, Read, Write};
 use std::path::PathBuf;
@@ -6,7 +7,9 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 use clap::{Args, Parser, Subcommand};
+use powbot::answer::Previous;
 use powbot::discord::cli::{ServeArgs, ServeHttpArgs};
+use powbot::render::terminal::{self, Style};
 use powbot::{Engine, EngineConfig, render};
 
 #[derive(Parser)]
@@ -81,6 +84,29 @@ enum Command {
         #[command(flatten)]
         data: DataArgs,
     },
+    /// Draw the exchanges over time as a PNG chart, and print its numbers.
+    Timeline {
+        #[command(flatten)]
+        data: DataArgs,
+        /// Where to write the picture.
+        #[arg(long, value_name = "FILE.png")]
+        out: PathBuf,
+        /// The first year shown.
+        #[arg(long, value_name = "YEAR")]
+        from: Option<i32>,
+        /// The last year shown.
+        #[arg(long, value_name = "YEAR")]
+        to: Option<i32>,
+    },
+    /// Print the questions users marked wrong most often, with their answers (for curators).
+    Feedback {
+        /// Index directory, which holds the bot's feedback (powbot.sqlite3).
+        #[arg(long, env = "POWBOT_INDEX", default_value = "index")]
+        index: PathBuf,
+        /// How many questions to print.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+    },
     /// Run the Discord bot over the gateway: slash commands and mentions.
     Serve(ServeArgs),
     /// Answer slash commands on Discord's Interactions Endpoint URL instead of the gateway.
@@ -151,13 +177,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 eprintln!("{}", serde_json::to_string_pretty(&engine.understand(&question))?);
             }
             let answer = engine.answer(&question);
-            say(if json { render::json(&answer) } else { render::plain(&answer) });
+            say(if json { render::json(&answer) } else { for_console(&render::plain(&answer)) });
             Ok(ExitCode::SUCCESS)
         }
         Command::Chat { data } => {
             let engine = open(&data)?;
-            say(format!("{}\n(type a question, or an empty line to quit)", engine.help_text()));
+            say(format!("{}\n(type a question, or an empty line to quit)", for_console(&engine.help_text())));
             let mut stdin = std::io::stdin().lock();
+            // What the last answer was about: "and how many were wounded?" continues from it.
+            let mut previous: Option<Previous> = None;
             loop {
                 write!(std::io::stdout(), "> ")?;
                 std::io::stdout().flush()?;
@@ -175,7 +203,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                         continue;
                     }
                 };
-                say(format!("{}\n", render::plain(&engine.answer(line.trim()))));
+                let answer = engine.ask_with(line.trim(), previous.as_ref());
+                say(format!("{}\n", for_console(&render::plain(&answer))));
+                // An answer about no exchange (a quote, an abstention) keeps the context before it.
+                previous = Previous::of(&answer).or(previous);
             }
         }
         Command::Index { data } => {
@@ -197,6 +228,55 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
             } else {
                 say(serde_json::to_string_pretty(engine.facts())?);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Timeline { data, out, from, to } => {
+            if let (Some(from), Some(to)) = (from, to)
+                && from > to
+            {
+                anyhow::bail!("--from {from} comes after --to {to}");
+            }
+            let engine = open(&data)?;
+            let slots = powbot::discord::timeline::slots(&engine, from, to);
+            if slots.is_empty() {
+                anyhow::bail!("no exchanges between those years; `powbot ask \"list every exchange\"` shows them all");
+            }
+            let title = powbot::discord::timeline::title(&slots, from, to);
+            let png = render::timeline::png(&slots, &title)?;
+            std::fs::write(&out, png).with_context(|| format!("cannot write {}", out.display()))?;
+            say(format!("{title}\n{}", render::timeline::describe(&slots)));
+            eprintln!("powbot: wrote {}", out.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Feedback { index, limit } => {
+            let path = index.join(powbot::discord::store::FILE);
+            if !path.exists() {
+                say(format!("No feedback yet: {} does not exist (the bot creates it).", path.display()));
+                return Ok(ExitCode::SUCCESS);
+            }
+            let store = powbot::discord::store::Store::open(&index)?;
+            let worst = store.worst(limit.max(1))?;
+            if worst.is_empty() {
+                say("No answer has been marked wrong.".to_string());
+            }
+            for (i, rated) in worst.iter().enumerate() {
+                say(format!(
+                    "{}. {}  (👎 {}, 👍 {}; corpus {})\n{}\n",
+                    i + 1,
+                    rated.question,
+                    rated.wrong,
+                    rated.helpful,
+                    rated.corpus,
+                    indent(&for_console(&rated.answer))
+                ));
+                if !rated.figures.is_empty() {
+                    say(format!("   Figures:\n{}", indent(&rated.figures)));
+                }
+                for comment in &rated.comments {
+                    say(format!("   What was wrong: {comment}"));
+                }
+                say(String::new());
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -282,6 +362,17 @@ fn question_list(text: &str) -> Vec<String> {
             .collect(),
         Err(_) => text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect(),
     }
+}
+
+/// Text indented under a heading.
+fn indent(text: &str) -> String {
+    text.lines().map(|line| format!("   {line}")).collect::<Vec<_>>().join("\n")
+}
+
+/// Discord Markdown as this console shows it: bold on a terminal, plain text in a pipe or file.
+fn for_console(markdown: &str) -> String {
+    let tty = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    terminal::render(markdown, if tty { Style::Ansi } else { Style::Plain })
 }
 
 /// Writes a line to stdout. A closed pipe (`powbot ask … | head`) ends the

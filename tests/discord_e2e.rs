@@ -4,6 +4,8 @@
 //! and Discord's OpenAPI spec when it is at hand (see `support::schemas`). `validation` tests
 //! those checks themselves, `uploads` them on multipart bodies.
 
+#[path = "discord_e2e/cards.rs"]
+mod cards;
 #[path = "discord_e2e/retries.rs"]
 mod retries;
 #[path = "discord_e2e/serve_http.rs"]
@@ -20,7 +22,9 @@ use std::time::Duration;
 use ed25519_dalek::{Signer, SigningKey};
 use powbot::discord::config::Token;
 use powbot::discord::connections::Limits;
+use powbot::discord::cooldown::Rate;
 use powbot::discord::gateway::{self, Settings, Shards};
+use powbot::discord::interaction::Registration;
 use powbot::discord::interactions_http::{self, Endpoint};
 use powbot::discord::rest::Policy;
 use serde_json::{Value, json};
@@ -137,24 +141,28 @@ fn shown_text(body: &Value) -> String {
     text
 }
 
-/// Checks an answer to the March question: the figure, a snippet from one of the articles
-/// that report it, and the footer counting the sources.
+/// Checks an answer to the March question: a card naming the exchange, its figures in
+/// fields (each once), the sources numbered with their dates, and the buttons.
 fn assert_march_answer(data: &Value) {
     let embed = &data["embeds"][0];
-    let fields = embed["fields"].as_array().expect("the answer has fields");
-    assert!(
-        fields.iter().any(|f| f["value"].as_str().unwrap_or("").contains("372")),
-        "no field carries the figure 372: {embed:#}"
-    );
-    let snippet = fields
-        .iter()
-        .find(|f| f["value"].as_str().unwrap_or("").starts_with("> "))
-        .unwrap_or_else(|| panic!("no snippet field: {embed:#}"));
-    let outlet = snippet["name"].as_str().unwrap_or("");
-    assert!(MARCH_OUTLETS.iter().any(|name| outlet.starts_with(name)), "snippet from an unexpected outlet {outlet:?}");
-    assert!(outlet.contains("2025-03-19"), "snippet without its date: {outlet:?}");
-    let footer = embed["footer"]["text"].as_str().unwrap_or("");
-    assert!(footer.starts_with("Backed by "), "footer {footer:?}");
+    assert_eq!(embed["title"], "Exchange of 19 March 2025", "{embed:#}");
+    let field = |name: &str| {
+        embed["fields"].as_array().into_iter().flatten().find(|f| f["name"] == name).map(|f| f["value"].clone())
+    };
+    assert_eq!(field("In all"), Some(json!("372")), "{embed:#}");
+    assert_eq!(field("To Ukraine"), Some(json!("175 + 22 seriously wounded")), "{embed:#}");
+    assert_eq!(field("Mediator"), Some(json!("United Arab Emirates")), "{embed:#}");
+    let sources = field("Sources").unwrap_or_else(|| panic!("no Sources field: {embed:#}"));
+    let sources = sources.as_str().unwrap_or_default();
+    assert!(MARCH_OUTLETS.iter().any(|name| sources.contains(name)), "sources from unexpected outlets: {sources}");
+    assert!(sources.contains("2025-03-19"), "sources without their date: {sources}");
+    // Each figure once: no description repeating them, at most two quotes.
+    assert_eq!(embed["description"], Value::Null, "{embed:#}");
+    let quoted = field("Reported").unwrap_or_default();
+    assert!((1..=2).contains(&quoted.as_str().unwrap_or_default().matches("> ").count()), "{quoted}");
+    let buttons = &data["components"][0]["components"];
+    assert_eq!(buttons.as_array().map(Vec::len), Some(3), "{data:#}");
+    assert_eq!(buttons[0]["label"], "Sources");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -168,13 +176,13 @@ async fn the_gateway_bot_answers_through_a_fake_discord() {
         token: Token::new(SECRET_TOKEN),
         guild_id: Some(GUILD.parse().unwrap()),
         proxy: Some(fake.rest_url.clone()),
-        cooldown: Duration::from_secs(60),
+        cooldown: Rate { burst: 3, every: Duration::from_secs(60) },
         defer_after: powbot::discord::answering::DEFER_AFTER,
         shards: None,
         retry: Policy::default(),
     };
     let (stop, stopped) = oneshot::channel::<()>();
-    let bot = tokio::spawn(gateway::run(settings, engine, async {
+    let bot = tokio::spawn(gateway::run(settings, support::shared(engine), async {
         let _ = stopped.await;
     }));
 
@@ -195,7 +203,7 @@ async fn the_gateway_bot_answers_through_a_fake_discord() {
         .iter()
         .map(|command| command["name"].as_str().unwrap_or(""))
         .collect();
-    assert_eq!(names, ["ask", "exchange", "exchanges", "sources", "help"]);
+    assert_eq!(names, ["ask", "exchange", "exchanges", "timeline", "sources", "help"]);
     // Discord's naming rules and lengths are in tests/schemas/discord/commands.json.
     assert_eq!(registration.problems, Vec::<String>::new());
 
@@ -223,9 +231,14 @@ async fn the_gateway_bot_answers_through_a_fake_discord() {
     let text = abstention.body["data"]["content"].as_str().unwrap_or("");
     assert!(!text.is_empty() && text.chars().count() <= 2000, "{text:?}");
 
-    // A cooldown hit: the same user again at once gets an ephemeral notice, not an answer.
-    fake.dispatch("INTERACTION_CREATE", ask("940000000000000004", "1004", MARCH_QUESTION));
-    callback(&fake, "940000000000000004").await;
+    // The cooldown: three quick questions are answered, the fourth gets an ephemeral notice
+    // that says when to ask again.
+    for id in ["940000000000000004", "940000000000000007", "940000000000000008"] {
+        fake.dispatch("INTERACTION_CREATE", ask(id, "1004", MARCH_QUESTION));
+        let answer = callback(&fake, id).await;
+        assert_ne!(answer.body["data"]["flags"], 64, "a quick question was refused");
+        assert_march_answer(&answer.body["data"]);
+    }
     fake.dispatch("INTERACTION_CREATE", ask("940000000000000005", "1004", MARCH_QUESTION));
     let notice = callback(&fake, "940000000000000005").await;
     assert_eq!(notice.body["data"]["flags"], 64);
@@ -403,12 +416,12 @@ async fn serve_http_verifies_signatures_and_answers_in_the_response() {
         public_key: hex(key.verifying_key().as_bytes()),
         token: None,
         proxy: None,
-        cooldown: Duration::ZERO,
+        cooldown: Rate::OFF,
         defer_after: powbot::discord::answering::DEFER_AFTER,
         limits: Limits::default(),
         retry: Policy::default(),
     };
-    let endpoint = Arc::new(Endpoint::new(&settings, engine).expect("a valid key"));
+    let endpoint = Arc::new(Endpoint::new(&settings, support::shared(engine)).expect("a valid key"));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let url = format!("http://{}{}", listener.local_addr().expect("address"), interactions_http::PATH);
     tokio::spawn(interactions_http::serve(listener, endpoint, std::future::pending()));
@@ -474,12 +487,12 @@ async fn slow_answers_are_deferred_then_completed() {
         token: Token::new("fake-token"),
         guild_id: None,
         proxy: Some(fake.rest_url.clone()),
-        cooldown: Duration::ZERO,
+        cooldown: Rate::OFF,
         defer_after: Duration::ZERO,
         shards: None,
         retry: Policy::default(),
     };
-    let bot = tokio::spawn(gateway::run(settings, Arc::clone(&engine), std::future::pending()));
+    let bot = tokio::spawn(gateway::run(settings, support::shared(Arc::clone(&engine)), std::future::pending()));
     let registration = fake.wait_for("command registration", WAIT, |r| r.method == "PUT").await;
     assert_eq!(
         registration.path,
@@ -513,16 +526,16 @@ async fn slow_answers_are_deferred_then_completed() {
         public_key: hex(key.verifying_key().as_bytes()),
         token: Some(Token::new("fake-token")),
         proxy: Some(fake.rest_url.clone()),
-        cooldown: Duration::ZERO,
+        cooldown: Rate::OFF,
         defer_after: Duration::ZERO,
         limits: Limits::default(),
         retry: Policy::default(),
     };
-    let endpoint = Arc::new(Endpoint::new(&settings, engine).expect("a valid key"));
+    let endpoint = Arc::new(Endpoint::new(&settings, support::shared(engine)).expect("a valid key"));
     // With a token, serve-http registers the commands itself (here in a guild).
     let registered =
         endpoint.register_commands(Some(GUILD.parse().unwrap())).await.expect("registration through the fake");
-    assert_eq!(registered, 5);
+    assert_eq!(registered, Registration::Registered(6));
     assert!(
         fake.requests().iter().any(|r| {
             r.method == "PUT" && r.path == format!("/applications/{APPLICATION_ID}/guilds/{GUILD}/commands")
@@ -562,12 +575,12 @@ async fn a_long_listing_is_split_at_line_ends_within_limits() {
         token: Token::new("fake-token"),
         guild_id: None,
         proxy: Some(fake.rest_url.clone()),
-        cooldown: Duration::ZERO,
+        cooldown: Rate::OFF,
         defer_after: powbot::discord::answering::DEFER_AFTER,
         shards: Some(Shards { range: 0..=0, total: 2 }),
         retry: Policy::default(),
     };
-    let bot = tokio::spawn(gateway::run(settings, engine, std::future::pending()));
+    let bot = tokio::spawn(gateway::run(settings, support::shared(engine), std::future::pending()));
     // This process runs shard 0 of 2: it identifies as such and, owning shard 0, registers.
     let identify = fake.wait_for_identify(WAIT).await;
     assert_eq!(identify["shard"], json!([0, 2]));

@@ -12,17 +12,21 @@
 
 mod claims;
 mod count;
+pub mod followup;
 mod list;
 mod model;
 mod names;
 mod reply;
 mod search;
 mod select;
+pub mod summary;
 mod tally;
 mod when;
 
+pub use followup::Previous;
 pub use model::{Answer, Choice, ExchangeRef, FigureRef, Source};
 pub use reply::num;
+pub use summary::Summary;
 
 use crate::corpus::Corpus;
 use crate::facts::Facts;

@@ -1,9 +1,10 @@
-//! Running engine requests off the async executor, within Discord's response window.
+//! Running requests off the async executor, within Discord's response window.
 //!
-//! The engine is synchronous and reads its Tantivy index from disk, so every call goes through
-//! `spawn_blocking`: a slow search must not stall the gateway heartbeat or other interactions.
-//! Discord drops an interaction that gets no response within 3 seconds, so callers wait at most
-//! [`DEFER_AFTER`] for the answer and otherwise defer ("thinking…") and finish later.
+//! The engine is synchronous and reads its Tantivy index from disk, and the store is SQLite,
+//! so every request runs through `spawn_blocking`: a slow search must not stall the gateway
+//! heartbeat or other interactions. Discord drops an interaction that gets no response within
+//! 3 seconds, so `dispatch` waits at most [`DEFER_AFTER`] for the answer and otherwise defers
+//! ("thinking…") and finishes later.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -12,27 +13,55 @@ use tokio::task::JoinHandle;
 
 use crate::engine::Engine;
 
-use super::commands::Request;
 use super::reply::Reply;
+use super::request::{Outcome, Request, Response};
+use super::store::Store;
 
 /// How long to wait for an answer before deferring. Leaves more than a second of the 3-second
 /// window for the response itself to reach Discord.
 pub const DEFER_AFTER: Duration = Duration::from_millis(1500);
 
-/// Said when the engine failed (it panicked): the user gets a reply, the log gets the details.
+/// Said when a request failed (it panicked): the user gets a reply, the log gets the details.
 const FAILURE: &str = "Sorry, something went wrong while answering. Please try again later.";
+
+/// What running a request reads: the engine, and what the bot remembers.
+pub struct Shared {
+    pub engine: Arc<Engine>,
+    /// Votes, long tickets, threads; `None` only when not even an in-memory store could be had.
+    pub store: Option<Store>,
+    /// Which corpus the engine answers from, as feedback records it.
+    pub corpus: String,
+}
+
+impl Shared {
+    /// The engine with a store in `index_dir` (or in memory, when that cannot be used).
+    pub fn new(engine: Arc<Engine>, index_dir: &std::path::Path) -> Shared {
+        let store = Store::open_or_in_memory(index_dir);
+        let corpus = crate::index::fingerprint(engine.corpus());
+        Shared { engine, store, corpus }
+    }
+
+    /// The engine with a store of its own in memory (tests, and bots without a disk).
+    pub fn in_memory(engine: Arc<Engine>) -> Shared {
+        let corpus = crate::index::fingerprint(engine.corpus());
+        Shared { engine, store: Store::in_memory().ok(), corpus }
+    }
+}
 
 /// An answer that is ready, or still being worked on.
 #[derive(Debug)]
 pub enum Progress {
-    Ready(Reply),
-    Pending(JoinHandle<Reply>),
+    Ready(Outcome),
+    Pending(JoinHandle<Outcome>),
 }
 
-/// Starts `request` on the blocking pool and waits up to `deadline` for it. A zero deadline
-/// always defers (what the tests of the deferred path rely on).
-pub async fn within(engine: Arc<Engine>, request: Request, deadline: Duration) -> Progress {
-    let mut task = tokio::task::spawn_blocking(move || request.run(&engine));
+/// Starts `request` on the blocking pool and waits up to `deadline` for it (`None`: however
+/// long it takes). A zero deadline always defers (what the tests of the deferred path rely on).
+pub async fn within(shared: Arc<Shared>, request: Request, deadline: Option<Duration>) -> Progress {
+    let mut task = tokio::task::spawn_blocking(move || request.run(&shared));
+    let Some(deadline) = deadline else {
+        return Progress::Ready(settle(task.await));
+    };
     if deadline.is_zero() {
         return Progress::Pending(task);
     }
@@ -42,20 +71,14 @@ pub async fn within(engine: Arc<Engine>, request: Request, deadline: Duration) -
     }
 }
 
-/// Runs `request` on the blocking pool and waits for it however long it takes (mentions have no
-/// response window).
-pub async fn run(engine: Arc<Engine>, request: Request) -> Reply {
-    settle(tokio::task::spawn_blocking(move || request.run(&engine)).await)
-}
-
 /// Waits for a pending answer.
-pub async fn finish(task: JoinHandle<Reply>) -> Reply {
+pub async fn finish(task: JoinHandle<Outcome>) -> Outcome {
     settle(task.await)
 }
 
-fn settle(joined: Result<Reply, tokio::task::JoinError>) -> Reply {
+fn settle(joined: Result<Outcome, tokio::task::JoinError>) -> Outcome {
     joined.unwrap_or_else(|error| {
-        tracing::error!(%error, "the engine failed while answering");
-        Reply::notice(FAILURE)
+        tracing::error!(%error, "a request failed while being answered");
+        Outcome { response: Response::Reply(Reply::notice(FAILURE)), ticket: None }
     })
 }

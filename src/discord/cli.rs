@@ -8,7 +8,7 @@ use anyhow::Context as _;
 
 use crate::engine::{Engine, EngineConfig};
 
-use super::answering;
+use super::answering::{self, Shared};
 use super::config::Config;
 use super::connections::Limits;
 use super::gateway::{self, Shards};
@@ -54,7 +54,7 @@ pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         }
         _ => None,
     };
-    let engine = open_engine(&config).await?;
+    let shared = open(&config).await?;
     let settings = gateway::Settings {
         token,
         guild_id: config.guild_id,
@@ -64,7 +64,7 @@ pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         shards,
         retry: Policy::default(),
     };
-    gateway::run(settings, engine, shutdown_signal()).await
+    gateway::run(settings, shared, shutdown_signal()).await
 }
 
 /// Runs `powbot serve-http`.
@@ -79,11 +79,11 @@ pub async fn serve_http(args: ServeHttpArgs) -> anyhow::Result<()> {
         limits: Limits::default(),
         retry: Policy::default(),
     };
-    let engine = open_engine(&config).await?;
-    let endpoint = Arc::new(Endpoint::new(&settings, engine)?);
+    let shared = open(&config).await?;
+    let endpoint = Arc::new(Endpoint::new(&settings, shared)?);
     if settings.token.is_some() {
-        let count = endpoint.register_commands(config.guild_id).await?;
-        tracing::info!(count, guild = ?config.guild_id, "registered slash commands");
+        let registration = endpoint.register_commands(config.guild_id).await?;
+        tracing::info!(?registration, guild = ?config.guild_id, "slash commands");
     } else {
         tracing::warn!(
             "DISCORD_TOKEN is not set: the slash commands are not registered (and long answers \
@@ -101,8 +101,8 @@ pub async fn serve_http(args: ServeHttpArgs) -> anyhow::Result<()> {
     interactions_http::serve(listener, endpoint, shutdown_signal()).await.context("the interactions endpoint failed")
 }
 
-/// Opens (or builds) the index off the async executor: it is disk- and CPU-bound.
-async fn open_engine(config: &Config) -> anyhow::Result<Arc<Engine>> {
+/// Opens (or builds) the index and the store off the async executor: it is disk- and CPU-bound.
+async fn open(config: &Config) -> anyhow::Result<Arc<Shared>> {
     let engine_config =
         EngineConfig { data_dir: config.data_dir.clone(), index_dir: config.index_dir.clone(), today: None };
     let engine = tokio::task::spawn_blocking(move || Engine::open(&engine_config))
@@ -122,7 +122,11 @@ async fn open_engine(config: &Config) -> anyhow::Result<Arc<Engine>> {
     for refused in engine.refused() {
         tracing::warn!("{refused}");
     }
-    Ok(Arc::new(engine))
+    let index_dir = config.index_dir.clone();
+    let shared = tokio::task::spawn_blocking(move || Shared::new(Arc::new(engine), &index_dir))
+        .await
+        .context("opening the store panicked")?;
+    Ok(Arc::new(shared))
 }
 
 /// Completes on SIGINT (Ctrl-C) or SIGTERM (what `docker stop` and systemd send).

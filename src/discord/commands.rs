@@ -1,41 +1,23 @@
-//! The slash commands: their definitions for registration, and what each one asks the engine.
-//!
-//! Both front doors (the gateway in `gateway.rs`, the HTTP endpoint in `interactions_http.rs`)
-//! parse interactions into a [`Request`] and run it here, so a command behaves the same however
-//! it arrives.
+//! The slash commands: their definitions for registration, and the [`Request`] each one makes.
 
 use serenity::all::{CommandData, CommandDataOptionValue, CommandOptionType, CreateCommand, CreateCommandOption};
 
 use crate::engine::Engine;
-
-use super::reply::{Layout, Reply, limit};
 use crate::render::text::{fit, measure};
+
+use super::limits;
+use super::request::Request;
 
 /// Longest question `/ask` accepts. Discord allows 6,000, but a question longer than an embed
 /// title is almost certainly pasted text, not a question.
 const MAX_QUESTION: u16 = 300;
 
-/// The first and last year `/exchanges` accepts: exchanges of prisoners of war between the two
-/// countries start with the war in 2014.
+/// The first and last year `/exchanges` and `/timeline` accept: exchanges of prisoners of war
+/// between the two countries start with the war in 2014.
 const YEARS: (i64, i64) = (2014, 2100);
 
 /// Longest `/exchange` date (an exchange id or a date in words).
 const MAX_KEY: u16 = 100;
-
-/// One thing a user asked for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Request {
-    /// `/ask` or a mention: a free-text question.
-    Ask { question: String },
-    /// `/exchange`: one exchange, by id or date.
-    Exchange { key: String },
-    /// `/exchanges`: all exchanges, or those of one year.
-    Exchanges { year: Option<i32> },
-    /// `/sources`: what the corpus holds.
-    Sources,
-    /// `/help`: what the bot knows and how to ask.
-    Help,
-}
 
 /// An interaction the bot cannot run; the text is shown to the user.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,92 +41,60 @@ pub fn definitions() -> Vec<CreateCommand> {
                 .set_autocomplete(true)
                 .max_length(MAX_KEY),
         ),
-        CreateCommand::new("exchanges").description("The known prisoner exchanges, newest first").add_option(
-            CreateCommandOption::new(CommandOptionType::Integer, "year", "Only exchanges of this year")
-                .min_int_value(YEARS.0 as u64)
-                .max_int_value(YEARS.1 as u64),
-        ),
+        CreateCommand::new("exchanges")
+            .description("The known prisoner exchanges, newest first")
+            .add_option(year_option("year", "Only exchanges of this year")),
+        CreateCommand::new("timeline")
+            .description("A picture of the exchanges over time, with each side's numbers")
+            .add_option(year_option("from", "From this year on, e.g. 2024"))
+            .add_option(year_option("to", "Up to this year, e.g. 2025")),
         CreateCommand::new("sources").description("The news articles the answers come from"),
         CreateCommand::new("help").description("What the bot knows and how to ask"),
     ]
 }
 
-impl Request {
-    /// Reads a slash command's name and options.
-    pub fn parse(data: &CommandData) -> Result<Request, Unusable> {
-        match data.name.as_str() {
-            "ask" => {
-                let question = string_option(data, "question").unwrap_or_default();
-                if question.trim().is_empty() {
-                    return Err(Unusable(
-                        "Please type a question, e.g. `/ask How many prisoners were exchanged on 19 March 2025?`"
-                            .into(),
-                    ));
-                }
-                // Discord enforces the registered limits, but a command registered before a
-                // limit changed, or a request that did not come through Discord's client,
-                // need not; the bot checks what it registered.
-                if measure(question.trim()) > usize::from(MAX_QUESTION) {
-                    return Err(Unusable(format!(
-                        "That question is longer than {MAX_QUESTION} characters; please ask a shorter one."
-                    )));
-                }
-                Ok(Request::Ask { question: question.trim().to_string() })
+/// Reads a slash command's name and options.
+pub fn parse(data: &CommandData) -> Result<Request, Unusable> {
+    match data.name.as_str() {
+        "ask" => {
+            let question = string_option(data, "question").unwrap_or_default();
+            if question.trim().is_empty() {
+                return Err(Unusable(
+                    "Please type a question, e.g. `/ask How many prisoners were exchanged on 19 March 2025?`".into(),
+                ));
             }
-            "exchange" => match string_option(data, "date") {
-                Some(key) if measure(key.trim()) > usize::from(MAX_KEY) => {
-                    Err(Unusable(format!("A date is at most {MAX_KEY} characters, e.g. `/exchange 2025-03-19`.")))
-                }
-                Some(key) if !key.trim().is_empty() => Ok(Request::Exchange { key: key.trim().to_string() }),
-                _ => Err(Unusable("Please pick a date, e.g. `/exchange 2025-03-19`.".into())),
-            },
-            "exchanges" => {
-                let year = match data.options.iter().find(|option| option.name == "year") {
-                    None => None,
-                    Some(option) => match option.value.as_i64() {
-                        Some(year) if (YEARS.0..=YEARS.1).contains(&year) => i32::try_from(year).ok(),
-                        _ => {
-                            return Err(Unusable(format!(
-                                "The year must be a whole number from {} to {}, e.g. `/exchanges year:2025`.",
-                                YEARS.0, YEARS.1
-                            )));
-                        }
-                    },
-                };
-                Ok(Request::Exchanges { year })
+            // Discord enforces the registered limits, but a command registered before a
+            // limit changed, or a request that did not come through Discord's client,
+            // need not; the bot checks what it registered.
+            if measure(question.trim()) > usize::from(MAX_QUESTION) {
+                return Err(Unusable(format!(
+                    "That question is longer than {MAX_QUESTION} characters; please ask a shorter one."
+                )));
             }
-            "sources" => Ok(Request::Sources),
-            "help" => Ok(Request::Help),
-            other => Err(Unusable(format!("I don't know the command `/{}`; try `/help`.", fit(other, 32)))),
+            Ok(Request::Ask { question: question.trim().to_string(), after: None })
         }
-    }
-
-    /// Asks the engine. Synchronous and possibly slow (index I/O): call it off the async
-    /// executor, e.g. through `answering::run`.
-    pub fn run(&self, engine: &Engine) -> Reply {
-        match self {
-            Request::Ask { question } => {
-                if question.is_empty() {
-                    return Reply::info("How to ask", &engine.help_text());
-                }
-                Reply::answer(&engine.answer(question), question, Layout::Answer)
+        "exchange" => match string_option(data, "date") {
+            Some(key) if measure(key.trim()) > usize::from(MAX_KEY) => {
+                Err(Unusable(format!("A date is at most {MAX_KEY} characters, e.g. `/exchange 2025-03-19`.")))
             }
-            Request::Exchange { key } => {
-                let answer = engine.describe_exchange(key);
-                // The key is often an id from autocomplete; the engine knows its readable date.
-                let date = answer.exchanges.first().map_or(key.as_str(), |e| e.label.as_str());
-                Reply::answer(&answer, &format!("Exchange of {date}"), Layout::Answer)
+            Some(key) if !key.trim().is_empty() => Ok(Request::Exchange { key: key.trim().to_string() }),
+            _ => Err(Unusable("Please pick a date, e.g. `/exchange 2025-03-19`.".into())),
+        },
+        "exchanges" => Ok(Request::Exchanges { year: year(data, "year")? }),
+        "timeline" => {
+            let (from, to) = (year(data, "from")?, year(data, "to")?);
+            if let (Some(from), Some(to)) = (from, to)
+                && from > to
+            {
+                return Err(Unusable(format!(
+                    "`from` ({from}) comes after `to` ({to}); try `/timeline from:{to} to:{from}`."
+                )));
             }
-            Request::Exchanges { year } => {
-                let heading = match year {
-                    Some(year) => format!("Prisoner exchanges in {year}"),
-                    None => "Prisoner exchanges".to_string(),
-                };
-                Reply::answer(&engine.list_exchanges(*year), &heading, Layout::Listing)
-            }
-            Request::Sources => Reply::answer(&engine.corpus_overview(), "Sources", Layout::Listing),
-            Request::Help => Reply::info("How to ask powbot", &engine.help_text()),
+            Ok(Request::Timeline { from, to })
         }
+        "sources" => Ok(Request::Sources),
+        "help" => Ok(Request::Help),
+        other => Err(Unusable(format!("I don't know the command `/{}`; try `/help`.", fit(other, 32)))),
     }
 }
 
@@ -155,14 +105,36 @@ pub fn exchange_choices(engine: &Engine, typed: &str) -> Vec<(String, String)> {
     engine
         .exchange_choices(typed)
         .into_iter()
-        .filter(|choice| !choice.value.is_empty() && measure(&choice.value) <= limit::CHOICE)
+        .filter(|choice| !choice.value.is_empty() && measure(&choice.value) <= limits::CHOICE)
         .map(|choice| {
-            let name = fit(&choice.name, limit::CHOICE);
+            let name = fit(&choice.name, limits::CHOICE);
             let name = if name.is_empty() { choice.value.clone() } else { name };
             (name, choice.value)
         })
-        .take(limit::CHOICES)
+        .take(limits::CHOICES)
         .collect()
+}
+
+/// A year option, checked against [`YEARS`]: Discord enforces the registered range, but a
+/// command registered before a limit changed, or a request that did not come through
+/// Discord's client, need not.
+fn year(data: &CommandData, name: &str) -> Result<Option<i32>, Unusable> {
+    let Some(option) = data.options.iter().find(|option| option.name == name) else {
+        return Ok(None);
+    };
+    match option.value.as_i64() {
+        Some(year) if (YEARS.0..=YEARS.1).contains(&year) => Ok(i32::try_from(year).ok()),
+        _ => Err(Unusable(format!(
+            "The year must be a whole number from {} to {}, e.g. `/exchanges year:2025`.",
+            YEARS.0, YEARS.1
+        ))),
+    }
+}
+
+fn year_option(name: &str, description: &str) -> CreateCommandOption {
+    CreateCommandOption::new(CommandOptionType::Integer, name, description)
+        .min_int_value(YEARS.0 as u64)
+        .max_int_value(YEARS.1 as u64)
 }
 
 fn string_option(data: &CommandData, name: &str) -> Option<String> {
@@ -189,7 +161,7 @@ mod tests {
             "id": "1", "name": "ask", "type": 1,
             "options": [{"name": "question", "type": 3, "value": "  How many on 19 March 2025? "}]
         }));
-        assert_eq!(Request::parse(&ask), Ok(Request::Ask { question: "How many on 19 March 2025?".into() }));
+        assert_eq!(parse(&ask), Ok(Request::Ask { question: "How many on 19 March 2025?".into(), after: None }));
     }
 
     #[test]
@@ -198,18 +170,18 @@ mod tests {
             "id": "1", "name": "ask", "type": 1,
             "options": [{"name": "question", "type": 3, "value": "   "}]
         }));
-        assert!(Request::parse(&ask).is_err());
+        assert!(parse(&ask).is_err());
     }
 
     #[test]
     fn exchanges_reads_an_optional_year() {
         let all = data(json!({"id": "1", "name": "exchanges", "type": 1}));
-        assert_eq!(Request::parse(&all), Ok(Request::Exchanges { year: None }));
+        assert_eq!(parse(&all), Ok(Request::Exchanges { year: None }));
         let one = data(json!({
             "id": "1", "name": "exchanges", "type": 1,
             "options": [{"name": "year", "type": 4, "value": 2025}]
         }));
-        assert_eq!(Request::parse(&one), Ok(Request::Exchanges { year: Some(2025) }));
+        assert_eq!(parse(&one), Ok(Request::Exchanges { year: Some(2025) }));
     }
 
     /// `/exchanges year:-5` used to list everything under the heading "in -5".
@@ -222,25 +194,25 @@ mod tests {
                 "id": "1", "name": "exchanges", "type": 1,
                 "options": [{"name": "year", "type": kind, "value": year}]
             }));
-            let error = Request::parse(&bad).expect_err("out of range");
+            let error = parse(&bad).expect_err("out of range");
             assert!(error.0.contains("2014 to 2100"), "{}", error.0);
         }
         let long = data(json!({
             "id": "1", "name": "ask", "type": 1,
             "options": [{"name": "question", "type": 3, "value": "why ".repeat(100)}]
         }));
-        assert!(Request::parse(&long).unwrap_err().0.contains("300"));
+        assert!(parse(&long).unwrap_err().0.contains("300"));
         let long = data(json!({
             "id": "1", "name": "exchange", "type": 1,
             "options": [{"name": "date", "type": 3, "value": "9".repeat(101)}]
         }));
-        assert!(Request::parse(&long).is_err());
+        assert!(parse(&long).is_err());
     }
 
     #[test]
     fn unknown_commands_are_unusable_not_a_panic() {
         let other = data(json!({"id": "1", "name": "weather", "type": 1}));
-        assert!(Request::parse(&other).is_err());
+        assert!(parse(&other).is_err());
     }
 
     #[test]
@@ -249,6 +221,6 @@ mod tests {
             .iter()
             .map(|command| serde_json::to_value(command).unwrap()["name"].as_str().unwrap().to_string())
             .collect();
-        assert_eq!(names, ["ask", "exchange", "exchanges", "sources", "help"]);
+        assert_eq!(names, ["ask", "exchange", "exchanges", "timeline", "sources", "help"]);
     }
 }

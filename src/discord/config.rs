@@ -9,9 +9,7 @@ use std::time::Duration;
 
 use serde::Deserialize;
 
-/// Used when neither `POWBOT_COOLDOWN_SECS` nor the file say otherwise: long enough to stop
-/// a flood, short enough not to annoy someone asking follow-up questions.
-pub const DEFAULT_COOLDOWN: Duration = Duration::from_secs(5);
+use super::cooldown::Rate;
 
 /// Everything `serve` and `serve-http` need to know.
 #[derive(Debug, Clone)]
@@ -30,8 +28,9 @@ pub struct Config {
     pub data_dir: PathBuf,
     /// Where the engine keeps its search index.
     pub index_dir: PathBuf,
-    /// Minimum time between two answers to the same user.
-    pub cooldown: Duration,
+    /// How many questions a user may ask at once (`POWBOT_COOLDOWN_BURST`, 3) and how fast
+    /// they may go on (one per `POWBOT_COOLDOWN_SECS`, 10; 0 turns the limit off).
+    pub cooldown: Rate,
     /// Hex Ed25519 public key of the application, to verify `serve-http` requests.
     pub public_key: Option<String>,
 }
@@ -98,6 +97,7 @@ struct File {
     powbot_data: Option<PathBuf>,
     powbot_index: Option<PathBuf>,
     powbot_cooldown_secs: Option<u64>,
+    powbot_cooldown_burst: Option<u32>,
 }
 
 impl Config {
@@ -134,13 +134,26 @@ impl Config {
             Some(value) => Some(parse_snowflake("DISCORD_GUILD_ID", &value)?),
             None => file.discord_guild_id,
         };
-        let cooldown = match env("POWBOT_COOLDOWN_SECS") {
+        let every = match env("POWBOT_COOLDOWN_SECS") {
             Some(value) => value.trim().parse().map_err(|_| ConfigError::Invalid {
                 name: "POWBOT_COOLDOWN_SECS",
                 expected: "a whole number of seconds",
                 value,
             })?,
-            None => file.powbot_cooldown_secs.unwrap_or(DEFAULT_COOLDOWN.as_secs()),
+            None => file.powbot_cooldown_secs.unwrap_or(Rate::DEFAULT.every.as_secs()),
+        };
+        let burst = match env("POWBOT_COOLDOWN_BURST") {
+            Some(value) => match value.trim().parse() {
+                Ok(burst) if burst > 0 => burst,
+                _ => {
+                    return Err(ConfigError::Invalid {
+                        name: "POWBOT_COOLDOWN_BURST",
+                        expected: "a whole number of questions, at least 1",
+                        value,
+                    });
+                }
+            },
+            None => file.powbot_cooldown_burst.filter(|burst| *burst > 0).unwrap_or(Rate::DEFAULT.burst),
         };
         let proxy = env("DISCORD_PROXY").or(file.discord_proxy);
         if let Some(proxy) =
@@ -164,7 +177,7 @@ impl Config {
                 .map(PathBuf::from)
                 .or(file.powbot_index)
                 .unwrap_or_else(|| PathBuf::from("index")),
-            cooldown: Duration::from_secs(cooldown),
+            cooldown: Rate { burst, every: Duration::from_secs(every) },
             public_key: env("DISCORD_PUBLIC_KEY").or(file.discord_public_key),
         })
     }
@@ -202,7 +215,7 @@ mod tests {
         let config = Config::from_sources(None, env(&[])).unwrap();
         assert!(config.token.is_none());
         assert_eq!(config.data_dir, PathBuf::from("data"));
-        assert_eq!(config.cooldown, DEFAULT_COOLDOWN);
+        assert_eq!(config.cooldown, Rate::DEFAULT);
         assert!(matches!(config.require_token(), Err(ConfigError::MissingToken)));
         assert!(ConfigError::MissingToken.to_string().contains("DISCORD_TOKEN"));
     }
@@ -217,7 +230,7 @@ mod tests {
         .unwrap();
         assert_eq!(config.require_token().unwrap().expose(), "from-env");
         assert_eq!(config.guild_id, Some(22));
-        assert_eq!(config.cooldown, Duration::from_secs(9));
+        assert_eq!(config.cooldown, Rate { burst: 3, every: Duration::from_secs(9) });
     }
 
     #[test]
@@ -232,6 +245,8 @@ mod tests {
         assert!(error.to_string().contains("DISCORD_GUILD_ID"), "{error}");
         let error = Config::from_sources(None, env(&[("DISCORD_PROXY", "localhost:3000")])).unwrap_err();
         assert!(error.to_string().contains("DISCORD_PROXY"), "{error}");
+        let error = Config::from_sources(None, env(&[("POWBOT_COOLDOWN_BURST", "0")])).unwrap_err();
+        assert!(error.to_string().contains("POWBOT_COOLDOWN_BURST"), "{error}");
         let error = Config::from_sources(Some((Path::new("x.toml"), "nonsense = 1")), env(&[])).unwrap_err();
         assert!(error.to_string().contains("x.toml"), "{error}");
     }

@@ -9,31 +9,23 @@
 use std::future::Future;
 use std::ops::RangeInclusive;
 use std::sync::{Arc, OnceLock};
-use std::time::Duration;
-
-use tokio::time::Instant;
 
 use serenity::all::{
-    ActivityData, Client, ClientBuilder, CommandInteraction, Context, EventHandler, GatewayIntents, GuildId,
+    ActionRowComponent, ActivityData, Client, ClientBuilder, Context, EventHandler, GatewayIntents, GuildId, Http,
     Interaction, Message as DiscordMessage, Ready, UserId,
 };
 use serenity::async_trait;
 
-use crate::engine::Engine;
-
-use super::answering::{self, Progress};
-use super::commands::{self, Request};
+use super::answering::Shared;
+use super::channel::ChannelDoor;
 use super::config::Token;
-use super::cooldown::{self, Cooldown, Verdict};
-use super::interaction::{self, Answering, RESPONSE_WINDOW};
+use super::cooldown::Rate;
+use super::dispatch::{Dispatcher, Mention};
+use super::interaction::{self, InteractionDoor, Registration};
 use super::mention;
-use super::reply::Reply;
-use super::rest::{Call, Policy, Rest};
-use super::send;
-
-/// How long the reply to a mention keeps being retried: a channel has no token that expires,
-/// but an answer minutes late reads as out of place.
-const MENTION_DEADLINE: Duration = Duration::from_secs(5 * 60);
+use super::request::Asker;
+use super::rest::{Policy, Rest};
+use super::ticket::{self, Reference};
 
 /// The only gateway events the bot needs; see the module docs for why this is enough.
 pub const INTENTS: GatewayIntents = GatewayIntents::GUILD_MESSAGES.union(GatewayIntents::DIRECT_MESSAGES);
@@ -46,8 +38,9 @@ pub struct Settings {
     pub guild_id: Option<u64>,
     /// REST proxy base URL; switches serenity's own ratelimiter off, since the proxy limits.
     pub proxy: Option<String>,
-    pub cooldown: std::time::Duration,
-    /// How long to wait for an answer before deferring; normally [`answering::DEFER_AFTER`].
+    /// How many questions a user may ask, how fast.
+    pub cooldown: Rate,
+    /// How long to wait for an answer before deferring; normally `answering::DEFER_AFTER`.
     pub defer_after: std::time::Duration,
     /// Shards this process runs (inclusive) out of how many; `None` runs the single shard 0/1.
     pub shards: Option<Shards>,
@@ -65,15 +58,12 @@ pub struct Shards {
 /// Runs the bot until the gateway fails or `shutdown` completes.
 pub async fn run(
     settings: Settings,
-    engine: Arc<Engine>,
+    shared: Arc<Shared>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
-    let rest = Rest::new(settings.retry.clone())?;
-    let http = rest.http(settings.token.expose(), settings.proxy.as_deref());
+    let (rest, http) = Rest::connect(settings.token.expose(), settings.proxy.as_deref(), settings.retry.clone())?;
     let handler = Handler {
-        engine,
-        cooldown: Cooldown::new(settings.cooldown),
-        defer_after: settings.defer_after,
+        dispatcher: Dispatcher::new(shared, settings.cooldown, settings.defer_after),
         guild_id: settings.guild_id.map(GuildId::new),
         me: OnceLock::new(),
         rest,
@@ -103,11 +93,9 @@ pub async fn run(
     started.map_err(|error| anyhow::anyhow!("the Discord gateway connection failed: {error}"))
 }
 
-/// serenity's event handler: the bridge from gateway events to engine requests.
+/// serenity's event handler: gateway events in Discord's wire format to the dispatcher.
 struct Handler {
-    engine: Arc<Engine>,
-    cooldown: Cooldown,
-    defer_after: std::time::Duration,
+    dispatcher: Dispatcher,
     guild_id: Option<GuildId>,
     /// The bot's own user, known from READY: needed to recognise mentions of it.
     me: OnceLock<UserId>,
@@ -120,30 +108,16 @@ impl EventHandler for Handler {
         let _ = self.me.set(ready.user.id);
         let shard = ready.shard.map_or(0, |info| info.id.0);
         tracing::info!(user = %ready.user.name, shard, "connected to Discord");
-        // Every shard gets READY; registering once (from shard 0) is enough and spares the
-        // command endpoints' tight rate limit.
+        // Every shard gets READY, again on each reconnect; registering from shard 0 is enough,
+        // and `register` sends nothing when Discord already has these commands.
         if shard == 0 {
-            self.register(&ctx).await;
+            self.register(&ctx.http).await;
         }
     }
 
     async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
-        match interaction {
-            Interaction::Command(command) => self.command(&ctx, command).await,
-            Interaction::Autocomplete(autocomplete) => {
-                let received = Instant::now();
-                let typed = autocomplete.data.autocomplete().map(|option| option.value.to_string()).unwrap_or_default();
-                let engine = Arc::clone(&self.engine);
-                let choices = tokio::task::spawn_blocking(move || commands::exchange_choices(&engine, &typed))
-                    .await
-                    .unwrap_or_default();
-                let call = Call::callback(autocomplete.id, &autocomplete.token, &send::choices(choices));
-                if let Err(error) = self.rest.send(&ctx.http, &call, received + RESPONSE_WINDOW).await {
-                    tracing::warn!(%error, "could not send autocomplete choices");
-                }
-            }
-            _ => {}
-        }
+        let door = InteractionDoor::over_rest(Arc::clone(&ctx.http), self.rest.clone(), &interaction);
+        self.dispatcher.interaction(&interaction, &door).await;
     }
 
     async fn message(&self, ctx: Context, message: DiscordMessage) {
@@ -158,60 +132,46 @@ impl EventHandler for Handler {
         let Some(question) = mention::question(&message.content, me.get(), mentioned, direct) else {
             return;
         };
-        let deadline = Instant::now() + MENTION_DEADLINE;
-        let reply = match self.cooldown.check(message.author.id.get(), std::time::Instant::now()) {
-            Verdict::Go => answering::run(Arc::clone(&self.engine), Request::Ask { question }).await,
-            Verdict::Wait { remaining, notify } => {
-                if !notify {
-                    return;
-                }
-                Reply::notice(&cooldown::notice(remaining))
-            }
+        let mention = Mention {
+            question,
+            asker: Asker { user: message.author.id.get(), guild: message.guild_id.map(GuildId::get) },
+            channel: message.channel_id.get(),
+            replying_to: answer_replied_to(&message, me),
         };
-        for (index, part) in reply.messages.iter().enumerate() {
-            let reply_to = (index == 0).then(|| (&message).into());
-            let call = Call::channel_message(message.channel_id, &send::channel_message(part, reply_to));
-            if let Err(error) = self.rest.send(&ctx.http, &call, deadline).await {
-                tracing::warn!(%error, channel = %message.channel_id, "could not reply to a mention");
-                return;
-            }
-        }
+        let door = ChannelDoor::new(
+            Arc::clone(&ctx.http),
+            self.rest.clone(),
+            message.channel_id,
+            message.guild_id,
+            message.id,
+        );
+        self.dispatcher.message(mention, &door).await;
     }
 }
 
-impl Handler {
-    async fn register(&self, ctx: &Context) {
-        let registered = interaction::register(&ctx.http, self.guild_id).await;
-        match registered {
-            Ok(commands) => tracing::info!(
-                count = commands.len(),
-                guild = ?self.guild_id.map(GuildId::get),
-                "registered slash commands"
-            ),
-            Err(error) => tracing::error!(%error, "could not register the slash commands"),
-        }
-    }
-
-    async fn command(&self, ctx: &Context, command: CommandInteraction) {
-        let answering = Answering { http: &ctx.http, rest: &self.rest, command: &command, received: Instant::now() };
-        let request = match Request::parse(&command.data) {
-            Ok(request) => request,
-            Err(unusable) => return answering.respond(Reply::notice(&unusable.0)).await,
-        };
-        // A slash command must get a response, so a cooldown hit always gets its (ephemeral,
-        // hence harmless) notice.
-        if let Verdict::Wait { remaining, .. } = self.cooldown.check(command.user.id.get(), std::time::Instant::now()) {
-            return answering.respond(Reply::notice(&cooldown::notice(remaining))).await;
-        }
-        match answering::within(Arc::clone(&self.engine), request, self.defer_after).await {
-            Progress::Ready(reply) => answering.respond(reply).await,
-            Progress::Pending(task) => {
-                if !answering.defer().await {
-                    return;
-                }
-                let reply = answering::finish(task).await;
-                answering.complete_deferred(reply).await;
+/// The ticket on the bot's answer that `message` replies to: the answer's buttons carry it.
+fn answer_replied_to(message: &DiscordMessage, me: UserId) -> Option<Reference> {
+    let replied = message.referenced_message.as_deref().filter(|replied| replied.author.id == me)?;
+    replied.components.iter().flat_map(|row| &row.components).find_map(|component| match component {
+        ActionRowComponent::Button(button) => match &button.data {
+            serenity::all::ButtonKind::NonLink { custom_id, .. } => {
+                ticket::parse_custom_id(custom_id).map(|(_, reference)| reference)
             }
+            _ => None,
+        },
+        _ => None,
+    })
+}
+
+impl Handler {
+    async fn register(&self, http: &Http) {
+        let guild = self.guild_id.map(GuildId::get);
+        match interaction::register(http, self.guild_id).await {
+            Ok(Registration::Registered(count)) => tracing::info!(count, ?guild, "registered slash commands"),
+            Ok(Registration::Unchanged(count)) => {
+                tracing::info!(count, ?guild, "slash commands already registered, unchanged")
+            }
+            Err(error) => tracing::error!(%error, "could not register the slash commands"),
         }
     }
 }

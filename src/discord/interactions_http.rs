@@ -21,31 +21,24 @@ use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
-use serenity::all::{CommandInteraction, GuildId, Http, Interaction};
+use serenity::all::{GuildId, Http, Interaction};
 use serenity::interactions_endpoint::Verifier;
+use tokio::sync::oneshot;
 use tower::{BoxError, ServiceBuilder};
 use tower_http::timeout::{RequestBodyTimeoutLayer, TimeoutError, TimeoutLayer};
 
-use crate::engine::Engine;
-
-use super::answering::{self, Progress};
-use super::commands::{self, Request};
+use super::answering::Shared;
 use super::config::Token;
 use super::connections::{self, Limits};
-use super::cooldown::{self, Cooldown, Verdict};
-use super::interaction::Answering;
+use super::cooldown::Rate;
+use super::dispatch::Dispatcher;
+use super::interaction::{self, InteractionDoor, Registration};
 use super::replay::{self, Seen};
-use super::reply::Reply;
 use super::rest::{Policy, Rest};
-use super::send;
 
 /// Where Discord should send interactions: set the Interactions Endpoint URL to
 /// `https://<host><PATH>`.
 pub const PATH: &str = "/interactions";
-
-/// Follow-ups may only be sent once Discord has our HTTP response, which it gets a moment
-/// after the handler returns; waiting this long first makes the race very unlikely.
-const FOLLOWUP_DELAY: Duration = Duration::from_millis(500);
 
 /// What the endpoint needs.
 pub struct Settings {
@@ -56,8 +49,9 @@ pub struct Settings {
     pub token: Option<Token>,
     /// REST proxy base URL for those follow-ups (see `config::Config::proxy`).
     pub proxy: Option<String>,
-    pub cooldown: Duration,
-    /// How long to wait for an answer before deferring; normally [`answering::DEFER_AFTER`].
+    /// How many questions a user may ask, how fast.
+    pub cooldown: Rate,
+    /// How long to wait for an answer before deferring; normally `answering::DEFER_AFTER`.
     pub defer_after: Duration,
     /// Timeouts and caps on connections and requests.
     pub limits: Limits,
@@ -72,10 +66,8 @@ pub struct InvalidPublicKey;
 
 /// Shared state of the endpoint.
 pub struct Endpoint {
-    engine: Arc<Engine>,
-    cooldown: Cooldown,
+    dispatcher: Dispatcher,
     verifier: Verifier,
-    defer_after: Duration,
     /// REST client for follow-ups and completing deferred answers.
     http: Arc<Http>,
     /// Interaction ids recently received, to refuse replays.
@@ -86,17 +78,14 @@ pub struct Endpoint {
 
 impl Endpoint {
     /// Fails on an invalid public key ([`InvalidPublicKey`]) or when no HTTP client can be set up.
-    pub fn new(settings: &Settings, engine: Arc<Engine>) -> anyhow::Result<Endpoint> {
+    pub fn new(settings: &Settings, shared: Arc<Shared>) -> anyhow::Result<Endpoint> {
         let key = parse_hex_key(&settings.public_key).ok_or(InvalidPublicKey)?;
         let verifier = Verifier::try_new(key).map_err(|_| InvalidPublicKey)?;
         let token = settings.token.as_ref().map_or("", Token::expose);
-        let rest = Rest::new(settings.retry.clone())?;
-        let http = rest.http(token, settings.proxy.as_deref());
+        let (rest, http) = Rest::connect(token, settings.proxy.as_deref(), settings.retry.clone())?;
         Ok(Endpoint {
-            engine,
-            cooldown: Cooldown::new(settings.cooldown),
+            dispatcher: Dispatcher::new(shared, settings.cooldown, settings.defer_after),
             verifier,
-            defer_after: settings.defer_after,
             http: Arc::new(http),
             seen: Seen::default(),
             limits: settings.limits.clone(),
@@ -104,19 +93,18 @@ impl Endpoint {
         })
     }
 
-    /// Registers the slash commands (in `guild`, or globally). Needs the bot token: the
-    /// application id is looked up with it.
-    pub async fn register_commands(&self, guild: Option<u64>) -> anyhow::Result<usize> {
+    /// Registers the slash commands (in `guild`, or globally) unless Discord already has them.
+    /// Needs the bot token: the application id is looked up with it.
+    pub async fn register_commands(&self, guild: Option<u64>) -> anyhow::Result<Registration> {
         let application = self
             .http
             .get_current_application_info()
             .await
             .map_err(|error| anyhow::anyhow!("could not look up the application: {error}"))?;
         self.http.set_application_id(application.id);
-        let commands = super::interaction::register(&self.http, guild.map(GuildId::new))
+        interaction::register(&self.http, guild.map(GuildId::new))
             .await
-            .map_err(|error| anyhow::anyhow!("could not register the slash commands: {error}"))?;
-        Ok(commands.len())
+            .map_err(|error| anyhow::anyhow!("could not register the slash commands: {error}"))
     }
 
     /// Why the request must be refused as unauthenticated: no or a bad signature, or a
@@ -189,71 +177,40 @@ async fn interactions(
         tracing::warn!(%replay, "refused a replayed interaction");
         return (StatusCode::UNAUTHORIZED, replay.to_string()).into_response();
     }
-    match interaction {
-        // Sent by Discord when the URL is saved in the portal, and now and then to check on us.
-        Interaction::Ping(_) => json(&serde_json::json!({ "type": 1 })),
-        Interaction::Autocomplete(autocomplete) => {
-            let typed = autocomplete.data.autocomplete().map(|option| option.value.to_string()).unwrap_or_default();
-            let engine = Arc::clone(&endpoint.engine);
-            let choices = tokio::task::spawn_blocking(move || commands::exchange_choices(&engine, &typed))
-                .await
-                .unwrap_or_default();
-            json(&send::choices(choices))
-        }
-        Interaction::Command(command) => endpoint.command(command).await,
-        _ => (StatusCode::BAD_REQUEST, "unsupported interaction type").into_response(),
+    // Sent by Discord when the URL is saved in the portal, and now and then to check on us.
+    if let Interaction::Ping(_) = interaction {
+        return json(&serde_json::json!({ "type": 1 }));
     }
+    endpoint.dispatch(interaction).await
 }
 
+/// How long the handler waits for the dispatcher's first response: it defers after
+/// `defer_after`, so this only guards against a dispatcher that never responds.
+const FIRST_RESPONSE: Duration = Duration::from_secs(10);
+
 impl Endpoint {
-    async fn command(self: &Arc<Self>, command: CommandInteraction) -> Response {
-        let received = tokio::time::Instant::now();
-        let request = match Request::parse(&command.data) {
-            Ok(request) => request,
-            Err(unusable) => return self.reply_now(command, received, Reply::notice(&unusable.0)),
-        };
-        if let Verdict::Wait { remaining, .. } = self.cooldown.check(command.user.id.get(), Instant::now()) {
-            return self.reply_now(command, received, Reply::notice(&cooldown::notice(remaining)));
-        }
-        match answering::within(Arc::clone(&self.engine), request, self.defer_after).await {
-            Progress::Ready(reply) => self.reply_now(command, received, reply),
-            Progress::Pending(task) => {
-                let endpoint = Arc::clone(self);
-                tokio::spawn(async move {
-                    let reply = answering::finish(task).await;
-                    tokio::time::sleep(FOLLOWUP_DELAY).await;
-                    endpoint.answering(&command, received).complete_deferred(reply).await;
-                });
-                json(&send::deferral())
+    /// Runs the interaction through the dispatcher; its first response becomes the HTTP
+    /// response, and whatever follows it (follow-ups, a deferred answer) goes over REST from
+    /// the dispatcher's task, which outlives this request.
+    async fn dispatch(self: &Arc<Self>, interaction: Interaction) -> Response {
+        let (first, response) = oneshot::channel();
+        let endpoint = Arc::clone(self);
+        tokio::spawn(async move {
+            let door =
+                InteractionDoor::over_http(Arc::clone(&endpoint.http), endpoint.rest.clone(), &interaction, first);
+            endpoint.dispatcher.interaction(&interaction, &door).await;
+        });
+        match tokio::time::timeout(FIRST_RESPONSE, response).await {
+            Ok(Ok(body)) => json(&body),
+            Ok(Err(_)) => {
+                tracing::error!("an interaction got no response");
+                StatusCode::INTERNAL_SERVER_ERROR.into_response()
+            }
+            Err(_) => {
+                tracing::error!("an interaction's response took too long");
+                StatusCode::INTERNAL_SERVER_ERROR.into_response()
             }
         }
-    }
-
-    fn answering<'a>(&'a self, command: &'a CommandInteraction, received: tokio::time::Instant) -> Answering<'a> {
-        Answering { http: &self.http, rest: &self.rest, command, received }
-    }
-
-    /// The first message goes in the HTTP response; any others follow over REST.
-    fn reply_now(
-        self: &Arc<Self>,
-        command: CommandInteraction,
-        received: tokio::time::Instant,
-        reply: Reply,
-    ) -> Response {
-        let Some((first, rest)) = reply.messages.split_first() else {
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-        };
-        let response = json(&send::response(first, reply.ephemeral));
-        if !rest.is_empty() {
-            let endpoint = Arc::clone(self);
-            let rest = rest.to_vec();
-            let ephemeral = reply.ephemeral;
-            tokio::spawn(async move {
-                tokio::time::sleep(FOLLOWUP_DELAY).await;
-                endpoint.answering(&command, received).followups(&rest, ephemeral).await;
-            });
-        }
-        response
     }
 }
 

@@ -1,68 +1,20 @@
 //! What the bot says, as plain data that already fits Discord's limits.
 //!
-//! Everything here is pure: an engine [`Answer`] (or help text, or a notice) goes in, a [`Reply`]
-//! comes out. Turning a `Reply` into serenity builders is `send.rs`'s job, so these functions can
-//! be tested without a network and the limits are enforced in exactly one place.
-//!
-//! Layout of an answer:
-//! - first message: one embed with the question as title, the answer text as description, the
-//!   figures as inline fields, up to [`MAX_SNIPPETS`] source snippets as fields and a footer that
-//!   says how many sources back the answer;
-//! - if the text does not fit, the rest follows in further messages, one embed each, cut at
-//!   sentence or line boundaries;
-//! - an abstention is a short plain-text message instead, ephemeral where Discord allows it.
-
-use crate::answer::{Answer, FigureRef, Source};
+//! Everything here is pure: text goes in, a [`Reply`] comes out, and `send.rs` turns it into
+//! serenity builders. How an engine answer is laid out (the compact card) is `card.rs`'s job;
+//! this module holds the shapes every reply shares and the generic ones: a notice, a titled
+//! text split over as many messages as it needs.
 
 use crate::render::text::{fit, measure, split_after_first};
 
-/// Discord's documented message and embed limits.
-pub mod limit {
-    /// `content` of a message.
-    pub const CONTENT: usize = 2000;
-    /// An embed's title.
-    pub const TITLE: usize = 256;
-    /// An embed's description.
-    pub const DESCRIPTION: usize = 4096;
-    /// Fields in one embed.
-    pub const FIELDS: usize = 25;
-    /// A field's name.
-    pub const FIELD_NAME: usize = 256;
-    /// A field's value.
-    pub const FIELD_VALUE: usize = 1024;
-    /// An embed footer's text.
-    pub const FOOTER: usize = 2048;
-    /// Title, description, field names and values, footer and author of all embeds of a message.
-    pub const EMBED_TOTAL: usize = 6000;
-    /// Embeds in one message.
-    pub const EMBEDS: usize = 10;
-    /// Choices in one autocomplete response.
-    pub const CHOICES: usize = 25;
-    /// An autocomplete choice's name and its value.
-    pub const CHOICE: usize = 100;
-}
-
-/// At most this many source snippets are shown: enough to show agreement between outlets
-/// without burying the answer.
-pub const MAX_SNIPPETS: usize = 3;
+use super::limits;
 
 /// Accent colour of answers (Discord's "blurple").
-const ANSWER_COLOUR: u32 = 0x5865F2;
+pub const ANSWER_COLOUR: u32 = 0x5865F2;
 /// Accent colour of reference replies (help, sources): neutral grey.
-const INFO_COLOUR: u32 = 0x99AAB5;
+pub const INFO_COLOUR: u32 = 0x99AAB5;
 
-/// How an answer is laid out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Layout {
-    /// A reply to a question (`/ask`, `/exchange`, mentions): the figures as fields, so the
-    /// numbers stand out from the prose.
-    Answer,
-    /// A listing (`/exchanges`, `/sources`) whose text already holds every figure line by
-    /// line: repeating them as dozens of fields would only bury the list.
-    Listing,
-}
-
-/// Everything the bot sends in response to one question, in order.
+/// Everything the bot sends in response to one request, in order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reply {
     /// The first message answers; any others continue it. Never empty.
@@ -73,12 +25,16 @@ pub struct Reply {
     pub ephemeral: bool,
 }
 
-/// One Discord message: text, embeds or both.
+/// One Discord message: text, embeds, buttons and files.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Message {
     /// Plain text; empty when the message is all embed.
     pub content: String,
     pub embeds: Vec<Embed>,
+    /// One row of buttons under the message (at most [`limits::BUTTONS_PER_ROW`]).
+    pub buttons: Vec<Button>,
+    /// Files uploaded with the message; an embed shows one as `attachment://NAME`.
+    pub files: Vec<File>,
 }
 
 /// The parts of a Discord embed the bot uses.
@@ -91,6 +47,8 @@ pub struct Embed {
     /// Empty when there is nothing to say, e.g. on continuations.
     pub footer: String,
     pub colour: u32,
+    /// The name of an attached [`File`] shown as the embed's picture.
+    pub image: Option<String>,
 }
 
 /// A name/value pair shown in an embed.
@@ -98,12 +56,47 @@ pub struct Embed {
 pub struct Field {
     pub name: String,
     pub value: String,
-    /// Figures sit side by side; snippets, being sentences, take the full width.
+    /// Short values sit side by side, up to three in a row; sentences take the full width.
     pub inline: bool,
 }
 
+/// A button that sends the bot an interaction with its `id` (a `custom_id`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Button {
+    pub id: String,
+    pub label: String,
+    /// A Unicode emoji shown before the label.
+    pub emoji: Option<String>,
+    /// Primary buttons are blurple; the others grey.
+    pub primary: bool,
+}
+
+/// A file uploaded with a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct File {
+    /// `timeline.png`: what `attachment://` names, and what a download is called.
+    pub name: String,
+    pub bytes: Vec<u8>,
+    /// What a screen reader says for it (alt text); empty for none.
+    pub description: String,
+}
+
+/// A form of one text input, opened in answer to a button (a modal).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Modal {
+    /// Comes back with the submission.
+    pub id: String,
+    pub title: String,
+    /// The text input's own id, label and placeholder.
+    pub input_id: String,
+    pub label: String,
+    pub placeholder: String,
+    /// Longest answer accepted.
+    pub max_length: u16,
+}
+
 impl Embed {
-    /// The size Discord counts towards [`limit::EMBED_TOTAL`].
+    /// The size Discord counts towards [`limits::EMBED_TOTAL`].
     pub fn size(&self) -> usize {
         measure(&self.title)
             + measure(&self.description)
@@ -113,263 +106,88 @@ impl Embed {
 }
 
 impl Field {
-    fn size(&self) -> usize {
+    /// A field within the limits: an over-long name or value is shortened, never refused.
+    pub fn new(name: &str, value: &str, inline: bool) -> Field {
+        Field { name: fit(name, limits::FIELD_NAME), value: fit(value, limits::FIELD_VALUE), inline }
+    }
+
+    pub fn size(&self) -> usize {
         measure(&self.name) + measure(&self.value)
     }
 }
 
 impl Reply {
-    /// A short text only the asker sees: cooldowns, bad input, failures.
+    /// A short text only the asker sees: cooldowns, bad input, failures, thanks.
     pub fn notice(text: &str) -> Reply {
-        Reply { messages: vec![Message { content: fit(text, limit::CONTENT), embeds: Vec::new() }], ephemeral: true }
+        Reply { messages: vec![Message { content: fit(text, limits::CONTENT), ..Message::default() }], ephemeral: true }
     }
 
     /// Reference text such as `/help`: one titled embed, continued in further messages when long.
     pub fn info(title: &str, markdown: &str) -> Reply {
-        let first = Embed { title: fit(title, limit::TITLE), colour: INFO_COLOUR, ..Embed::default() };
+        let first = Embed { title: fit(title, limits::TITLE), colour: INFO_COLOUR, ..Embed::default() };
         Reply { messages: with_description(first, markdown, INFO_COLOUR), ephemeral: false }
     }
 
-    /// The reply to an engine answer, titled with `heading` (usually the question).
-    pub fn answer(answer: &Answer, heading: &str, layout: Layout) -> Reply {
-        if !answer.answered {
-            return Reply::notice(&answer.text);
-        }
-        let shown_sources = answer.sources.len().min(MAX_SNIPPETS);
-        let shown_figures = match layout {
-            Layout::Answer => limit::FIELDS - shown_sources,
-            Layout::Listing => 0,
-        };
-        let figure_fields = answer.figures.iter().take(shown_figures).map(figure_field);
-        let source_fields = answer.sources.iter().take(shown_sources).map(source_field);
+    /// `first` with `text` as its description, continued in further messages when long.
+    pub fn titled(first: Embed, text: &str) -> Reply {
+        let colour = first.colour;
+        Reply { messages: with_description(first, text, colour), ephemeral: false }
+    }
 
-        let mut first = Embed {
-            title: fit(heading, limit::TITLE),
-            footer: backing(answer.sources.len()),
-            colour: ANSWER_COLOUR,
-            ..Embed::default()
-        };
-        // Fields get what the title, the footer and a readable start of the text leave over;
-        // ones that do not fit are dropped rather than the answer itself.
-        let text_share = measure(answer.text.trim()).min(limit::DESCRIPTION / 2);
-        let field_budget = limit::EMBED_TOTAL.saturating_sub(first.size() + text_share);
-        let mut used = 0;
-        for field in figure_fields.chain(source_fields) {
-            if used + field.size() <= field_budget {
-                used += field.size();
-                first.fields.push(field);
-            }
-        }
-        Reply { messages: with_description(first, &answer.text, ANSWER_COLOUR), ephemeral: false }
+    /// The same reply, only for the asker.
+    pub fn private(mut self) -> Reply {
+        self.ephemeral = true;
+        self
     }
 }
 
 /// Puts as much of `text` as fits into `first`'s description and the rest into continuation
 /// embeds, one message each.
-fn with_description(mut first: Embed, text: &str, colour: u32) -> Vec<Message> {
-    let room = limit::DESCRIPTION.min(limit::EMBED_TOTAL.saturating_sub(first.size()));
-    let mut pieces = split_after_first(text, room, limit::DESCRIPTION).into_iter();
+pub fn with_description(mut first: Embed, text: &str, colour: u32) -> Vec<Message> {
+    let room = limits::DESCRIPTION.min(limits::EMBED_TOTAL.saturating_sub(first.size()));
+    let mut pieces = split_after_first(text, room, limits::DESCRIPTION).into_iter();
     first.description = pieces.next().unwrap_or_default();
-    let mut messages = vec![Message { content: String::new(), embeds: vec![first] }];
+    let mut messages = vec![Message { embeds: vec![first], ..Message::default() }];
     for piece in pieces {
         messages.push(Message {
-            content: String::new(),
             embeds: vec![Embed { description: piece, colour, ..Embed::default() }],
+            ..Message::default()
         });
     }
     messages
 }
 
-fn figure_field(figure: &FigureRef) -> Field {
-    Field { name: fit(&figure.label, limit::FIELD_NAME), value: fit(&figure.value, limit::FIELD_VALUE), inline: true }
-}
-
-/// A snippet as a quote, with where it comes from and, when known, a link to the article.
-fn source_field(source: &Source) -> Field {
-    let name = format!("{} · {}", source.outlet.trim(), source.published.trim());
-    let url = source.url.trim();
-    // A link longer than half the field would crowd out the quote, and a cut link would be
-    // broken, so such a link is left out.
-    let link = if url.is_empty() || measure(url) > limit::FIELD_VALUE / 2 {
-        String::new()
-    } else {
-        format!("\n[Read the article]({url})")
-    };
-    // A quote block covers one line only, so the snippet is flattened to one line.
-    let snippet: String = source.snippet.split_whitespace().collect::<Vec<_>>().join(" ");
-    let room = limit::FIELD_VALUE.saturating_sub(measure(&link)).saturating_sub(measure("> "));
-    let quote = fit(&snippet, room);
-    let value = if quote.is_empty() {
-        fit(&format!("{}{link}", source.article), limit::FIELD_VALUE)
-    } else {
-        format!("> {quote}{link}")
-    };
-    Field { name: fit(&name, limit::FIELD_NAME), value: fit(&value, limit::FIELD_VALUE), inline: false }
-}
-
-/// The footer: how many sources back the answer, so a reader can judge it at a glance.
-fn backing(sources: usize) -> String {
-    match sources {
-        0 => "No source quoted".to_string(),
-        1 => "Backed by 1 source".to_string(),
-        n => format!("Backed by {n} sources"),
-    }
-}
-
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
-    use crate::understand::Measure;
-
-    fn figure(label: &str, value: &str) -> FigureRef {
-        FigureRef {
-            label: label.into(),
-            value: value.into(),
-            text: value.into(),
-            article: "aljazeera-2025-03-19".into(),
-            sentence: String::new(),
-        }
-    }
-
-    fn source(outlet: &str, snippet: &str) -> Source {
-        Source {
-            article: "aljazeera-2025-03-19".into(),
-            outlet: outlet.into(),
-            published: "2025-03-19".into(),
-            url: "https://example.org/a".into(),
-            snippet: snippet.into(),
-        }
-    }
-
-    fn answered(text: &str, figures: Vec<FigureRef>, sources: Vec<Source>) -> Answer {
-        Answer {
-            question: "How many?".into(),
-            answered: true,
-            measure: Measure::Count,
-            text: text.into(),
-            figures,
-            exchanges: Vec::new(),
-            sources,
-        }
-    }
 
     /// Every limit Discord enforces, checked on a whole reply.
-    fn assert_within_limits(reply: &Reply) {
+    pub fn assert_within_limits(reply: &Reply) {
         assert!(!reply.messages.is_empty());
         for message in &reply.messages {
-            assert!(measure(&message.content) <= limit::CONTENT);
-            assert!(message.embeds.len() <= limit::EMBEDS);
+            assert!(measure(&message.content) <= limits::CONTENT);
+            assert!(message.embeds.len() <= limits::EMBEDS);
             assert!(!message.content.is_empty() || !message.embeds.is_empty());
+            assert!(message.buttons.len() <= limits::BUTTONS_PER_ROW);
+            assert!(message.files.len() <= limits::ATTACHMENTS);
+            for button in &message.buttons {
+                assert!(!button.id.is_empty() && measure(&button.id) <= limits::CUSTOM_ID, "{button:?}");
+                assert!(measure(&button.label) <= limits::BUTTON_LABEL);
+            }
             let total: usize = message.embeds.iter().map(Embed::size).sum();
-            assert!(total <= limit::EMBED_TOTAL, "embeds total {total}");
+            assert!(total <= limits::EMBED_TOTAL, "embeds total {total}");
             for embed in &message.embeds {
-                assert!(measure(&embed.title) <= limit::TITLE);
-                assert!(measure(&embed.description) <= limit::DESCRIPTION);
-                assert!(measure(&embed.footer) <= limit::FOOTER);
-                assert!(embed.fields.len() <= limit::FIELDS);
+                assert!(measure(&embed.title) <= limits::TITLE);
+                assert!(measure(&embed.description) <= limits::DESCRIPTION);
+                assert!(measure(&embed.footer) <= limits::FOOTER);
+                assert!(embed.fields.len() <= limits::FIELDS);
                 for field in &embed.fields {
                     assert!(!field.name.is_empty() && !field.value.is_empty());
-                    assert!(measure(&field.name) <= limit::FIELD_NAME);
-                    assert!(measure(&field.value) <= limit::FIELD_VALUE);
+                    assert!(measure(&field.name) <= limits::FIELD_NAME);
+                    assert!(measure(&field.value) <= limits::FIELD_VALUE);
                 }
             }
         }
-    }
-
-    #[test]
-    fn an_answer_shows_text_figures_snippets_and_backing() {
-        let answer = answered(
-            "On 19 March 2025 the sides exchanged 372 prisoners.",
-            vec![figure("Prisoners exchanged", "372")],
-            vec![source("Al Jazeera", "Russia and Ukraine swapped **372** prisoners"), source("RT", "372 in total")],
-        );
-        let reply = Reply::answer(&answer, "How many prisoners were exchanged?", Layout::Answer);
-        assert_within_limits(&reply);
-        assert!(!reply.ephemeral);
-        assert_eq!(reply.messages.len(), 1);
-        let embed = &reply.messages[0].embeds[0];
-        assert_eq!(embed.title, "How many prisoners were exchanged?");
-        assert_eq!(embed.description, answer.text);
-        assert_eq!(embed.fields[0].name, "Prisoners exchanged");
-        assert_eq!(embed.fields[0].value, "372");
-        assert_eq!(embed.fields[1].name, "Al Jazeera · 2025-03-19");
-        assert_eq!(
-            embed.fields[1].value,
-            "> Russia and Ukraine swapped **372** prisoners\n[Read the article](https://example.org/a)"
-        );
-        assert_eq!(embed.footer, "Backed by 2 sources");
-    }
-
-    #[test]
-    fn at_most_three_snippets_but_the_footer_counts_all_sources() {
-        let sources = (0..5).map(|i| source(&format!("Outlet {i}"), "x")).collect();
-        let reply = Reply::answer(&answered("Text.", vec![], sources), "Q", Layout::Answer);
-        let embed = &reply.messages[0].embeds[0];
-        assert_eq!(embed.fields.len(), MAX_SNIPPETS);
-        assert_eq!(embed.footer, "Backed by 5 sources");
-    }
-
-    #[test]
-    fn a_listing_keeps_its_figures_in_the_text() {
-        let answer = answered(
-            "• 19 March 2025 — 175 to Ukraine",
-            vec![figure("19 March 2025: returned to Ukraine", "175")],
-            vec![source("AFP", "175 returned")],
-        );
-        let reply = Reply::answer(&answer, "Exchanges", Layout::Listing);
-        let embed = &reply.messages[0].embeds[0];
-        assert_eq!(embed.fields.len(), 1, "only the snippet: {embed:?}");
-        assert_eq!(embed.fields[0].name, "AFP · 2025-03-19");
-    }
-
-    #[test]
-    fn a_source_without_url_has_no_link() {
-        let mut src = source("AFP", "150 soldiers returned");
-        src.url = String::new();
-        let reply = Reply::answer(&answered("Text.", vec![], vec![src]), "Q", Layout::Answer);
-        assert_eq!(reply.messages[0].embeds[0].fields[0].value, "> 150 soldiers returned");
-    }
-
-    #[test]
-    fn an_abstention_is_a_short_ephemeral_notice() {
-        let mut answer = answered("I cover prisoner exchanges only.", vec![], vec![]);
-        answer.answered = false;
-        let reply = Reply::answer(&answer, "Weather?", Layout::Answer);
-        assert!(reply.ephemeral);
-        assert_eq!(reply.messages.len(), 1);
-        assert_eq!(reply.messages[0].content, "I cover prisoner exchanges only.");
-        assert!(reply.messages[0].embeds.is_empty());
-    }
-
-    #[test]
-    fn a_long_answer_is_split_at_sentences_within_limits() {
-        let text: String = (0..400).map(|i| format!("Sentence number {i} describes the exchange. ")).collect();
-        let reply = Reply::answer(&answered(&text, vec![figure("Total", "372")], vec![]), "Q", Layout::Answer);
-        assert_within_limits(&reply);
-        assert!(reply.messages.len() >= 4);
-        let mut rebuilt = Vec::new();
-        for message in &reply.messages {
-            let description = &message.embeds[0].description;
-            assert!(description.ends_with("exchange."), "cut mid-sentence: {description:?}");
-            rebuilt.push(description.clone());
-        }
-        assert_eq!(rebuilt.join(" "), text.trim());
-    }
-
-    #[test]
-    fn oversized_parts_are_trimmed_or_dropped_never_rejected() {
-        let huge = "word ".repeat(3000);
-        let figures = (0..40).map(|i| figure(&huge, &format!("{i} {huge}"))).collect();
-        let sources = (0..4)
-            .map(|_| {
-                let mut src = source(&huge, &huge);
-                src.url = format!("https://example.org/{}", "a".repeat(3000));
-                src
-            })
-            .collect();
-        let reply = Reply::answer(&answered(&huge, figures, sources), &huge, Layout::Answer);
-        assert_within_limits(&reply);
-        assert!(!reply.messages[0].embeds[0].description.is_empty());
     }
 
     #[test]

@@ -19,7 +19,11 @@
 use std::time::Duration;
 
 use serde::Serialize;
-use serenity::all::{ApplicationId, ChannelId, Http, HttpBuilder, InteractionId, LightMethod, Request, Route};
+use serenity::all::{
+    ApplicationId, ChannelId, CreateAttachment, Http, HttpBuilder, InteractionId, LightMethod, MessageId, Request,
+    Route,
+};
+use serenity::http::{Multipart, MultipartUpload};
 use tokio::time::Instant;
 
 /// How hard to try.
@@ -39,13 +43,15 @@ impl Default for Policy {
     }
 }
 
-/// One request to Discord: what it is for (in logs), where it goes, its JSON body.
+/// One request to Discord: what it is for (in logs), where it goes, its JSON body and the
+/// files uploaded with it (then the body goes as the `payload_json` of a multipart form).
 #[derive(Debug, Clone)]
 pub struct Call<'a> {
     pub what: &'static str,
     route: Route<'a>,
     method: LightMethod,
     body: Option<Vec<u8>>,
+    files: Vec<CreateAttachment>,
 }
 
 impl<'a> Call<'a> {
@@ -89,8 +95,34 @@ impl<'a> Call<'a> {
             .json(body)
     }
 
+    /// A thread started from a message, for the follow-ups to an answer.
+    pub fn start_thread(channel: ChannelId, message: MessageId, body: &impl Serialize) -> Call<'a> {
+        Call::new("thread", Route::ChannelMessageThreads { channel_id: channel, message_id: message })
+            .method(LightMethod::Post)
+            .json(body)
+    }
+
+    /// Uploads `files` with the call (see `send::attachments`).
+    pub fn with_files(mut self, files: Vec<CreateAttachment>) -> Call<'a> {
+        self.files = files;
+        self
+    }
+
     fn new(what: &'static str, route: Route<'a>) -> Call<'a> {
-        Call { what, route, method: LightMethod::Get, body: None }
+        Call { what, route, method: LightMethod::Get, body: None, files: Vec::new() }
+    }
+
+    /// serenity's request for one try: JSON, or a multipart form when there are files.
+    fn request(&self) -> Request<'a> {
+        if self.files.is_empty() {
+            return Request::new(self.route, self.method).body(self.body.clone());
+        }
+        let multipart = Multipart {
+            upload: MultipartUpload::Attachments(self.files.clone()),
+            fields: Vec::new(),
+            payload_json: self.body.as_ref().map(|body| String::from_utf8_lossy(body).into_owned()),
+        };
+        Request::new(self.route, self.method).multipart(Some(multipart))
     }
 
     fn method(mut self, method: LightMethod) -> Call<'a> {
@@ -128,6 +160,14 @@ pub struct Rest {
 }
 
 impl Rest {
+    /// The one way both front doors reach Discord: a client (see [`Rest::new`]) and serenity's
+    /// `Http` on it for `token`, through `proxy` if any.
+    pub fn connect(token: &str, proxy: Option<&str>, policy: Policy) -> anyhow::Result<(Rest, Http)> {
+        let rest = Rest::new(policy)?;
+        let http = rest.http(token, proxy);
+        Ok((rest, http))
+    }
+
     pub fn new(policy: Policy) -> anyhow::Result<Rest> {
         // What serenity builds for itself with its rustls backend.
         let client = reqwest::Client::builder()
@@ -148,8 +188,9 @@ impl Rest {
         http.build()
     }
 
-    /// Sends `call` through `http`, retrying `429`, `5xx` and lost connections until `deadline`.
-    pub async fn send(&self, http: &Http, call: &Call<'_>, deadline: Instant) -> Result<(), Failure> {
+    /// Sends `call` through `http`, retrying `429`, `5xx` and lost connections until `deadline`;
+    /// the body of Discord's answer.
+    pub async fn send(&self, http: &Http, call: &Call<'_>, deadline: Instant) -> Result<Vec<u8>, Failure> {
         send(http, &self.client, call, &self.policy, deadline).await
     }
 }
@@ -160,11 +201,11 @@ async fn send(
     call: &Call<'_>,
     policy: &Policy,
     deadline: Instant,
-) -> Result<(), Failure> {
+) -> Result<Vec<u8>, Failure> {
     let mut attempt = 0;
     loop {
         attempt += 1;
-        let request = Request::new(call.route, call.method).body(call.body.clone());
+        let request = call.request();
         let outcome = match tokio::time::timeout_at(deadline, execute(http, client, request)).await {
             Ok(outcome) => outcome,
             Err(_) => {
@@ -172,7 +213,11 @@ async fn send(
             }
         };
         let (wait, last) = match outcome {
-            Ok(response) if response.status().is_success() => return Ok(()),
+            Ok(response) if response.status().is_success() => {
+                // The answer is read for the few calls that need it (a thread's id); one that
+                // cannot be read still means the request went through.
+                return Ok(response.bytes().await.map(|bytes| bytes.to_vec()).unwrap_or_default());
+            }
             Ok(response) => {
                 let status = response.status();
                 if status.as_u16() == 429 {

@@ -1,8 +1,11 @@
 //! Showing an `Answer`: plain Markdown (what Discord would show) or JSON,
-//! and the text rules every front end shares (`text`: measuring, trimming
-//! and splitting to Discord's limits).
+//! the same Markdown for a terminal (`terminal`), the exchanges over time as
+//! a picture (`timeline`), and the text rules every front end shares (`text`:
+//! measuring, trimming and splitting to Discord's limits).
 
+pub mod terminal;
 pub mod text;
+pub mod timeline;
 
 use crate::answer::Answer;
 

@@ -8,6 +8,7 @@ use std::time::Duration;
 use ed25519_dalek::SigningKey;
 use powbot::discord::config::Token;
 use powbot::discord::connections::Limits;
+use powbot::discord::cooldown::Rate;
 use powbot::discord::gateway::{self, Settings};
 use powbot::discord::interactions_http::{self, Endpoint};
 use powbot::discord::rest::Policy;
@@ -40,13 +41,13 @@ async fn gateway_bot(fake: &FakeDiscord, retry: Policy, engine: Arc<powbot::Engi
         token: Token::new("fake-token"),
         guild_id: None,
         proxy: Some(fake.rest_url.clone()),
-        cooldown: Duration::ZERO,
+        cooldown: Rate::OFF,
         defer_after: powbot::discord::answering::DEFER_AFTER,
         shards: None,
         retry,
     };
     let bot = tokio::spawn(async move {
-        let _ = gateway::run(settings, engine, std::future::pending()).await;
+        let _ = gateway::run(settings, support::shared(engine), std::future::pending()).await;
     });
     fake.wait_for("command registration", WAIT, |r| r.method == "PUT").await;
     bot
@@ -118,12 +119,12 @@ async fn deferred_answers_and_follow_ups_are_retried() {
         token: Token::new("fake-token"),
         guild_id: None,
         proxy: Some(fake.rest_url.clone()),
-        cooldown: Duration::ZERO,
+        cooldown: Rate::OFF,
         defer_after: Duration::ZERO,
         shards: None,
         retry: Policy::default(),
     };
-    let bot = tokio::spawn(gateway::run(settings, engine, std::future::pending()));
+    let bot = tokio::spawn(gateway::run(settings, support::shared(engine), std::future::pending()));
     fake.wait_for("command registration", WAIT, |r| r.method == "PUT").await;
 
     // A long listing, deferred: the edit and the first follow-up each fail once.
@@ -184,12 +185,12 @@ async fn serve_http_follow_ups_are_retried() {
         public_key: hex(key.verifying_key().as_bytes()),
         token: Some(Token::new("fake-token")),
         proxy: Some(fake.rest_url.clone()),
-        cooldown: Duration::ZERO,
+        cooldown: Rate::OFF,
         defer_after: Duration::ZERO,
         limits: Limits::default(),
         retry: Policy::default(),
     };
-    let endpoint = Arc::new(Endpoint::new(&settings, engine).expect("a valid key"));
+    let endpoint = Arc::new(Endpoint::new(&settings, support::shared(engine)).expect("a valid key"));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let url = format!("http://{}{}", listener.local_addr().expect("address"), interactions_http::PATH);
     tokio::spawn(interactions_http::serve(listener, endpoint, std::future::pending()));

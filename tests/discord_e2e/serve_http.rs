@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use ed25519_dalek::SigningKey;
 use powbot::discord::connections::Limits;
+use powbot::discord::cooldown::Rate;
 use powbot::discord::interactions_http::{self, Endpoint};
 use powbot::discord::rest::Policy;
 use serde_json::{Value, json};
@@ -52,12 +53,12 @@ async fn start_with_endpoint(limits: Limits) -> (Arc<Endpoint>, Signed, SigningK
         public_key: hex(key.verifying_key().as_bytes()),
         token: None,
         proxy: None,
-        cooldown: Duration::ZERO,
+        cooldown: Rate::OFF,
         defer_after: powbot::discord::answering::DEFER_AFTER,
         limits,
         retry: Policy::default(),
     };
-    let endpoint = Arc::new(Endpoint::new(&settings, engine).expect("a valid key"));
+    let endpoint = Arc::new(Endpoint::new(&settings, support::shared(engine)).expect("a valid key"));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let address = listener.local_addr().expect("address");
     tokio::spawn(interactions_http::serve(listener, Arc::clone(&endpoint), std::future::pending()));

@@ -157,9 +157,14 @@ fn callbacks_pong_message_and_deferral() {
             ("anyOf matched 0 of 4", json!({ "type": 4, "data": { "content": "", "embeds": [] } })),
             ("11 items breaks maxItems 10", with(&message, |b| b["data"]["embeds"] = json!(vec![json!({}); 11]))),
             ("breaks maxLength 256", with(&message, |b| b["data"]["embeds"][0]["title"] = text(257))),
+            (r#"missing required property "url""#, with(&message, |b| b["data"]["embeds"][0]["image"] = json!({}))),
             (
-                r#"property "image" is not allowed"#,
-                with(&message, |b| b["data"]["embeds"][0]["image"] = json!({ "url": "x" })),
+                r#"property "thumbnail" is not allowed"#,
+                with(&message, |b| b["data"]["embeds"][0]["thumbnail"] = json!({ "url": "x" })),
+            ),
+            (
+                "which the message does not carry",
+                with(&message, |b| b["data"]["embeds"][0]["image"] = json!({ "url": "attachment://chart.png" })),
             ),
             (
                 "over 6000",
@@ -170,7 +175,8 @@ fn callbacks_pong_message_and_deferral() {
         ],
     );
 
-    check("POST", CALLBACK, send::deferral(), &[]);
+    check("POST", CALLBACK, send::deferral(false), &[]);
+    check("POST", CALLBACK, send::deferral(true), &[]);
     let ephemeral = CreateInteractionResponse::Defer(CreateInteractionResponseMessage::new().ephemeral(true));
     check(
         "POST",

@@ -6,6 +6,7 @@ mod cli;
 mod corpus;
 mod curated;
 mod facts;
+mod followups;
 mod index;
 mod properties;
 mod soak;

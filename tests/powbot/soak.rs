@@ -1,5 +1,5 @@
 //! The soak test: 50,000 questions from concurrent tasks against one engine, through the
-//! path the Discord bot uses (`answering::run`, on the blocking pool). No reply may be the
+//! path the Discord bot uses (`answering::within`, on the blocking pool). No reply may be the
 //! failure notice, and memory must stay flat. Not part of `cargo test`; run it with
 //!
 //! ```sh
@@ -12,7 +12,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use powbot::discord::answering;
-use powbot::discord::commands::Request;
+use powbot::discord::request::{Request, Response};
 use powbot::{Engine, EngineConfig};
 
 use crate::support::shipped_data;
@@ -58,20 +58,30 @@ fn soak_50_000_questions_from_concurrent_tasks() {
     let index = tempfile::tempdir().unwrap();
     let config = EngineConfig { data_dir: shipped_data(), index_dir: index.path().to_path_buf(), today: None };
     let engine = Arc::new(Engine::open(&config).unwrap());
+    let shared = Arc::new(answering::Shared::in_memory(Arc::clone(&engine)));
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
     let per_task = QUESTIONS / TASKS;
     let round = |from: usize| {
-        let engine = Arc::clone(&engine);
+        let shared = Arc::clone(&shared);
         runtime.block_on(async move {
             let mut tasks = Vec::new();
             for task in 0..TASKS {
-                let engine = Arc::clone(&engine);
+                let shared = Arc::clone(&shared);
                 tasks.push(tokio::spawn(async move {
                     let mut failures = 0;
                     for i in 0..per_task / 5 {
                         let question = ASKED[(from + task * per_task + i) % ASKED.len()].to_string();
-                        let reply = answering::run(Arc::clone(&engine), Request::Ask { question }).await;
-                        let first = reply.messages.first().map(|m| format!("{}{:?}", m.content, m.embeds));
+                        let request = Request::Ask { question, after: None };
+                        let outcome = match answering::within(Arc::clone(&shared), request, None).await {
+                            answering::Progress::Ready(outcome) => outcome,
+                            answering::Progress::Pending(task) => answering::finish(task).await,
+                        };
+                        let first = match outcome.response {
+                            Response::Reply(reply) => {
+                                reply.messages.first().map(|m| format!("{}{:?}", m.content, m.embeds))
+                            }
+                            _ => None,
+                        };
                         if first.is_none_or(|text| text.contains("something went wrong")) {
                             failures += 1;
                         }

@@ -74,6 +74,8 @@ struct Shared {
     next_id: AtomicU64,
     /// Failures still to answer with: (method, path, the next ones in order).
     faults: Mutex<Vec<(String, String, VecDeque<Fault>)>>,
+    /// The commands last registered at each commands path, as Discord would return them.
+    commands: Mutex<std::collections::HashMap<String, Value>>,
 }
 
 pub struct FakeDiscord {
@@ -97,6 +99,7 @@ impl FakeDiscord {
             changed: Notify::new(),
             next_id: AtomicU64::new(910_000_000_000_000_000),
             faults: Mutex::new(Vec::new()),
+            commands: Mutex::new(std::collections::HashMap::new()),
         });
         let app = Router::new().fallback(rest_handler).with_state(Arc::clone(&shared));
         tokio::spawn(async move {
@@ -252,8 +255,24 @@ async fn rest_handler(
                     command
                 })
                 .collect();
-            axum::Json(Value::Array(commands)).into_response()
+            let commands = Value::Array(commands);
+            shared.commands.lock().unwrap().insert(path.clone(), commands.clone());
+            axum::Json(commands).into_response()
         }
+        ("GET", ["applications", _, "commands"]) | ("GET", ["applications", _, "guilds", _, "commands"]) => {
+            let registered = shared.commands.lock().unwrap().get(&path).cloned();
+            axum::Json(registered.unwrap_or(json!([]))).into_response()
+        }
+        ("POST", ["channels", channel, "messages", message, "threads"]) => axum::Json(json!({
+            "id": message,
+            "type": 11,
+            "guild_id": "930000000000000001",
+            "parent_id": channel,
+            "name": body["name"],
+            "owner_id": BOT_ID,
+            "flags": 0
+        }))
+        .into_response(),
         ("POST", ["interactions", _, _, "callback"]) => StatusCode::NO_CONTENT.into_response(),
         ("POST", ["channels", channel, "messages"]) => axum::Json(message(&id(), channel, &body)).into_response(),
         ("POST", ["webhooks", _, _]) | ("PATCH", ["webhooks", _, _, "messages", _]) => {

@@ -65,8 +65,9 @@ fn custom_id_problems(message: &Value) -> Vec<String> {
         .collect()
 }
 
-/// Each uploaded part is `files[n]` with a file name, n < 10, and each new attachment in
-/// `payload_json` (an `id` that is a number) names an uploaded part.
+/// Each uploaded part is `files[n]` with a file name, n < 10, each new attachment in
+/// `payload_json` (an `id` that is a number) names an uploaded part, and an embed's
+/// `attachment://NAME` picture names a file the message carries.
 fn upload_problems(message: &Value, files: &[Part]) -> Vec<String> {
     let mut problems = Vec::new();
     let mut uploaded = HashSet::new();
@@ -82,6 +83,18 @@ fn upload_problems(message: &Value, files: &[Part]) -> Vec<String> {
     for attachment in message["attachments"].as_array().into_iter().flatten() {
         if let Some(n) = attachment["id"].as_u64().filter(|n| !uploaded.contains(n)) {
             problems.push(format!("attachment {n} names files[{n}], which was not uploaded"));
+        }
+    }
+    // An embed's attachment://NAME shows a file of this message: one uploaded, or kept.
+    let names: HashSet<&str> = files
+        .iter()
+        .filter_map(|file| file.filename.as_deref())
+        .chain(message["attachments"].as_array().into_iter().flatten().filter_map(|a| a["filename"].as_str()))
+        .collect();
+    for embed in message["embeds"].as_array().into_iter().flatten() {
+        let url = embed["image"]["url"].as_str().unwrap_or_default();
+        if let Some(name) = url.strip_prefix("attachment://").filter(|name| !names.contains(name)) {
+            problems.push(format!("an embed shows attachment://{name}, which the message does not carry"));
         }
     }
     problems

@@ -10,6 +10,7 @@ pub mod schemas;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use powbot::discord::answering::Shared;
 use powbot::engine::{Engine, EngineConfig};
 
 /// The engine over the shipped corpus, with its index in a fresh temporary directory.
@@ -20,6 +21,11 @@ pub fn engine(index: &Path) -> Arc<Engine> {
         today: None,
     };
     Arc::new(Engine::open(&config).expect("the engine opens over the shipped corpus"))
+}
+
+/// The engine with a store of its own in memory, as the bots take it.
+pub fn shared(engine: Arc<Engine>) -> Arc<Shared> {
+    Arc::new(Shared::in_memory(engine))
 }
 
 /// Everything logged by any test in this binary, at every level, serenity's logs included.
