@@ -24,6 +24,29 @@ pub struct State {
     /// The sides the article's figures went to so far: whose people "came
     /// home" when a sentence does not say.
     home: Vec<Side>,
+    /// Each value read so far with the side it went to, for a group named
+    /// again: "… as well as 22 seriously injured captives. … the return of
+    /// the 22 severely wounded soldiers".
+    seen: Vec<Seen>,
+}
+
+/// A count read, for a group named again later ("the three pilots").
+struct Seen {
+    value: u64,
+    side: Side,
+    category: Category,
+    terms: Vec<String>,
+}
+
+impl Seen {
+    /// The same group: the same number of the same kind of people, told by a
+    /// word they share ("pilots") or a category other than plain prisoners
+    /// ("seriously injured captives", "severely wounded soldiers").
+    fn names(&self, c: &Count, value: u64) -> bool {
+        self.value == value
+            && self.category == c.category
+            && (c.category != Category::Prisoners || c.terms.iter().any(|t| self.terms.contains(t)))
+    }
 }
 
 /// Paragraphs after a headline's within which its breakdown may follow.
@@ -176,6 +199,15 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
             part = true;
             kind = Kind::Part;
         }
+        // "the 22 severely wounded soldiers": a group of the same kind read
+        // before, named again, went where it went then, whatever came last.
+        let restated = c.at > 0 && s.is(c.at - 1, "the") && c.nationality.is_none() && !c.gapped;
+        if restated
+            && matches!(kind, Kind::Exchanged | Kind::Part)
+            && let Some(side) = state.seen.iter().rev().find(|x| x.names(c, value)).map(|x| x.side)
+        {
+            recipient = Some(Recipient::To(side));
+        }
         // "…; on 14 April, thirty": what the first count was, so is this one.
         if c.gapped {
             let Some(first) = done.iter().find(|r| !r.part) else { continue };
@@ -249,6 +281,9 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
         track_run(state, s, &r, emitted, out);
         if let Some(recipient) = r.recipient {
             state.last_value = Some((value, recipient));
+        }
+        if let (Some(Recipient::To(side)), Kind::Exchanged | Kind::Part) = (r.recipient, r.kind) {
+            state.seen.push(Seen { value, side, category: c.category, terms: c.terms.clone() });
         }
         if let (Some(Recipient::To(side)), Kind::Exchanged) = (r.recipient, r.kind)
             && r.confidence >= Confidence::Medium
