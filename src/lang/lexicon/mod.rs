@@ -9,14 +9,15 @@
 //! - `verbs`: what happens to people (give, receive, come home, hold), speech, and cues
 //!   (plans, negation, "each", "in total", "including", "more than" …).
 //! - `names`: speakers, mediators, places.
+//! - `words`: plain lists for typo repair, search variants and stop words.
 
-mod legacy;
 pub mod names;
 pub mod people;
 pub mod questions;
 pub mod verbs;
+mod words;
 
-pub use legacy::*;
+pub use words::{PERSON_NOUNS, STOP_WORDS, SWAP_WORDS, VARIANTS, is_person_noun, variants};
 
 use serde::{Deserialize, Serialize};
 
