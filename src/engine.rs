@@ -108,11 +108,39 @@ impl Engine {
                 sources: Vec::new(),
             };
         }
+        if let [first, second] = understand::parts(question).as_slice()
+            && let Some(both) = self.ask_in_two(question, first, second, previous)
+        {
+            return both;
+        }
         let mut q = self.understand(question);
         if let Some(previous) = previous {
             answer::followup::resolve(&mut q, previous, &self.facts);
         }
         answer::answer(&self.context(), &q)
+    }
+
+    /// "How many came home on 5 March 2026 and who brokered it?": each part answered, a part
+    /// that names no exchange taking the other's. `None` when a part is not a question of its
+    /// own (read as a free search): then the whole is asked as one.
+    fn ask_in_two(&self, question: &str, first: &str, second: &str, previous: Option<&Previous>) -> Option<Answer> {
+        let (mut a, mut b) = (self.understand(first), self.understand(second));
+        if a.measure == Measure::Search || b.measure == Measure::Search {
+            return None;
+        }
+        match (a.select.names_exchange(), b.select.names_exchange()) {
+            (true, false) => b.select = a.select.clone(),
+            (false, true) => a.select = b.select.clone(),
+            (false, false) => {
+                if let Some(previous) = previous {
+                    answer::followup::resolve(&mut a, previous, &self.facts);
+                    answer::followup::resolve(&mut b, previous, &self.facts);
+                }
+            }
+            (true, true) => {}
+        }
+        let ctx = self.context();
+        Some(answer::answer(&ctx, &a).and(answer::answer(&ctx, &b), question))
     }
 
     /// A refusal of a question longer than [`MAX_QUESTION_CHARS`], or `None`.

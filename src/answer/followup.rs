@@ -71,7 +71,7 @@ pub fn resolve(q: &mut Question, previous: &Previous, facts: &Facts) {
         return;
     }
     let relative = q.select.neighbour.or_else(|| relative(q));
-    if names_its_own(q) {
+    if q.select.names_exchange() {
         return;
     }
     let shown: Vec<&Exchange> = previous.exchanges.iter().filter_map(|id| facts.exchange(id)).collect();
@@ -94,16 +94,6 @@ pub fn resolve(q: &mut Question, previous: &Previous, facts: &Facts) {
 }
 
 /// Whether the question names an exchange itself.
-fn names_its_own(q: &Question) -> bool {
-    let s = &q.select;
-    !s.periods.is_empty()
-        || s.n_for_n.is_some()
-        || !s.descriptors.is_empty()
-        || s.rank.is_some()
-        || s.stage.is_some()
-        || !s.values.is_empty()
-}
-
 /// "the one before", "the previous one", "before that", "the next swap", "after it".
 fn relative(q: &Question) -> Option<Neighbour> {
     let words: Vec<&str> = q.words.iter().map(|w| w.norm.as_str()).collect();

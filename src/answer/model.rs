@@ -24,6 +24,34 @@ pub struct Answer {
     pub sources: Vec<Source>,
 }
 
+impl Answer {
+    /// One reply to a question asked in two parts ("… and who brokered it?"): both texts in
+    /// order, every figure, exchange and source once. Answered only when both parts are.
+    pub fn and(mut self, other: Answer, question: &str) -> Answer {
+        self.question = question.to_string();
+        self.answered &= other.answered;
+        self.text = format!("{}\n{}", self.text.trim_end(), other.text);
+        for f in other.figures {
+            if !self.figures.contains(&f) {
+                self.figures.push(f);
+            }
+        }
+        for e in other.exchanges {
+            if !self.exchanges.iter().any(|x| x.id == e.id && x.stage == e.stage) {
+                self.exchanges.push(e);
+            }
+        }
+        for src in other.sources {
+            match self.sources.iter_mut().find(|x| x.article == src.article) {
+                Some(x) if !x.snippet.contains(&src.snippet) => x.snippet = format!("{} … {}", x.snippet, src.snippet),
+                Some(_) => {}
+                None => self.sources.push(src),
+            }
+        }
+        self
+    }
+}
+
 /// A stated figure and its citation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FigureRef {

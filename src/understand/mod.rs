@@ -7,12 +7,14 @@
 //! **Architecture invariant:** deterministic; no search, no facts. The same
 //! question on the same day always yields the same `Question`.
 
+mod parts;
 mod question;
 mod read;
 mod spelling;
 
 use chrono::NaiveDate;
 
+pub use parts::parts;
 pub use question::{Filters, Measure, Neighbour, PlaceOf, Question, Rank, ReporterRef, Selectors, StageRef};
 pub use spelling::Spelling;
 

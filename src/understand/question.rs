@@ -99,6 +99,20 @@ pub struct Selectors {
     pub descriptors: Vec<String>,
 }
 
+impl Selectors {
+    /// The question names an exchange of its own: a date, "N-for-N", a
+    /// description, a rank, a stage or a head count. One that does not
+    /// ("and who brokered it?") is about the exchange of the answer before.
+    pub fn names_exchange(&self) -> bool {
+        !self.periods.is_empty()
+            || self.n_for_n.is_some()
+            || !self.descriptors.is_empty()
+            || self.rank.is_some()
+            || self.stage.is_some()
+            || !self.values.is_empty()
+    }
+}
+
 /// Whose figures, and of whom, the answer should give.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Filters {

@@ -412,8 +412,9 @@ pub fn group(w: &Words) -> Vec<String> {
     let mut i = at + 2;
     while i < words.len() {
         let x = &words[i];
-        if x.is("of") && words.get(i + 1).is_some_and(|n| n.is("the")) {
-            // "how many of the guys freed on … were azovstal defenders": the predicate names the group.
+        if x.is("of") && words.get(i + 1).is_some_and(|n| n.is("the") || n.is("them") || n.is("those")) {
+            // "how many of the guys freed on … were azovstal defenders", "how many of them
+            // were officers": the predicate names the group.
             return predicate_group(w, i + 2);
         }
         if x.is_punct() || matches!(w.tag(i), Some(Tag::Act(_) | Tag::Cue(Cue::Be) | Tag::Speech)) || is_verb(x) {

@@ -76,3 +76,16 @@ fn without_a_context_nothing_changes() {
         assert_eq!(engine().ask_with(q, None).text, engine().answer(q).text);
     }
 }
+
+/// Two questions in one: the part that names no exchange is about the other part's, and the
+/// reply answers both.
+#[test]
+fn a_question_in_two_parts_answers_both() {
+    let a = engine().answer("How many prisoners were exchanged on 19 March 2025, and who brokered it?");
+    assert!(a.answered, "{}", a.text);
+    assert!(a.text.contains("372") && a.text.contains("United Arab Emirates"), "{}", a.text);
+    assert_eq!(ids(&a), ["2025-03-19"]);
+
+    let b = engine().answer("Who mediated the exchange on 19 March 2025 and how many came home to Ukraine?");
+    assert!(b.text.contains("United Arab Emirates") && b.text.contains("175"), "{}", b.text);
+}

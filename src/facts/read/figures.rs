@@ -30,6 +30,20 @@ pub struct State {
     seen: Vec<Seen>,
 }
 
+impl State {
+    /// Counts the sides a table's rows went to as figures read before the prose after it.
+    pub fn after_table(&mut self, out: &ArticleFacts) {
+        for o in &out.observations {
+            if let Fact::Figure(f) = &o.fact
+                && let Recipient::To(side) = f.recipient
+                && !f.part
+            {
+                self.home.push(side);
+            }
+        }
+    }
+}
+
 /// A count read, for a group named again later ("the three pilots").
 struct Seen {
     value: u64,
@@ -252,6 +266,24 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
             && kind == Kind::Exchanged
             && homecoming
             && own_date.is_some()
+            && let [side, rest @ ..] = state.home.as_slice()
+            && rest.iter().all(|x| x == side)
+        {
+            recipient = Some(Recipient::To(*side));
+            confidence = Confidence::Medium;
+        }
+        // "the 14 April group five officers": a part of an exchange the article
+        // named by its day, in an article whose every figure went to one side.
+        let dated_group = s.own_dates().any(|m| {
+            m.words.start > 0
+                && s.is(m.words.start - 1, "the")
+                && m.words.end <= c.at
+                && ["group", "exchange", "swap"].iter().any(|g| s.is(m.words.end, g))
+                && s.clause_of(m.words.start) == s.clause_of(c.at)
+        });
+        if recipient.is_none()
+            && part
+            && dated_group
             && let [side, rest @ ..] = state.home.as_slice()
             && rest.iter().all(|x| x == side)
         {
@@ -611,7 +643,8 @@ fn date_of(ctx: &Context, p: &Reading, c: &Count) -> (Option<ExchangeDate>, bool
     let in_clause = |k: &usize| clause.contains(k);
     // "90 Ukrainians freed on 14 April": a date right after the count; in
     // "the 14 April group five officers, the 19 April group ten", the one before.
-    let close_after = |k: usize| k < c.np.end + 6 && !(c.np.end..k).any(|j| s.is(j, ","));
+    // "ten officers and the 21 April group two": a date after "the" names another group.
+    let close_after = |k: usize| k < c.np.end + 6 && !(c.np.end..k).any(|j| s.is(j, ",")) && !s.is(k - 1, "the");
     let pick = dated
         .iter()
         .filter(|(k, _)| in_clause(k) && *k >= c.np.end && close_after(*k))

@@ -117,6 +117,7 @@ pub fn article(a: &Article) -> ArticleFacts {
     let mut state = figures::State::default();
     // Table rows say what their numbers are in the header, not in words.
     let rows = table::read(&ctx, &mut out);
+    state.after_table(&out);
     for (k, p) in places.iter().enumerate() {
         let (reporter, named) = sentence_reporter(&ctx, &places, k, &mut state.speakers);
         if named {
