@@ -39,11 +39,15 @@ pub fn understand(raw: &str, today: NaiveDate, fix: &dyn Fn(&str) -> Option<Stri
         values: read::values(&w, n_for_n),
         stage,
         rank: read::rank(&w, stage),
-        neighbour: read::neighbour(&w.words),
+        neighbour: read::neighbour(&w),
         whole: read::whole(&w),
         uneven: read::uneven(&w),
         descriptors: Vec::new(),
     };
+    // "the first swap after the 2 October one": the neighbour, not the year's first.
+    if select.neighbour.is_some() && select.rank == Some(Rank::Nth(1)) {
+        select.rank = None;
+    }
     let mut filter = Filters {
         recipient: read::recipient(&w),
         both: read::both(&w),
@@ -117,6 +121,12 @@ fn measure(w: &Words, s: &Selectors, f: &Filters, claim: Option<ClaimKind>) -> M
     }
     if asks_place {
         return Measure::Place;
+    }
+    // "When did 1,000 bodies come back in October 2025?": a handover of the dead is no
+    // exchange of prisoners; its dates are in the claims about bodies. Not "the body of
+    // Joshua Jones": one person's, handed over in an exchange.
+    if asks_date && matches!(claim, Some(ClaimKind::Bodies(_))) && !s.values.is_empty() {
+        return Measure::Claim;
     }
     if asks_date {
         return Measure::Date;

@@ -238,14 +238,31 @@ pub fn rank(w: &Words, stage: Option<StageRef>) -> Option<Rank> {
 }
 
 /// "the exchange before the one on …", "the swap after that".
-pub fn neighbour(words: &[Word]) -> Option<Neighbour> {
-    words.windows(3).find_map(|w| {
-        let refers = w[1].is("the") && ["one", "exchange", "swap"].contains(&w[2].norm.as_str());
-        match w[0].norm.as_str() {
-            "before" | "preceding" if refers => Some(Neighbour::Before),
-            "after" | "following" if refers => Some(Neighbour::After),
-            _ => None,
+pub fn neighbour(w: &Words) -> Option<Neighbour> {
+    let words = &w.words;
+    (0..words.len()).find_map(|i| {
+        let side = match words[i].norm.as_str() {
+            "before" | "preceding" => Neighbour::Before,
+            "after" | "following" => Neighbour::After,
+            _ => return None,
+        };
+        // "after the one", "before the exchange", "after the 2 Oct 2025 one".
+        let mut k = i + 1;
+        if !words.get(k).is_some_and(|x| x.is("the")) {
+            return None;
         }
+        k += 1;
+        let dated = k;
+        while k < words.len() && w.in_date(k) {
+            k += 1;
+        }
+        let thing = |x: &Word| ["one", "exchange", "swap"].contains(&x.norm.as_str());
+        // With a date between, only "the swap after the 2 Oct one", not "where do they go
+        // after the 6 May swap".
+        let named = k == dated
+            || words.get(k).is_some_and(|x| x.is("one"))
+            || words[i.saturating_sub(4)..i].iter().any(|x| thing(x) || x.norm == "swaps" || x.norm == "exchanges");
+        (named && words.get(k).is_some_and(thing)).then_some(side)
     })
 }
 

@@ -39,6 +39,8 @@ fn measures() {
         ("did russia get anyone back in june 2023?", Measure::Count),
         ("how many people changed hands in total on 11 june 2023", Measure::Total),
         ("What happened on 23 May 2025?", Measure::Describe),
+        ("when did 1,000 bodies come back in october 2025", Measure::Claim),
+        ("when was the body of joshua alan jones handed over", Measure::Date),
     ];
     for (text, want) in cases {
         assert_eq!(q(text).measure, want, "{text}");
@@ -71,6 +73,9 @@ fn selectors() {
     assert_eq!(q("how many pows in the forty-five-for-forty-five swap").select.n_for_n, Some(45));
     assert_eq!(q("wen did kyiv get back 12 ppl while moscow got 9").select.values, [12, 9]);
     assert_eq!(q("when was the first prisoner swap of 2023").select.rank, Some(Rank::Nth(1)));
+    let after = q("when was the first pow swap after the 2 oct 2025 one");
+    assert_eq!((after.select.neighbour, after.select.rank), (Some(Neighbour::After), None));
+    assert_eq!(q("where do the russian pows go after the may 6 2025 swap").select.neighbour, None);
     assert_eq!(
         q("How many Ukrainian service members came home on 14 and 31 December 2022 combined?").select.periods,
         [day(2022, 12, 14), day(2022, 12, 31)]

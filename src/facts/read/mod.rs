@@ -200,10 +200,13 @@ fn opens_with(text: &str, marks: &[&str]) -> bool {
 }
 
 /// A date that opens a paragraph and dates all of it: a live-blog entry
-/// ("20 June, 18:10 - …") or a list item ("- 17 October: 108 …").
+/// ("20 June, 18:10 - …"), a list item ("- 17 October: 108 …") or an answer
+/// that is only a date ("On 2 October 2025. Moscow said at the time …").
 fn stamp_of(first: &str, published: NaiveDate) -> Option<NaiveDate> {
     let words = text::words(first);
-    let start = usize::from(words.first().is_some_and(|w| w.is("-") || w.is("•")));
+    let mut start = usize::from(words.first().is_some_and(|w| w.is("-") || w.is("•")));
+    let on = words.get(start).is_some_and(|w| w.is("on"));
+    start += usize::from(on);
     let m = crate::lang::dates::find(&words, Anchor::Published(published)).into_iter().next()?;
     // "- 24 August 2025 (Independence Day) - …": a note in brackets may sit before the dash.
     let mut after = m.words.end;
@@ -211,6 +214,8 @@ fn stamp_of(first: &str, published: NaiveDate) -> Option<NaiveDate> {
         after = (after..words.len()).find(|&k| words[k].is(")")).map_or(after, |k| k + 1);
     }
     let closed = words.get(after).is_some_and(|w| [",", ":", "-", "–", "—"].contains(&w.norm.as_str()));
+    let alone = words.get(after).is_some_and(|w| w.is(".")) && after + 1 == words.len();
+    let closed = if on { alone } else { closed || alone };
     match m.period {
         Period::Day { date } if m.words.start == start && closed => Some(date),
         _ => None,
