@@ -62,8 +62,8 @@ impl Engine {
         let (corpus, skipped) = Corpus::load(&config.data_dir)?;
         let (corrections, refused) = curated::load(&config.data_dir, &corpus);
         let facts = facts::build(&corpus, &corrections, &config.data_dir)?;
-        let index = PassageIndex::open_or_build(&config.index_dir, &corpus)?;
-        let spelling = Spelling::from_corpus(&corpus);
+        let mut index = PassageIndex::open_or_build(&config.index_dir, &corpus)?;
+        let spelling = Spelling::from_words(index.take_words());
         tracing::info!(articles = corpus.articles.len(), exchanges = facts.exchanges.len(), index = ?index.origin, "engine ready");
         Ok(Engine { corpus, facts, index, spelling, skipped, refused, today: config.today })
     }
