@@ -2,20 +2,20 @@
 //! Every fact carries a `Citation`: the article and the verbatim sentence.
 
 use chrono::{Datelike, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::lang::dates::{self, Period};
 use crate::lang::{Category, Side};
 
 /// Where a fact was read: the article id and the exact sentence.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Citation {
     pub article: String,
     pub sentence: String,
 }
 
 /// Who a figure reached.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Recipient {
     /// Returned to this side.
@@ -34,7 +34,7 @@ impl Recipient {
 }
 
 /// Who made a statement: a side's official voice, a mediator, or the outlet itself.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Reporter {
     /// The side the speaker speaks for, if any.
     pub side: Option<Side>,
@@ -55,7 +55,7 @@ impl Reporter {
 
 /// How sure the reading of a figure is. Only `High` and `Medium` figures
 /// become part of an exchange; a reply never states a `Low` one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Confidence {
     Low,
@@ -64,7 +64,7 @@ pub enum Confidence {
 }
 
 /// One head count in one sentence.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Figure {
     pub value: u64,
     /// The number as written ("1,000", "two", "the same number"): `powbot check` finds it in the sentence.
@@ -76,7 +76,7 @@ pub struct Figure {
     pub category: Category,
     /// Words that say who the counted people are ("women", "officers",
     /// "azovstal"): subgroup questions match on them.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub terms: Vec<String>,
     /// Counted within a larger figure of its exchange ("132 men and eight
     /// women" of 140; "including 20 seriously wounded"), so never added to it.
@@ -105,14 +105,14 @@ fn same_term(a: &str, b: &str) -> bool {
 }
 
 /// A fact that is a name rather than a number: a mediator, a destination, an agreement.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Attributed {
     pub value: String,
     pub cite: Citation,
 }
 
 /// A day (or only a month) an exchange took place.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum ExchangeDate {
     Day(NaiveDate),
@@ -169,7 +169,7 @@ impl ExchangeDate {
 }
 
 /// One part of a multi-day exchange ("the second day", "third and last stage").
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stage {
     pub number: u32,
     /// The stage is said to be the last one.
@@ -214,7 +214,7 @@ pub struct Series {
 }
 
 /// What a claim about the war as a whole counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "side", rename_all = "snake_case")]
 pub enum ClaimKind {
     /// How many exchanges have taken place.
@@ -228,7 +228,7 @@ pub enum ClaimKind {
 }
 
 /// What stretch of time a running total covers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "scope", rename_all = "snake_case")]
 pub enum Scope {
     /// Since the full-scale invasion ("since February 2022").
@@ -246,7 +246,7 @@ pub enum Scope {
 }
 
 /// A claim about totals, with who claims it and as of when.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Claim {
     pub kind: ClaimKind,
     pub scope: Scope,
