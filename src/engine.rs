@@ -304,6 +304,12 @@ Try:\n• How many prisoners were exchanged on 19 March 2025?\n• Who mediated 
         &self.startup
     }
 
+    /// The best sentences for groups of alternative words (see `PassageIndex::search`): the
+    /// retrieval under free questions, alone, for benchmarks.
+    pub fn search(&self, groups: &[Vec<String>], limit: usize) -> Vec<crate::index::Hit> {
+        self.index.search(groups, &self.corpus, limit)
+    }
+
     pub fn indexed_sentences(&self) -> usize {
         self.index.sentences
     }
