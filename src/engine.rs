@@ -2,13 +2,15 @@
 //! and shared (it is `Send + Sync`) by every front end.
 
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 
 use crate::answer::{self, Answer, Choice, Context, Previous, Summary};
 use crate::corpus::{Corpus, CorpusError, LoadError};
 use crate::curated::{self, Refused};
-use crate::facts::{self, CorrectionsError, Facts, Problem};
+use crate::facts::cache::CacheStats;
+use crate::facts::{self, CorrectionsError, Facts, FactsCache, Problem};
 use crate::index::{IndexOrigin, PassageIndex};
 use crate::lang::Period;
 use crate::lang::dates::day_label;
@@ -52,6 +54,28 @@ pub struct Engine {
     skipped: Vec<LoadError>,
     refused: Vec<Refused>,
     today: Option<NaiveDate>,
+    startup: Startup,
+    facts_cache: CacheStats,
+}
+
+/// Where start-up spent its time, stage by stage: for logs and `powbot bench`.
+#[derive(Debug, Clone, Default)]
+pub struct Startup {
+    stages: Vec<(&'static str, Duration)>,
+}
+
+impl Startup {
+    /// Times `f` as the stage `name`.
+    fn time<T>(&mut self, name: &'static str, f: impl FnOnce() -> T) -> T {
+        let t = Instant::now();
+        let out = f();
+        self.stages.push((name, t.elapsed()));
+        out
+    }
+
+    pub fn stages(&self) -> &[(&'static str, Duration)] {
+        &self.stages
+    }
 }
 
 impl Engine {
@@ -59,13 +83,32 @@ impl Engine {
     /// the facts with the corrections that hold (see `refused`) and opens or
     /// rebuilds the index.
     pub fn open(config: &EngineConfig) -> Result<Engine, Error> {
-        let (corpus, skipped) = Corpus::load(&config.data_dir)?;
-        let (corrections, refused) = curated::load(&config.data_dir, &corpus);
-        let facts = facts::build(&corpus, &corrections, &config.data_dir)?;
-        let index = PassageIndex::open_or_build(&config.index_dir, &corpus)?;
-        let spelling = Spelling::from_corpus(&corpus);
-        tracing::info!(articles = corpus.articles.len(), exchanges = facts.exchanges.len(), index = ?index.origin, "engine ready");
-        Ok(Engine { corpus, facts, index, spelling, skipped, refused, today: config.today })
+        let mut startup = Startup::default();
+        let (corpus, skipped) = startup.time("load", || Corpus::load(&config.data_dir))?;
+        let (corrections, refused) = startup.time("curated", || curated::load(&config.data_dir, &corpus));
+        let cache = startup.time("facts cache", || FactsCache::load(&config.index_dir));
+        let facts = startup.time("facts", || facts::build_cached(&corpus, &corrections, &config.data_dir, &cache))?;
+        startup.time("facts save", || {
+            if let Err(error) = cache.save() {
+                tracing::warn!(dir = %config.index_dir.display(), %error, "cannot save the facts cache; the next start reads every article again");
+            }
+        });
+        let cache_stats = cache.stats();
+        drop(cache);
+        let mut index = startup.time("index", || PassageIndex::open_or_build(&config.index_dir, &corpus))?;
+        let spelling = startup.time("spelling", || Spelling::from_words(index.take_words()));
+        tracing::info!(articles = corpus.articles.len(), exchanges = facts.exchanges.len(), index = ?index.origin, stages = ?startup.stages, facts_cache = ?cache_stats, "engine ready");
+        Ok(Engine {
+            corpus,
+            facts,
+            index,
+            spelling,
+            skipped,
+            refused,
+            today: config.today,
+            startup,
+            facts_cache: cache_stats,
+        })
     }
 
     fn context(&self) -> Context<'_> {
@@ -292,6 +335,22 @@ Try:\n• How many prisoners were exchanged on 19 March 2025?\n• Who mediated 
 
     pub fn index_origin(&self) -> &IndexOrigin {
         &self.index.origin
+    }
+
+    /// How many articles' facts start-up read from the facts cache, and how many anew.
+    pub fn facts_cache(&self) -> CacheStats {
+        self.facts_cache
+    }
+
+    /// How long each stage of start-up took.
+    pub fn startup(&self) -> &Startup {
+        &self.startup
+    }
+
+    /// The best sentences for groups of alternative words (see `PassageIndex::search`): the
+    /// retrieval under free questions, alone, for benchmarks.
+    pub fn search(&self, groups: &[Vec<String>], limit: usize) -> Vec<crate::index::Hit> {
+        self.index.search(groups, &self.corpus, limit)
     }
 
     pub fn indexed_sentences(&self) -> usize {

@@ -67,17 +67,39 @@ enum Command {
         #[arg(long)]
         by_article: bool,
     },
-    /// Measure start-up and answer latency over a question set.
+    /// Measure start-up and answer latency over a question set (`--questions`), or on a
+    /// generated corpus of N articles beside bare Tantivy and SQLite FTS5 (`--articles`).
     Bench {
         #[command(flatten)]
         data: DataArgs,
         /// Questions: a JSON array of strings or of objects with a "q" field
         /// (the eval format), or plain text with one question per line.
-        #[arg(long)]
-        questions: PathBuf,
+        #[arg(long, required_unless_present = "articles", conflicts_with = "articles")]
+        questions: Option<PathBuf>,
         /// How many times each question is answered.
         #[arg(long, default_value_t = 20)]
         rounds: usize,
+        /// Generate a seeded corpus of this many articles and measure start-up, indexing,
+        /// answering and memory on it.
+        #[arg(long)]
+        articles: Option<usize>,
+        /// With --articles: where the generated corpus, its index and the baselines go
+        /// (default: a folder in the system's temp directory, replaced on each run).
+        #[arg(long, requires = "articles")]
+        dir: Option<PathBuf>,
+        /// With --articles: print the report as one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+    /// One measured phase of `bench --articles`, run in a process of its own.
+    #[command(hide = true)]
+    BenchPhase {
+        /// `cold` or `warm`.
+        phase: String,
+        #[command(flatten)]
+        data: DataArgs,
+        #[arg(long)]
+        questions: PathBuf,
     },
     /// Check that every figure occurs in its cited sentence and every sentence in its article.
     Check {
@@ -288,7 +310,26 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             tokio::runtime::Runtime::new()?.block_on(powbot::discord::cli::serve_http(args))?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Bench { data, questions, rounds } => {
+        Command::Bench { articles: Some(articles), dir, json, .. } => {
+            let work = dir.unwrap_or_else(|| powbot::bench::scale::default_work_dir(articles));
+            let report = powbot::bench::scale::run(articles, &work)?;
+            if json {
+                say(serde_json::to_string(&report)?);
+            } else {
+                say(serde_json::to_string_pretty(&report)?);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::BenchPhase { phase, data, questions } => {
+            let list = question_list(&std::fs::read_to_string(&questions)?);
+            let config = EngineConfig { data_dir: data.data.clone(), index_dir: data.index.clone(), today: None };
+            say(serde_json::to_string(&powbot::bench::scale::run_phase(&phase, &config, &list)?)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Bench { data, questions, rounds, .. } => {
+            let Some(questions) = questions else {
+                anyhow::bail!("bench needs --questions FILE or --articles N");
+            };
             let text =
                 std::fs::read_to_string(&questions).with_context(|| format!("cannot read {}", questions.display()))?;
             let list = question_list(&text);

@@ -152,12 +152,7 @@ pub fn days_of<'f>(facts: &'f Facts, s: &Series) -> Vec<&'f Exchange> {
 
 /// Every citation of an exchange: figures, reports, names, stage.
 pub fn citations(e: &Exchange) -> impl Iterator<Item = &Citation> {
-    e.figures
-        .iter()
-        .map(|f| &f.cite)
-        .chain(&e.reports)
-        .chain(e.mediators.iter().chain(&e.destinations).chain(&e.venues).chain(&e.agreements).map(|a| &a.cite))
-        .chain(e.stage.iter().map(|s| &s.cite))
+    e.citations()
 }
 
 /// The exchanges a description names: the sentences Tantivy finds for the
@@ -200,8 +195,11 @@ fn described<'f>(
         let Some(sentence) = article.sentence(hit.sentence.paragraph, hit.sentence.sentence) else { continue };
         let n = covered(sentence);
         let cite = Citation { article: article.id.clone(), sentence: sentence.to_string() };
-        let citing: Vec<&Exchange> =
-            ctx.facts.exchanges.iter().filter(|e| is_candidate(e) && citations(e).any(|c| *c == cite)).collect();
+        let citing: Vec<&Exchange> = ctx
+            .facts
+            .citing_article(&article.id)
+            .filter(|e| is_candidate(e) && citations(e).any(|c| *c == cite))
+            .collect();
         if citing.is_empty() {
             if let Some(e) = sole_exchange(ctx.facts, &article.id).filter(|e| is_candidate(e)) {
                 note(&mut weak, e, n, Some(cite));
@@ -212,7 +210,8 @@ fn described<'f>(
             }
         }
     }
-    for a in &ctx.corpus.articles {
+    // Only titles holding a describing word can cover one.
+    for a in ctx.index.titled(wanted.iter().flatten()).iter().filter_map(|&i| ctx.corpus.articles.get(i)) {
         if let Some(e) = sole_exchange(ctx.facts, &a.id).filter(|e| is_candidate(e)) {
             note(&mut strong, e, covered(&a.title), None);
         }
@@ -244,14 +243,7 @@ fn described<'f>(
 /// The exchange an article is about, when it is about one: at least two
 /// thirds of its citations (a roundup or an op-ed is about none).
 pub fn sole_exchange<'f>(facts: &'f Facts, article: &str) -> Option<&'f Exchange> {
-    let per: Vec<(usize, &Exchange)> = facts
-        .exchanges
-        .iter()
-        .map(|e| (citations(e).filter(|c| c.article == article).count(), e))
-        .filter(|(n, _)| *n > 0)
-        .collect();
-    let total: usize = per.iter().map(|(n, _)| n).sum();
-    per.into_iter().max_by_key(|(n, _)| *n).filter(|(n, _)| n * 3 >= total * 2).map(|(_, e)| e)
+    facts.sole_exchange(article)
 }
 
 fn pick_stage<'f>(facts: &'f Facts, chosen: &[&'f Exchange], stage: StageRef) -> Vec<&'f Exchange> {

@@ -111,7 +111,7 @@ pub fn merge(articles: Vec<ArticleFacts>) -> Facts {
     exchanges.sort_by_key(|e| (e.date.sort_key(), e.id.clone()));
     share_agreements(&mut exchanges);
     let series = link_series(&mut exchanges, pending_series);
-    Facts { exchanges, series, claims, speakers }
+    Facts::new(exchanges, series, claims, speakers)
 }
 
 /// Days apart within which exchanges one article reports share the deal it names.

@@ -2,20 +2,20 @@
 //! Every fact carries a `Citation`: the article and the verbatim sentence.
 
 use chrono::{Datelike, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::lang::dates::{self, Period};
 use crate::lang::{Category, Side};
 
 /// Where a fact was read: the article id and the exact sentence.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Citation {
     pub article: String,
     pub sentence: String,
 }
 
 /// Who a figure reached.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Recipient {
     /// Returned to this side.
@@ -34,7 +34,7 @@ impl Recipient {
 }
 
 /// Who made a statement: a side's official voice, a mediator, or the outlet itself.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Reporter {
     /// The side the speaker speaks for, if any.
     pub side: Option<Side>,
@@ -55,7 +55,7 @@ impl Reporter {
 
 /// How sure the reading of a figure is. Only `High` and `Medium` figures
 /// become part of an exchange; a reply never states a `Low` one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Confidence {
     Low,
@@ -64,7 +64,7 @@ pub enum Confidence {
 }
 
 /// One head count in one sentence.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Figure {
     pub value: u64,
     /// The number as written ("1,000", "two", "the same number"): `powbot check` finds it in the sentence.
@@ -76,7 +76,7 @@ pub struct Figure {
     pub category: Category,
     /// Words that say who the counted people are ("women", "officers",
     /// "azovstal"): subgroup questions match on them.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub terms: Vec<String>,
     /// Counted within a larger figure of its exchange ("132 men and eight
     /// women" of 140; "including 20 seriously wounded"), so never added to it.
@@ -105,14 +105,14 @@ fn same_term(a: &str, b: &str) -> bool {
 }
 
 /// A fact that is a name rather than a number: a mediator, a destination, an agreement.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Attributed {
     pub value: String,
     pub cite: Citation,
 }
 
 /// A day (or only a month) an exchange took place.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum ExchangeDate {
     Day(NaiveDate),
@@ -169,7 +169,7 @@ impl ExchangeDate {
 }
 
 /// One part of a multi-day exchange ("the second day", "third and last stage").
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stage {
     pub number: u32,
     /// The stage is said to be the last one.
@@ -214,7 +214,7 @@ pub struct Series {
 }
 
 /// What a claim about the war as a whole counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "side", rename_all = "snake_case")]
 pub enum ClaimKind {
     /// How many exchanges have taken place.
@@ -228,7 +228,7 @@ pub enum ClaimKind {
 }
 
 /// What stretch of time a running total covers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "scope", rename_all = "snake_case")]
 pub enum Scope {
     /// Since the full-scale invasion ("since February 2022").
@@ -246,7 +246,7 @@ pub enum Scope {
 }
 
 /// A claim about totals, with who claims it and as of when.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Claim {
     pub kind: ClaimKind,
     pub scope: Scope,
@@ -261,6 +261,26 @@ pub struct Claim {
     pub cite: Citation,
 }
 
+impl Exchange {
+    /// Every citation that places a fact on this exchange (its origins aside: where the freed
+    /// were captured says nothing of which swap a sentence reports).
+    pub fn citations(&self) -> impl Iterator<Item = &Citation> {
+        self.figures
+            .iter()
+            .map(|f| &f.cite)
+            .chain(&self.reports)
+            .chain(
+                self.mediators
+                    .iter()
+                    .chain(&self.destinations)
+                    .chain(&self.venues)
+                    .chain(&self.agreements)
+                    .map(|a| &a.cite),
+            )
+            .chain(self.stage.iter().map(|s| &s.cite))
+    }
+}
+
 /// The whole dataset.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Facts {
@@ -271,21 +291,99 @@ pub struct Facts {
     /// Who speaks which sentence, for "What did X say …?".
     #[serde(skip)]
     pub speakers: Speakers,
+    /// Built once by `reindex` after merging: answering looks exchanges up by id and by
+    /// article instead of scanning all of them for every hit (at 4,000 articles a question
+    /// about "the Qatar swap" once took 3.8 s, comparing every article with every citation).
+    #[serde(skip)]
+    lookup: Lookup,
 }
 
-/// Speakers of sentences: article id → (paragraph, sentence) → speaker.
+/// Exchanges by id and by the articles that cite them.
+#[derive(Debug, Clone, Default)]
+struct Lookup {
+    by_id: std::collections::HashMap<String, usize>,
+    /// Article id → exchanges citing it, in dataset order.
+    by_article: std::collections::HashMap<String, Vec<usize>>,
+    /// Article id → the exchange it is about (see `Facts::sole_exchange`).
+    sole: std::collections::HashMap<String, usize>,
+}
+
+/// Speakers of sentences: article id → (paragraph, sentence) → speaker, and the other way.
 #[derive(Debug, Clone, Default)]
 pub struct Speakers {
     by_article: std::collections::HashMap<String, std::collections::HashMap<(usize, usize), String>>,
+    /// Speaker in lower case → the sentences they speak, in the order read: "What did X
+    /// say" looks through the few distinct speakers, not every sentence of the corpus.
+    by_speaker: std::collections::HashMap<String, Vec<(String, usize, usize)>>,
 }
 
 impl Speakers {
     pub fn insert(&mut self, article: &str, paragraph: usize, sentence: usize, speaker: String) {
-        self.by_article.entry(article.to_string()).or_default().insert((paragraph, sentence), speaker);
+        let key = speaker.to_lowercase();
+        if let Some(old) =
+            self.by_article.entry(article.to_string()).or_default().insert((paragraph, sentence), speaker)
+        {
+            // A sentence has one speaker: the last one said, in both maps.
+            let old = old.to_lowercase();
+            if old == key {
+                return;
+            }
+            if let Some(list) = self.by_speaker.get_mut(&old) {
+                list.retain(|(a, p, s)| !(a == article && *p == paragraph && *s == sentence));
+            }
+        }
+        self.by_speaker.entry(key).or_default().push((article.to_string(), paragraph, sentence));
     }
 }
 
 impl Facts {
+    /// The dataset with its lookups built; every way of making `Facts` ends here.
+    pub fn new(exchanges: Vec<Exchange>, series: Vec<Series>, claims: Vec<Claim>, speakers: Speakers) -> Facts {
+        let mut facts = Facts { exchanges, series, claims, speakers, lookup: Lookup::default() };
+        facts.reindex();
+        facts
+    }
+
+    /// Rebuilds the lookups after `exchanges` changed.
+    pub fn reindex(&mut self) {
+        let mut lookup = Lookup::default();
+        // Article → (exchange, citations of it), exchanges in order.
+        let mut counts: std::collections::HashMap<&str, Vec<(usize, usize)>> = std::collections::HashMap::new();
+        for (i, e) in self.exchanges.iter().enumerate() {
+            lookup.by_id.entry(e.id.clone()).or_insert(i);
+            for c in e.citations() {
+                let per = counts.entry(c.article.as_str()).or_default();
+                match per.last_mut() {
+                    Some((j, n)) if *j == i => *n += 1,
+                    _ => per.push((i, 1)),
+                }
+            }
+        }
+        for (article, per) in counts {
+            let total: usize = per.iter().map(|(_, n)| n).sum();
+            // The last of equal maxima, as `Iterator::max_by_key` picks.
+            let best = per.iter().copied().reduce(|a, b| if b.1 >= a.1 { b } else { a });
+            if let Some((i, n)) = best.filter(|(_, n)| n * 3 >= total * 2) {
+                let _ = n;
+                lookup.sole.insert(article.to_string(), i);
+            }
+            lookup.by_article.insert(article.to_string(), per.into_iter().map(|(i, _)| i).collect());
+        }
+        self.lookup = lookup;
+    }
+
+    /// The exchange an article is about, when it is about one: the exchange holding at least
+    /// two thirds of the article's citations (a roundup or an op-ed is about none).
+    pub fn sole_exchange(&self, article: &str) -> Option<&Exchange> {
+        self.lookup.sole.get(article).and_then(|&i| self.exchanges.get(i))
+    }
+
+    /// Exchanges that cite `article`, in dataset order.
+    pub fn citing_article<'a>(&'a self, article: &str) -> impl Iterator<Item = &'a Exchange> + 'a {
+        let found = self.lookup.by_article.get(article).map_or(&[][..], Vec::as_slice);
+        found.iter().filter_map(|&i| self.exchanges.get(i))
+    }
+
     /// Who speaks a sentence, when it names or points back to its speaker.
     pub fn speaker_of(&self, article: &str, paragraph: usize, sentence: usize) -> Option<&str> {
         self.speakers.by_article.get(article)?.get(&(paragraph, sentence)).map(String::as_str)
@@ -296,16 +394,26 @@ impl Facts {
         &'a self,
         names: &'a [String],
     ) -> impl Iterator<Item = (&'a str, usize, usize)> + 'a {
-        self.speakers.by_article.iter().flat_map(move |(article, spoken)| {
-            spoken
-                .iter()
-                .filter(move |(_, who)| names.iter().any(|n| who.to_lowercase().contains(n.as_str())))
-                .map(move |((p, s), _)| (article.as_str(), *p, *s))
-        })
+        let mut said: Vec<(&str, usize, usize)> = self
+            .speakers
+            .by_speaker
+            .iter()
+            .filter(|(who, _)| names.iter().any(|n| who.contains(n.as_str())))
+            .flat_map(|(_, said)| said.iter().map(|(a, p, s)| (a.as_str(), *p, *s)))
+            .collect();
+        // One order whatever the maps' order: by article, then position.
+        said.sort_unstable();
+        said.dedup();
+        said.into_iter()
     }
 
     pub fn exchange(&self, id: &str) -> Option<&Exchange> {
-        self.exchanges.iter().find(|e| e.id == id)
+        match self.lookup.by_id.get(id) {
+            Some(&i) => self.exchanges.get(i).filter(|e| e.id == id),
+            // Lookups not built (a dataset assembled by hand, in a test): scan.
+            None if self.lookup.by_id.is_empty() => self.exchanges.iter().find(|e| e.id == id),
+            None => None,
+        }
     }
 
     pub fn series_of(&self, exchange: &Exchange) -> Option<&Series> {

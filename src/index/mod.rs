@@ -13,8 +13,10 @@
 pub mod analyzer;
 pub mod store;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
 
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
@@ -27,6 +29,9 @@ use store::Lease;
 
 /// The Tantivy directory inside a fingerprint's slot.
 const PASSAGES: &str = "passages";
+/// Beside it: how often the corpus uses each word (for typo repair), counted at build time
+/// so that a start that reuses the index does not tokenise the corpus again.
+const WORDS: &str = "words.tsv";
 
 /// How the index came to be, for `powbot index` and logs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,9 +51,12 @@ pub struct PassageIndex {
     _lease: Option<Lease>,
     fields: Fields,
     analyzer: TextAnalyzer,
-    /// Every analyzed term in the corpus: lets understanding tell a word the
-    /// corpus never uses ("weather") from one it does.
-    vocabulary: HashSet<String>,
+    /// Analyzed title term → articles (positions in the corpus) whose title holds it: the
+    /// titles a description can match, without reading every title for every question.
+    titles: HashMap<String, Vec<u32>>,
+    /// Every word of the corpus with its count (`word_counts`), for typo repair; the engine
+    /// takes it (`take_words`) to build its spelling table.
+    words: HashMap<String, usize>,
     pub origin: IndexOrigin,
     pub sentences: usize,
 }
@@ -90,7 +98,8 @@ fn fnv(hash: &mut u64, bytes: &[u8]) {
 /// Identifies exactly what an index holds: the analyzer and every indexed
 /// sentence with its position. Hashing the sentences rather than the raw
 /// files means a change to boilerplate or sentence-splitting rules (which
-/// moves positions) also invalidates the cache.
+/// moves positions) also invalidates the cache. Articles are hashed on every
+/// core, then their hashes in corpus order.
 pub fn fingerprint(corpus: &Corpus) -> String {
     let mut h = 0xcbf2_9ce4_8422_2325;
     fnv(&mut h, &analyzer::VERSION.to_le_bytes());
@@ -98,16 +107,84 @@ pub fn fingerprint(corpus: &Corpus) -> String {
         fnv(&mut h, str::as_bytes(w));
         fnv(&mut h, &[0]);
     }
-    for a in &corpus.articles {
-        fnv(&mut h, a.id.as_bytes());
-        for (p, s, text) in a.sentences() {
-            fnv(&mut h, &(p as u64).to_le_bytes());
-            fnv(&mut h, &(s as u64).to_le_bytes());
-            fnv(&mut h, text.as_bytes());
-        }
-        fnv(&mut h, &[0]);
+    let articles: Vec<u64> = corpus
+        .articles
+        .par_iter()
+        .map(|a| {
+            let mut h = 0xcbf2_9ce4_8422_2325;
+            fnv(&mut h, a.id.as_bytes());
+            for (p, s, text) in a.sentences() {
+                fnv(&mut h, &(p as u64).to_le_bytes());
+                fnv(&mut h, &(s as u64).to_le_bytes());
+                fnv(&mut h, text.as_bytes());
+            }
+            h
+        })
+        .collect();
+    for a in articles {
+        fnv(&mut h, &a.to_le_bytes());
     }
     format!("powbot-index-v{}-{h:016x}", analyzer::VERSION)
+}
+
+/// How often the corpus uses each word (`text::words`, words proper only), counted on every
+/// core: typo repair corrects only towards these.
+pub fn word_counts(corpus: &Corpus) -> HashMap<String, usize> {
+    corpus
+        .articles
+        .par_iter()
+        .fold(HashMap::new, |mut words: HashMap<String, usize>, a| {
+            for (_, _, s) in a.sentences() {
+                for w in crate::lang::text::words(s) {
+                    if w.kind == crate::lang::text::WordKind::Word {
+                        *words.entry(w.norm).or_default() += 1;
+                    }
+                }
+            }
+            words
+        })
+        .reduce(HashMap::new, |mut a, b| {
+            let (mut a, b) = if a.len() >= b.len() { (a, b) } else { (b, std::mem::take(&mut a)) };
+            for (w, n) in b {
+                *a.entry(w).or_default() += n;
+            }
+            a
+        })
+}
+
+/// Writes `words` as `word TAB count` lines and a checksum line.
+fn write_words(path: &Path, words: &HashMap<String, usize>) -> std::io::Result<()> {
+    let mut sorted: Vec<(&String, &usize)> = words.iter().filter(|(w, _)| !w.contains(['\t', '\n'])).collect();
+    sorted.sort();
+    let mut out = String::new();
+    for (w, n) in sorted {
+        out.push_str(w);
+        out.push('\t');
+        out.push_str(&n.to_string());
+        out.push('\n');
+    }
+    let mut h = 0xcbf2_9ce4_8422_2325;
+    fnv(&mut h, out.as_bytes());
+    out.push_str(&format!("#fnv\t{h:016x}\n"));
+    std::fs::write(path, out)
+}
+
+/// Reads what `write_words` wrote; `None` if it is missing or damaged.
+fn read_words(path: &Path) -> Option<HashMap<String, usize>> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let body_end = text.trim_end_matches('\n').rfind('\n').map_or(0, |i| i + 1);
+    let (body, sum) = text.split_at(body_end);
+    let mut h = 0xcbf2_9ce4_8422_2325;
+    fnv(&mut h, body.as_bytes());
+    if sum.trim_end() != format!("#fnv\t{h:016x}") {
+        return None;
+    }
+    body.lines()
+        .map(|l| {
+            let (w, n) = l.split_once('\t')?;
+            Some((w.to_string(), n.parse().ok()?))
+        })
+        .collect()
 }
 
 /// A reader over `index`, with powbot's analyzer registered for queries.
@@ -137,15 +214,19 @@ impl PassageIndex {
         match Self::reuse(&slot, &fp) {
             Ok(Some(opened)) => {
                 store::clean(dir, &slot);
-                return Ok(Self::finish(opened, corpus, IndexOrigin::Reused(passages)));
+                let words = read_words(&slot.join(WORDS)).unwrap_or_else(|| {
+                    tracing::warn!(dir = %slot.display(), "word counts missing or damaged; counting them again");
+                    word_counts(corpus)
+                });
+                return Ok(Self::finish(opened, corpus, words, IndexOrigin::Reused(passages)));
             }
             Ok(None) => {}
             Err(reason) => tracing::warn!(dir = %passages.display(), %reason, "index unusable, rebuilding"),
         }
         match Self::build_on_disk(dir, &slot, corpus, &fp) {
-            Ok(opened) => {
+            Ok((opened, words)) => {
                 store::clean(dir, &slot);
-                Ok(Self::finish(opened, corpus, IndexOrigin::Built(passages)))
+                Ok(Self::finish(opened, corpus, words, IndexOrigin::Built(passages)))
             }
             Err(e) => {
                 tracing::warn!(dir = %dir.display(), error = %e, "cannot write index, keeping it in memory");
@@ -154,7 +235,8 @@ impl PassageIndex {
                 Self::fill(&index, fields, corpus, &fp)?;
                 let reader = open_reader(&index)?;
                 let opened = Opened { reader, lease: None };
-                Ok(Self::finish(opened, corpus, IndexOrigin::InMemory { reason: format!("{e:#}") }))
+                let origin = IndexOrigin::InMemory { reason: format!("{e:#}") };
+                Ok(Self::finish(opened, corpus, word_counts(corpus), origin))
             }
         }
     }
@@ -210,7 +292,12 @@ impl PassageIndex {
     }
 
     /// Builds the index in a fresh directory and publishes it as `slot`.
-    fn build_on_disk(dir: &Path, slot: &Path, corpus: &Corpus, fp: &str) -> anyhow::Result<Opened> {
+    fn build_on_disk(
+        dir: &Path,
+        slot: &Path,
+        corpus: &Corpus,
+        fp: &str,
+    ) -> anyhow::Result<(Opened, HashMap<String, usize>)> {
         let built = store::build_dir(dir, fp)?;
         let result = Self::build_and_publish(&built, slot, corpus, fp);
         if built.exists() {
@@ -219,32 +306,49 @@ impl PassageIndex {
         result
     }
 
-    fn build_and_publish(built: &Path, slot: &Path, corpus: &Corpus, fp: &str) -> anyhow::Result<Opened> {
+    fn build_and_publish(
+        built: &Path,
+        slot: &Path,
+        corpus: &Corpus,
+        fp: &str,
+    ) -> anyhow::Result<(Opened, HashMap<String, usize>)> {
         let passages = built.join(PASSAGES);
         std::fs::create_dir_all(&passages)?;
         let (schema, fields) = schema();
         let index = Index::create_in_dir(&passages, schema)?;
         Self::fill(&index, fields, corpus, fp)?;
         drop(index);
+        // Written before publishing: nothing is ever written into a published directory.
+        let words = word_counts(corpus);
+        write_words(&built.join(WORDS), &words)?;
         // Leased before it is published, so that no clean-up can take it in between.
         let lease = Lease::take(built)?;
         if !store::publish(built, slot)? {
             // Another instance published the same corpus first: use theirs if it is sound.
             if let Ok(Some(opened)) = Self::reuse(slot, fp) {
-                return Ok(opened);
+                return Ok((opened, words));
             }
             store::replace(built, slot)?;
         }
         let reader = Self::checked_reader(&slot.join(PASSAGES), fp)?
             .ok_or_else(|| anyhow::anyhow!("{} changed while it was being published", slot.display()))?;
-        Ok(Opened { reader, lease })
+        Ok((Opened { reader, lease }, words))
     }
 
     fn fill(index: &Index, fields: Fields, corpus: &Corpus, fp: &str) -> tantivy::Result<()> {
         index.tokenizers().register(analyzer::NAME, analyzer::build());
-        // One thread: the corpus is small, and a second thread would only
-        // compete with the bot for the machine's cores.
-        let mut writer: IndexWriter = index.writer_with_num_threads(1, 15_000_000)?;
+        // A small corpus is indexed on one thread into one segment (searched fastest), in
+        // the small memory budget it needs. A large one is indexed on every core (up to
+        // four), with a budget per thread that keeps segments, and so merges, few.
+        let sentences: usize =
+            corpus.articles.iter().map(|a| a.paragraphs.iter().map(|p| p.sentences.len()).sum::<usize>()).sum();
+        let (threads, budget) = if sentences < 100_000 {
+            (1, 15_000_000)
+        } else {
+            let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+            (threads, threads * 100_000_000)
+        };
+        let mut writer: IndexWriter = index.writer_with_num_threads(threads, budget)?;
         for article in &corpus.articles {
             for (p, s, text) in article.sentences() {
                 writer.add_document(doc!(
@@ -261,18 +365,34 @@ impl PassageIndex {
         Ok(())
     }
 
-    fn finish(opened: Opened, corpus: &Corpus, origin: IndexOrigin) -> PassageIndex {
+    fn finish(opened: Opened, corpus: &Corpus, words: HashMap<String, usize>, origin: IndexOrigin) -> PassageIndex {
         let (_, fields) = schema();
         let mut analyzer = analyzer::build();
-        let mut vocabulary = HashSet::new();
-        let mut sentences = 0;
-        for article in &corpus.articles {
-            for (_, _, text) in article.sentences() {
-                sentences += 1;
-                vocabulary.extend(analyzer::terms(&mut analyzer, text));
+        let mut titles: HashMap<String, Vec<u32>> = HashMap::new();
+        for (i, article) in corpus.articles.iter().enumerate() {
+            let mut terms = analyzer::terms(&mut analyzer, &article.title);
+            terms.sort();
+            terms.dedup();
+            for t in terms {
+                titles.entry(t).or_default().push(i as u32);
             }
         }
-        PassageIndex { reader: opened.reader, _lease: opened.lease, fields, analyzer, vocabulary, origin, sentences }
+        let sentences = usize::try_from(opened.reader.searcher().num_docs()).unwrap_or(usize::MAX);
+        PassageIndex { reader: opened.reader, _lease: opened.lease, fields, analyzer, titles, words, origin, sentences }
+    }
+
+    /// The corpus's word counts (see `word_counts`), moved out: the index no longer holds them.
+    pub fn take_words(&mut self) -> HashMap<String, usize> {
+        std::mem::take(&mut self.words)
+    }
+
+    /// Articles (positions in the corpus, ascending) whose title holds any of `terms`.
+    pub fn titled<'a>(&self, terms: impl IntoIterator<Item = &'a String>) -> Vec<usize> {
+        let mut out: Vec<usize> =
+            terms.into_iter().flat_map(|t| self.titles.get(t).into_iter().flatten()).map(|&i| i as usize).collect();
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     /// Analyzed terms of a piece of text (question words, a phrase).
@@ -280,9 +400,15 @@ impl PassageIndex {
         analyzer::terms(&mut self.analyzer.clone(), text)
     }
 
-    /// Does the corpus use this analyzed term anywhere?
+    /// Does the corpus use this analyzed term anywhere? Asked of the index's own term
+    /// dictionaries, rather than of a set of every term kept in memory and rebuilt at each
+    /// start by analysing every sentence.
     pub fn knows(&self, term: &str) -> bool {
-        self.vocabulary.contains(term)
+        self.reader.searcher().segment_readers().iter().any(|segment| {
+            segment
+                .inverted_index(self.fields.text)
+                .is_ok_and(|inverted| inverted.terms().get(term.as_bytes()).is_ok_and(|info| info.is_some()))
+        })
     }
 
     /// Best sentences for a query given as groups of alternative words: a

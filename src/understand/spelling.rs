@@ -8,26 +8,24 @@
 use std::collections::HashMap;
 
 use crate::corpus::Corpus;
-use crate::lang::{dates, lexicon, text};
+use crate::lang::{dates, lexicon};
 
 /// Known words with how often the corpus uses them.
 #[derive(Debug, Clone, Default)]
 pub struct Spelling {
     words: HashMap<String, usize>,
+    /// The same words by length in characters: a repair looks only at words of about the
+    /// typo's length, not the whole vocabulary, which grows with the corpus.
+    by_len: Vec<Vec<(String, usize)>>,
 }
 
 impl Spelling {
     pub fn from_corpus(corpus: &Corpus) -> Spelling {
-        let mut words: HashMap<String, usize> = HashMap::new();
-        for a in &corpus.articles {
-            for (_, _, s) in a.sentences() {
-                for w in text::words(s) {
-                    if w.kind == text::WordKind::Word {
-                        *words.entry(w.norm).or_default() += 1;
-                    }
-                }
-            }
-        }
+        Spelling::from_words(crate::index::word_counts(corpus))
+    }
+
+    /// The corpus's words with their counts (`index::word_counts`), and the rule tables' words.
+    pub fn from_words(mut words: HashMap<String, usize>) -> Spelling {
         let tables = lexicon::PERSON_NOUNS
             .iter()
             .chain(lexicon::SWAP_WORDS)
@@ -40,7 +38,19 @@ impl Spelling {
         for w in dates::VOCABULARY {
             words.entry((*w).to_string()).or_insert(1);
         }
-        Spelling { words }
+        Spelling::indexed(words)
+    }
+
+    fn indexed(words: HashMap<String, usize>) -> Spelling {
+        let mut by_len: Vec<Vec<(String, usize)>> = Vec::new();
+        for (w, n) in &words {
+            let len = w.chars().count();
+            if by_len.len() <= len {
+                by_len.resize_with(len + 1, Vec::new);
+            }
+            by_len[len].push((w.clone(), *n));
+        }
+        Spelling { words, by_len }
     }
 
     pub fn knows(&self, word: &str) -> bool {
@@ -56,15 +66,43 @@ impl Spelling {
         // Two edits only for long words: "Kherson" is one edit from no
         // corpus word, but two from "person".
         let max = if n < 8 { 1 } else { 2 };
-        self.words
+        let letters = Letters::of(word);
+        self.by_len[n.saturating_sub(max).min(self.by_len.len())..(n + max + 1).min(self.by_len.len())]
             .iter()
-            .filter(|(w, _)| w.chars().count().abs_diff(n) <= max)
+            .flatten()
+            // A cheap bound first: each edit mends at most one letter missing on either side.
+            .filter(|(w, _)| letters.apart(&Letters::of(w)) <= max)
             .filter_map(|(w, freq)| {
                 let d = distance(word, w);
                 (d <= max).then_some((d, std::cmp::Reverse(*freq), w.as_str()))
             })
             .min()
             .map(|(_, _, w)| w)
+    }
+}
+
+/// How many of each letter a word has (a–z; any other character counts as one kind): the
+/// letters one word lacks of another's are a lower bound of their edit distance.
+struct Letters([u8; 27]);
+
+impl Letters {
+    fn of(word: &str) -> Letters {
+        let mut counts = [0u8; 27];
+        for c in word.chars() {
+            let k = if c.is_ascii_lowercase() { (c as u8 - b'a') as usize } else { 26 };
+            counts[k] = counts[k].saturating_add(1);
+        }
+        Letters(counts)
+    }
+
+    /// A lower bound of the edit distance between the two words.
+    fn apart(&self, other: &Letters) -> usize {
+        let (mut missing, mut extra) = (0usize, 0usize);
+        for (a, b) in self.0.iter().zip(&other.0) {
+            missing += usize::from(a.saturating_sub(*b));
+            extra += usize::from(b.saturating_sub(*a));
+        }
+        missing.max(extra)
     }
 }
 
@@ -97,7 +135,7 @@ mod tests {
     use super::*;
 
     fn spelling(words: &[(&str, usize)]) -> Spelling {
-        Spelling { words: words.iter().map(|(w, n)| ((*w).to_string(), *n)).collect() }
+        Spelling::indexed(words.iter().map(|(w, n)| ((*w).to_string(), *n)).collect())
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! corpus and over small corpora written for one test.
 
 mod answers;
+mod cache;
 mod cli;
 mod corpus;
 mod curated;

@@ -25,6 +25,7 @@ pub mod sentence;
 mod table;
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 use self::sentence::Sentence;
 use super::model::{Attributed, Citation, Claim, ExchangeDate, Figure, Reporter, Stage};
@@ -34,7 +35,7 @@ use crate::lang::lexicon::{Act, Cue, Side, Tag};
 use crate::lang::text;
 
 /// Something learned about the exchange on `date`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Observation {
     /// `None` when the sentence does not date it ("only days after an
     /// exchange that brought home 76"); merging may still place it by value.
@@ -44,7 +45,7 @@ pub struct Observation {
     pub inferred: bool,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum Fact {
     Figure(Figure),
     /// A running total within a multi-day exchange ("each side has now handed over 1,000").
@@ -62,8 +63,8 @@ pub enum Fact {
     Stage(Stage),
 }
 
-/// Everything read from one article.
-#[derive(Debug, Clone, Default)]
+/// Everything read from one article. Serialized into the facts cache (`facts::cache`).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct ArticleFacts {
     /// The article's id; empty for curated additions.
     pub article: String,
