@@ -147,6 +147,7 @@ impl Corrections {
                     cite: Citation { article: f.article.clone(), sentence: f.sentence.clone() },
                 }),
                 inferred: false,
+                guessed: false,
             });
         }
         for m in &self.mediator {
@@ -162,6 +163,7 @@ impl Corrections {
                     cite: Citation { article: m.article.clone(), sentence: m.sentence.clone() },
                 }),
                 inferred: false,
+                guessed: false,
             });
         }
         Ok(added)

@@ -176,16 +176,17 @@ fn figure(o: &Observation) -> Option<&Figure> {
 }
 
 /// An undated figure joins the one exchange, within the weeks before its
-/// article, that has a figure of the same value for the same side.
+/// article, that has a figure of the same value for the same side; so does
+/// one dated only by its article's publication day (`guessed`).
 fn place_undated(observations: &mut [(Observation, NaiveDate)]) {
     let mut dated: HashMap<(u64, Recipient), Vec<ExchangeDate>> = HashMap::new();
-    for (o, _) in observations.iter() {
+    for (o, _) in observations.iter().filter(|(o, _)| !o.guessed) {
         if let (Some(d @ ExchangeDate::Day(_)), Some(f)) = (o.date, figure(o)) {
             dated.entry((f.value, f.recipient)).or_default().push(d);
         }
     }
     for (o, published) in observations.iter_mut() {
-        if o.date.is_some() {
+        if o.date.is_some() && !o.guessed {
             continue;
         }
         let Some(f) = figure(o) else { continue };

@@ -276,3 +276,19 @@ fn a_side_is_counted_by_its_own_figure_and_the_other_figure_is_named() {
     let a = ask("Was the December 2024 exchange bigger than the August 2024 one?");
     assert!(a.text.contains("189 (Zelenskyy) or 150 (Russia's Defence Ministry)"), "{}", a.text);
 }
+
+/// A question outside the domain is not answered by a sentence that shares a
+/// word or two with it ("Dynamo", "football"); one about a freed prisoner is.
+#[test]
+fn an_off_topic_question_is_not_answered_by_a_sentence_sharing_two_words() {
+    let body = "Russia and Ukraine exchanged 95 prisoners each on Friday, the defence ministry said.\n\n\
+                One of those freed, a volunteer, had coached children at the Dynamo football club in Lviv.\n\n\
+                Ukraine said it had freed 2,598 people in 48 swaps since the start of the war.\n\n\
+                A score of families waited at the border. The last exchange was in June, and the lists matched.";
+    let scratch = crate::support::Scratch::new(&[("a.md", &crate::support::article("a", "2024-07-19", body))]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let off = engine.answer("what was the score in dynamo's last football match");
+    assert!(!off.answered, "{}", off.text);
+    let on = engine.answer("which freed volunteer coached at the Dynamo football club?");
+    assert!(on.answered && on.text.contains("Dynamo football club"), "{}", on.text);
+}

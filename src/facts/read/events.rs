@@ -64,7 +64,7 @@ pub fn read(ctx: &Context, p: &Reading, out: &mut ArticleFacts) {
     let bodies = s.has(whole.clone(), |t| t == Tag::Thing(Thing::Bodies));
     let cite = ctx.cite(s);
     let mut push = |date: Option<ExchangeDate>, fact: Fact, inferred: bool| {
-        out.observations.push(Observation { date, fact, inferred });
+        out.observations.push(Observation { date, fact, inferred, guessed: false });
     };
 
     // It took place: "Another exchange took place today", "Another group … came home on Thursday".

@@ -693,7 +693,7 @@ fn emit(
         cite: ctx.cite(s),
     };
     let observe = |fact: Fact, out: &mut ArticleFacts| {
-        out.observations.push(Observation { date: r.date, fact, inferred: r.inferred });
+        out.observations.push(Observation { date: r.date, fact, inferred: r.inferred, guessed: false });
     };
     let as_of = match r.date {
         Some(ExchangeDate::Day(d)) => d,

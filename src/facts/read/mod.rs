@@ -43,6 +43,12 @@ pub struct Observation {
     pub fact: Fact,
     /// The date was not in the sentence but taken from the article's exchange.
     pub inferred: bool,
+    /// The date is only the article's publication day: nothing in the article
+    /// dates its exchange ("On 2 October, 185 … were swapped" may be retold a
+    /// month later without its date). Merging moves it to the one earlier
+    /// exchange reported with the same figure, if there is one.
+    #[serde(default)]
+    pub guessed: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -111,7 +117,8 @@ pub struct Reading<'s> {
 
 pub fn article(a: &Article) -> ArticleFacts {
     let places = sentences(a);
-    let (event, event_span) = event_date(&places, a.published);
+    let found = event_date(&places, a.published);
+    let (event, event_span) = found.unwrap_or((ExchangeDate::Day(a.published), false));
     let outlet = Reporter { side: None, name: if a.outlet.is_empty() { a.id.clone() } else { a.outlet.clone() } };
     let ctx = Context { article: a, event, event_span, statement: statement_speaker(&a.body), outlet };
     let mut out = ArticleFacts { article: a.id.clone(), published: a.published, ..ArticleFacts::default() };
@@ -130,6 +137,11 @@ pub fn article(a: &Article) -> ArticleFacts {
         figures::read(&ctx, p, &reporter, &mut state, &mut out);
         events::read(&ctx, p, &mut out);
         claims::read(&ctx, p, &reporter, &mut out);
+    }
+    if found.is_none() {
+        for o in out.observations.iter_mut().filter(|o| o.inferred && o.date == Some(event)) {
+            o.guessed = true;
+        }
     }
     out
 }
@@ -224,27 +236,23 @@ fn stamp_of(first: &str, published: NaiveDate) -> Option<NaiveDate> {
 }
 
 /// The exchange an article is about: the first dated sentence about a swap
-/// that is not about an earlier one, else the publication day.
-fn event_date(places: &[Reading], published: NaiveDate) -> (ExchangeDate, bool) {
-    places
-        .iter()
-        .filter(|p| p.stamp.is_none() && about_exchange(&p.s) && !events::elsewhere(&p.s))
-        .find_map(|p| {
-            // Not the day of a swap only planned, or one that did not happen.
-            let days: Vec<&crate::lang::dates::DateMention> =
-                p.s.own_dates().filter(|m| !events::not_done_in(&p.s, p.s.clause_of(m.words.start))).collect();
-            days.iter().enumerate().find_map(|(k, m)| match m.period {
-                Period::Day { date } if date <= published => {
-                    let listed = days.get(k + 1).is_some_and(|n| {
-                        matches!(n.period, Period::Day { date: other } if other != date)
-                            && (m.words.end..n.words.start).all(|j| p.s.is(j, "and") || p.s.is(j, ","))
-                    });
-                    Some((ExchangeDate::Day(date), listed))
-                }
-                _ => None,
-            })
+/// that is not about an earlier one; `None` when no sentence dates one.
+fn event_date(places: &[Reading], published: NaiveDate) -> Option<(ExchangeDate, bool)> {
+    places.iter().filter(|p| p.stamp.is_none() && about_exchange(&p.s) && !events::elsewhere(&p.s)).find_map(|p| {
+        // Not the day of a swap only planned, or one that did not happen.
+        let days: Vec<&crate::lang::dates::DateMention> =
+            p.s.own_dates().filter(|m| !events::not_done_in(&p.s, p.s.clause_of(m.words.start))).collect();
+        days.iter().enumerate().find_map(|(k, m)| match m.period {
+            Period::Day { date } if date <= published => {
+                let listed = days.get(k + 1).is_some_and(|n| {
+                    matches!(n.period, Period::Day { date: other } if other != date)
+                        && (m.words.end..n.words.start).all(|j| p.s.is(j, "and") || p.s.is(j, ","))
+                });
+                Some((ExchangeDate::Day(date), listed))
+            }
+            _ => None,
         })
-        .unwrap_or((ExchangeDate::Day(published), false))
+    })
 }
 
 /// Does the sentence speak of people changing hands?

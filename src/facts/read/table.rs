@@ -160,7 +160,7 @@ fn read_row(
         return;
     };
     let observe = |fact: Fact, out: &mut ArticleFacts| {
-        out.observations.push(Observation { date: Some(date), fact, inferred: false });
+        out.observations.push(Observation { date: Some(date), fact, inferred: false, guessed: false });
     };
     observe(Fact::Report(cite.clone()), out);
     // The recipient of the last count column: "military / civilians" beside "Ukrainians freed" are its parts.

@@ -83,6 +83,8 @@ pub const SPEAKERS: &[Speaker] = &[
     body(&["general staff"], None, "General Staff"),
     body(&["security service", "sbu"], UA, "the SBU"),
     body(&["tass", "ria novosti", "ria"], RU, "Russian state media"),
+    // "The White House has played down expectations": it speaks for a mediator.
+    body(&["white house"], None, "the White House"),
 ];
 
 /// Mediators, with the names the press uses for them.
