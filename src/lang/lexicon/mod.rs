@@ -14,6 +14,8 @@ mod legacy;
 pub mod names;
 pub mod people;
 pub mod questions;
+pub mod ru;
+pub mod uk;
 pub mod verbs;
 
 pub use legacy::*;
