@@ -186,8 +186,6 @@ pub static CATALOGUE: Catalogue = Catalogue {
         ("Exchanges compared", "Сравнение обменов"),
         ("no figure", "нет данных"),
         ("incl.", "в том числе"),
-        ("and", "и"),
-        ("more", "ещё"),
         // Abstentions and pointers beyond the answer.
         ("I know of", "Мне известно"),
         ("between Russia and Ukraine", "между Россией и Украиной"),

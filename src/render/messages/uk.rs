@@ -186,8 +186,6 @@ pub static CATALOGUE: Catalogue = Catalogue {
         ("Exchanges compared", "Порівняння обмінів"),
         ("no figure", "немає даних"),
         ("incl.", "зокрема"),
-        ("and", "і"),
-        ("more", "ще"),
         // Abstentions and pointers beyond the answer.
         ("I know of", "Мені відомо"),
         ("between Russia and Ukraine", "між Росією та Україною"),
