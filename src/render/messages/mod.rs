@@ -36,6 +36,8 @@ pub struct Catalogue {
     pub months: [&'static str; 12],
     /// "from 24 February 2022 to 19 March 2025": the words around a range of dates.
     pub range: (&'static str, &'static str),
+    /// "and 2 more" (speakers not listed) → "і ще 2": the words before the number.
+    pub and_more: &'static str,
     /// What follows the digits of an ordinal ("the 56th" → "56-м").
     pub ordinal: &'static str,
     /// English nouns that follow a count, with their forms for one, a few (2–4) and many.
@@ -236,6 +238,15 @@ fn translate(text: &str, c: &Catalogue) -> String {
                 }
             }
             i += 1;
+            continue;
+        }
+        // "and 2 more" → "і ще 2".
+        if let ("and", Some(" "), Some(n), Some(" "), Some("more")) =
+            (tok, t.get(i + 1).copied(), t.get(i + 2).copied(), t.get(i + 3).copied(), t.get(i + 4).copied())
+            && value(n).is_some()
+        {
+            out.push_str(&format!("{} {}", c.and_more, local_number(n)));
+            i += 5;
             continue;
         }
         // "from 24 February 2022 to 19 March 2025".

@@ -34,6 +34,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
     ],
     range: ("с", "по"),
     ordinal: "-м",
+    and_more: "и ещё",
     counted: &[
         ("prisoner exchanges", ["обмен пленными", "обмена пленными", "обменов пленными"]),
         ("prisoner swaps", ["обмен пленными", "обмена пленными", "обменов пленными"]),

@@ -35,6 +35,12 @@ fn dates_the_local_way() {
 }
 
 #[test]
+fn speakers_not_listed() {
+    assert_eq!(localize("(AFP; RT and 2 more)", Lang::Uk), "(AFP; RT і ще 2)");
+    assert_eq!(localize("(AFP; RT and 3 more)", Lang::Ru), "(AFP; RT и ещё 3)");
+}
+
+#[test]
 fn numbers_keep_their_digits() {
     assert_eq!(localize("1,000 in all", Lang::Uk), "1\u{a0}000 загалом");
 }

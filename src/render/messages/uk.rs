@@ -34,6 +34,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
     ],
     range: ("з", "по"),
     ordinal: "-м",
+    and_more: "і ще",
     counted: &[
         ("prisoner exchanges", ["обмін полоненими", "обміни полоненими", "обмінів полоненими"]),
         ("prisoner swaps", ["обмін полоненими", "обміни полоненими", "обмінів полоненими"]),
