@@ -12,8 +12,9 @@ use crate::curated::{self, Refused};
 use crate::facts::cache::CacheStats;
 use crate::facts::{self, CorrectionsError, Facts, FactsCache, Problem};
 use crate::index::{IndexOrigin, PassageIndex};
-use crate::lang::Period;
 use crate::lang::dates::day_label;
+use crate::lang::{Lang, Period, locale};
+use crate::render::messages;
 use crate::understand::{self, Measure, Question, Spelling};
 
 /// Longest question read, in characters: a Discord message (a mention) holds at most 2,000.
@@ -134,6 +135,27 @@ impl Engine {
     /// that names no exchange of its own is about that answer's ("and how many were
     /// wounded?"); see `answer::followup`.
     pub fn ask_with(&self, question: &str, previous: Option<&Previous>) -> Answer {
+        self.ask_in(question, previous, None)
+    }
+
+    /// `ask_with`, replying in the question's language, or in `fallback` (a Discord user's
+    /// locale) when the question does not tell (no letters, as in "2025-03-19").
+    pub fn ask_in(&self, question: &str, previous: Option<&Previous>, fallback: Option<Lang>) -> Answer {
+        let lang = locale::detect(question).or(fallback).unwrap_or_default();
+        self.in_lang(self.ask_english(question, previous), lang)
+    }
+
+    /// The answer with its text in `lang` (see `render::messages`).
+    pub fn in_lang(&self, mut answer: Answer, lang: Lang) -> Answer {
+        if lang != Lang::En {
+            answer.text = messages::localize(&answer.text, lang);
+            answer.lang = lang;
+        }
+        answer
+    }
+
+    /// The answer as the composers write it, in English.
+    fn ask_english(&self, question: &str, previous: Option<&Previous>) -> Answer {
         if let Some(refusal) = self.too_long(question) {
             return refusal;
         }
@@ -142,6 +164,7 @@ impl Engine {
                 question: String::new(),
                 answered: false,
                 measure: Measure::Search,
+                lang: Lang::En,
                 text: format!(
                     "Please ask a question, for example “How many prisoners were exchanged on 19 March 2025?”\n{}",
                     self.help_text()
@@ -196,6 +219,7 @@ impl Engine {
             question: question.chars().take(100).collect(),
             answered: false,
             measure: Measure::Search,
+            lang: Lang::En,
             text: format!(
                 "That question is {chars} characters long; I read questions of up to {MAX_QUESTION_CHARS}. \
 Please ask a shorter one, for example “How many prisoners were exchanged on 19 March 2025?”"
@@ -275,6 +299,7 @@ Please ask a shorter one, for example “How many prisoners were exchanged on 19
             question: "sources".into(),
             answered: true,
             measure: q.measure,
+            lang: Lang::En,
             text,
             figures: Vec::new(),
             exchanges: Vec::new(),
@@ -295,6 +320,14 @@ Please ask a shorter one, for example “How many prisoners were exchanged on 19
                         .unwrap_or_default(),
                 })
                 .collect(),
+        }
+    }
+
+    /// `help_text` in `lang`: the catalogue's guide, then what the bot knows.
+    pub fn help_in(&self, lang: Lang) -> String {
+        match messages::catalogue(lang) {
+            None => self.help_text(),
+            Some(c) => format!("{}\n{}", c.help, messages::localize(&answer::coverage(&self.facts), lang)),
         }
     }
 

@@ -5,7 +5,8 @@
 //!
 //! Data flows one way; a module uses only those above it in this list.
 //!
-//! - `lang`: words, sentences, dates and the vocabulary tables every stage shares.
+//! - `lang`: words, sentences, dates and the vocabulary tables every stage shares; which language
+//!   a question is in, and the Ukrainian and Russian glossaries that read it as English words.
 //! - `corpus`: loads `DATA/articles/*.md` (front matter, body, boilerplate removal).
 //! - `index`: Tantivy full-text index over article sentences (a cache in `index/`).
 //! - `facts`: the structured dataset of exchanges, figures and claims, with citations.
@@ -14,7 +15,8 @@
 //! - `understand`: turns a question into a `Question` (intent, dates, sides, …).
 //! - `answer`: turns a `Question` into an `Answer` using facts and search.
 //! - `render`: shows an `Answer` as plain Markdown, terminal text or JSON, and exchanges over time
-//!   as a picture (the Discord layer lays out its own cards).
+//!   as a picture (the Discord layer lays out its own cards); `messages` writes replies in
+//!   Ukrainian and Russian.
 //! - `engine`: wires the stages together; the one type front ends hold.
 //! - `discord`: the Discord front ends (`serve`, `serve-http`); knows only `Engine`, `Answer` and
 //!   an exchange's `Summary`.

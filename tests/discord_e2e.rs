@@ -6,6 +6,8 @@
 
 #[path = "discord_e2e/cards.rs"]
 mod cards;
+#[path = "discord_e2e/languages.rs"]
+mod languages;
 #[path = "discord_e2e/retries.rs"]
 mod retries;
 #[path = "discord_e2e/serve_http.rs"]

@@ -25,14 +25,14 @@ mod when;
 
 pub use followup::Previous;
 pub use model::{Answer, Choice, ExchangeRef, FigureRef, Source};
-pub use reply::num;
+pub use reply::{coverage, num};
 pub use summary::Summary;
 
 use crate::corpus::Corpus;
 use crate::facts::Facts;
 use crate::index::PassageIndex;
 use crate::understand::{Measure, Question};
-use reply::{Reply, coverage};
+use reply::Reply;
 use select::Basis;
 
 /// What answering reads.

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use crate::lang::Lang;
 use crate::understand::Measure;
 
 /// A reply to one question, with the figures and sources behind it.
@@ -14,6 +15,9 @@ pub struct Answer {
     /// What the question asked for ("count", "date", "mediator", …).
     #[serde(rename = "intent")]
     pub measure: Measure,
+    /// The language of `text`: the question's (see `lang::locale`). Quoted
+    /// sentences and `sources` stay in their articles' language.
+    pub lang: Lang,
     /// The reply in Discord Markdown.
     pub text: String,
     /// Every figure the reply states, with the sentence it came from.

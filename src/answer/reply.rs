@@ -74,6 +74,7 @@ impl Reply {
             question: q.text.clone(),
             answered,
             measure: q.measure,
+            lang: q.lang,
             text: self.text,
             figures: self.figures,
             exchanges: self.exchanges,

@@ -13,6 +13,8 @@ use tokio::task::JoinHandle;
 
 use crate::engine::Engine;
 
+use crate::lang::Lang;
+
 use super::reply::Reply;
 use super::request::{Outcome, Request, Response};
 use super::store::Store;
@@ -57,8 +59,13 @@ pub enum Progress {
 
 /// Starts `request` on the blocking pool and waits up to `deadline` for it (`None`: however
 /// long it takes). A zero deadline always defers (what the tests of the deferred path rely on).
-pub async fn within(shared: Arc<Shared>, request: Request, deadline: Option<Duration>) -> Progress {
-    let mut task = tokio::task::spawn_blocking(move || request.run(&shared));
+pub async fn within(
+    shared: Arc<Shared>,
+    request: Request,
+    locale: Option<Lang>,
+    deadline: Option<Duration>,
+) -> Progress {
+    let mut task = tokio::task::spawn_blocking(move || request.run(&shared, locale));
     let Some(deadline) = deadline else {
         return Progress::Ready(settle(task.await));
     };

@@ -16,6 +16,8 @@
 //! every cited sentence ([`cited`]), rebuilt from the card's [`Ticket`].
 
 use crate::answer::{Answer, Summary, summary::Returned, summary::Stated};
+use crate::lang::Lang;
+use crate::render::messages;
 use crate::render::text::{fit, measure};
 use crate::understand::Measure;
 
@@ -74,7 +76,29 @@ pub fn answer(answer: &Answer, summary: Option<&Summary>, heading: Option<&str>,
     if let (Some(ticket), Some(first)) = (ticket, reply.messages.first_mut()) {
         first.buttons = buttons(ticket);
     }
+    if answer.lang != Lang::En {
+        in_lang(&mut reply, answer.lang);
+    }
     reply
+}
+
+/// The card's own words (titles, field names and values, footers, button labels) in `lang`;
+/// the answer's text is in it already. Each is fitted again: a translation can be longer.
+fn in_lang(reply: &mut Reply, lang: Lang) {
+    let tr = |s: &str, limit: usize| fit(&messages::localize(s, lang), limit);
+    for message in &mut reply.messages {
+        for embed in &mut message.embeds {
+            embed.title = tr(&embed.title, limits::TITLE);
+            embed.footer = tr(&embed.footer, limits::FOOTER);
+            for field in &mut embed.fields {
+                field.name = tr(&field.name, limits::FIELD_NAME);
+                field.value = tr(&field.value, limits::FIELD_VALUE);
+            }
+        }
+        for button in &mut message.buttons {
+            button.label = tr(&button.label, limits::BUTTON_LABEL);
+        }
+    }
 }
 
 /// "Sources", 👍, 👎 under an answer.
@@ -286,6 +310,7 @@ mod tests {
             question: "How many on 19 March 2025?".into(),
             answered: true,
             measure: Measure::Count,
+            lang: crate::lang::Lang::En,
             text: "**19 March 2025**: 372 exchanged in all (Al Jazeera); to Ukraine: 175 …".into(),
             figures: vec![figure("372"), figure("175"), figure("22")],
             exchanges: vec![ExchangeRef {

@@ -3,6 +3,8 @@
 use serenity::all::{CommandData, CommandDataOptionValue, CommandOptionType, CreateCommand, CreateCommandOption};
 
 use crate::engine::Engine;
+use crate::lang::Lang;
+use crate::render::messages;
 use crate::render::text::{fit, measure};
 
 use super::limits;
@@ -26,31 +28,56 @@ pub struct Unusable(pub String);
 /// The commands to register, in the order Discord lists them.
 pub fn definitions() -> Vec<CreateCommand> {
     vec![
-        CreateCommand::new("ask").description("Ask about Russia–Ukraine prisoner-of-war exchanges").add_option(
-            CreateCommandOption::new(
+        command("ask", "Ask about Russia–Ukraine prisoner-of-war exchanges").add_option(
+            option(
                 CommandOptionType::String,
-                "question",
+                "ask.question",
                 "e.g. How many prisoners were exchanged on 19 March 2025?",
             )
             .required(true)
             .max_length(MAX_QUESTION),
         ),
-        CreateCommand::new("exchange").description("One prisoner exchange in full").add_option(
-            CreateCommandOption::new(CommandOptionType::String, "date", "Date of the exchange, e.g. 2025-03-19")
+        command("exchange", "One prisoner exchange in full").add_option(
+            option(CommandOptionType::String, "exchange.date", "Date of the exchange, e.g. 2025-03-19")
                 .required(true)
                 .set_autocomplete(true)
                 .max_length(MAX_KEY),
         ),
-        CreateCommand::new("exchanges")
-            .description("The known prisoner exchanges, newest first")
-            .add_option(year_option("year", "Only exchanges of this year")),
-        CreateCommand::new("timeline")
-            .description("A picture of the exchanges over time, with each side's numbers")
-            .add_option(year_option("from", "From this year on, e.g. 2024"))
-            .add_option(year_option("to", "Up to this year, e.g. 2025")),
-        CreateCommand::new("sources").description("The news articles the answers come from"),
-        CreateCommand::new("help").description("What the bot knows and how to ask"),
+        command("exchanges", "The known prisoner exchanges, newest first")
+            .add_option(year_option("exchanges.year", "Only exchanges of this year")),
+        command("timeline", "A picture of the exchanges over time, with each side's numbers")
+            .add_option(year_option("timeline.from", "From this year on, e.g. 2024"))
+            .add_option(year_option("timeline.to", "Up to this year, e.g. 2025")),
+        command("sources", "The news articles the answers come from"),
+        command("help", "What the bot knows and how to ask"),
     ]
+}
+
+/// The name and description of a command or option (`key` is `command` or
+/// `command.option`) in each language of `render::messages` that has them.
+fn localizations(key: &str) -> Vec<(&'static str, &'static str, &'static str)> {
+    Lang::ALL
+        .iter()
+        .filter_map(|&lang| {
+            let c = messages::catalogue(lang)?;
+            let (_, name, description) = c.commands.iter().find(|(k, _, _)| *k == key)?;
+            Some((lang.code(), *name, *description))
+        })
+        .collect()
+}
+
+fn command(name: &str, description: &str) -> CreateCommand {
+    localizations(name).into_iter().fold(CreateCommand::new(name).description(description), |c, (locale, n, d)| {
+        c.name_localized(locale, n).description_localized(locale, d)
+    })
+}
+
+/// An option; `key` is `command.option`, the option's name what follows the dot.
+fn option(kind: CommandOptionType, key: &str, description: &str) -> CreateCommandOption {
+    let name = key.rsplit('.').next().unwrap_or(key);
+    localizations(key).into_iter().fold(CreateCommandOption::new(kind, name, description), |o, (locale, n, d)| {
+        o.name_localized(locale, n).description_localized(locale, d)
+    })
 }
 
 /// Reads a slash command's name and options.
@@ -131,10 +158,8 @@ fn year(data: &CommandData, name: &str) -> Result<Option<i32>, Unusable> {
     }
 }
 
-fn year_option(name: &str, description: &str) -> CreateCommandOption {
-    CreateCommandOption::new(CommandOptionType::Integer, name, description)
-        .min_int_value(YEARS.0 as u64)
-        .max_int_value(YEARS.1 as u64)
+fn year_option(key: &str, description: &str) -> CreateCommandOption {
+    option(CommandOptionType::Integer, key, description).min_int_value(YEARS.0 as u64).max_int_value(YEARS.1 as u64)
 }
 
 fn string_option(data: &CommandData, name: &str) -> Option<String> {

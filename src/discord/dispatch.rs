@@ -118,7 +118,7 @@ impl Dispatcher {
         }
         let private = request.private();
         let deadline = (request.deferrable() && door.can_defer()).then_some(self.defer_after);
-        match answering::within(Arc::clone(&self.shared), request, deadline).await {
+        match answering::within(Arc::clone(&self.shared), request, asker.locale, deadline).await {
             Progress::Ready(outcome) => {
                 self.keep(&outcome).await;
                 if let Some(ticket) = &outcome.ticket {

@@ -134,7 +134,7 @@ impl EventHandler for Handler {
         };
         let mention = Mention {
             question,
-            asker: Asker { user: message.author.id.get(), guild: message.guild_id.map(GuildId::get) },
+            asker: Asker { user: message.author.id.get(), guild: message.guild_id.map(GuildId::get), locale: None },
             channel: message.channel_id.get(),
             replying_to: answer_replied_to(&message, me),
         };

@@ -47,8 +47,9 @@ pub enum Registration {
 pub async fn register(http: &Http, guild: Option<GuildId>) -> serenity::Result<Registration> {
     let definitions = commands::definitions();
     let existing = match guild {
-        Some(guild) => guild.get_commands(http).await,
-        None => Command::get_global_commands(http).await,
+        // With their localizations, which `same_commands` compares too.
+        Some(guild) => http.get_guild_commands_with_localizations(guild).await,
+        None => http.get_global_commands_with_localizations().await,
     };
     match existing {
         Ok(existing) if same_commands(&definitions, &existing) => return Ok(Registration::Unchanged(existing.len())),
@@ -84,9 +85,19 @@ fn command_shape(command: &Value) -> Value {
     json!({
         "name": command["name"],
         "description": command["description"],
+        "name_localizations": localizations(&command["name_localizations"]),
+        "description_localizations": localizations(&command["description_localizations"]),
         "type": command["type"].as_u64().unwrap_or(1),
         "options": options,
     })
+}
+
+/// Localizations as Discord returns them: absent, `null` and `{}` all mean none.
+fn localizations(value: &Value) -> Value {
+    match value {
+        Value::Object(map) if !map.is_empty() => value.clone(),
+        _ => json!({}),
+    }
 }
 
 fn option_shape(option: &Value) -> Value {
@@ -101,6 +112,8 @@ fn option_shape(option: &Value) -> Value {
         "type": option["type"],
         "name": option["name"],
         "description": option["description"],
+        "name_localizations": localizations(&option["name_localizations"]),
+        "description_localizations": localizations(&option["description_localizations"]),
         "required": option["required"].as_bool().unwrap_or(false),
         "autocomplete": option["autocomplete"].as_bool().unwrap_or(false),
         "min_value": number("min_value"),

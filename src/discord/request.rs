@@ -7,6 +7,8 @@
 use serenity::all::{ActionRowComponent, ComponentInteractionDataKind, Interaction};
 
 use crate::answer::{Answer, Previous};
+use crate::lang::Lang;
+use crate::render::messages;
 
 use super::answering::Shared;
 use super::card;
@@ -51,6 +53,9 @@ pub enum Request {
 pub struct Asker {
     pub user: u64,
     pub guild: Option<u64>,
+    /// The user's Discord locale as a reply language (`uk`, `ru`, `en-*`), when it is one
+    /// powbot writes: the reply's language when the question itself does not tell.
+    pub locale: Option<Lang>,
 }
 
 /// What a request gets back.
@@ -85,14 +90,17 @@ impl Request {
         let unusable = || Unusable("That button or form is not one of mine, or it is out of date.".into());
         match interaction {
             Interaction::Command(command) => {
-                Ok((commands::parse(&command.data)?, asker(command.user.id.get(), command.guild_id)))
+                Ok((commands::parse(&command.data)?, asker(command.user.id.get(), command.guild_id, &command.locale)))
             }
             Interaction::Autocomplete(autocomplete) => {
                 let typed = autocomplete.data.autocomplete().map(|option| option.value.to_string()).unwrap_or_default();
-                Ok((Request::Choices { typed }, asker(autocomplete.user.id.get(), autocomplete.guild_id)))
+                Ok((
+                    Request::Choices { typed },
+                    asker(autocomplete.user.id.get(), autocomplete.guild_id, &autocomplete.locale),
+                ))
             }
             Interaction::Component(component) => {
-                let from = asker(component.user.id.get(), component.guild_id);
+                let from = asker(component.user.id.get(), component.guild_id, &component.locale);
                 if !matches!(component.data.kind, ComponentInteractionDataKind::Button) {
                     return Err(unusable());
                 }
@@ -105,7 +113,7 @@ impl Request {
                 Ok((request, from))
             }
             Interaction::Modal(modal) => {
-                let from = asker(modal.user.id.get(), modal.guild_id);
+                let from = asker(modal.user.id.get(), modal.guild_id, &modal.locale);
                 let (Action::Explain, answer) = ticket::parse_custom_id(&modal.data.custom_id).ok_or_else(unusable)?
                 else {
                     return Err(unusable());
@@ -158,31 +166,40 @@ impl Request {
 
     /// Runs the request. Synchronous and possibly slow (index and store I/O): call it off the
     /// async executor, through `answering`.
-    pub fn run(&self, shared: &Shared) -> Outcome {
+    ///
+    /// `locale` is the asker's language (see `Asker::locale`): replies are in the question's
+    /// language, or in it when the question does not tell (a date, a year, `/help`).
+    pub fn run(&self, shared: &Shared, locale: Option<Lang>) -> Outcome {
         let engine = &shared.engine;
+        let lang = locale.unwrap_or_default();
         let reply = |reply: Reply| Outcome { response: Response::Reply(reply), ticket: None };
+        let phrase = |english: &'static str| messages::phrase(lang, english);
         match self {
             Request::Ask { question, .. } if question.is_empty() => {
-                reply(Reply::info("How to ask", &engine.help_text()))
+                reply(Reply::info(phrase("How to ask"), &engine.help_in(lang)))
             }
             Request::Ask { question, after } => {
                 let previous = after.as_ref().and_then(|after| {
                     let ticket = resolve(shared, after)?;
                     Previous::of(&ticket.answer(engine))
                 });
-                answered(shared, Ticket::Ask { question: question.clone(), previous })
+                answered(shared, Ticket::Ask { question: question.clone(), previous }, locale)
             }
-            Request::Exchange { key } => answered(shared, Ticket::Exchange { key: key.clone() }),
+            Request::Exchange { key } => answered(shared, Ticket::Exchange { key: key.clone() }, locale),
             Request::Exchanges { year } => {
                 let heading = match year {
-                    Some(year) => format!("Prisoner exchanges in {year}"),
-                    None => "Prisoner exchanges".to_string(),
+                    Some(year) => format!("{} {year}", phrase("Prisoner exchanges in")),
+                    None => phrase("Prisoner exchanges").to_string(),
                 };
-                reply(card::answer(&engine.list_exchanges(*year), None, Some(&heading), None))
+                let list = engine.in_lang(engine.list_exchanges(*year), lang);
+                reply(card::answer(&list, None, Some(&heading), None))
             }
             Request::Timeline { from, to } => reply(timeline::reply(engine, *from, *to)),
-            Request::Sources => reply(card::answer(&engine.corpus_overview(), None, Some("Sources"), None)),
-            Request::Help => reply(Reply::info("How to ask powbot", &engine.help_text())),
+            Request::Sources => {
+                let overview = engine.in_lang(engine.corpus_overview(), lang);
+                reply(card::answer(&overview, None, Some(phrase("Sources")), None))
+            }
+            Request::Help => reply(Reply::info(phrase("How to ask powbot"), &engine.help_in(lang))),
             Request::Choices { typed } => {
                 Outcome { response: Response::Choices(commands::exchange_choices(engine, typed)), ticket: None }
             }
@@ -216,8 +233,8 @@ impl Request {
     }
 }
 
-fn asker(user: u64, guild: Option<serenity::all::GuildId>) -> Asker {
-    Asker { user, guild: guild.map(|guild| guild.get()) }
+fn asker(user: u64, guild: Option<serenity::all::GuildId>, locale: &str) -> Asker {
+    Asker { user, guild: guild.map(|guild| guild.get()), locale: Lang::from_locale(locale) }
 }
 
 /// The ticket a reference names: in it, or kept in the store.
@@ -234,10 +251,14 @@ fn resolve(shared: &Shared, reference: &Reference) -> Option<Ticket> {
     }
 }
 
-/// An answer as a card, with the buttons that rebuild it.
-fn answered(shared: &Shared, ticket: Ticket) -> Outcome {
+/// An answer as a card, with the buttons that rebuild it; in the asker's language when the
+/// question does not choose one.
+fn answered(shared: &Shared, ticket: Ticket, locale: Option<Lang>) -> Outcome {
     let engine = &shared.engine;
-    let answer = ticket.answer(engine);
+    let answer = match locale {
+        Some(lang) if !ticket.decides_language() => engine.in_lang(ticket.answer(engine), lang),
+        _ => ticket.answer(engine),
+    };
     let summary = match answer.exchanges.as_slice() {
         [one] => engine.summary(&one.id),
         _ => None,

@@ -107,6 +107,15 @@ impl Ticket {
         if self.fits() { inline_id(action, self) } else { format!("{}:k|{}", action.tag(), self.key()) }
     }
 
+    /// Whether the answer's language is the question's own: a question in words decides
+    /// it, a date (`/exchange 2025-03-19`) does not, so the asker's locale may.
+    pub fn decides_language(&self) -> bool {
+        match self {
+            Ticket::Ask { question, .. } => crate::lang::locale::detect(question).is_some(),
+            Ticket::Exchange { .. } => false,
+        }
+    }
+
     /// Asks the engine again. Synchronous: call it off the async executor.
     pub fn answer(&self, engine: &Engine) -> Answer {
         match self {

@@ -3,6 +3,7 @@
 //! a picture (`timeline`), and the text rules every front end shares (`text`:
 //! measuring, trimming and splitting to Discord's limits).
 
+pub mod messages;
 pub mod terminal;
 pub mod text;
 pub mod timeline;
@@ -16,7 +17,7 @@ pub const MESSAGE_LIMIT: usize = 2000;
 pub fn plain(answer: &Answer) -> String {
     let mut sources = String::new();
     if !answer.sources.is_empty() {
-        sources.push_str("\n\n**Sources**");
+        sources.push_str(&format!("\n\n**{}**", messages::phrase(answer.lang, "Sources")));
         for (i, s) in answer.sources.iter().take(3).enumerate() {
             let link = if s.url.is_empty() { String::new() } else { format!(" <{}>", s.url) };
             sources.push_str(&format!("\n{}. {}, {}{link}", i + 1, s.outlet, s.published));

@@ -22,12 +22,19 @@ use self::read::Words;
 use crate::facts::ClaimKind;
 use crate::lang::lexicon::questions as q;
 use crate::lang::lexicon::{self, Tag};
+use crate::lang::locale;
 use crate::lang::text::{self, WordKind};
 
 /// Reads a question. `today` completes "yesterday", "last week"; `fix`
 /// repairs a misspelt word (see `Spelling`).
+///
+/// A Ukrainian or Russian question is first glossed into the English words
+/// the rules read (`lang::gloss`), so it fills the same slots as the English
+/// question it translates; `Question::lang` keeps the language for the reply.
 pub fn understand(raw: &str, today: NaiveDate, fix: &dyn Fn(&str) -> Option<String>) -> Question {
-    let repaired = repair(raw, fix);
+    let lang = locale::detect(raw).unwrap_or_default();
+    let glossed = lang.glossary().map(|g| g.gloss(raw));
+    let repaired = repair(glossed.as_deref().unwrap_or(raw), fix);
     let w = Words::new(text::words(&repaired), today);
     let (periods, as_of) = read::periods(&w, today);
     let n_for_n = read::n_for_n(&w.words);
@@ -67,6 +74,7 @@ pub fn understand(raw: &str, today: NaiveDate, fix: &dyn Fn(&str) -> Option<Stri
     }
     Question {
         text: raw.trim().to_string(),
+        lang,
         impossible_date: crate::lang::dates::impossible(&w.words),
         place: read::place_of(&w),
         words: w.words,
@@ -316,3 +324,5 @@ fn repair(raw: &str, fix: &dyn Fn(&str) -> Option<String>) -> String {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_local;

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::facts::ClaimKind;
 use crate::lang::dates::Period;
 use crate::lang::text::Word;
-use crate::lang::{Category, Side};
+use crate::lang::{Category, Lang, Side};
 
 /// What the asker wants to know.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -157,6 +157,8 @@ pub enum PlaceOf {
 #[derive(Debug, Clone, Serialize)]
 pub struct Question {
     pub text: String,
+    /// The language the question was asked in, which the reply is written in.
+    pub lang: Lang,
     /// The words after typo repair, as the rules saw them.
     #[serde(skip)]
     pub words: Vec<Word>,
@@ -178,6 +180,7 @@ impl Question {
     pub fn of(measure: Measure, periods: Vec<Period>) -> Question {
         Question {
             text: String::new(),
+            lang: Lang::En,
             words: Vec::new(),
             measure,
             select: Selectors { periods, ..Selectors::default() },

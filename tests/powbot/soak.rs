@@ -72,7 +72,7 @@ fn soak_50_000_questions_from_concurrent_tasks() {
                     for i in 0..per_task / 5 {
                         let question = ASKED[(from + task * per_task + i) % ASKED.len()].to_string();
                         let request = Request::Ask { question, after: None };
-                        let outcome = match answering::within(Arc::clone(&shared), request, None).await {
+                        let outcome = match answering::within(Arc::clone(&shared), request, None, None).await {
                             answering::Progress::Ready(outcome) => outcome,
                             answering::Progress::Pending(task) => answering::finish(task).await,
                         };

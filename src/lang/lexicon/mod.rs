@@ -14,6 +14,8 @@
 pub mod names;
 pub mod people;
 pub mod questions;
+pub mod ru;
+pub mod uk;
 pub mod verbs;
 mod words;
 
