@@ -16,6 +16,7 @@
 //! - `render`: shows an `Answer` as plain Markdown, terminal text or JSON, and exchanges over time
 //!   as a picture (the Discord layer lays out its own cards).
 //! - `engine`: wires the stages together; the one type front ends hold.
+//! - `ingest`: new articles from links and feeds into `DATA/articles/` (`powbot ingest`).
 //! - `discord`: the Discord front ends (`serve`, `serve-http`); knows only `Engine`, `Answer` and
 //!   an exchange's `Summary`.
 
@@ -27,6 +28,7 @@ pub mod discord;
 pub mod engine;
 pub mod facts;
 pub mod index;
+pub mod ingest;
 pub mod lang;
 pub mod render;
 pub mod understand;

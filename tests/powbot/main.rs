@@ -8,6 +8,8 @@ mod curated;
 mod facts;
 mod followups;
 mod index;
+mod ingest;
 mod properties;
 mod soak;
 mod support;
+mod web;
