@@ -17,6 +17,7 @@
 //!   as a picture (the Discord layer lays out its own cards).
 //! - `engine`: wires the stages together; the one type front ends hold.
 //! - `ingest`: new articles from links and feeds into `DATA/articles/` (`powbot ingest`).
+//! - `reload`: a running bot's engine, swapped whole when the data directory changes (`Live`).
 //! - `discord`: the Discord front ends (`serve`, `serve-http`); knows only `Engine`, `Answer` and
 //!   an exchange's `Summary`.
 
@@ -30,6 +31,7 @@ pub mod facts;
 pub mod index;
 pub mod ingest;
 pub mod lang;
+pub mod reload;
 pub mod render;
 pub mod understand;
 

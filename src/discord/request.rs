@@ -7,6 +7,7 @@
 use serenity::all::{ActionRowComponent, ComponentInteractionDataKind, Interaction};
 
 use crate::answer::{Answer, Previous};
+use crate::engine::Engine;
 
 use super::answering::Shared;
 use super::card;
@@ -159,7 +160,9 @@ impl Request {
     /// Runs the request. Synchronous and possibly slow (index and store I/O): call it off the
     /// async executor, through `answering`.
     pub fn run(&self, shared: &Shared) -> Outcome {
-        let engine = &shared.engine;
+        // One engine for the whole request, even if a reload swaps it meanwhile.
+        let current = shared.engine();
+        let engine: &Engine = &current;
         let reply = |reply: Reply| Outcome { response: Response::Reply(reply), ticket: None };
         match self {
             Request::Ask { question, .. } if question.is_empty() => {
@@ -170,9 +173,9 @@ impl Request {
                     let ticket = resolve(shared, after)?;
                     Previous::of(&ticket.answer(engine))
                 });
-                answered(shared, Ticket::Ask { question: question.clone(), previous })
+                answered(shared, engine, Ticket::Ask { question: question.clone(), previous })
             }
-            Request::Exchange { key } => answered(shared, Ticket::Exchange { key: key.clone() }),
+            Request::Exchange { key } => answered(shared, engine, Ticket::Exchange { key: key.clone() }),
             Request::Exchanges { year } => {
                 let heading = match year {
                     Some(year) => format!("Prisoner exchanges in {year}"),
@@ -193,7 +196,7 @@ impl Request {
             Request::Explain { answer, asker } => {
                 let Some(ticket) = resolve(shared, answer) else { return reply(Reply::notice(LOST)) };
                 // The 👎 counts even if the form is closed unanswered.
-                feedback(shared, answer, *asker, -1, None, "");
+                feedback(shared, engine, answer, *asker, -1, None, "");
                 Outcome { response: Response::Modal(complaint_form(&ticket)), ticket: None }
             }
             Request::Vote { answer, helpful, asker } => {
@@ -202,10 +205,11 @@ impl Request {
                 } else {
                     "Thanks for telling me. Curators review answers marked wrong."
                 };
-                reply(feedback(shared, answer, *asker, if *helpful { 1 } else { -1 }, None, thanks))
+                reply(feedback(shared, engine, answer, *asker, if *helpful { 1 } else { -1 }, None, thanks))
             }
             Request::Comment { answer, text, asker } => reply(feedback(
                 shared,
+                engine,
                 answer,
                 *asker,
                 -1,
@@ -235,8 +239,7 @@ fn resolve(shared: &Shared, reference: &Reference) -> Option<Ticket> {
 }
 
 /// An answer as a card, with the buttons that rebuild it.
-fn answered(shared: &Shared, ticket: Ticket) -> Outcome {
-    let engine = &shared.engine;
+fn answered(shared: &Shared, engine: &Engine, ticket: Ticket) -> Outcome {
     let answer = ticket.answer(engine);
     let summary = match answer.exchanges.as_slice() {
         [one] => engine.summary(&one.id),
@@ -263,6 +266,7 @@ fn complaint_form(ticket: &Ticket) -> Modal {
 /// Records a vote (and a comment) on the answer `reference` names; the thanks, or why not.
 fn feedback(
     shared: &Shared,
+    engine: &Engine,
     reference: &Reference,
     asker: Asker,
     rating: i8,
@@ -272,7 +276,8 @@ fn feedback(
     let (Some(store), Some(ticket)) = (shared.store.as_ref(), resolve(shared, reference)) else {
         return Reply::notice("Thanks! (Feedback is not being recorded right now.)");
     };
-    let answer: Answer = ticket.answer(&shared.engine);
+    let answer: Answer = ticket.answer(engine);
+    let corpus = super::answering::corpus_of(engine);
     let figures: Vec<String> =
         answer.figures.iter().map(|f| format!("{} = {} ({})", f.label, f.value, f.article)).collect();
     let vote = Vote {
@@ -283,7 +288,7 @@ fn feedback(
         user: asker.user,
         guild: asker.guild,
         rating,
-        corpus: &shared.corpus,
+        corpus: &corpus,
     };
     let recorded = match comment {
         Some(comment) => store.record_comment(&vote, comment),

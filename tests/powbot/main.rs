@@ -10,6 +10,7 @@ mod followups;
 mod index;
 mod ingest;
 mod properties;
+mod reload;
 mod soak;
 mod support;
 mod web;

@@ -77,6 +77,15 @@ impl Web {
         self.hits.lock().map(|h| h.get(path).copied().unwrap_or(0)).unwrap_or(0)
     }
 
+    /// Starts a task on the web's runtime.
+    pub fn spawn<F>(&self, future: F) -> tokio::task::JoinHandle<F::Output>
+    where
+        F: std::future::Future + Send + 'static,
+        F::Output: Send + 'static,
+    {
+        self.runtime.spawn(future)
+    }
+
     /// Runs a future on the web's runtime (ingest's HTTP client lives there too).
     pub fn block_on<F: std::future::Future>(&self, future: F) -> F::Output {
         self.runtime.block_on(future)
