@@ -18,6 +18,8 @@
 //!   as a picture (the Discord layer lays out its own cards); `messages` writes replies in
 //!   Ukrainian and Russian.
 //! - `engine`: wires the stages together; the one type front ends hold.
+//! - `ingest`: new articles from links and feeds into `DATA/articles/` (`powbot ingest`).
+//! - `reload`: a running bot's engine, swapped whole when the data directory changes (`Live`).
 //! - `discord`: the Discord front ends (`serve`, `serve-http`); knows only `Engine`, `Answer` and
 //!   an exchange's `Summary`.
 
@@ -29,7 +31,9 @@ pub mod discord;
 pub mod engine;
 pub mod facts;
 pub mod index;
+pub mod ingest;
 pub mod lang;
+pub mod reload;
 pub mod render;
 pub mod understand;
 

@@ -1,4 +1,4 @@
-//! The `powbot` command: ask, chat, index, check, timeline, feedback, and the Discord front ends
+//! The `powbot` command: ask, chat, index, check, timeline, feedback, ingest, and the Discord front ends
 //! serve, serve-http.
 
 use std::io::{BufRead, IsTerminal, Read, Write};
@@ -10,7 +10,7 @@ use clap::{Args, Parser, Subcommand};
 use powbot::answer::Previous;
 use powbot::discord::cli::{ServeArgs, ServeHttpArgs};
 use powbot::render::terminal::{self, Style};
-use powbot::{Engine, EngineConfig, render};
+use powbot::{Engine, EngineConfig, ingest, render};
 
 #[derive(Parser)]
 #[command(
@@ -128,6 +128,25 @@ enum Command {
         /// How many questions to print.
         #[arg(long, default_value_t = 10)]
         limit: usize,
+    },
+    /// Add reports of exchanges from links and feeds to DATA/articles/ (prints what it added and
+    /// why it skipped the rest).
+    Ingest {
+        /// Data directory holding articles/*.md.
+        #[arg(long, env = "POWBOT_DATA", default_value = "data")]
+        data: PathBuf,
+        /// A feeds.toml: [[feed]] tables with url, and optional include / exclude keywords.
+        #[arg(long, value_name = "FILE")]
+        feeds: Option<PathBuf>,
+        /// Print what would be added; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Seconds between two requests to one site (a robots.txt Crawl-delay may lengthen it).
+        #[arg(long, value_name = "SECS", default_value_t = 2.0)]
+        per_host_delay: f64,
+        /// Pages or feeds (told apart by their content).
+        #[arg(value_name = "URL")]
+        urls: Vec<String>,
     },
     /// Run the Discord bot over the gateway: slash commands and mentions.
     Serve(ServeArgs),
@@ -302,6 +321,28 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Ingest { data, feeds, dry_run, per_host_delay, urls } => {
+            let mut sources: Vec<ingest::Source> = urls.into_iter().map(ingest::Source::Url).collect();
+            if let Some(feeds) = &feeds {
+                sources.extend(ingest::load_feeds(feeds)?.into_iter().map(ingest::Source::Feed));
+            }
+            if sources.is_empty() {
+                eprintln!("powbot: nothing to ingest; give URLs, or --feeds FILE (see feeds.example.toml)");
+                return Ok(ExitCode::from(2));
+            }
+            anyhow::ensure!(
+                per_host_delay.is_finite() && (0.0..=3600.0).contains(&per_host_delay),
+                "--per-host-delay is seconds between 0 and 3600, not {per_host_delay}"
+            );
+            let fetch = ingest::FetchConfig {
+                per_host_interval: std::time::Duration::from_secs_f64(per_host_delay),
+                ..Default::default()
+            };
+            let options = ingest::Options { data_dir: data, dry_run, fetch };
+            let report = tokio::runtime::Runtime::new()?.block_on(ingest::run(&sources, &options))?;
+            say(ingest_report(&report, dry_run));
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Serve(args) => {
             tokio::runtime::Runtime::new()?.block_on(powbot::discord::cli::serve(args))?;
             Ok(ExitCode::SUCCESS)
@@ -364,6 +405,23 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::from(1))
         }
     }
+}
+
+/// What an ingest run did, a line per URL.
+fn ingest_report(report: &ingest::Report, dry_run: bool) -> String {
+    let verb = if dry_run { "would add" } else { "added" };
+    let mut lines = Vec::new();
+    for a in &report.added {
+        lines.push(format!("{verb} {}: {}, {} — {:?} <{}> ({})", a.id, a.outlet, a.published, a.title, a.url, a.topic));
+    }
+    for s in &report.skipped {
+        lines.push(format!("skipped {}: {}", s.url, s.reason));
+    }
+    if report.leftovers_removed > 0 {
+        lines.push(format!("removed {} partial file(s) an interrupted run left", report.leftovers_removed));
+    }
+    lines.push(format!("{} {verb}, {} skipped", report.added.len(), report.skipped.len()));
+    lines.join("\n")
 }
 
 /// Longest line `chat` reads as a question: far beyond any question, short of any harm.

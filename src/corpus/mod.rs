@@ -46,6 +46,12 @@ pub enum CorpusError {
     Empty(PathBuf),
 }
 
+/// Parses one article's text as the corpus loader would read its file (every field required),
+/// for writers of article files (`ingest`) to check a file before writing it.
+pub fn parse_as_corpus(path: &Path, raw: &str) -> Result<Article, LoadError> {
+    parse_with(path, raw, Fields::All)
+}
+
 impl Corpus {
     /// Loads `data_dir/articles/*.md`. Returns the corpus and the files that
     /// were skipped, each with the reason.

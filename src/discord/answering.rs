@@ -12,6 +12,7 @@ use std::time::Duration;
 use tokio::task::JoinHandle;
 
 use crate::engine::Engine;
+use crate::reload::Live;
 
 use crate::lang::Lang;
 
@@ -28,26 +29,33 @@ const FAILURE: &str = "Sorry, something went wrong while answering. Please try a
 
 /// What running a request reads: the engine, and what the bot remembers.
 pub struct Shared {
-    pub engine: Arc<Engine>,
+    /// The engine in service; a reload swaps it (see `crate::reload`). A request takes it once
+    /// with [`Shared::engine`] and answers with that one throughout.
+    pub engine: Live,
     /// Votes, long tickets, threads; `None` only when not even an in-memory store could be had.
     pub store: Option<Store>,
-    /// Which corpus the engine answers from, as feedback records it.
-    pub corpus: String,
 }
 
 impl Shared {
     /// The engine with a store in `index_dir` (or in memory, when that cannot be used).
-    pub fn new(engine: Arc<Engine>, index_dir: &std::path::Path) -> Shared {
-        let store = Store::open_or_in_memory(index_dir);
-        let corpus = crate::index::fingerprint(engine.corpus());
-        Shared { engine, store, corpus }
+    pub fn new(engine: impl Into<Live>, index_dir: &std::path::Path) -> Shared {
+        Shared { engine: engine.into(), store: Store::open_or_in_memory(index_dir) }
     }
 
     /// The engine with a store of its own in memory (tests, and bots without a disk).
-    pub fn in_memory(engine: Arc<Engine>) -> Shared {
-        let corpus = crate::index::fingerprint(engine.corpus());
-        Shared { engine, store: Store::in_memory().ok(), corpus }
+    pub fn in_memory(engine: impl Into<Live>) -> Shared {
+        Shared { engine: engine.into(), store: Store::in_memory().ok() }
     }
+
+    /// The engine in service now, for one request.
+    pub fn engine(&self) -> Arc<Engine> {
+        self.engine.current()
+    }
+}
+
+/// Which corpus `engine` answers from, as feedback records it.
+pub fn corpus_of(engine: &Engine) -> String {
+    crate::index::fingerprint(engine.corpus())
 }
 
 /// An answer that is ready, or still being worked on.

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use anyhow::Context as _;
 
 use crate::engine::{Engine, EngineConfig};
+use crate::reload::{self, Live};
 
 use super::answering::{self, Shared};
 use super::config::Config;
@@ -27,6 +28,22 @@ pub struct ServeArgs {
     /// How many shards the whole bot has (with --shards).
     #[arg(long, value_name = "N", requires = "shards")]
     pub shard_total: Option<u32>,
+    #[command(flatten)]
+    pub reload: ReloadArgs,
+}
+
+/// Live reload, for both front ends: new articles are answered without a restart.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ReloadArgs {
+    /// Do not watch the data directory (a changed article is then read at the next start).
+    #[arg(long)]
+    pub no_watch: bool,
+    /// Ingest the feeds of --feeds this often (e.g. 30m, 2h); new articles are answered at once.
+    #[arg(long, value_name = "PERIOD", env = "POWBOT_INGEST_EVERY", value_parser = reload::parse_every, requires = "feeds")]
+    pub ingest_every: Option<std::time::Duration>,
+    /// The feeds.toml polled with --ingest-every.
+    #[arg(long, value_name = "FILE", env = "POWBOT_FEEDS")]
+    pub feeds: Option<PathBuf>,
 }
 
 /// `powbot serve-http`: answer slash commands through the Interactions Endpoint URL.
@@ -38,6 +55,8 @@ pub struct ServeHttpArgs {
     /// Address to listen on; put a TLS-terminating proxy in front, Discord only calls https.
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,
+    #[command(flatten)]
+    pub reload: ReloadArgs,
 }
 
 /// Runs `powbot serve`.
@@ -54,7 +73,7 @@ pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         }
         _ => None,
     };
-    let shared = open(&config).await?;
+    let shared = open(&config, &args.reload).await?;
     let settings = gateway::Settings {
         token,
         guild_id: config.guild_id,
@@ -79,7 +98,7 @@ pub async fn serve_http(args: ServeHttpArgs) -> anyhow::Result<()> {
         limits: Limits::default(),
         retry: Policy::default(),
     };
-    let shared = open(&config).await?;
+    let shared = open(&config, &args.reload).await?;
     let endpoint = Arc::new(Endpoint::new(&settings, shared)?);
     if settings.token.is_some() {
         let registration = endpoint.register_commands(config.guild_id).await?;
@@ -101,8 +120,17 @@ pub async fn serve_http(args: ServeHttpArgs) -> anyhow::Result<()> {
     interactions_http::serve(listener, endpoint, shutdown_signal()).await.context("the interactions endpoint failed")
 }
 
-/// Opens (or builds) the index and the store off the async executor: it is disk- and CPU-bound.
-async fn open(config: &Config) -> anyhow::Result<Arc<Shared>> {
+/// Opens (or builds) the index and the store off the async executor: it is disk- and CPU-bound;
+/// then starts live reload (`crate::reload`) in the background.
+async fn open(config: &Config, reload_args: &ReloadArgs) -> anyhow::Result<Arc<Shared>> {
+    let feeds = match (&reload_args.feeds, reload_args.ingest_every) {
+        (Some(file), Some(every)) => {
+            // A feeds file that cannot be used is said at start, not half an hour later.
+            crate::ingest::load_feeds(file)?;
+            Some(reload::Feeds { file: file.clone(), every, fetch: Default::default() })
+        }
+        _ => None,
+    };
     let engine_config =
         EngineConfig { data_dir: config.data_dir.clone(), index_dir: config.index_dir.clone(), today: None };
     let engine = tokio::task::spawn_blocking(move || Engine::open(&engine_config))
@@ -122,10 +150,20 @@ async fn open(config: &Config) -> anyhow::Result<Arc<Shared>> {
     for refused in engine.refused() {
         tracing::warn!("{refused}");
     }
+    let live = Live::from(engine);
     let index_dir = config.index_dir.clone();
-    let shared = tokio::task::spawn_blocking(move || Shared::new(Arc::new(engine), &index_dir))
+    let engine = live.clone();
+    let shared = tokio::task::spawn_blocking(move || Shared::new(engine, &index_dir))
         .await
         .context("opening the store panicked")?;
+    let settings = reload::Settings {
+        engine: EngineConfig { data_dir: config.data_dir.clone(), index_dir: config.index_dir.clone(), today: None },
+        watch: !reload_args.no_watch,
+        debounce: std::time::Duration::from_secs(2),
+        feeds,
+    };
+    // Runs as long as the runtime: the bot stops by ending the runtime.
+    tokio::spawn(reload::run(live, settings, None));
     Ok(Arc::new(shared))
 }
 

@@ -7,6 +7,7 @@
 use serenity::all::{ActionRowComponent, ComponentInteractionDataKind, Interaction};
 
 use crate::answer::{Answer, Previous};
+use crate::engine::Engine;
 use crate::lang::Lang;
 use crate::render::messages;
 
@@ -170,7 +171,9 @@ impl Request {
     /// `locale` is the asker's language (see `Asker::locale`): replies are in the question's
     /// language, or in it when the question does not tell (a date, a year, `/help`).
     pub fn run(&self, shared: &Shared, locale: Option<Lang>) -> Outcome {
-        let engine = &shared.engine;
+        // One engine for the whole request, even if a reload swaps it meanwhile.
+        let current = shared.engine();
+        let engine: &Engine = &current;
         let lang = locale.unwrap_or_default();
         let reply = |reply: Reply| Outcome { response: Response::Reply(reply), ticket: None };
         let phrase = |english: &'static str| messages::phrase(lang, english);
@@ -183,9 +186,9 @@ impl Request {
                     let ticket = resolve(shared, after)?;
                     Previous::of(&ticket.answer(engine))
                 });
-                answered(shared, Ticket::Ask { question: question.clone(), previous }, locale)
+                answered(shared, engine, Ticket::Ask { question: question.clone(), previous }, locale)
             }
-            Request::Exchange { key } => answered(shared, Ticket::Exchange { key: key.clone() }, locale),
+            Request::Exchange { key } => answered(shared, engine, Ticket::Exchange { key: key.clone() }, locale),
             Request::Exchanges { year } => {
                 let heading = match year {
                     Some(year) => format!("{} {year}", phrase("Prisoner exchanges in")),
@@ -210,7 +213,7 @@ impl Request {
             Request::Explain { answer, asker } => {
                 let Some(ticket) = resolve(shared, answer) else { return reply(Reply::notice(LOST)) };
                 // The 👎 counts even if the form is closed unanswered.
-                feedback(shared, answer, *asker, -1, None, "");
+                feedback(shared, engine, answer, *asker, -1, None, "");
                 Outcome { response: Response::Modal(complaint_form(&ticket)), ticket: None }
             }
             Request::Vote { answer, helpful, asker } => {
@@ -219,10 +222,11 @@ impl Request {
                 } else {
                     "Thanks for telling me. Curators review answers marked wrong."
                 };
-                reply(feedback(shared, answer, *asker, if *helpful { 1 } else { -1 }, None, thanks))
+                reply(feedback(shared, engine, answer, *asker, if *helpful { 1 } else { -1 }, None, thanks))
             }
             Request::Comment { answer, text, asker } => reply(feedback(
                 shared,
+                engine,
                 answer,
                 *asker,
                 -1,
@@ -253,8 +257,7 @@ fn resolve(shared: &Shared, reference: &Reference) -> Option<Ticket> {
 
 /// An answer as a card, with the buttons that rebuild it; in the asker's language when the
 /// question does not choose one.
-fn answered(shared: &Shared, ticket: Ticket, locale: Option<Lang>) -> Outcome {
-    let engine = &shared.engine;
+fn answered(shared: &Shared, engine: &Engine, ticket: Ticket, locale: Option<Lang>) -> Outcome {
     let answer = match locale {
         Some(lang) if !ticket.decides_language() => engine.in_lang(ticket.answer(engine), lang),
         _ => ticket.answer(engine),
@@ -284,6 +287,7 @@ fn complaint_form(ticket: &Ticket) -> Modal {
 /// Records a vote (and a comment) on the answer `reference` names; the thanks, or why not.
 fn feedback(
     shared: &Shared,
+    engine: &Engine,
     reference: &Reference,
     asker: Asker,
     rating: i8,
@@ -293,7 +297,8 @@ fn feedback(
     let (Some(store), Some(ticket)) = (shared.store.as_ref(), resolve(shared, reference)) else {
         return Reply::notice("Thanks! (Feedback is not being recorded right now.)");
     };
-    let answer: Answer = ticket.answer(&shared.engine);
+    let answer: Answer = ticket.answer(engine);
+    let corpus = super::answering::corpus_of(engine);
     let figures: Vec<String> =
         answer.figures.iter().map(|f| format!("{} = {} ({})", f.label, f.value, f.article)).collect();
     let vote = Vote {
@@ -304,7 +309,7 @@ fn feedback(
         user: asker.user,
         guild: asker.guild,
         rating,
-        corpus: &shared.corpus,
+        corpus: &corpus,
     };
     let recorded = match comment {
         Some(comment) => store.record_comment(&vote, comment),

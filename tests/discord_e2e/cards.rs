@@ -147,7 +147,7 @@ async fn sources_and_a_thumbs_down_with_its_form_round_trip() {
     assert_eq!(worst[0].question, MARCH_QUESTION);
     assert!(worst[0].answer.contains("372") && worst[0].figures.contains("aljazeera-2025-03-19"), "{worst:?}");
     assert_eq!(worst[0].comments, ["Russia got 175, not 372"]);
-    assert_eq!(worst[0].corpus, shared.corpus);
+    assert_eq!(worst[0].corpus, powbot::discord::answering::corpus_of(&shared.engine()));
 
     bot.abort();
     assert_all_valid(&fake.requests());
