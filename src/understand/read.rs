@@ -444,6 +444,10 @@ pub fn group(w: &Words) -> Vec<String> {
         // "how many had defended azovstal", "how many were azovstal defenders".
         return predicate_group(w, at + 2);
     }
+    // "how many served in the armed forces": a verb of the past, then the group.
+    if np.first() == Some(&(at + 2)) && words[at + 2].norm.ends_with("ed") && w.tag(at + 2).is_none() {
+        return group_after(w, at + 2);
+    }
     let head = np.last().copied();
     np.into_iter()
         .filter(|&k| Some(k) != head || !matches!(w.tag(k), Some(Tag::People(Category::Civilians))))
@@ -500,6 +504,12 @@ fn predicate_group(w: &Words, from: usize) -> Vec<String> {
     else {
         return Vec::new();
     };
+    group_after(w, verb)
+}
+
+/// The group words after the verb at `verb`.
+fn group_after(w: &Words, verb: usize) -> Vec<String> {
+    let words = &w.words;
     // "… had fought at Azovstal": places count too, up to the end of the
     // clause, a phrase of time ("on the last day", "during the swap") or
     // one naming the exchange ("in the Kherson swap").

@@ -397,11 +397,21 @@ fn elliptic_ok(s: &Sentence, c: &Count) -> bool {
             || matches!(s.tag(n + 2), Some(Tag::People(_) | Tag::Kind(_))));
     let part = matches!(next, Some(Tag::Cue(Cue::Part)))
         || c.at >= 2 && s.is(c.at - 1, ",") && (c.at.saturating_sub(6)..c.at).any(|k| s.is(k, "of"));
-    let predicate = s.words.get(n).is_some_and(|w| w.norm.ends_with("ed"))
-        || (s.is(n, "had") || s.is(n, "have")) && s.words.get(n + 1).is_some_and(|w| w.norm.ends_with("ed"));
+    // "… 19 were …, and 48 had been listed as missing".
+    let perfect = |k: usize| {
+        s.words.get(k).is_some_and(|w| w.norm.ends_with("ed"))
+            || s.is(k, "been") && s.words.get(k + 1).is_some_and(|w| w.norm.ends_with("ed"))
+    };
+    let predicate =
+        s.words.get(n).is_some_and(|w| w.norm.ends_with("ed")) || (s.is(n, "had") || s.is(n, "have")) && perfect(n + 1);
+    // "33 served in the National Guard and 14 in the Armed Forces": the verb gapped.
+    let gapped_verb = c.at >= 1
+        && s.is(c.at - 1, "and")
+        && ["in", "at", "from", "with"].iter().any(|p| s.is(n, p))
+        && s.words[s.clause_of(c.at).start..c.at - 1].iter().any(|w| w.number().is_some());
     let part = part || c.of_group;
     let digits = s.words[c.at].is_digits() || copula || part;
-    digits && (acts || each || dated_on || copula || part || predicate && part_context(s, c))
+    digits && (acts || each || dated_on || copula || part || (predicate || gapped_verb) && part_context(s, c))
 }
 
 /// "… fourteen people came home on 30 April; on 14 April, thirty; on 9
@@ -419,20 +429,43 @@ fn gapped(s: &Sentence, c: &Count) -> bool {
     after_semicolon && lead && comma && ends && earlier_count
 }
 
-/// The sentence opens with "Of the N," or "Of them,": what follows counts parts.
+/// Words that open a sentence about part of a group: "Most of them - 71 people -".
+const PART_QUANTIFIERS: &[&str] = &["most", "many", "some", "several", "half", "all", "none", "each"];
+
+/// The sentence opens with "Of the N,", "Of them," or "Most of them": what
+/// follows counts parts.
+pub fn opens_with_of(s: &Sentence) -> bool {
+    let w = &s.words;
+    w.first().is_some_and(|x| x.is("of"))
+        || w.first().is_some_and(|x| PART_QUANTIFIERS.contains(&x.norm.as_str()))
+            && w.get(1).is_some_and(|x| x.is("of"))
+}
+
+/// What follows counts parts: the sentence opens with "Of the N," (see
+/// `opens_with_of`), or a part of the group was counted before in it
+/// ("Nineteen of those freed were …, and 48 had been listed as missing").
 fn part_context(s: &Sentence, c: &Count) -> bool {
-    (0..c.at).any(|k| s.is(k, "of")) && s.words.first().is_some_and(|w| w.is("of"))
+    let of_group_before = (1..c.at.saturating_sub(1)).any(|k| {
+        s.is(k, "of")
+            && (s.is(k + 1, "them") || s.is(k + 1, "those") || s.is(k + 1, "the"))
+            && s.words[k - 1].number().is_some()
+    });
+    (0..c.at).any(|k| s.is(k, "of")) && opens_with_of(s) || of_group_before
 }
 
 /// Words after the count that say more about who it counts: "15 are
 /// women", "every one of the 108 Ukrainians it received was a woman",
 /// "95 defended the Azovstal steel works in Mariupol".
 fn predicate(s: &Sentence, c: &mut Count) {
-    let clause = s.clause_of(c.at);
-    let limit = (c.np.end + 12).min(clause.end);
-    let mut k = c.np.end;
+    // "Most of them - 71 people - had defended Azovstal": a count between dashes
+    // takes the predicate after the closing one.
+    let dash = |k: usize| s.words.get(k).is_some_and(|w| matches!(w.norm.as_str(), "-" | "—" | "–"));
+    let after = if c.at > 0 && dash(c.at - 1) && dash(c.np.end) { c.np.end + 1 } else { c.np.end };
+    let clause = s.clause_of(after);
+    let limit = (after + 12).min(clause.end);
+    let mut k = after;
     // Skip a short relative clause ("it received") to reach a copula.
-    while k < limit && k < c.np.end + 4 && s.tag(k) != Some(Tag::Cue(Cue::Be)) {
+    while k < limit && k < after + 4 && s.tag(k) != Some(Tag::Cue(Cue::Be)) {
         if s.words[k].kind == WordKind::Number || s.words[k].is_punct() {
             break;
         }
@@ -454,7 +487,9 @@ fn predicate(s: &Sentence, c: &mut Count) {
                     // "108 were Azov regiment fighters": the head and the words before it.
                     // Only plain modifiers: not "returned and the same number of Ukrainian prisoners".
                     let modifiers = j - from <= 3
-                        && (from..j).all(|k| s.tag(k).is_none() && s.words[k].kind == WordKind::Word)
+                        && (from..j).all(|k| {
+                            matches!(s.tag(k), None | Some(Tag::Place(_))) && s.words[k].kind == WordKind::Word
+                        })
                         && !(from..j).any(|k| ["and", "or", "the", "of", "same"].contains(&s.words[k].norm.as_str()));
                     push_terms(s, c, if copula_terms || !modifiers { j..j + 1 } else { from..j + 1 });
                     copula_terms = true;
@@ -474,12 +509,12 @@ fn predicate(s: &Sentence, c: &mut Count) {
     // at the Chornobyl plant", "46 of the freed soldiers were from the Navy".
     let generic = c.terms.iter().all(|t| GENERIC_HEADS.contains(&t.as_str()));
     if c.elliptic || generic {
-        let stop = (c.np.end..limit)
+        let stop = (after..limit)
             .find(|&k| {
                 s.words[k].kind == WordKind::Number || s.is(k, ";") || s.is(k, ",") || s.tag(k) == Some(Tag::Speech)
             })
             .unwrap_or(limit);
-        for k in c.np.end..stop {
+        for k in after..stop {
             let w = &s.words[k];
             let named_elsewhere =
                 matches!(s.tag(k), Some(Tag::Speaker(_) | Tag::State(_) | Tag::Nationality(_) | Tag::Mediator(_)));
@@ -557,6 +592,21 @@ mod tests {
         assert_eq!(got.last().map(|c| c.0), Some(95));
         assert!(got.last().is_some_and(|c| c.3.contains(&"azovstal".to_string())), "{got:?}");
         assert_eq!(values("The 2 sides met in 3 rounds."), Vec::<u64>::new());
+        // A verb gapped after "and", a perfect passive after a part of the group.
+        assert_eq!(values("Of the 120, 33 served in the National Guard and 14 in the Armed Forces."), [33, 14]);
+        assert_eq!(
+            values("Nineteen of those freed were Snake Island defenders, and 48 had been listed as missing."),
+            [19, 48]
+        );
+        assert_eq!(values("Russia freed 30 soldiers and 14 in the capital were hurt."), [30]);
+    }
+
+    #[test]
+    fn predicates_past_an_apposition_and_places_as_modifiers() {
+        let got = counts("Most of them - 71 people - had defended Azovstal.");
+        assert!(got[0].3.contains(&"azovstal".to_string()), "{got:?}");
+        let got = counts("Nineteen of those freed were Snake Island defenders.");
+        assert!(got[0].3.contains(&"snake".to_string()) && got[0].3.contains(&"defenders".to_string()), "{got:?}");
     }
 
     #[test]

@@ -507,10 +507,12 @@ fn sibling_of_part(s: &Sentence, c: &Count, done: &[Read]) -> bool {
 fn is_part(s: &Sentence, c: &Count) -> bool {
     let clause = s.clause_of(c.at);
     let of_the = s.is(c.at + 1, "of") && (s.is(c.at + 2, "the") || s.is(c.at + 2, "those") || s.is(c.at + 2, "them"));
-    let opens_with_of = s.words.first().is_some_and(|w| w.is("of")) && c.at > 0;
+    let opens_with_of = count::opens_with_of(s) && c.at > 0;
     // "including 43 fighters", "among them 5 officers"; or after the count in
     // a copula: "A total of 23 women are in the group".
-    let after_previous = previous_count(s, c).unwrap_or(0).max(clause.start);
+    // "Among them: 40 Azov fighters, …": a label before a colon governs the list.
+    let label = s.clauses.first().filter(|first| first.end == clause.start && s.is(clause.start, ":"));
+    let after_previous = previous_count(s, c).unwrap_or(0).max(label.map_or(clause.start, |l| l.start));
     let cue_before = (after_previous..c.at).any(|k| s.tag(k) == Some(Tag::Cue(Cue::Part)));
     let cue_after =
         s.tag(c.np.end) == Some(Tag::Cue(Cue::Be)) && s.has(c.np.end..clause.end, |t| t == Tag::Cue(Cue::Part));
