@@ -189,7 +189,9 @@ pub fn describe(ctx: &Context, q: &Question, e: &Exchange, r: &mut Reply) -> boo
         let civilians = Who { category: Category::Civilians, group: &[] };
         let civ = tally::counts(e, side, civilians);
         if !civ.is_empty() {
-            text.push_str(&format!(", including {}", side_text(r, e, side, civilians, &civ, prefer)));
+            // "185 soldiers and 20 civilians": beside the head count, not among it.
+            let joiner = if civ.iter().all(|c| c.figures.iter().all(|f| f.part)) { "including" } else { "plus" };
+            text.push_str(&format!(", {joiner} {}", side_text(r, e, side, civilians, &civ, prefer)));
         }
         parts.push(text);
     }

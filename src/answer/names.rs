@@ -132,10 +132,8 @@ pub fn person(ctx: &Context, q: &Question, sel: &Selection) -> Answer {
     if !reporters.is_empty() {
         r.line(format!("Reported by {}.", reporters.join("; ")));
     }
+    // When it finds nothing, `quote_into` has already said what the bot covers.
     let quoted = search::quote_into(ctx, q, &mut r);
     let ok = quoted || !reporters.is_empty();
-    if !ok {
-        r.line(coverage(ctx.facts));
-    }
     r.finish(q, ok, ctx.corpus)
 }

@@ -176,8 +176,11 @@ fn figure(o: &Observation) -> Option<&Figure> {
 }
 
 /// An undated figure joins the one exchange, within the weeks before its
-/// article, that has a figure of the same value for the same side; so does
-/// one dated only by its article's publication day (`guessed`).
+/// article, that has a figure of the same value for the same side. An
+/// article dated only by its publication day (`guessed`) moves as a whole:
+/// its figures join an earlier exchange only when every head count in it
+/// fits that one exchange ("On Oct. 2 … 185 soldiers and 20 civilians",
+/// retold in November without its date), never one count at a time.
 fn place_undated(observations: &mut [(Observation, NaiveDate)]) {
     let mut dated: HashMap<(u64, Recipient), Vec<ExchangeDate>> = HashMap::new();
     for (o, _) in observations.iter().filter(|(o, _)| !o.guessed) {
@@ -185,23 +188,51 @@ fn place_undated(observations: &mut [(Observation, NaiveDate)]) {
             dated.entry((f.value, f.recipient)).or_default().push(d);
         }
     }
-    for (o, published) in observations.iter_mut() {
-        if o.date.is_some() && !o.guessed {
-            continue;
-        }
-        let Some(f) = figure(o) else { continue };
-        let earliest = *published - Days::new(UNDATED_WINDOW_DAYS);
+    let fit = |f: &Figure, published: NaiveDate| -> Option<ExchangeDate> {
+        let earliest = published - Days::new(UNDATED_WINDOW_DAYS);
         let mut fits: Vec<ExchangeDate> = dated
             .get(&(f.value, f.recipient))
             .into_iter()
             .flatten()
             .copied()
-            .filter(|d| (earliest..=*published).contains(&d.sort_key()))
+            .filter(|d| (earliest..=published).contains(&d.sort_key()))
             .collect();
         fits.sort();
         fits.dedup();
-        if let [only] = fits[..] {
-            o.date = Some(only);
+        if let [only] = fits[..] { Some(only) } else { None }
+    };
+    // Per article, where its guessed head counts all fit: `None` once one does not.
+    let mut moves: HashMap<String, Option<ExchangeDate>> = HashMap::new();
+    for (o, published) in observations.iter() {
+        if let (true, Some(f)) = (o.guessed, figure(o))
+            && !f.part
+        {
+            let to = fit(f, *published);
+            moves
+                .entry(article_of(o).to_string())
+                .and_modify(|m| {
+                    if *m != to {
+                        *m = None;
+                    }
+                })
+                .or_insert(to);
+        }
+    }
+    for (o, published) in observations.iter_mut() {
+        if o.guessed {
+            if figure(o).is_some()
+                && let Some(Some(to)) = moves.get(article_of(o))
+            {
+                o.date = Some(*to);
+            }
+            continue;
+        }
+        if o.date.is_some() {
+            continue;
+        }
+        let Some(f) = figure(o) else { continue };
+        if let Some(to) = fit(f, *published) {
+            o.date = Some(to);
         }
     }
 }

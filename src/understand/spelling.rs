@@ -39,6 +39,12 @@ impl Spelling {
         for w in dates::VOCABULARY {
             words.entry((*w).to_string()).or_insert(1);
         }
+        // Every word of the tagged tables: "plan" is a cue, not a misspelt "plant".
+        for (phrase, _) in lexicon::phrases() {
+            for w in phrase.split(' ') {
+                words.entry(w.to_string()).or_insert(1);
+            }
+        }
         Spelling::indexed(words)
     }
 

@@ -319,13 +319,24 @@ fn skip(words: &[Word], mut i: usize, puncts: &[&str]) -> usize {
     i
 }
 
+/// Where the word after the month at `i` is: past the full stop of an
+/// abbreviation ("Oct. 2", "Sept. 14").
+fn after_month(words: &[Word], i: usize) -> usize {
+    let abbreviated = words.get(i).and_then(|w| month_number(&w.norm)).is_some_and(|m| {
+        let w = &words[i];
+        !MONTHS[m as usize - 1].eq_ignore_ascii_case(&w.norm) && w.norm != "may"
+    });
+    if abbreviated && words.get(i + 1).is_some_and(|n| n.is(".")) { i + 2 } else { i + 1 }
+}
+
 fn is_month_at(words: &[Word], i: usize) -> Option<u32> {
     let w = words.get(i)?;
     let m = month_number(&w.norm)?;
     // Guard the words that are also verbs or modals ("may", "march") and
     // abbreviations that are ordinary words: they count as months only next
     // to a number or after a date preposition.
-    let next_is_number = words.get(i + 1).is_some_and(|n| n.kind == WordKind::Number || day_value(n).is_some());
+    let next = after_month(words, i);
+    let next_is_number = words.get(next).is_some_and(|n| n.kind == WordKind::Number || day_value(n).is_some());
     let prev = i.checked_sub(1).and_then(|p| words.get(p));
     let prev_is_number = prev.is_some_and(|p| day_value(p).is_some());
     let prev_is_prep = prev.is_some_and(|p| PREPOSITIONS.contains(&p.norm.as_str()) || p.norm == "-");
@@ -453,16 +464,17 @@ fn match_at(words: &[Word], i: usize, anchor: Anchor) -> Option<DateMention> {
 
     // Month [Day] [Year]: "March 19, 2025", "May 24", "March 2025", "October".
     if let Some(m) = is_month_at(words, i) {
-        if let Some(d) = words.get(i + 1).and_then(day_value)
-            && words.get(i + 1).and_then(year_value).is_none()
+        let n = after_month(words, i);
+        if let Some(d) = words.get(n).and_then(day_value)
+            && words.get(n).and_then(year_value).is_none()
         {
-            let k = skip(words, i + 2, &[","]);
+            let k = skip(words, n + 1, &[","]);
             let year = words.get(k).and_then(year_value);
-            let end = if year.is_some() { k + 1 } else { i + 2 };
+            let end = if year.is_some() { k + 1 } else { n + 1 };
             return mention(complete_day(year, m, d, anchor)?, end);
         }
-        let year = words.get(i + 1).and_then(year_value);
-        let end = if year.is_some() { i + 2 } else { i + 1 };
+        let year = words.get(n).and_then(year_value);
+        let end = if year.is_some() { n + 1 } else { i + 1 };
         return mention(complete_month(year, m, anchor), end);
     }
 
@@ -571,6 +583,10 @@ mod tests {
         assert_eq!(periods("on 2025-03-19", a), [Period::day(d(2025, 3, 19))]);
         assert_eq!(periods("swapped 19.03.2025", a), [Period::day(d(2025, 3, 19))]);
         assert_eq!(periods("on 03/19/2025", a), [Period::day(d(2025, 3, 19))]);
+        // Abbreviated months with their full stop, as wire services write them.
+        assert_eq!(periods("took place on Oct. 2, when", a), [Period::day(d(2024, 10, 2))]);
+        assert_eq!(periods("on Sept. 14, 2024 and", a), [Period::day(d(2024, 9, 14))]);
+        assert_eq!(periods("in Dec. 2023", a), [Period::Month { year: 2023, month: 12 }]);
     }
 
     #[test]

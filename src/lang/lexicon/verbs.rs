@@ -252,6 +252,13 @@ pub const CUES: &[(&str, Cue)] = &[
     ("in the coming", Cue::Plan),
     ("in the near future", Cue::Plan),
     ("soon", Cue::Plan),
+    // What a deal provides for, not what happened: "The deal concerns the release of 1,200 Ukrainians."
+    ("concerns the release", Cue::Plan),
+    ("provides for the release", Cue::Plan),
+    ("covers the release", Cue::Plan),
+    ("envisages", Cue::Plan),
+    ("envisions", Cue::Plan),
+    ("calls for", Cue::Plan),
     // Negation: "Two Ukrainian women declined to return."
     ("not", Cue::Negation),
     ("no", Cue::Negation),
