@@ -277,20 +277,29 @@ Please ask a shorter one, for example “How many prisoners were exchanged on 19
         answer::choices(&self.facts, typed)
     }
 
-    /// The corpus: outlets, dates, article count.
+    /// The corpus: article count, dates, then its outlets and articles newest first (by
+    /// publication day: the one date every article has, and an ingested article is added soon
+    /// after it is published).
     pub fn corpus_overview(&self) -> Answer {
         let mut q = Question::of(Measure::Sources, Vec::new());
         q.text = "sources".into();
-        let mut outlets: Vec<&str> = self.corpus.articles.iter().map(|a| a.outlet.as_str()).collect();
-        outlets.sort();
-        outlets.dedup();
+        // Newest first, then by id for a stable order.
+        let mut articles: Vec<&crate::corpus::Article> = self.corpus.articles.iter().collect();
+        articles.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.id.cmp(&b.id)));
+        let mut outlets: Vec<&str> = Vec::new();
+        for a in &articles {
+            if !outlets.contains(&a.outlet.as_str()) {
+                outlets.push(a.outlet.as_str());
+            }
+        }
         let first = self.corpus.articles.iter().map(|a| a.published).min();
         let last = self.corpus.articles.iter().map(|a| a.published).max();
         let span = match (first, last) {
             (Some(a), Some(b)) => format!(", published {} to {}", day_label(a), day_label(b)),
             _ => String::new(),
         };
-        let mut text = format!("{} articles from {} outlets{span}:", self.corpus.articles.len(), outlets.len());
+        let mut text =
+            format!("{} articles from {} outlets{span}; newest first:", self.corpus.articles.len(), outlets.len());
         for o in &outlets {
             let n = self.corpus.articles.iter().filter(|a| a.outlet == *o).count();
             text.push_str(&format!("\n• {o} ({n})"));
@@ -303,9 +312,7 @@ Please ask a shorter one, for example “How many prisoners were exchanged on 19
             text,
             figures: Vec::new(),
             exchanges: Vec::new(),
-            sources: self
-                .corpus
-                .articles
+            sources: articles
                 .iter()
                 .map(|a| answer::Source {
                     article: a.id.clone(),

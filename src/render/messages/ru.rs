@@ -180,6 +180,8 @@ pub static CATALOGUE: Catalogue = Catalogue {
         ("Prisoner exchanges in", "Обмены пленными в"),
         ("Prisoner exchanges", "Обмены пленными"),
         ("Sources", "Источники"),
+        // `/sources`.
+        ("newest first", "сначала самые новые"),
         ("Exchange of", "Обмен"),
         ("Reported", "Сообщения"),
         ("From the articles", "Из статей"),

@@ -180,6 +180,8 @@ pub static CATALOGUE: Catalogue = Catalogue {
         ("Prisoner exchanges in", "Обміни полоненими у"),
         ("Prisoner exchanges", "Обміни полоненими"),
         ("Sources", "Джерела"),
+        // `/sources`.
+        ("newest first", "спершу найновіші"),
         ("Exchange of", "Обмін"),
         ("Reported", "Повідомлення"),
         ("From the articles", "Зі статей"),
