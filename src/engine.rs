@@ -277,6 +277,26 @@ Please ask a shorter one, for example “How many prisoners were exchanged on 19
         answer::choices(&self.facts, typed)
     }
 
+    /// How many articles the engine answers from.
+    pub fn article_count(&self) -> usize {
+        self.corpus.articles.len()
+    }
+
+    /// Whether the engine answers from article `id` (`/ingest` waits for a reload to say so).
+    pub fn holds_article(&self, id: &str) -> bool {
+        self.corpus.articles.iter().any(|a| a.id == id)
+    }
+
+    /// The summaries of the exchanges article `id` reports, in the order the facts list them.
+    pub fn summaries_from(&self, id: &str) -> Vec<Summary> {
+        self.facts
+            .exchanges
+            .iter()
+            .filter(|e| e.sources.iter().any(|s| s == id))
+            .filter_map(|e| self.summary(&e.id))
+            .collect()
+    }
+
     /// The corpus: article count, dates, then its outlets and articles newest first (by
     /// publication day: the one date every article has, and an ingested article is added soon
     /// after it is published).
