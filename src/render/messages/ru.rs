@@ -180,7 +180,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
         ("Prisoner exchanges in", "Обмены пленными в"),
         ("Prisoner exchanges", "Обмены пленными"),
         ("Sources", "Источники"),
-        // `/ingest` and `/sources`.
+        // `/ingest`.
         ("Added", "Добавлено"),
         ("Not added", "Не добавлено"),
         ("Now answering from", "Теперь отвечаю на основе"),
@@ -194,7 +194,6 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "Добавлять статьи могут только участники с правом «Управлять сервером».",
         ),
         ("Adding articles is not set up on this bot.", "Добавление статей на этом боте не настроено."),
-        ("newest first", "сначала самые новые"),
         ("Exchange of", "Обмен"),
         ("Reported", "Сообщения"),
         ("From the articles", "Из статей"),

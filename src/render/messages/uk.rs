@@ -180,7 +180,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
         ("Prisoner exchanges in", "Обміни полоненими у"),
         ("Prisoner exchanges", "Обміни полоненими"),
         ("Sources", "Джерела"),
-        // `/ingest` and `/sources`.
+        // `/ingest`.
         ("Added", "Додано"),
         ("Not added", "Не додано"),
         ("Now answering from", "Тепер відповідаю з"),
@@ -194,7 +194,6 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "Додавати статті можуть лише учасники з дозволом «Керувати сервером».",
         ),
         ("Adding articles is not set up on this bot.", "Додавання статей на цьому боті не налаштовано."),
-        ("newest first", "спершу найновіші"),
         ("Exchange of", "Обмін"),
         ("Reported", "Повідомлення"),
         ("From the articles", "Зі статей"),
