@@ -259,6 +259,25 @@ mod tests {
         assert!(parse(&long).is_err());
     }
 
+    /// The permission is the interaction's to tell (`request`), never the command data's.
+    #[test]
+    fn ingest_reads_its_link_and_allows_nothing_by_itself() {
+        let ingest = |url: &str| {
+            data(json!({
+                "id": "1", "name": "ingest", "type": 1,
+                "options": [{"name": "url", "type": 3, "value": url}]
+            }))
+        };
+        assert_eq!(
+            parse(&ingest(" https://example.com/a ")),
+            Ok(Request::Ingest { url: "https://example.com/a".into(), allowed: false })
+        );
+        assert!(parse(&ingest("  ")).is_err());
+        assert!(parse(&ingest(&"a".repeat(2001))).unwrap_err().0.contains("2000"));
+        let ingest = serde_json::to_value(&definitions()[6]).unwrap();
+        assert_eq!(ingest["default_member_permissions"], "32");
+    }
+
     #[test]
     fn unknown_commands_are_unusable_not_a_panic() {
         let other = data(json!({"id": "1", "name": "weather", "type": 1}));
