@@ -277,20 +277,49 @@ Please ask a shorter one, for example “How many prisoners were exchanged on 19
         answer::choices(&self.facts, typed)
     }
 
-    /// The corpus: outlets, dates, article count.
+    /// How many articles the engine answers from.
+    pub fn article_count(&self) -> usize {
+        self.corpus.articles.len()
+    }
+
+    /// Whether the engine answers from article `id` (`/ingest` waits for a reload to say so).
+    pub fn holds_article(&self, id: &str) -> bool {
+        self.corpus.articles.iter().any(|a| a.id == id)
+    }
+
+    /// The summaries of the exchanges article `id` reports, in the order the facts list them.
+    pub fn summaries_from(&self, id: &str) -> Vec<Summary> {
+        self.facts
+            .exchanges
+            .iter()
+            .filter(|e| e.sources.iter().any(|s| s == id))
+            .filter_map(|e| self.summary(&e.id))
+            .collect()
+    }
+
+    /// The corpus: article count, dates, then its outlets and articles newest first (by
+    /// publication day: the one date every article has, and an ingested article is added soon
+    /// after it is published).
     pub fn corpus_overview(&self) -> Answer {
         let mut q = Question::of(Measure::Sources, Vec::new());
         q.text = "sources".into();
-        let mut outlets: Vec<&str> = self.corpus.articles.iter().map(|a| a.outlet.as_str()).collect();
-        outlets.sort();
-        outlets.dedup();
+        // Newest first, then by id for a stable order.
+        let mut articles: Vec<&crate::corpus::Article> = self.corpus.articles.iter().collect();
+        articles.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.id.cmp(&b.id)));
+        let mut outlets: Vec<&str> = Vec::new();
+        for a in &articles {
+            if !outlets.contains(&a.outlet.as_str()) {
+                outlets.push(a.outlet.as_str());
+            }
+        }
         let first = self.corpus.articles.iter().map(|a| a.published).min();
         let last = self.corpus.articles.iter().map(|a| a.published).max();
         let span = match (first, last) {
             (Some(a), Some(b)) => format!(", published {} to {}", day_label(a), day_label(b)),
             _ => String::new(),
         };
-        let mut text = format!("{} articles from {} outlets{span}:", self.corpus.articles.len(), outlets.len());
+        let mut text =
+            format!("{} articles from {} outlets{span}; newest first:", self.corpus.articles.len(), outlets.len());
         for o in &outlets {
             let n = self.corpus.articles.iter().filter(|a| a.outlet == *o).count();
             text.push_str(&format!("\n• {o} ({n})"));
@@ -303,9 +332,7 @@ Please ask a shorter one, for example “How many prisoners were exchanged on 19
             text,
             figures: Vec::new(),
             exchanges: Vec::new(),
-            sources: self
-                .corpus
-                .articles
+            sources: articles
                 .iter()
                 .map(|a| answer::Source {
                     article: a.id.clone(),

@@ -6,6 +6,8 @@
 
 #[path = "discord_e2e/cards.rs"]
 mod cards;
+#[path = "discord_e2e/ingest.rs"]
+mod ingest;
 #[path = "discord_e2e/languages.rs"]
 mod languages;
 #[path = "discord_e2e/retries.rs"]
@@ -17,6 +19,10 @@ mod support;
 mod uploads;
 #[path = "discord_e2e/validation.rs"]
 mod validation;
+// The fixture news sites of the ingest tests, for `/ingest`; not every helper is used here.
+#[allow(dead_code)]
+#[path = "powbot/web.rs"]
+mod web;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -205,7 +211,9 @@ async fn the_gateway_bot_answers_through_a_fake_discord() {
         .iter()
         .map(|command| command["name"].as_str().unwrap_or(""))
         .collect();
-    assert_eq!(names, ["ask", "exchange", "exchanges", "timeline", "sources", "help"]);
+    assert_eq!(names, ["ask", "exchange", "exchanges", "timeline", "sources", "help", "ingest"]);
+    let ingest = &registration.body[6];
+    assert_eq!(ingest["default_member_permissions"], "32", "Manage Server only: {ingest:#}");
     // Discord's naming rules and lengths are in tests/schemas/discord/commands.json.
     assert_eq!(registration.problems, Vec::<String>::new());
 
@@ -537,7 +545,7 @@ async fn slow_answers_are_deferred_then_completed() {
     // With a token, serve-http registers the commands itself (here in a guild).
     let registered =
         endpoint.register_commands(Some(GUILD.parse().unwrap())).await.expect("registration through the fake");
-    assert_eq!(registered, Registration::Registered(6));
+    assert_eq!(registered, Registration::Registered(7));
     assert!(
         fake.requests().iter().any(|r| {
             r.method == "PUT" && r.path == format!("/applications/{APPLICATION_ID}/guilds/{GUILD}/commands")

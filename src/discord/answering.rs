@@ -34,17 +34,25 @@ pub struct Shared {
     pub engine: Live,
     /// Votes, long tickets, threads; `None` only when not even an in-memory store could be had.
     pub store: Option<Store>,
+    /// Where `/ingest` writes articles and how it fetches; `None`: the bot does not ingest.
+    pub ingest: Option<crate::ingest::Options>,
 }
 
 impl Shared {
     /// The engine with a store in `index_dir` (or in memory, when that cannot be used).
     pub fn new(engine: impl Into<Live>, index_dir: &std::path::Path) -> Shared {
-        Shared { engine: engine.into(), store: Store::open_or_in_memory(index_dir) }
+        Shared { engine: engine.into(), store: Store::open_or_in_memory(index_dir), ingest: None }
     }
 
     /// The engine with a store of its own in memory (tests, and bots without a disk).
     pub fn in_memory(engine: impl Into<Live>) -> Shared {
-        Shared { engine: engine.into(), store: Store::in_memory().ok() }
+        Shared { engine: engine.into(), store: Store::in_memory().ok(), ingest: None }
+    }
+
+    /// The same, with `/ingest` writing into `options.data_dir` (the directory the reload
+    /// watches).
+    pub fn with_ingest(self, options: crate::ingest::Options) -> Shared {
+        Shared { ingest: Some(options), ..self }
     }
 
     /// The engine in service now, for one request.

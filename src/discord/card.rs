@@ -175,7 +175,7 @@ fn needs_lead(answer: &Answer, s: &Summary) -> bool {
 
 /// "175 + 22 seriously wounded"; "50 (Russia's Defence Ministry) · 52 (Zelenskyy)" where
 /// sources disagree; "no figure" when none is given.
-fn side(r: &Returned) -> String {
+pub(super) fn side(r: &Returned) -> String {
     let mut text = match r.prisoners.as_slice() {
         [] if r.civilians.is_empty() => return "no figure".into(),
         [] => format!("{} civilians", values(&r.civilians)),

@@ -153,7 +153,10 @@ async fn open(config: &Config, reload_args: &ReloadArgs) -> anyhow::Result<Arc<S
     let live = Live::from(engine);
     let index_dir = config.index_dir.clone();
     let engine = live.clone();
-    let shared = tokio::task::spawn_blocking(move || Shared::new(engine, &index_dir))
+    // `/ingest` writes where the engine reads, and the reload below picks the article up.
+    let ingest =
+        crate::ingest::Options { data_dir: config.data_dir.clone(), dry_run: false, fetch: Default::default() };
+    let shared = tokio::task::spawn_blocking(move || Shared::new(engine, &index_dir).with_ingest(ingest))
         .await
         .context("opening the store panicked")?;
     let settings = reload::Settings {

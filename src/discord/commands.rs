@@ -1,6 +1,8 @@
 //! The slash commands: their definitions for registration, and the [`Request`] each one makes.
 
-use serenity::all::{CommandData, CommandDataOptionValue, CommandOptionType, CreateCommand, CreateCommandOption};
+use serenity::all::{
+    CommandData, CommandDataOptionValue, CommandOptionType, CreateCommand, CreateCommandOption, Permissions,
+};
 
 use crate::engine::Engine;
 use crate::lang::Lang;
@@ -20,6 +22,9 @@ const YEARS: (i64, i64) = (2014, 2100);
 
 /// Longest `/exchange` date (an exchange id or a date in words).
 const MAX_KEY: u16 = 100;
+
+/// Longest link `/ingest` takes: enough for any news article's URL.
+const MAX_URL: u16 = 2000;
 
 /// An interaction the bot cannot run; the text is shown to the user.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,6 +55,19 @@ pub fn definitions() -> Vec<CreateCommand> {
             .add_option(year_option("timeline.to", "Up to this year, e.g. 2025")),
         command("sources", "The news articles the answers come from"),
         command("help", "What the bot knows and how to ask"),
+        // Shown only to members who may manage the server (servers can change that in their
+        // integration settings; `request` checks the member's permissions again).
+        command("ingest", "Add a news report of a prisoner exchange by its link")
+            .default_member_permissions(Permissions::MANAGE_GUILD)
+            .add_option(
+                option(
+                    CommandOptionType::String,
+                    "ingest.url",
+                    "The article's link, e.g. https://kyivindependent.com/…",
+                )
+                .required(true)
+                .max_length(MAX_URL),
+            ),
     ]
 }
 
@@ -121,6 +139,13 @@ pub fn parse(data: &CommandData) -> Result<Request, Unusable> {
         }
         "sources" => Ok(Request::Sources),
         "help" => Ok(Request::Help),
+        "ingest" => match string_option(data, "url").map(|url| url.trim().to_string()) {
+            Some(url) if measure(&url) > usize::from(MAX_URL) => {
+                Err(Unusable(format!("A link is at most {MAX_URL} characters.")))
+            }
+            Some(url) if !url.is_empty() => Ok(Request::Ingest { url, allowed: false }),
+            _ => Err(Unusable("Please give the article's link, e.g. `/ingest url:https://…`.".into())),
+        },
         other => Err(Unusable(format!("I don't know the command `/{}`; try `/help`.", fit(other, 32)))),
     }
 }
@@ -234,6 +259,25 @@ mod tests {
         assert!(parse(&long).is_err());
     }
 
+    /// The permission is the interaction's to tell (`request`), never the command data's.
+    #[test]
+    fn ingest_reads_its_link_and_allows_nothing_by_itself() {
+        let ingest = |url: &str| {
+            data(json!({
+                "id": "1", "name": "ingest", "type": 1,
+                "options": [{"name": "url", "type": 3, "value": url}]
+            }))
+        };
+        assert_eq!(
+            parse(&ingest(" https://example.com/a ")),
+            Ok(Request::Ingest { url: "https://example.com/a".into(), allowed: false })
+        );
+        assert!(parse(&ingest("  ")).is_err());
+        assert!(parse(&ingest(&"a".repeat(2001))).unwrap_err().0.contains("2000"));
+        let ingest = serde_json::to_value(&definitions()[6]).unwrap();
+        assert_eq!(ingest["default_member_permissions"], "32");
+    }
+
     #[test]
     fn unknown_commands_are_unusable_not_a_panic() {
         let other = data(json!({"id": "1", "name": "weather", "type": 1}));
@@ -246,6 +290,6 @@ mod tests {
             .iter()
             .map(|command| serde_json::to_value(command).unwrap()["name"].as_str().unwrap().to_string())
             .collect();
-        assert_eq!(names, ["ask", "exchange", "exchanges", "timeline", "sources", "help"]);
+        assert_eq!(names, ["ask", "exchange", "exchanges", "timeline", "sources", "help", "ingest"]);
     }
 }

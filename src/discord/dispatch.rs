@@ -117,7 +117,8 @@ impl Dispatcher {
             return;
         }
         let private = request.private();
-        let deadline = (request.deferrable() && door.can_defer()).then_some(self.defer_after);
+        let wait = if request.slow() { Duration::ZERO } else { self.defer_after };
+        let deadline = (request.deferrable() && door.can_defer()).then_some(wait);
         match answering::within(Arc::clone(&self.shared), request, asker.locale, deadline).await {
             Progress::Ready(outcome) => {
                 self.keep(&outcome).await;

@@ -89,7 +89,18 @@ fn command_shape(command: &Value) -> Value {
         "description_localizations": localizations(&command["description_localizations"]),
         "type": command["type"].as_u64().unwrap_or(1),
         "options": options,
+        "default_member_permissions": permissions(&command["default_member_permissions"]),
     })
+}
+
+/// Who may use a command, as a bit set in decimal: sent and returned as a string, `null` for
+/// everyone.
+fn permissions(value: &Value) -> Value {
+    match value {
+        Value::String(bits) => json!(bits),
+        Value::Number(bits) => json!(bits.to_string()),
+        _ => Value::Null,
+    }
 }
 
 /// Localizations as Discord returns them: absent, `null` and `{}` all mean none.

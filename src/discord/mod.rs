@@ -17,6 +17,7 @@
 //! - `card`: an `Answer` as a compact card, and the list of every sentence behind it.
 //! - `timeline`: `/timeline`'s picture and text.
 //! - `send`: replies as serenity builders, every one with `allowed_mentions` empty.
+//! - `adding`: `/ingest`: a link into the corpus through `crate::ingest`, and the reply.
 //! - `answering`: requests on the blocking pool, with the engine and the store (`Shared`).
 //! - `store`: SQLite beside the index: votes, long tickets, the bot's threads.
 //! - `interaction`: command registration, and the door of an interaction (response,
@@ -30,6 +31,7 @@
 //! - `connections`: `serve-http`'s timeouts and caps on connections and requests.
 //! - `cli`: the two subcommands' arguments and how they start.
 
+pub mod adding;
 pub mod answering;
 pub mod card;
 pub mod channel;

@@ -11,6 +11,7 @@ use crate::engine::Engine;
 use crate::lang::Lang;
 use crate::render::messages;
 
+use super::adding;
 use super::answering::Shared;
 use super::card;
 use super::commands::{self, Unusable};
@@ -37,6 +38,8 @@ pub enum Request {
     Sources,
     /// `/help`: what the bot knows and how to ask.
     Help,
+    /// `/ingest`: a link to add to the corpus; `allowed` when the member may (Manage Server).
+    Ingest { url: String, allowed: bool },
     /// Autocomplete of `/exchange`'s date.
     Choices { typed: String },
     /// The "Sources" button: every sentence behind an answer.
@@ -91,7 +94,16 @@ impl Request {
         let unusable = || Unusable("That button or form is not one of mine, or it is out of date.".into());
         match interaction {
             Interaction::Command(command) => {
-                Ok((commands::parse(&command.data)?, asker(command.user.id.get(), command.guild_id, &command.locale)))
+                let mut request = commands::parse(&command.data)?;
+                if let Request::Ingest { allowed, .. } = &mut request {
+                    // Registered for Manage Server only, but a server can grant the command to
+                    // anyone; the member's permissions here are Discord's word on what they may.
+                    *allowed = command.member.as_ref().and_then(|member| member.permissions).is_some_and(|p| {
+                        p.contains(serenity::all::Permissions::MANAGE_GUILD)
+                            || p.contains(serenity::all::Permissions::ADMINISTRATOR)
+                    });
+                }
+                Ok((request, asker(command.user.id.get(), command.guild_id, &command.locale)))
             }
             Interaction::Autocomplete(autocomplete) => {
                 let typed = autocomplete.data.autocomplete().map(|option| option.value.to_string()).unwrap_or_default();
@@ -150,7 +162,14 @@ impl Request {
                 | Request::Timeline { .. }
                 | Request::Sources
                 | Request::Help
+                | Request::Ingest { .. }
         )
+    }
+
+    /// Whether to defer at once rather than wait for a quick answer: `/ingest` fetches over the
+    /// network, which takes seconds.
+    pub fn slow(&self) -> bool {
+        matches!(self, Request::Ingest { allowed: true, .. })
     }
 
     /// Whether the answer may come after a deferral ("thinking…"): a form and autocomplete
@@ -162,7 +181,7 @@ impl Request {
     /// Whether the reply is only for the user (the answers to buttons and forms), which a
     /// deferral must say up front.
     pub fn private(&self) -> bool {
-        matches!(self, Request::Cited { .. } | Request::Vote { .. } | Request::Comment { .. })
+        matches!(self, Request::Cited { .. } | Request::Vote { .. } | Request::Comment { .. } | Request::Ingest { .. })
     }
 
     /// Runs the request. Synchronous and possibly slow (index and store I/O): call it off the
@@ -203,6 +222,8 @@ impl Request {
                 reply(card::answer(&overview, None, Some(phrase("Sources")), None))
             }
             Request::Help => reply(Reply::info(phrase("How to ask powbot"), &engine.help_in(lang))),
+            Request::Ingest { allowed: false, .. } => reply(Reply::notice(phrase(adding::NOT_ALLOWED))),
+            Request::Ingest { url, allowed: true } => reply(adding::ingest(shared, url, lang, adding::RELOAD_WAIT)),
             Request::Choices { typed } => {
                 Outcome { response: Response::Choices(commands::exchange_choices(engine, typed)), ticket: None }
             }

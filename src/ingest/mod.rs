@@ -173,6 +173,8 @@ pub enum IngestError {
     State(#[from] StateError),
     #[error("cannot start the HTTP client: {0}")]
     Client(FetchError),
+    #[error("cannot start a runtime for the fetches: {0}")]
+    Runtime(std::io::Error),
 }
 
 /// An article held, for de-duplication.
@@ -429,4 +431,53 @@ fn parse_url(text: &str) -> Result<Url, String> {
         "http" | "https" => Ok(url),
         other => Err(format!("{text:?} is a {other}: URL, not http(s)")),
     }
+}
+
+/// What `/ingest` made of one link: the articles it added, or why it added none.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Link {
+    /// One article for a page; a feed's link may add several.
+    Added(Vec<Added>),
+    NotAdded(NotAdded),
+}
+
+/// Why a link added nothing, in the few kinds a moderator needs told apart; each carries the
+/// detail of the ingest report.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NotAdded {
+    NotAboutExchanges,
+    /// A URL read before, or the same story as an article held: what it duplicates.
+    Duplicate(String),
+    /// The page could not be fetched (404, a timeout, robots.txt).
+    FetchFailed(String),
+    /// Anything else (no date, a paywall, not an article).
+    Other(String),
+}
+
+impl Report {
+    /// The report of a run over one link, as [`Link`].
+    pub fn link(&self) -> Link {
+        if !self.added.is_empty() {
+            return Link::Added(self.added.clone());
+        }
+        let Some(first) = self.skipped.first() else {
+            return Link::NotAdded(NotAdded::Other("the link gave nothing to read".into()));
+        };
+        Link::NotAdded(match &first.reason {
+            Reason::NotAboutExchanges => NotAdded::NotAboutExchanges,
+            Reason::Known(what) => NotAdded::Duplicate(what.clone()),
+            Reason::SameStory { id, .. } => NotAdded::Duplicate(format!("the same story as {id}")),
+            Reason::Fetch(e) => NotAdded::FetchFailed(e.to_string()),
+            other => NotAdded::Other(other.to_string()),
+        })
+    }
+}
+
+/// Ingests one link, as a moderator's `/ingest` asks. Blocking (network I/O with the fetcher's
+/// timeouts, then disk): call it off the async executor. It runs on a runtime of its own, so
+/// that it needs none from its caller.
+pub fn link(url: &str, options: &Options) -> Result<Link, IngestError> {
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(IngestError::Runtime)?;
+    let report = runtime.block_on(run(&[Source::Url(url.to_string())], options))?;
+    Ok(report.link())
 }

@@ -293,8 +293,8 @@ async fn serve_http_defers_a_timeline_and_uploads_it_with_the_edit_and_registers
     let endpoint = Arc::new(Endpoint::new(&settings, shared).expect("a valid key"));
     // Registered once; a restart finds them unchanged and sends nothing.
     let guild = Some(GUILD.parse().unwrap());
-    assert_eq!(endpoint.register_commands(guild).await.expect("registers"), Registration::Registered(6));
-    assert_eq!(endpoint.register_commands(guild).await.expect("registers"), Registration::Unchanged(6));
+    assert_eq!(endpoint.register_commands(guild).await.expect("registers"), Registration::Registered(7));
+    assert_eq!(endpoint.register_commands(guild).await.expect("registers"), Registration::Unchanged(7));
     assert_eq!(fake.requests().iter().filter(|r| r.method == "PUT").count(), 1);
 
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");

@@ -207,6 +207,56 @@ fn an_interrupted_run_leaves_no_partial_article() {
     assert_eq!(report.added.len(), 1);
 }
 
+/// The binary killed while it reads a page (the fixture trickles it over three seconds), after
+/// it wrote an article from an earlier link: the article is whole, nothing partial is left,
+/// and the next run adds the page and does not add the first one again.
+#[test]
+fn a_killed_ingest_leaves_no_partial_article_and_the_next_run_succeeds() {
+    let web = Web::start();
+    let data = data();
+    let articles = data.path().join("articles");
+    let urls = [web.url("/news/latin1"), web.url("/trickle/kyiv-report")];
+    let ingest = || {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_powbot"));
+        command.arg("ingest").arg("--data").arg(data.path()).args(["--per-host-delay", "0"]).args(&urls);
+        command.stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::null());
+        command
+    };
+    let mut child = ingest().spawn().expect("powbot ingest starts");
+    let started = std::time::Instant::now();
+    while web.hits("/trickle/kyiv-report") == 0 {
+        assert!(started.elapsed() < Duration::from_secs(30), "powbot ingest never asked for the slow page");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // Halfway through the page.
+    std::thread::sleep(Duration::from_millis(1500));
+    child.kill().expect("kill powbot ingest");
+    child.wait().expect("it ends");
+
+    let names = |dir: &Path| -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .expect("the articles")
+            .map(|entry| entry.expect("an entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(names(&articles), ["afp-2025-02-05.md", "geneva-courier-2025-11-05.md"], "nothing partial");
+    let index = tempfile::tempdir().unwrap();
+    let config = EngineConfig { data_dir: data.path().into(), index_dir: index.path().into(), today: None };
+    let engine = Engine::open(&config).expect("loads");
+    assert!(engine.skipped().is_empty(), "every file whole: {:?}", engine.skipped());
+    assert_eq!(engine.corpus().articles.len(), 2);
+
+    let output = ingest().output().expect("powbot ingest runs again");
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{said}");
+    let after = ["afp-2025-02-05.md", "geneva-courier-2025-11-05.md", "the-kyiv-independent-2025-08-24.md"];
+    assert_eq!(names(&articles), after, "{said}");
+    let engine = Engine::open(&config).expect("loads");
+    assert!(engine.answer("How many prisoners were exchanged on 24 August 2025?").text.contains("146"));
+}
+
 #[test]
 fn a_broken_state_file_is_refused_and_kept() {
     let web = Web::start();

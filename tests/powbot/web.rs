@@ -45,6 +45,7 @@ impl Web {
         let app = Router::new()
             .route("/robots.txt", get(|| async { "User-agent: *\nDisallow: /private/\n" }))
             .route("/news/{name}", get(page))
+            .route("/trickle/{name}", get(trickle))
             .route("/private/{name}", get(page))
             .route("/feeds/{name}", get(feed))
             .route("/status/{code}", get(status))
@@ -125,6 +126,22 @@ async fn page(State(site): State<Site>, UrlPath(name): UrlPath<String>, uri: axu
         }
         _ => ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], text).into_response(),
     }
+}
+
+/// A fixture page (UTF-8) sent a little at a time over about three seconds, so that a client
+/// can be killed while it reads it.
+async fn trickle(State(site): State<Site>, UrlPath(name): UrlPath<String>) -> Response {
+    use futures_util::StreamExt as _;
+    count(&site, format!("/trickle/{name}"));
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ingest").join(format!("{name}.html"));
+    let Ok(text) = std::fs::read_to_string(&file) else { return StatusCode::NOT_FOUND.into_response() };
+    let bytes = text.replace("{{BASE}}", &site.base).into_bytes();
+    let chunks: Vec<Vec<u8>> = bytes.chunks(bytes.len().div_ceil(30).max(1)).map(<[u8]>::to_vec).collect();
+    let body = futures_util::stream::iter(chunks).then(|chunk| async move {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        Ok::<_, std::io::Error>(chunk)
+    });
+    ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], axum::body::Body::from_stream(body)).into_response()
 }
 
 async fn feed(State(site): State<Site>, UrlPath(name): UrlPath<String>, headers: HeaderMap) -> Response {

@@ -251,7 +251,9 @@ async fn rest_handler(
                     if command.get("type").is_none() {
                         command["type"] = json!(1);
                     }
-                    command["default_member_permissions"] = Value::Null;
+                    if command.get("default_member_permissions").is_none() {
+                        command["default_member_permissions"] = Value::Null;
+                    }
                     command
                 })
                 .collect();

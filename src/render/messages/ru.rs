@@ -180,6 +180,20 @@ pub static CATALOGUE: Catalogue = Catalogue {
         ("Prisoner exchanges in", "Обмены пленными в"),
         ("Prisoner exchanges", "Обмены пленными"),
         ("Sources", "Источники"),
+        // `/ingest`.
+        ("Added", "Добавлено"),
+        ("Not added", "Не добавлено"),
+        ("Now answering from", "Теперь отвечаю на основе"),
+        ("I will be answering from it shortly", "Скоро буду отвечать и по ней"),
+        ("to each side", "каждой стороне"),
+        ("it is not about prisoner exchanges", "она не об обменах пленными"),
+        ("duplicate of an article I have", "дубликат уже имеющейся статьи"),
+        ("fetch failed", "не удалось загрузить"),
+        (
+            "Only members with the Manage Server permission can add articles.",
+            "Добавлять статьи могут только участники с правом «Управлять сервером».",
+        ),
+        ("Adding articles is not set up on this bot.", "Добавление статей на этом боте не настроено."),
         ("Exchange of", "Обмен"),
         ("Reported", "Сообщения"),
         ("From the articles", "Из статей"),
@@ -226,5 +240,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
         ("timeline.to", "по", "По этот год, напр. 2025"),
         ("sources", "источники", "Новостные статьи, из которых берутся ответы"),
         ("help", "справка", "Что знает бот и как его спрашивать"),
+        ("ingest", "добавить", "Добавить новостной отчёт об обмене пленными по ссылке"),
+        ("ingest.url", "ссылка", "Ссылка на статью, напр. https://kyivindependent.com/…"),
     ],
 };

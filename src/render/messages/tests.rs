@@ -66,3 +66,15 @@ fn phrases_are_whole_words() {
     assert_eq!(localize("on Monday", Lang::Uk), "Monday");
     assert_eq!(localize("mention", Lang::Uk), "mention");
 }
+
+/// A phrase given twice would be translated by whichever comes first.
+#[test]
+fn each_phrase_once() {
+    for lang in [Lang::Uk, Lang::Ru] {
+        let c = catalogue(lang).expect("a catalogue");
+        let mut seen = std::collections::HashSet::new();
+        for (english, _) in c.phrases {
+            assert!(seen.insert(*english), "{english:?} is twice in the {lang:?} catalogue");
+        }
+    }
+}

@@ -180,6 +180,20 @@ pub static CATALOGUE: Catalogue = Catalogue {
         ("Prisoner exchanges in", "Обміни полоненими у"),
         ("Prisoner exchanges", "Обміни полоненими"),
         ("Sources", "Джерела"),
+        // `/ingest`.
+        ("Added", "Додано"),
+        ("Not added", "Не додано"),
+        ("Now answering from", "Тепер відповідаю з"),
+        ("I will be answering from it shortly", "Незабаром відповідатиму і з неї"),
+        ("to each side", "кожній стороні"),
+        ("it is not about prisoner exchanges", "вона не про обміни полоненими"),
+        ("duplicate of an article I have", "дублікат статті, яка в мене вже є"),
+        ("fetch failed", "не вдалося завантажити"),
+        (
+            "Only members with the Manage Server permission can add articles.",
+            "Додавати статті можуть лише учасники з дозволом «Керувати сервером».",
+        ),
+        ("Adding articles is not set up on this bot.", "Додавання статей на цьому боті не налаштовано."),
         ("Exchange of", "Обмін"),
         ("Reported", "Повідомлення"),
         ("From the articles", "Зі статей"),
@@ -226,5 +240,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
         ("timeline.to", "до", "До цього року, напр. 2025"),
         ("sources", "джерела", "Новинні статті, з яких беруться відповіді"),
         ("help", "довідка", "Що знає бот і як його питати"),
+        ("ingest", "додати", "Додати новинний звіт про обмін полоненими за посиланням"),
+        ("ingest.url", "посилання", "Посилання на статтю, напр. https://kyivindependent.com/…"),
     ],
 };
