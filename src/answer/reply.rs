@@ -1,6 +1,8 @@
 //! Building a reply: text plus the figures and citations behind it, turned
 //! into an `Answer` with verbatim source snippets.
 
+use std::collections::HashSet;
+
 use super::model::{Answer, ExchangeRef, FigureRef, Source};
 use crate::corpus::Corpus;
 use crate::facts::{Citation, Exchange, Facts, Figure};
@@ -17,6 +19,11 @@ pub struct Reply {
     figures: Vec<FigureRef>,
     cites: Vec<Citation>,
     exchanges: Vec<ExchangeRef>,
+    /// What `figures`, `cites` and `exchanges` already hold: a sum over every exchange on
+    /// record adds thousands, and a scan per addition made such a reply quadratic.
+    seen_figures: HashSet<FigureRef>,
+    seen_cites: HashSet<Citation>,
+    seen_exchanges: HashSet<String>,
 }
 
 impl Reply {
@@ -36,20 +43,22 @@ impl Reply {
             article: f.cite.article.clone(),
             sentence: f.cite.sentence.clone(),
         };
-        if !self.figures.contains(&r) {
+        if !self.seen_figures.contains(&r) {
+            self.seen_figures.insert(r.clone());
             self.figures.push(r);
         }
         self.cite(&f.cite);
     }
 
     pub fn cite(&mut self, c: &Citation) {
-        if !self.cites.contains(c) {
+        if !self.seen_cites.contains(c) {
+            self.seen_cites.insert(c.clone());
             self.cites.push(c.clone());
         }
     }
 
     pub fn exchange(&mut self, e: &Exchange) {
-        if self.exchanges.iter().any(|x| x.id == e.id) {
+        if !self.seen_exchanges.insert(e.id.clone()) {
             return;
         }
         let mut mediators: Vec<String> = Vec::new();
@@ -88,6 +97,11 @@ fn sources(cites: &[Citation], corpus: &Corpus) -> Vec<Source> {
     let mut out: Vec<Source> = Vec::new();
     let mut pieces: Vec<Vec<&str>> = Vec::new();
     for c in cites {
+        // Once every source is full, the rest cannot add anything: a reply citing thousands
+        // of sentences looks no further.
+        if out.len() == MAX_SOURCES && pieces.iter().all(|p| p.len() >= MAX_PIECES) {
+            break;
+        }
         let Some(article) = corpus.get(&c.article) else {
             continue;
         };
