@@ -102,6 +102,16 @@ fn sources(cites: &[Citation], corpus: &Corpus) -> Vec<Source> {
         if out.len() == MAX_SOURCES && pieces.iter().all(|p| p.len() >= MAX_PIECES) {
             break;
         }
+        // Whether the citation would add anything is asked first: checking it against its
+        // article's body costs a search through the body, once per citation.
+        let at = out.iter().position(|s| s.article == c.article);
+        let adds = match at {
+            Some(i) => pieces[i].len() < MAX_PIECES && !pieces[i].contains(&c.sentence.as_str()),
+            None => out.len() < MAX_SOURCES,
+        };
+        if !adds {
+            continue;
+        }
         let Some(article) = corpus.get(&c.article) else {
             continue;
         };
@@ -109,12 +119,9 @@ fn sources(cites: &[Citation], corpus: &Corpus) -> Vec<Source> {
         if !article.body.contains(c.sentence.as_str()) {
             continue;
         }
-        match out.iter().position(|s| s.article == c.article) {
-            Some(i) if pieces[i].len() < MAX_PIECES && !pieces[i].contains(&c.sentence.as_str()) => {
-                pieces[i].push(&c.sentence);
-            }
-            Some(_) => {}
-            None if out.len() < MAX_SOURCES => {
+        match at {
+            Some(i) => pieces[i].push(&c.sentence),
+            None => {
                 out.push(Source {
                     article: article.id.clone(),
                     outlet: article.outlet.clone(),
@@ -124,7 +131,6 @@ fn sources(cites: &[Citation], corpus: &Corpus) -> Vec<Source> {
                 });
                 pieces.push(vec![&c.sentence]);
             }
-            None => {}
         }
     }
     for (s, p) in out.iter_mut().zip(pieces) {
