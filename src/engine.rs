@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 
 use crate::answer::{self, Answer, Choice, Context, Previous, Summary};
-use crate::corpus::{Corpus, CorpusError, LoadError};
+use crate::corpus::{Corpus, CorpusError, LoadError, SpanCache};
 use crate::curated::{self, Refused};
 use crate::facts::cache::CacheStats;
 use crate::facts::{self, CorrectionsError, Facts, FactsCache, Problem};
@@ -85,7 +85,15 @@ impl Engine {
     /// rebuilds the index.
     pub fn open(config: &EngineConfig) -> Result<Engine, Error> {
         let mut startup = Startup::default();
-        let (corpus, skipped) = startup.time("load", || Corpus::load(&config.data_dir))?;
+        // Unchanged articles' paragraph and sentence spans come from the cache beside the index.
+        let spans = startup.time("spans cache", || SpanCache::load(&config.index_dir));
+        let (corpus, skipped) = startup.time("load", || Corpus::load_cached(&config.data_dir, &spans))?;
+        startup.time("spans save", || {
+            if let Err(error) = spans.save() {
+                tracing::warn!(dir = %config.index_dir.display(), %error, "cannot save the spans cache; the next start splits every article again");
+            }
+        });
+        drop(spans);
         let (corrections, refused) = startup.time("curated", || curated::load(&config.data_dir, &corpus));
         let cache = startup.time("facts cache", || FactsCache::load(&config.index_dir));
         let facts = startup.time("facts", || facts::build_cached(&corpus, &corrections, &config.data_dir, &cache))?;

@@ -57,7 +57,7 @@ impl Answer {
 }
 
 /// A stated figure and its citation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct FigureRef {
     /// What the number counts, e.g. "19 March 2025: returned to Ukraine (Russia's Defence Ministry)".
     pub label: String,

@@ -1,6 +1,8 @@
 //! Building a reply: text plus the figures and citations behind it, turned
 //! into an `Answer` with verbatim source snippets.
 
+use std::collections::HashSet;
+
 use super::model::{Answer, ExchangeRef, FigureRef, Source};
 use crate::corpus::Corpus;
 use crate::facts::{Citation, Exchange, Facts, Figure};
@@ -17,6 +19,11 @@ pub struct Reply {
     figures: Vec<FigureRef>,
     cites: Vec<Citation>,
     exchanges: Vec<ExchangeRef>,
+    /// What `figures`, `cites` and `exchanges` already hold: a sum over every exchange on
+    /// record adds thousands, and a scan per addition made such a reply quadratic.
+    seen_figures: HashSet<FigureRef>,
+    seen_cites: HashSet<Citation>,
+    seen_exchanges: HashSet<String>,
 }
 
 impl Reply {
@@ -36,20 +43,22 @@ impl Reply {
             article: f.cite.article.clone(),
             sentence: f.cite.sentence.clone(),
         };
-        if !self.figures.contains(&r) {
+        if !self.seen_figures.contains(&r) {
+            self.seen_figures.insert(r.clone());
             self.figures.push(r);
         }
         self.cite(&f.cite);
     }
 
     pub fn cite(&mut self, c: &Citation) {
-        if !self.cites.contains(c) {
+        if !self.seen_cites.contains(c) {
+            self.seen_cites.insert(c.clone());
             self.cites.push(c.clone());
         }
     }
 
     pub fn exchange(&mut self, e: &Exchange) {
-        if self.exchanges.iter().any(|x| x.id == e.id) {
+        if !self.seen_exchanges.insert(e.id.clone()) {
             return;
         }
         let mut mediators: Vec<String> = Vec::new();
@@ -89,6 +98,21 @@ fn sources(cites: &[Citation], corpus: &Corpus) -> Vec<Source> {
     let mut out: Vec<Source> = Vec::new();
     let mut pieces: Vec<Vec<&str>> = Vec::new();
     for c in cites {
+        // Once every source is full, the rest cannot add anything: a reply citing thousands
+        // of sentences looks no further.
+        if out.len() == MAX_SOURCES && pieces.iter().all(|p| p.len() >= MAX_PIECES) {
+            break;
+        }
+        // Whether the citation would add anything is asked first: checking it against its
+        // article's body costs a search through the body, once per citation.
+        let at = out.iter().position(|s| s.article == c.article);
+        let adds = match at {
+            Some(i) => pieces[i].len() < MAX_PIECES && !pieces[i].contains(&c.sentence.as_str()),
+            None => out.len() < MAX_SOURCES,
+        };
+        if !adds {
+            continue;
+        }
         let Some(article) = corpus.get(&c.article) else {
             continue;
         };
@@ -96,12 +120,9 @@ fn sources(cites: &[Citation], corpus: &Corpus) -> Vec<Source> {
         if !article.body.contains(c.sentence.as_str()) {
             continue;
         }
-        match out.iter().position(|s| s.article == c.article) {
-            Some(i) if pieces[i].len() < MAX_PIECES && !pieces[i].contains(&c.sentence.as_str()) => {
-                pieces[i].push(&c.sentence);
-            }
-            Some(_) => {}
-            None if out.len() < MAX_SOURCES => {
+        match at {
+            Some(i) => pieces[i].push(&c.sentence),
+            None => {
                 out.push(Source {
                     article: article.id.clone(),
                     outlet: article.outlet.clone(),
@@ -111,7 +132,6 @@ fn sources(cites: &[Citation], corpus: &Corpus) -> Vec<Source> {
                 });
                 pieces.push(vec![&c.sentence]);
             }
-            None => {}
         }
     }
     for (s, p) in out.iter_mut().zip(pieces) {

@@ -6,6 +6,7 @@
 //! those quoted (when they fall in the period asked); the rules only add to
 //! them and order them (a named speaker's own words first).
 
+use std::cell::RefCell;
 use std::collections::HashSet;
 
 use super::reply::{Reply, coverage};
@@ -109,10 +110,12 @@ pub fn quote_into(ctx: &Context, q: &Question, r: &mut Reply) -> bool {
             .speaker_of(&article.id, at.paragraph, at.sentence)
             .is_some_and(|who| names.iter().any(|n| who.to_lowercase().contains(n)))
     };
+    // A speaker's every sentence may be scored: each word is analysed once.
+    let memo = RefCell::new(ctx.index.term_memo());
     let score = |at: SentenceRef, bm25: f32| -> Option<(f32, usize)> {
         let article = ctx.corpus.articles.get(at.article)?;
         let sentence = article.sentence(at.paragraph, at.sentence)?;
-        let terms = ctx.index.terms(sentence);
+        let terms = memo.borrow_mut().terms(sentence);
         let matched = known_terms.iter().filter(|g| g.iter().any(|t| terms.contains(t))).count();
         let mut s = bm25 + matched as f32;
         if q.measure == Measure::Quote && sentence.contains(['“', '”', '"', '‘', '’']) {
@@ -164,7 +167,7 @@ pub fn quote_into(ctx: &Context, q: &Question, r: &mut Reply) -> bool {
         else {
             return false;
         };
-        let terms = ctx.index.terms(sentence);
+        let terms = memo.borrow_mut().terms(sentence);
         let hits = telling.iter().filter(|&&i| known_terms[i].iter().any(|t| terms.contains(t))).count();
         hits > 0 && hits * 2 >= telling.len()
     };

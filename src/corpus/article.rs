@@ -92,6 +92,17 @@ pub fn parse(path: &Path, raw: &str) -> Result<Article, LoadError> {
 }
 
 pub(crate) fn parse_with(path: &Path, raw: &str, fields: Fields) -> Result<Article, LoadError> {
+    parse_split(path, raw, fields, &paragraphs)
+}
+
+/// `parse_with`, the body's paragraphs given by `split(body, title)` (`paragraphs`, or the
+/// spans cache around it).
+pub(crate) fn parse_split(
+    path: &Path,
+    raw: &str,
+    fields: Fields,
+    split: &dyn Fn(&str, &str) -> Vec<Paragraph>,
+) -> Result<Article, LoadError> {
     let err = |line: usize, kind| LoadError { path: path.to_path_buf(), line: Some(line), kind };
     let mut lines = raw.split_inclusive('\n');
     let first = lines.next().unwrap_or("");
@@ -145,7 +156,7 @@ pub(crate) fn parse_with(path: &Path, raw: &str, fields: Fields) -> Result<Artic
     }
     let body = raw[body_start..].to_string();
     let title = fm.title.unwrap_or_default();
-    let paragraphs = paragraphs(&body, &title);
+    let paragraphs = split(&body, &title);
     Ok(Article {
         id: id.trim().to_string(),
         title,
@@ -161,7 +172,7 @@ pub(crate) fn parse_with(path: &Path, raw: &str, fields: Fields) -> Result<Artic
 /// Content lines of a body, each split into sentences. A line that repeats
 /// an earlier content line (pages often print the standfirst twice) is
 /// dropped so that it is neither indexed nor counted twice.
-fn paragraphs(body: &str, title: &str) -> Vec<Paragraph> {
+pub(crate) fn paragraphs(body: &str, title: &str) -> Vec<Paragraph> {
     let mut out: Vec<Paragraph> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     let mut offset = 0;

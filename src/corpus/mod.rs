@@ -7,6 +7,7 @@
 mod article;
 pub mod boilerplate;
 mod error;
+pub mod spans;
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
@@ -15,7 +16,8 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 pub use article::{Article, Paragraph, SentenceRef, parse};
-use article::{Fields, parse_with};
+use article::{Fields, parse_split, parse_with};
+pub use spans::SpanCache;
 
 /// Largest article file read. News articles are tens of kilobytes; a file far beyond that is
 /// a mistake (a log, a dump) that would only slow start-up down: reading costs about a
@@ -56,6 +58,12 @@ impl Corpus {
     /// Loads `data_dir/articles/*.md`. Returns the corpus and the files that
     /// were skipped, each with the reason.
     pub fn load(data_dir: &Path) -> Result<(Corpus, Vec<LoadError>), CorpusError> {
+        Corpus::load_cached(data_dir, &SpanCache::in_memory())
+    }
+
+    /// `load`, taking each unchanged article's paragraph and sentence spans from `spans`
+    /// instead of splitting its body again (and adding the others to it).
+    pub fn load_cached(data_dir: &Path, spans: &SpanCache) -> Result<(Corpus, Vec<LoadError>), CorpusError> {
         let dir = data_dir.join("articles");
         if !dir.is_dir() {
             return Err(CorpusError::NoArticlesDir(data_dir.to_path_buf()));
@@ -75,7 +83,7 @@ impl Corpus {
         paths.sort();
         // Files are read and split into sentences on every core, then taken in name order.
         let read: Vec<(PathBuf, Result<Article, LoadError>)> =
-            paths.into_par_iter().map(|p| (p.clone(), read(&p))).collect();
+            paths.into_par_iter().map(|p| (p.clone(), read(&p, spans))).collect();
         let mut articles = Vec::with_capacity(read.len());
         let mut by_id: HashMap<String, usize> = HashMap::with_capacity(read.len());
         for (path, result) in read {
@@ -121,7 +129,7 @@ impl Corpus {
     }
 }
 
-fn read(path: &Path) -> Result<Article, LoadError> {
+fn read(path: &Path, spans: &SpanCache) -> Result<Article, LoadError> {
     let fail = |kind| LoadError { path: path.to_path_buf(), line: None, kind };
     // Looked at before opening: opening a FIFO would wait for a writer forever.
     let meta = std::fs::metadata(path).map_err(|e| fail(not_followed(path, &e)))?;
@@ -136,7 +144,7 @@ fn read(path: &Path) -> Result<Article, LoadError> {
         let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|b| **b == b'\n').count();
         LoadError { path: path.to_path_buf(), line: Some(line), kind: LoadErrorKind::NotUtf8 }
     })?;
-    parse_with(path, &raw, Fields::All)
+    parse_split(path, &raw, Fields::All, &|body, title| spans.paragraphs(body, title))
 }
 
 /// Why the metadata of `path` cannot be had: for a symbolic link, where it leads.

@@ -187,6 +187,43 @@ fn read_words(path: &Path) -> Option<HashMap<String, usize>> {
         .collect()
 }
 
+/// `PassageIndex::terms` over many sentences: the analyzer's filters (length, case, accents,
+/// stop words, stemming) each look at one word alone, so a word's term is the same in every
+/// sentence and is worked out once. A question that scores every sentence of a speaker found
+/// in every article stemmed the same few thousand words hundreds of thousands of times.
+pub struct TermMemo {
+    words: TextAnalyzer,
+    analyzer: TextAnalyzer,
+    memo: HashMap<String, Option<String>>,
+}
+
+impl TermMemo {
+    fn new(analyzer: TextAnalyzer) -> TermMemo {
+        let words = TextAnalyzer::builder(tantivy::tokenizer::SimpleTokenizer::default()).build();
+        TermMemo { words, analyzer, memo: HashMap::new() }
+    }
+
+    /// The same as `PassageIndex::terms(text)`.
+    pub fn terms(&mut self, text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut stream = self.words.token_stream(text);
+        while stream.advance() {
+            let word = &stream.token().text;
+            let term = match self.memo.get(word) {
+                Some(term) => term.clone(),
+                None => {
+                    // A word alone is one token of the same tokenizer: at most one term.
+                    let term = analyzer::terms(&mut self.analyzer, word).into_iter().next();
+                    self.memo.insert(word.clone(), term.clone());
+                    term
+                }
+            };
+            out.extend(term);
+        }
+        out
+    }
+}
+
 /// A reader over `index`, with powbot's analyzer registered for queries.
 ///
 /// It never reloads: the segments it opened are the ones it reads until the engine stops.
@@ -400,6 +437,11 @@ impl PassageIndex {
         analyzer::terms(&mut self.analyzer.clone(), text)
     }
 
+    /// A `terms` for many texts at once, analysing each distinct word once (see `TermMemo`).
+    pub fn term_memo(&self) -> TermMemo {
+        TermMemo::new(self.analyzer.clone())
+    }
+
     /// Does the corpus use this analyzed term anywhere? Asked of the index's own term
     /// dictionaries, rather than of a set of every term kept in memory and rebuilt at each
     /// start by analysing every sentence.
@@ -455,5 +497,26 @@ impl PassageIndex {
                 })
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn memoised_terms_are_the_analyzers() {
+        let mut memo = TermMemo::new(analyzer::build());
+        let texts = [
+            "How many prisoners were swapped? The Coordination Headquarters said 150 defenders came home.",
+            "Défenders défendèd the readiness, ready: 1,000-for-1,000; \u{201c}They are home\u{201d}, Zelensky said.",
+            "How many prisoners were swapped again, the defenders asked",
+            "averyveryveryveryveryveryverylongwordthatisoverfortybytes long",
+        ];
+        for _ in 0..2 {
+            for t in texts {
+                assert_eq!(memo.terms(t), analyzer::terms(&mut analyzer::build(), t), "{t}");
+            }
+        }
     }
 }
