@@ -7,6 +7,7 @@
 mod article;
 pub mod boilerplate;
 mod error;
+pub mod key;
 pub mod spans;
 
 use std::collections::HashMap;

@@ -26,15 +26,13 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use sha2::{Digest, Sha256};
-
 use super::article::{Paragraph, paragraphs};
 
 const VERSION: &str = env!("POWBOT_EXTRACTOR");
 const DIR: &str = "spans";
 const HEADER: &str = "powbot-spans";
 
-type Key = [u8; 16];
+use super::key::{self, Key, checksum, hex};
 
 /// Paragraph and sentence spans by content, loaded from and saved to `INDEX_DIR/spans/`.
 #[derive(Debug)]
@@ -62,7 +60,7 @@ impl SpanCache {
         for line in text[offset..].split_inclusive('\n') {
             let span = offset..offset + line.len();
             offset += line.len();
-            if let Some(key) = line.split_once('\t').and_then(|(k, _)| parse_key(k))
+            if let Some(key) = line.split_once('\t').and_then(|(k, _)| key::parse(k))
                 && line.ends_with('\n')
             {
                 cache.loaded.insert(key, span);
@@ -92,7 +90,7 @@ impl SpanCache {
     /// The content paragraphs of `body`: from the cache when this body and title were split
     /// before by these rules, else split now (and kept for `save`).
     pub fn paragraphs(&self, body: &str, title: &str) -> Vec<Paragraph> {
-        let key = key_of(body, title);
+        let key = key::of(&[title, body]);
         lock(&self.used).insert(key);
         if let Some(found) = self.cached(&key, body) {
             self.hits.fetch_add(1, Ordering::Relaxed);
@@ -178,45 +176,6 @@ impl SpanCache {
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
-}
-
-fn key_of(body: &str, title: &str) -> Key {
-    let mut h = Sha256::new();
-    for field in [title, body] {
-        h.update((field.len() as u64).to_le_bytes());
-        h.update(field.as_bytes());
-    }
-    let digest = h.finalize();
-    let mut key = [0; 16];
-    key.copy_from_slice(&digest[..16]);
-    key
-}
-
-fn hex(key: &Key) -> String {
-    key.iter().fold(String::with_capacity(32), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
-}
-
-fn parse_key(text: &str) -> Option<Key> {
-    if text.len() != 32 || !text.is_ascii() {
-        return None;
-    }
-    let mut key = [0; 16];
-    for (i, byte) in key.iter_mut().enumerate() {
-        *byte = u8::from_str_radix(&text[2 * i..2 * i + 2], 16).ok()?;
-    }
-    Some(key)
-}
-
-fn checksum(text: &str) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in text.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{h:016x}")
 }
 
 fn encode(paragraphs: &[Paragraph]) -> String {

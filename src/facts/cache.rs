@@ -43,10 +43,9 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, SystemTime};
 
-use sha2::{Digest, Sha256};
-
 use super::read::ArticleFacts;
 use crate::corpus::Article;
+use crate::corpus::key::{self, checksum, hex};
 
 /// The extractor's version: a hash of its sources, computed by `build.rs`.
 pub const EXTRACTOR: &str = env!("POWBOT_EXTRACTOR");
@@ -59,7 +58,7 @@ const HEADER: &str = "powbot-facts";
 const KEEP: usize = 3;
 
 /// An article's content key (`key_of`).
-pub type Key = [u8; 16];
+pub use crate::corpus::key::Key;
 
 /// What one start did with the cache, for logs and tests.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -112,7 +111,7 @@ impl FactsCache {
         for line in text[offset..].split_inclusive('\n') {
             let span = offset..offset + line.len();
             offset += line.len();
-            match line.split_once('\t').and_then(|(key, _)| parse_key(key)) {
+            match line.split_once('\t').and_then(|(key, _)| key::parse(key)) {
                 Some(key) if line.ends_with('\n') => {
                     cache.loaded.insert(key, span);
                 }
@@ -295,43 +294,7 @@ fn nanos() -> u128 {
 
 /// The content key of an article: everything reading it looks at.
 pub fn key_of(a: &Article) -> Key {
-    let mut h = Sha256::new();
-    for field in [a.id.as_str(), &a.title, &a.outlet, &a.url, &a.published.to_string(), &a.body] {
-        h.update((field.len() as u64).to_le_bytes());
-        h.update(field.as_bytes());
-    }
-    let digest = h.finalize();
-    let mut key = [0; 16];
-    key.copy_from_slice(&digest[..16]);
-    key
-}
-
-fn hex(key: &Key) -> String {
-    key.iter().fold(String::with_capacity(32), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
-}
-
-fn parse_key(text: &str) -> Option<Key> {
-    if text.len() != 32 || !text.is_ascii() {
-        return None;
-    }
-    let mut key = [0; 16];
-    for (i, byte) in key.iter_mut().enumerate() {
-        *byte = u8::from_str_radix(&text[2 * i..2 * i + 2], 16).ok()?;
-    }
-    Some(key)
-}
-
-/// FNV-1a of a line's JSON: catches a flipped byte that would still parse.
-fn checksum(json: &str) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in json.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{h:016x}")
+    key::of(&[a.id.as_str(), &a.title, &a.outlet, &a.url, &a.published.to_string(), &a.body])
 }
 
 fn line(key: &Key, json: &str) -> String {

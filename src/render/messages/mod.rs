@@ -26,6 +26,7 @@ mod ru;
 mod uk;
 
 use crate::lang::Lang;
+use crate::lang::dates::MONTHS;
 
 /// One language's reply vocabulary.
 #[derive(Debug)]
@@ -133,21 +134,6 @@ fn segments(text: &str) -> Vec<(bool, &str)> {
     }
     out
 }
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// A token of the reply's own text: a run of letters, a number (digits with
 /// thousands commas), or any other single character.
