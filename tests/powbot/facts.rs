@@ -146,3 +146,18 @@ fn claims_carry_who_when_and_scope() {
 fn the_shipped_dataset_passes_check() {
     assert_eq!(engine().check(), []);
 }
+
+/// Counts with no side of their own that add up to a head count read before are its
+/// breakdown, not parts of whatever group the sentence before named.
+#[test]
+fn a_breakdown_that_adds_up_to_a_head_count_is_of_its_side() {
+    let body = "Ukraine got 116 prisoners back on Saturday, Yermak said. Russia received 63 servicemen.\n\n\
+                Two are officers and 114 are privates and sergeants.";
+    let raw = crate::support::article("b", "2023-02-04", body);
+    let article = powbot::corpus::parse(std::path::Path::new("b.md"), &raw).expect("article");
+    let summary = powbot::facts::read_guarded(&article).summary();
+    for value in ["figure 2 to Ukraine", "figure 114 to Ukraine"] {
+        assert!(summary.contains(value), "{value} in:\n{summary}");
+    }
+    assert!(!summary.contains("figure 2 to Russia"), "{summary}");
+}

@@ -50,6 +50,8 @@ struct Seen {
     side: Side,
     category: Category,
     terms: Vec<String>,
+    /// A head count, not a part of one.
+    head: bool,
 }
 
 impl Seen {
@@ -113,6 +115,15 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
     let speeches = reporter::speeches(s);
     let numbers: Vec<usize> = counts.iter().map(|c| c.at).collect();
     let runs = list_parts(s, &counts);
+    // "Two are officers and 114 are privates and sergeants": counts with no side
+    // of their own that add up to a head count read before are its breakdown,
+    // whatever group came last (63 Russians).
+    let sideless: Vec<&Count> =
+        counts.iter().filter(|c| c.nationality.is_none() && c.thing.is_none() && !c.swaps).collect();
+    let sum: u64 = sideless.iter().map(|c| c.value).sum();
+    let breakdown_of = (sideless.len() >= 2)
+        .then(|| state.seen.iter().rev().find(|x| x.head && x.value == sum).map(|x| x.side))
+        .flatten();
     let mut done: Vec<Read> = Vec::new();
     for (n, c) in counts.iter().enumerate() {
         let labelled;
@@ -212,6 +223,9 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
             confidence = Confidence::Medium;
             part = true;
             kind = Kind::Part;
+        }
+        if let (true, None, Some(side)) = (part, c.nationality, breakdown_of) {
+            recipient = Some(Recipient::To(side));
         }
         // "the 22 severely wounded soldiers": a group of the same kind read
         // before, named again, went where it went then, whatever came last.
@@ -315,7 +329,7 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
             state.last_value = Some((value, recipient));
         }
         if let (Some(Recipient::To(side)), Kind::Exchanged | Kind::Part) = (r.recipient, r.kind) {
-            state.seen.push(Seen { value, side, category: c.category, terms: c.terms.clone() });
+            state.seen.push(Seen { value, side, category: c.category, terms: c.terms.clone(), head: !r.part });
         }
         if let (Some(Recipient::To(side)), Kind::Exchanged) = (r.recipient, r.kind)
             && r.confidence >= Confidence::Medium
