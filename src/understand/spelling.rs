@@ -133,6 +133,13 @@ mod tests {
     }
 
     #[test]
+    fn words_of_the_rule_tables_are_never_repaired() {
+        // A corpus that says "plant" but never "plan": "plan" is a cue of the tables.
+        let s = Spelling::from_words([("plant".to_string(), 40)].into_iter().collect());
+        assert_eq!(s.correct("plan"), None);
+    }
+
+    #[test]
     fn transposition_is_one_edit() {
         assert_eq!(distance("exchnaged", "exchanged"), 1);
         assert_eq!(distance("kitten", "sitting"), 3);

@@ -292,3 +292,38 @@ fn an_off_topic_question_is_not_answered_by_a_sentence_sharing_two_words() {
     let on = engine.answer("which freed volunteer coached at the Dynamo football club?");
     assert!(on.answered && on.text.contains("Dynamo football club"), "{}", on.text);
 }
+
+/// Civilians named beside a head count are added to it ("plus"); civilians named among
+/// it are part of it ("including").
+#[test]
+fn civilians_beside_a_head_count_are_not_among_it() {
+    let beside = "Ukraine brought home 185 soldiers and 20 civilians on 2 October 2025, the ministry said.";
+    let among = "Kyiv said 12 Ukrainians, including three civilians, came home on 26 November 2022.";
+    let scratch = crate::support::Scratch::new(&[
+        ("a.md", &crate::support::article("a", "2025-10-02", beside)),
+        ("b.md", &crate::support::article("b", "2022-11-26", among)),
+    ]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let a = engine.answer("How many were exchanged on 2 October 2025?");
+    assert!(a.text.contains("plus 20 civilians"), "{}", a.text);
+    let b = engine.answer("How many were exchanged on 26 November 2022?");
+    assert!(b.text.contains("including 3 civilians") || b.text.contains("including three civilians"), "{}", b.text);
+}
+
+/// An article that dates nothing is dated by its publication day only until an earlier
+/// exchange with every one of its head counts is found: then it reports that exchange.
+#[test]
+fn an_undated_retelling_joins_the_exchange_it_retells() {
+    let first = "Ukraine brought home 185 soldiers on Thursday, the ministry said.";
+    let retold = "Ukraine brought home 185 soldiers, the ministry said, and talks go on.";
+    let other = "Ukraine brought home 60 soldiers, the ministry said.";
+    let scratch = crate::support::Scratch::new(&[
+        ("a.md", &crate::support::article("a", "2025-10-02", first)),
+        ("b.md", &crate::support::article("b", "2025-11-16", retold)),
+        ("c.md", &crate::support::article("c", "2025-11-20", other)),
+    ]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let ids: Vec<&str> = engine.facts().exchanges.iter().map(|e| e.id.as_str()).collect();
+    assert!(ids.contains(&"2025-10-02") && !ids.contains(&"2025-11-16"), "{ids:?}");
+    assert!(ids.contains(&"2025-11-20"), "{ids:?}");
+}

@@ -385,6 +385,8 @@ mod tests {
                 "The Il-76 was carrying 65 captured Ukrainian servicemen who were due to be exchanged.",
                 &[(65, Kind::Planned)],
             ),
+            // What a deal provides for is not what happened.
+            ("The deal, he said, concerns the release of 1,200 Ukrainians.", &[(1200, Kind::Planned)]),
             // A label before a colon governs the list after it.
             (
                 "Running total of the table: 26, 56 and 206 Ukrainians.",
