@@ -318,12 +318,7 @@ fn pick_rank<'f>(facts: &'f Facts, chosen: &[&'f Exchange], rank: Rank, by: &Fil
                     Some((*values.iter().min()?, *values.iter().max()?, vec![*e]))
                 })
                 .collect();
-            let pick = if rank == Rank::Largest {
-                scored.into_iter().max_by_key(|(_, hi, ev)| (*hi, ev[0].date.sort_key()))
-            } else {
-                scored.into_iter().min_by_key(|(lo, _, ev)| (*lo, ev[0].date.sort_key()))
-            };
-            pick.map(|(_, _, ev)| ev).unwrap_or_default()
+            extreme(scored, rank)
         }
         Rank::Largest | Rank::Smallest => {
             let scored: Vec<(u64, u64, Vec<&Exchange>)> = events(facts, chosen)
@@ -335,12 +330,7 @@ fn pick_rank<'f>(facts: &'f Facts, chosen: &[&'f Exchange], rank: Rank, by: &Fil
                 })
                 .filter(|(_, hi, _)| *hi > 0)
                 .collect();
-            let pick = if rank == Rank::Largest {
-                scored.into_iter().max_by_key(|(_, hi, ev)| (*hi, ev[0].date.sort_key()))
-            } else {
-                scored.into_iter().min_by_key(|(lo, _, ev)| (*lo, ev[0].date.sort_key()))
-            };
-            pick.map(|(_, _, ev)| ev).unwrap_or_default()
+            extreme(scored, rank)
         }
     }
 }
@@ -356,4 +346,15 @@ pub fn events<'f>(facts: &'f Facts, chosen: &[&'f Exchange]) -> Vec<Vec<&'f Exch
     }
     let _ = facts;
     out
+}
+
+/// The largest (by its high figure) or smallest (by its low figure) of scored exchanges,
+/// the later one on a tie; each scored as (low, high, the exchanges of one event).
+fn extreme(scored: Vec<(u64, u64, Vec<&Exchange>)>, rank: Rank) -> Vec<&Exchange> {
+    let pick = if rank == Rank::Largest {
+        scored.into_iter().max_by_key(|(_, hi, ev)| (*hi, ev[0].date.sort_key()))
+    } else {
+        scored.into_iter().min_by_key(|(lo, _, ev)| (*lo, ev[0].date.sort_key()))
+    };
+    pick.map(|(_, _, ev)| ev).unwrap_or_default()
 }
