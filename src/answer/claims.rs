@@ -7,7 +7,7 @@ use super::count::{self, by};
 use super::reply::{Reply, coverage, num};
 use super::select::{self, Selection};
 use super::{Answer, Context};
-use crate::facts::{Claim, ClaimKind, Exchange, Scope};
+use crate::facts::{Claim, ClaimKind, Exchange, Recipient, Scope};
 use crate::lang::dates::day_label;
 use crate::understand::Question;
 
@@ -25,12 +25,32 @@ pub fn answer(ctx: &Context, q: &Question) -> Answer {
     let mut r = Reply::default();
     let cutoff = q.select.as_of.or_else(|| q.select.periods.last().copied()).and_then(|p| p.bounds()).map(|(_, to)| to);
     let wanted_scope = scope_asked(q);
-    let mut claims: Vec<&Claim> =
-        ctx.facts.claims.iter().filter(|c| c.kind == kind).filter(|c| cutoff.is_none_or(|t| c.as_of <= t)).collect();
+    let mut claims: Vec<&Claim> = ctx
+        .facts
+        .claims
+        .iter()
+        .filter(|c| c.kind.answers(kind))
+        .filter(|c| cutoff.is_none_or(|t| c.as_of <= t))
+        .collect();
     let named = |c: &&Claim| q.filter.reporter.as_ref().is_none_or(|p| by(p, &c.reporter.name, c.reporter.side));
-    // The speaker asked for first, then the scope asked for, then the newest.
+    // "the plan to free 1,200": the figure the question names.
+    let valued = |c: &&Claim| q.select.values.is_empty() || q.select.values.contains(&c.low);
+    // "… holding in June 2024": a claim made then, before an older one.
+    let dated = |c: &&Claim| {
+        q.select.periods.iter().any(|p| p.bounds().is_some_and(|(from, to)| from <= c.as_of && c.as_of <= to))
+    };
+    // The claim fitting most of speaker, figure and period first (the figure, then the
+    // period, then the speaker breaking ties), then the scope asked for, the newest.
     claims.sort_by_key(|c| {
-        (!named(c), wanted_scope.is_some_and(|s| !same_scope(s, c.scope)), std::cmp::Reverse(c.as_of))
+        (
+            std::cmp::Reverse(usize::from(named(c)) + usize::from(valued(c)) + usize::from(dated(c))),
+            !valued(c),
+            !dated(c),
+            !named(c),
+            wanted_scope.is_some_and(|s| !same_scope(s, c.scope)),
+            std::cmp::Reverse(shared_words(q, c)),
+            std::cmp::Reverse(c.as_of),
+        )
     });
     // "How many bodies did Ukraine receive on 23 October 2025?", "… in the
     // September and October repatriations together": the handovers of the
@@ -164,6 +184,13 @@ fn swaps_on_record(ctx: &Context, q: &Question, r: &mut Reply) -> bool {
     false
 }
 
+/// How many of the question's search words the claim's sentence holds
+/// ("agreed to exchange in Istanbul": the sentence naming Istanbul).
+fn shared_words(q: &Question, c: &Claim) -> usize {
+    let sentence = c.cite.sentence.to_lowercase();
+    q.search.iter().filter(|variants| variants.iter().any(|v| sentence.contains(v.as_str()))).count()
+}
+
 /// The scope a question asks a running total over.
 fn scope_asked(q: &Question) -> Option<Scope> {
     let has = |w: &str| q.words.iter().any(|x| x.is(w));
@@ -195,6 +222,13 @@ fn claim_text(c: &Claim) -> String {
             format!("{value} {} returned from captivity {}", s.people(), scope_words(c.scope))
         }
         ClaimKind::Held(s) => format!("{value} {} held by {}", s.people(), s.other().name()),
+        ClaimKind::Planned(to) => {
+            let whom = match to {
+                Recipient::Each => " each way".to_string(),
+                Recipient::Combined | Recipient::To(_) => String::new(),
+            };
+            format!("{value}{whom} to be freed: a plan, not yet an exchange")
+        }
         ClaimKind::Bodies(s) => {
             let when = match c.scope {
                 Scope::Day => format!("on {}", day_label(c.as_of)),

@@ -193,6 +193,13 @@ pub fn describe(ctx: &Context, q: &Question, e: &Exchange, r: &mut Reply) -> boo
             let joiner = if civ.iter().all(|c| c.figures.iter().all(|f| f.part)) { "including" } else { "plus" };
             text.push_str(&format!(", {joiner} {}", side_text(r, e, side, civilians, &civ, prefer)));
         }
+        // "246, plus 31 seriously wounded": how many came home is their sum.
+        if let Some((total, figures)) = tally::returned_to(e, side)
+            && figures.len() > 1
+        {
+            let addends: Vec<String> = figures.iter().map(|f| num(f.value)).collect();
+            text.push_str(&format!(" — {} in all ({}, computed)", num(total), addends.join(" + ")));
+        }
         parts.push(text);
     }
     if stated_sides == 0 {

@@ -134,7 +134,21 @@ fn event_text(ev: &Event, side: Option<Side>, r: &mut Reply) -> String {
                     if v.is_empty() { "no figure".into() } else { v.join(" or ") }
                 })
                 .collect();
-            format!("{}: {}", s.name(), days.join(" + "))
+            let mut text = format!("{}: {}", s.name(), days.join(" + "));
+            // "120, plus 15 seriously wounded": those came home too.
+            if let [e] = ev.days.as_slice()
+                && let Some((total, figures)) = tally::returned_to(e, s)
+                && let [_, extra @ ..] = figures.as_slice()
+                && !extra.is_empty()
+            {
+                for f in extra {
+                    r.figure(format!("{}: returned to {}", e.date.label(), s.name()), f);
+                    text.push_str(&format!(", plus {} {}", num(f.value), f.category.noun()));
+                }
+                let addends: Vec<String> = figures.iter().map(|f| num(f.value)).collect();
+                text.push_str(&format!(" — {} in all ({}, computed)", num(total), addends.join(" + ")));
+            }
+            text
         })
         .collect();
     let stated =

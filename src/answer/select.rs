@@ -314,6 +314,13 @@ fn pick_rank<'f>(facts: &'f Facts, chosen: &[&'f Exchange], rank: Rank, by: &Fil
                         .filter(|f| by.recipient.is_none_or(|side| f.recipient.reaches(side)))
                         .filter(|f| if by.group.is_empty() { !f.part } else { f.describes(&by.group) })
                         .map(|f| f.value)
+                        // "246, plus 31 seriously wounded" brought 277 home.
+                        .chain(
+                            by.recipient
+                                .filter(|_| by.group.is_empty())
+                                .and_then(|side| tally::returned_to(e, side))
+                                .map(|(n, _)| n),
+                        )
                         .collect();
                     Some((*values.iter().min()?, *values.iter().max()?, vec![*e]))
                 })

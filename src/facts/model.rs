@@ -225,6 +225,17 @@ pub enum ClaimKind {
     Held(Side),
     /// How many bodies of the fallen a side received.
     Bodies(Side),
+    /// How many a deal, plan or hope would free ("agreed to exchange 1,000
+    /// each", "Kyiv hopes to free 1,200"): never an exchange figure.
+    Planned(Recipient),
+}
+
+impl ClaimKind {
+    /// Does a claim of kind `self` answer a question asking for `asked`? A
+    /// plan asked about matches whoever it would free.
+    pub fn answers(self, asked: ClaimKind) -> bool {
+        self == asked || matches!((self, asked), (ClaimKind::Planned(_), ClaimKind::Planned(_)))
+    }
 }
 
 /// What stretch of time a running total covers.

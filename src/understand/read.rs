@@ -5,7 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::question::{Filters, Neighbour, PlaceOf, Rank, ReporterRef, Selectors, StageRef};
-use crate::facts::ClaimKind;
+use crate::facts::{ClaimKind, Recipient};
 use crate::lang::dates::{self, Anchor, DateMention, Period};
 use crate::lang::gazetteer::{self, Tagged};
 use crate::lang::lexicon::questions::{self as q, GENERIC_PEOPLE};
@@ -544,6 +544,10 @@ pub fn bodies(w: &Words) -> bool {
 /// returned since the war began / so far / as of a day.
 pub fn claim(w: &Words, s: &Selectors, f: &Filters) -> Option<ClaimKind> {
     let how_many = w.phrase(&["how", "many"]) || w.phrase(&["number", "of"]) || w.phrase(&["how", "much"]);
+    // "Which number exchange was the Independence Day swap?": its place in the count of swaps.
+    if (w.phrase(&["which", "number"]) || w.phrase(&["what", "number"])) && w.tagged(|t| t == Tag::Event) {
+        return Some(ClaimKind::SwapCount);
+    }
     let counted = counted_noun(w);
     if how_many
         && counted
@@ -551,6 +555,11 @@ pub fn claim(w: &Words, s: &Selectors, f: &Filters) -> Option<ClaimKind> {
             .is_some_and(|(n, t)| *t == Some(Tag::Event) || ["swaps", "exchanges", "trades"].contains(&n.as_str()))
     {
         return Some(ClaimKind::SwapCount);
+    }
+    // "How many does Kyiv hope to free?", "who announced the plan to free 1,200?"
+    let plan = w.has_any(q::PLAN) || q::PLAN_PHRASES.iter().any(|p| w.phrase(p));
+    if plan && (how_many || ["who", "which"].contains(&w.first()) || !s.values.is_empty()) {
+        return Some(ClaimKind::Planned(f.recipient.map_or(Recipient::Each, Recipient::To)));
     }
     let side = f.recipient.unwrap_or(Side::Ukraine);
     if f.bodies {

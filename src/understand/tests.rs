@@ -41,6 +41,10 @@ fn measures() {
         ("What happened on 23 May 2025?", Measure::Describe),
         ("when did 1,000 bodies come back in october 2025", Measure::Claim),
         ("when was the body of joshua alan jones handed over", Measure::Date),
+        ("how many people does kyiv hope to free under the deal", Measure::Claim),
+        ("who announced the plan to free 1,200 ukrainians", Measure::Claim),
+        ("which number exchange was the independence day 2025 swap", Measure::Claim),
+        ("how many were swapped in may 2025", Measure::Count),
     ];
     for (text, want) in cases {
         assert_eq!(q(text).measure, want, "{text}");

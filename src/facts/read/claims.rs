@@ -40,10 +40,24 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, out: &mut ArticleFa
     // exchange of the year"; not "the second exchange in less than a week".
     for (i, w) in s.words.iter().enumerate() {
         let Some(n) = numbers::ordinal(&w.norm).filter(|n| *n >= 2) else { continue };
+        // "The exchange, brokered by the UAE, was the 54th of the war": the noun said before.
+        let next = s.words.get(i + 1).map(|x| x.norm.as_str());
+        let elided = i > 0
+            && s.words[i - 1].is("the")
+            && matches!(next, Some("of" | "since"))
+            && s.has(0..i, |t| t == Tag::Event)
+            && !s.has(i + 1..(i + 3).min(s.words.len()), |t| t == Tag::Event);
+        if elided {
+            out.claims.push(claim(ClaimKind::SwapCount, scope, u64::from(n), None, s.text[w.span.clone()].to_string()));
+            continue;
+        }
         let Some(event) = (i + 1..(i + 3).min(s.words.len())).find(|&k| s.tag(k) == Some(Tag::Event)) else { continue };
         let after: Vec<&str> =
             s.words[event + 1..(event + 4).min(s.words.len())].iter().map(|x| x.norm.as_str()).collect();
+        // "This was the 65th such swap.": a high ordinal with nothing after it counts the war's.
+        let closes = after.first().is_none_or(|a| [".", ",", ";", "—", "-"].contains(a));
         let counted = i > 0 && ["its", "their", "our"].contains(&s.words[i - 1].norm.as_str())
+            || n >= 5 && closes
             || after.first().is_some_and(|a| ["since", "this", "of", "it", "so"].contains(a))
             || after.first() == Some(&"in")
                 && s.words.get(event + 2).is_some_and(|y| y.is_digits() && y.norm.len() == 4);
@@ -52,8 +66,29 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, out: &mut ArticleFa
         }
     }
     if let Some((side, low, high, text)) = held(s) {
-        out.claims.push(claim(ClaimKind::Held(side), Scope::Unstated, low, high, text));
+        // "Last month Putin said Russia was holding 6,465": as of when it was said.
+        let said = said_on(s, p.today).unwrap_or(as_of);
+        // "more than 8,000 Ukrainians are still in Russian captivity".
+        let approx = count::find(s).into_iter().find(|c| c.value == low).and_then(|c| c.approx);
+        out.claims.push(Claim {
+            as_of: said,
+            approx,
+            ..claim(ClaimKind::Held(side), Scope::Unstated, low, high, text)
+        });
     }
+}
+
+/// The day a statement names for itself ("last month", "on 12 June"), its
+/// last day when it names a month, never after `today`.
+fn said_on(s: &Sentence, today: NaiveDate) -> Option<NaiveDate> {
+    s.dates
+        .iter()
+        .filter_map(|(m, _)| match m.period {
+            Period::Day { date } => Some(date),
+            Period::Month { .. } | Period::Span { .. } => m.period.bounds().map(|(_, to)| to),
+            _ => None,
+        })
+        .find(|d| *d <= today)
 }
 
 /// What a count of swaps covers: "since 2022", "of the year", "in 2024".
@@ -62,7 +97,9 @@ fn swap_scope(s: &Sentence, as_of: NaiveDate) -> Scope {
     if year_of {
         return NaiveDate::from_ymd_opt(as_of.year(), 1, 1).map_or(Scope::Unstated, |from| Scope::Since { from });
     }
-    if s.words.iter().any(|w| w.is("since")) {
+    // "the 54th of the war", "since 2022".
+    let of_war = s.words.windows(3).any(|w| w[0].is("of") && w[1].is("the") && w[2].is("war"));
+    if of_war || s.words.iter().any(|w| w.is("since")) {
         return Scope::War;
     }
     for (m, _) in &s.dates {

@@ -695,7 +695,12 @@ fn emit(
     today: chrono::NaiveDate,
     out: &mut ArticleFacts,
 ) {
-    let Some(recipient) = r.recipient else { return };
+    // "the parties had agreed to exchange 314 prisoners": a plan names no side.
+    let recipient = match (r.recipient, r.kind) {
+        (Some(recipient), _) => recipient,
+        (None, Kind::Planned) => Recipient::Combined,
+        (None, _) => return,
+    };
     let figure = Figure {
         value: r.value,
         text: c.text.clone(),
@@ -732,7 +737,15 @@ fn emit(
     };
     match r.kind {
         Kind::Exchanged | Kind::Part if r.confidence >= Confidence::Medium => observe(Fact::Figure(figure), out),
-        Kind::Planned => observe(Fact::Planned(figure), out),
+        Kind::Planned => {
+            // A side named, or what an exchange would free: a plan worth answering with.
+            if c.thing.is_none() && (r.recipient.is_some() || kind::plan_object(s, c)) {
+                out.claims.push(claim(ClaimKind::Planned(recipient), Scope::Unstated));
+            }
+            if r.recipient.is_some() {
+                observe(Fact::Planned(figure), out);
+            }
+        }
         Kind::Cumulative(Scope::Stages) => {
             if let Some(side) = side {
                 out.claims.push(claim(ClaimKind::ReturnedTotal(side), Scope::Stages));

@@ -134,6 +134,17 @@ fn planned(s: &Sentence, c: &Count, clause: std::ops::Range<usize>) -> bool {
     cue_before || cue_after || future || purpose(s, c, clause)
 }
 
+/// A planned count is what the plan would free: the object of an exchange
+/// verb or noun just before it ("agreed to exchange 314 prisoners", "an
+/// exchange of at least 1,200"), not "the 303 returned servicemen would
+/// receive care".
+pub fn plan_object(s: &Sentence, c: &Count) -> bool {
+    let clause = s.clause_of(c.at);
+    let from = c.at.saturating_sub(4).max(clause.start);
+    c.thing.is_none()
+        && s.has(from..c.at, |t| matches!(t, Tag::Event | Tag::Act(Act::Give | Act::Receive | Act::Swap | Act::Home)))
+}
+
 /// "work was under way to resume exchanges and free 1,200 Ukrainians": an
 /// infinitive of purpose governs the count; "managed to free 45" was done.
 fn purpose(s: &Sentence, c: &Count, clause: std::ops::Range<usize>) -> bool {

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::corpus;
-use crate::facts::model::Recipient;
+use crate::facts::model::{ClaimKind, Recipient};
 
 fn read(published: &str, body: &str) -> ArticleFacts {
     let raw = format!("+++\nid = \"t\"\noutlet = \"Wire\"\npublished = \"{published}\"\n+++\n{body}\n");
@@ -44,4 +44,21 @@ fn running_totals_across_stages_are_claims() {
     assert!(figures(&f).is_empty(), "{:?}", figures(&f));
     let claims: Vec<(u64, String)> = f.claims.iter().map(|c| (c.low, c.reporter.name.clone())).collect();
     assert_eq!(claims, [(1000, "Zelenskyy".to_string())]);
+}
+
+#[test]
+fn plans_holdings_and_counts_of_swaps_are_claims_not_figures() {
+    let f = read(
+        "2024-07-18",
+        "Russia and Ukraine swapped 90 prisoners of war each on Wednesday, the defence ministry in Moscow said.\n\nThe exchange, brokered by the United Arab Emirates, was the 54th of the war.\n\nLast month President Vladimir Putin told officials that Russia was holding 6,465 Ukrainian servicemen.\n\nUkraine's Interior Ministry says more than 8,000 Ukrainians are still in Russian captivity.\n\nThe sides had agreed to exchange 314 prisoners, an envoy wrote, and the wounded would receive care in Belarus for 30 days.",
+    );
+    assert_eq!(figures(&f), [("2024-07-17".to_string(), 90, Recipient::Each, false)]);
+    let claims: Vec<(ClaimKind, u64, String)> = f.claims.iter().map(|c| (c.kind, c.low, c.as_of.to_string())).collect();
+    assert!(claims.contains(&(ClaimKind::SwapCount, 54, "2024-07-17".into())), "{claims:?}");
+    // Held as of the month it was said in, not the article's day.
+    assert!(claims.contains(&(ClaimKind::Held(Side::Ukraine), 6465, "2024-06-30".into())), "{claims:?}");
+    assert!(claims.contains(&(ClaimKind::Held(Side::Ukraine), 8000, "2024-07-17".into())), "{claims:?}");
+    assert!(claims.contains(&(ClaimKind::Planned(Recipient::Combined), 314, "2024-07-17".into())), "{claims:?}");
+    // "30 days" is no plan to free anyone.
+    assert!(!claims.iter().any(|c| c.1 == 30), "{claims:?}");
 }

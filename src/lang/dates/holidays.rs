@@ -21,6 +21,17 @@ const HOLIDAYS: &[(&[&str], u32, u32)] = &[
     (&["new", "years", "day"], 1, 1),
     (&["independence", "day"], 8, 24),
     (&["victory", "day"], 5, 9),
+    // Ukraine's own fixed days, around which swaps are often timed.
+    (&["armed", "forces", "day"], 12, 6),
+    (&["day", "of", "the", "armed", "forces"], 12, 6),
+    (&["constitution", "day"], 6, 28),
+    (&["unity", "day"], 1, 22),
+    (&["flag", "day"], 8, 23),
+    (&["international", "women", "day"], 3, 8),
+    (&["international", "womens", "day"], 3, 8),
+    (&["women", "day"], 3, 8),
+    (&["womens", "day"], 3, 8),
+    (&["russia", "day"], 6, 12),
 ];
 
 /// The holiday named at word `i`, as a period, and where its words end
@@ -56,5 +67,10 @@ mod tests {
         assert_eq!(got, [day(2023, 12, 25)]);
         let got: Vec<Period> = find(&words("the nye 2022 swap"), asked).into_iter().map(|m| m.period).collect();
         assert_eq!(got, [day(2022, 12, 31)]);
+        let got: Vec<Period> = find(&words("the swap held on Ukraine's Armed Forces Day 2022"), asked)
+            .into_iter()
+            .map(|m| m.period)
+            .collect();
+        assert_eq!(got, [day(2022, 12, 6)]);
     }
 }

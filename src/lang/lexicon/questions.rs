@@ -121,6 +121,16 @@ pub const COMPARE: &[&str] = &[
 /// Words that ask for a sum: "altogether", "in total", "combined".
 pub const TOTAL: &[&str] = &["total", "altogether", "combined", "overall", "sum", "together"];
 
+/// Words that ask about a plan, not an exchange that happened: "how many
+/// does Kyiv hope to free", "who announced the plan to free 1,200".
+pub const PLAN: &[&str] = &[
+    "hope", "hopes", "hoped", "hoping", "plan", "plans", "planned", "planning", "aim", "aims", "intend", "intends",
+    "intended", "promise", "promised", "promises", "pledge", "pledged",
+];
+/// Phrases of the same: "the sides had agreed to exchange", "are to be freed".
+pub const PLAN_PHRASES: &[&[&str]] =
+    &[&["agreed", "to"], &["agree", "to"], &["agreeing", "to"], &["to", "be", "exchanged"], &["to", "be", "freed"]];
+
 /// Words that rank exchanges by size.
 pub const LARGEST: &[&str] = &["largest", "biggest", "greatest", "most"];
 pub const SMALLEST: &[&str] = &["smallest", "fewest", "least"];

@@ -104,6 +104,13 @@ pub const ACTS: &[(&str, Act)] = &[
     ("holds", Act::Hold),
     ("holding", Act::Hold),
     ("in captivity", Act::Hold),
+    // "more than 8,000 Ukrainians are still in Russian captivity".
+    ("in russian captivity", Act::Hold),
+    ("in ukrainian captivity", Act::Hold),
+    // "6,465 Ukrainian POWs were in Russian hands".
+    ("in russian hands", Act::Hold),
+    ("in ukrainian hands", Act::Hold),
+    ("in the hands of", Act::Hold),
     ("detained", Act::Hold),
     ("imprisoned", Act::Hold),
     ("remain", Act::Hold),
@@ -232,6 +239,9 @@ pub const CUES: &[(&str, Cue)] = &[
     ("agreed an", Cue::Plan),
     ("agreed a", Cue::Plan),
     ("agreed that", Cue::Plan),
+    // "agreement on exchanging 314 prisoners had been reached".
+    ("agreement on exchanging", Cue::Plan),
+    ("agreement to exchange", Cue::Plan),
     ("agree", Cue::Plan),
     ("proposed", Cue::Plan),
     ("propose", Cue::Plan),
