@@ -86,6 +86,10 @@ const GENERIC_HEADS: &[&str] = &[
     "ukrainians",
     "russians",
     "pows",
+    "returnees",
+    "released",
+    "servicemembers",
+    "troops",
 ];
 
 /// Words that carry nothing about who was counted.
@@ -94,6 +98,36 @@ const EMPTY: &[&str] = &[
     "these", "them", "whom", "-", "“", "”", "\"", "'", "’", "‘", "also", "were", "was", "are", "is", "had", "have",
     "been", "who", "which", "that", "in", "at", "on", "and", "or", "to", "for", "from", "by", "with", "it", "they",
     "he", "she",
+];
+
+/// Verbs that say which body a part of the group belongs to, before "from",
+/// "in", "to" or "of": "came from the interior ministry system", "served in
+/// the territorial defence", "were members of the national guard".
+const MEMBERSHIP_VERBS: &[&str] = &[
+    "came", "come", "comes", "were", "are", "was", "is", "served", "serve", "serving", "belonged", "belong", "belongs",
+    "members", "member",
+];
+
+/// Words that end the group named after a verb of belonging: "from the navy
+/// and 14 …", "in the border guard before their capture".
+const GROUP_NP_ENDS: &[&str] = &[
+    "and",
+    "or",
+    "who",
+    "which",
+    "that",
+    "before",
+    "after",
+    "when",
+    "while",
+    "until",
+    "since",
+    "for",
+    "with",
+    "on",
+    "at",
+    "during",
+    "according",
 ];
 
 fn count_at(s: &Sentence, i: usize) -> Option<Count> {
@@ -252,8 +286,13 @@ fn noun_phrase(s: &Sentence, c: &mut Count, from: usize) -> bool {
                     c.possessive = Some(j + 1);
                 }
                 j += 2;
-                // "Two of the fifty are officers": the number after "of the" is the group.
-                if s.words.get(j).is_some_and(|x| x.number().is_some()) {
+                // "Two of the fifty are officers": the number after "of the" is the group;
+                // "Twelve of the freed were officers": a participle standing for it.
+                let number = s.words.get(j).is_some_and(|x| x.number().is_some());
+                let participle = s.words.get(j).is_some_and(|x| x.norm.ends_with("ed"))
+                    && matches!(s.tag(j), Some(Tag::Act(Act::Give | Act::Home | Act::Swap | Act::Receive)))
+                    && matches!(s.tag(j + 1), Some(Tag::Cue(Cue::Be)));
+                if number || participle {
                     c.of_group = true;
                     j += 1;
                     c.np.end = j;
@@ -514,8 +553,26 @@ fn predicate(s: &Sentence, c: &mut Count) {
                 s.words[k].kind == WordKind::Number || s.is(k, ";") || s.is(k, ",") || s.tag(k) == Some(Tag::Speech)
             })
             .unwrap_or(limit);
+        // "58 of them came from the interior ministry system": what follows a verb of
+        // belonging and its preposition names the group, capitalised or not.
+        let belongs = (after..stop.saturating_sub(1)).find(|&k| {
+            MEMBERSHIP_VERBS.contains(&s.words[k].norm.as_str())
+                && ["from", "in", "to", "of"].contains(&s.words[k + 1].norm.as_str())
+        });
+        let group_np = belongs.map_or(0..0, |k| {
+            let end = (k + 2..stop).find(|&j| GROUP_NP_ENDS.contains(&s.words[j].norm.as_str())).unwrap_or(stop);
+            k + 2..end
+        });
         for k in after..stop {
             let w = &s.words[k];
+            // Not the first half of "self-proclaimed".
+            let compound = s.is(k + 1, "-");
+            if group_np.contains(&k) && w.kind == WordKind::Word && !EMPTY.contains(&w.norm.as_str()) && !compound {
+                if !c.terms.contains(&w.norm) {
+                    c.terms.push(w.norm.clone());
+                }
+                continue;
+            }
             let named_elsewhere =
                 matches!(s.tag(k), Some(Tag::Speaker(_) | Tag::State(_) | Tag::Nationality(_) | Tag::Mediator(_)));
             if s.dates.iter().any(|(m, _)| m.words.contains(&k)) || named_elsewhere {
@@ -530,7 +587,11 @@ fn predicate(s: &Sentence, c: &mut Count) {
                 if !c.terms.contains(&w.norm) {
                     c.terms.push(w.norm.clone());
                 }
-            } else if w.norm.starts_with("defend") || w.norm.starts_with("fought") {
+            } else if w.norm.starts_with("defend")
+                || w.norm.starts_with("fought")
+                // "the defence of Mariupol", not "the territorial defence".
+                || ["defence", "defense"].contains(&w.norm.as_str()) && s.is(k + 1, "of")
+            {
                 let t = "defenders".to_string();
                 if !c.terms.contains(&t) {
                     c.terms.push(t);
@@ -607,6 +668,24 @@ mod tests {
         assert!(got[0].3.contains(&"azovstal".to_string()), "{got:?}");
         let got = counts("Nineteen of those freed were Snake Island defenders.");
         assert!(got[0].3.contains(&"snake".to_string()) && got[0].3.contains(&"defenders".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn a_verb_of_belonging_names_the_group_in_lower_case() {
+        let got = counts("The headquarters said 58 of them came from the interior ministry system.");
+        assert_eq!(got[0].3, ["interior", "ministry", "system"], "{got:?}");
+        let got = counts("Of the 90, 31 served in the territorial defence before their capture.");
+        let terms = &got.iter().find(|c| c.0 == 31).expect("31 read").3;
+        assert_eq!(terms, &["territorial", "defence"], "{got:?}");
+        let got = counts("Twelve of the freed were officers, and three were women.");
+        assert_eq!(
+            got.iter().map(|c| (c.0, c.3.clone())).collect::<Vec<_>>(),
+            [(12, vec!["officers".to_string()]), (3, vec!["women".to_string()])]
+        );
+        let got = counts("Forty of the returnees had been listed as missing in action.");
+        assert!(got[0].3.contains(&"missing".to_string()), "{got:?}");
+        let got = counts("Some 35 of them took part in the defence of Mariupol.");
+        assert!(got[0].3.contains(&"defenders".to_string()), "{got:?}");
     }
 
     #[test]

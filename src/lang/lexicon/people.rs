@@ -224,6 +224,7 @@ pub const TERM_SYNONYMS: &[(&str, &str)] = &[
     ("defended", "defenders"),
     ("defending", "defenders"),
     ("fought", "defenders"),
+    ("mia", "missing"),
 ];
 
 /// The one spelling of a group word (see `TERM_SYNONYMS`).

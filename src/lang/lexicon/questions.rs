@@ -68,6 +68,8 @@ pub const GENERIC_PEOPLE: &[&str] = &[
     "everyone",
     "them",
     "those",
+    // "missing in action" names the missing.
+    "action",
 ];
 
 /// Words after "how many" that are not the counted noun.
