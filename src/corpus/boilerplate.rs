@@ -61,7 +61,7 @@ pub fn classify(line: &str, title: &str) -> LineKind {
         return LineKind::Furniture;
     }
     // "5 March, 15:40 - Stage one": a live blog's entry stamp dates the text under it.
-    if stamp_line(line) {
+    if stamp_line(line) || date_heading(line) {
         return LineKind::Content;
     }
     // "- 17 October 2022 - 108 women released": a list item or table row with figures is text.
@@ -90,6 +90,19 @@ fn stamp_line(line: &str) -> bool {
         [t, ..] => clock(t),
         _ => false,
     }
+}
+
+/// A short heading that ends with a day: "Day two - Saturday, 24 May",
+/// "Stage 3 — 25 May 2025". It dates the entry under it, so it is text.
+fn date_heading(line: &str) -> bool {
+    use crate::lang::dates::{self, Anchor, Period};
+    let words = crate::lang::text::words(line);
+    if words.len() > 8 {
+        return false;
+    }
+    let found = dates::find(&words, Anchor::Published(chrono::NaiveDate::default()));
+    found.last().is_some_and(|m| m.words.end == words.len() && matches!(m.period, Period::Day { .. }))
+        && words.iter().any(|w| ["-", "–", "—", ":"].contains(&w.norm.as_str()))
 }
 
 /// Headings that open a list of links to other stories ("Related coverage",

@@ -425,7 +425,8 @@ fn push_terms(s: &Sentence, c: &mut Count, range: Range<usize>) {
 /// what it counts: "390 freed on Friday", "307 on Saturday", "1,000 each",
 /// "15 are women", "Of the 144, 95 defended …", "74 of them".
 fn elliptic_ok(s: &Sentence, c: &Count) -> bool {
-    let n = c.np.end;
+    // "320 more came back": the verb after "more".
+    let n = if s.is(c.np.end, "more") { c.np.end + 1 } else { c.np.end };
     let next = s.tag(n);
     let after_next = s.tag(n + 1);
     let acts = matches!(next, Some(Tag::Act(Act::Give | Act::Swap | Act::Home | Act::Receive)));

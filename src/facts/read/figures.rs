@@ -187,7 +187,7 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
             None if part => recent,
             None => None,
         };
-        let (mut recipient, mut confidence) = recipient_of(&scene, c, &done, parent.as_ref(), part);
+        let (mut recipient, mut confidence) = recipient_of(&scene, c, &done, parent.as_ref(), part, counts.get(n + 1));
         let mut part = part;
         // A part read into the breakdown of an earlier headline, not of this sentence's count.
         let mut in_run = false;
@@ -229,12 +229,20 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
         }
         // "the 22 severely wounded soldiers": a group of the same kind read
         // before, named again, went where it went then, whatever came last.
-        let restated = c.at > 0 && s.is(c.at - 1, "the") && c.nationality.is_none() && !c.gapped;
-        if restated
-            && matches!(kind, Kind::Exchanged | Kind::Part)
-            && let Some(side) = state.seen.iter().rev().find(|x| x.names(c, value)).map(|x| x.side)
-        {
-            recipient = Some(Recipient::To(side));
+        let restated =
+            c.at > 0 && (s.is(c.at - 1, "the") || s.is(c.at - 1, "all")) && c.nationality.is_none() && !c.gapped;
+        if restated && matches!(kind, Kind::Exchanged | Kind::Part) {
+            // The group named again by its words, else by its number alone.
+            let named: Vec<Side> = state.seen.iter().rev().filter(|x| x.names(c, value)).map(|x| x.side).collect();
+            let numbered: Vec<Side> =
+                state.seen.iter().rev().filter(|x| x.value == value && x.head).map(|x| x.side).collect();
+            let sides = if named.is_empty() { numbered } else { named };
+            // "all 307 were men", says Kyiv's headquarters, after 307 each way:
+            // the speaker's own people.
+            let own = who.side.filter(|own| sides.contains(own) && sides.iter().any(|x| x != own));
+            if let Some(side) = own.or(sides.first().copied()) {
+                recipient = Some(Recipient::To(side));
+            }
         }
         // "…; on 14 April, thirty": what the first count was, so is this one.
         if c.gapped {
@@ -564,6 +572,7 @@ fn recipient_of(
     done: &[Read],
     parent: Option<&Parent>,
     part: bool,
+    next: Option<&Count>,
 ) -> (Option<Recipient>, Confidence) {
     if c.pattern {
         return (Some(Recipient::Each), Confidence::High);
@@ -626,6 +635,16 @@ fn recipient_of(
         && let Some(r) = prev.recipient
         && s.clause_of(c.at) == s.clause_of(prev_count)
         && !s.has(prev_count..c.at, |t| matches!(t, Tag::Act(_) | Tag::Speech | Tag::Cue(Cue::Be)))
+    {
+        return (Some(r), Confidence::Medium);
+    }
+    // "270 servicemen and 120 civilians returned to its side": joined by "and"
+    // to the next count, with no verb between, it goes where that one goes.
+    if let Some(next) = next
+        && s.clause_of(next.at) == s.clause_of(c.at)
+        && next.at > c.np.end
+        && (c.np.end..next.at).all(|k| s.is(k, "and") || s.is(k, ","))
+        && let Some((r, _)) = frames::recipient(scene, next)
     {
         return (Some(r), Confidence::Medium);
     }

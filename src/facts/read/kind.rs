@@ -77,7 +77,7 @@ pub fn of(s: &Sentence, c: &Count, today: NaiveDate) -> Kind {
         return Kind::Swaps;
     }
     let clause = s.clause_of(c.at);
-    if planned(s, c, clause.clone()) {
+    if planned(s, c, clause.clone()) || names_the_deal(s, c) {
         return Kind::Planned;
     }
     let bodies_before = (c.at.saturating_sub(3)..c.at).any(|k| matches!(s.tag(k), Some(Tag::Thing(Thing::Bodies))));
@@ -117,6 +117,28 @@ pub fn of(s: &Sentence, c: &Count, today: NaiveDate) -> Kind {
         return Kind::Other;
     }
     if exchanged { Kind::Exchanged } else { Kind::Other }
+}
+
+/// "the "1,000 for 1,000" exchange", "the third part of the 1000-for-1000
+/// exchange": the pattern names the whole agreed deal, not what one day of
+/// it freed ("a 95-for-95 exchange on Friday", "what Vereshchuk called an
+/// "86 for 86" exchange" are a day's figure).
+fn names_the_deal(s: &Sentence, c: &Count) -> bool {
+    const QUOTES: &[&str] = &["\"", "“", "”", "'", "‘", "’", "«", "»"];
+    if !c.pattern {
+        return false;
+    }
+    // Quoted after "the": a name ("an "86 for 86" exchange" is what happened).
+    let quoted = c.at > 1
+        && s.is(c.at - 2, "the")
+        && QUOTES.contains(&s.words[c.at - 1].norm.as_str())
+        && (c.at + 1..=c.np.end).any(|k| s.words.get(k).is_some_and(|w| QUOTES.contains(&w.norm.as_str())));
+    // "part of the", "final stage of the", "first round of the".
+    let of_the = c.at >= 2 && s.is(c.at - 1, "the") && s.is(c.at - 2, "of");
+    let part_of = of_the
+        && (c.at.saturating_sub(5)..c.at - 2)
+            .any(|k| s.tag(k) == Some(Tag::Stage) || ["part", "half"].contains(&s.words[k].norm.as_str()));
+    quoted || part_of
 }
 
 /// A plan cue governs the count: before it in its clause ("hopes to free
@@ -202,6 +224,14 @@ fn cumulative(s: &Sentence, c: &Count, clause: std::ops::Range<usize>, today: Na
                 .map(|f| if f.year() < 2022 || f < war_start() { Scope::War } else { Scope::Since { from: f } });
         }
     }
+    // "The three-day exchange … brought back 1,000 Ukrainians in total"; on one
+    // day, "150 Ukrainians in total came home" is that day's sum.
+    let in_total = s
+        .tags_in(c.np.end..(c.np.end + 3).min(w.len()))
+        .any(|t| t.tag == Tag::Cue(Cue::Combined) && s.is(t.words.start, "in"));
+    if in_total && multi_day(s) {
+        return Some(Scope::Stages);
+    }
     // "235 people had been returned in September alone": the month's total.
     if let Some(m) = s.own_dates().find(|m| clause.contains(&m.words.start) && s.is(m.words.end, "alone"))
         && let Some((from, _)) = m.period.bounds()
@@ -285,7 +315,7 @@ fn cumulative(s: &Sentence, c: &Count, clause: std::ops::Range<usize>, today: Na
         }
         match phrase.as_slice() {
             ["across", "all"] | ["in", "all", "stages"] => return Some(Scope::Stages),
-            ["over" | "across", .., "days"] | ["completes" | "completing", ..] => return Some(Scope::Stages),
+            ["over" | "across" | "in", .., "days"] | ["completes" | "completing", ..] => return Some(Scope::Stages),
             // "Sum of the table: 945 prisoners of war freed on each side".
             // "Together these three swaps brought home 61", not "together with 64 soldiers".
             ["sum", "of"] | ["running", "total"] => return Some(Scope::Unstated),
@@ -306,6 +336,13 @@ fn cumulative(s: &Sentence, c: &Count, clause: std::ops::Range<usize>, today: Na
         }
     }
     None
+}
+
+/// "a three-day exchange", "the two-day swap".
+fn multi_day(s: &Sentence) -> bool {
+    s.words.windows(4).enumerate().any(|(i, w)| {
+        w[0].number().is_some_and(|n| n >= 2) && w[1].is("-") && w[2].is("day") && s.tag(i + 3) == Some(Tag::Event)
+    })
 }
 
 fn each_way(s: &Sentence, clause: std::ops::Range<usize>) -> bool {
@@ -398,6 +435,23 @@ mod tests {
             ),
             // What a deal provides for is not what happened.
             ("The deal, he said, concerns the release of 1,200 Ukrainians.", &[(1200, Kind::Planned)]),
+            // A pattern naming the whole deal, not one day of it.
+            ("The third part of the 1000-for-1000 exchange is complete.", &[(1000, Kind::Planned)]),
+            ("The first round yielded the \"1,000 for 1,000\" exchange.", &[(1000, Kind::Planned)]),
+            (
+                "They traded 86 each in what she called an \"86 for 86\" exchange.",
+                &[(86, Kind::Exchanged), (86, Kind::Exchanged)],
+            ),
+            // Running totals of a multi-day exchange.
+            (
+                "Zelensky added that 697 people had been returned in two days.",
+                &[(697, Kind::Cumulative(Scope::Stages))],
+            ),
+            (
+                "The three-day exchange brought back 1,000 Ukrainians in total.",
+                &[(1000, Kind::Cumulative(Scope::Stages))],
+            ),
+            ("Officials said 150 Ukrainians in total came home.", &[(150, Kind::Exchanged)]),
             // A label before a colon governs the list after it.
             (
                 "Running total of the table: 26, 56 and 206 Ukrainians.",

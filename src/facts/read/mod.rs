@@ -213,14 +213,25 @@ fn opens_with(text: &str, marks: &[&str]) -> bool {
 }
 
 /// A date that opens a paragraph and dates all of it: a live-blog entry
-/// ("20 June, 18:10 - …"), a list item ("- 17 October: 108 …") or an answer
-/// that is only a date ("On 2 October 2025. Moscow said at the time …").
+/// ("20 June, 18:10 - …"), a list item ("- 17 October: 108 …"), a heading
+/// line ("Day two - Saturday, 24 May") or an answer that is only a date
+/// ("On 2 October 2025. Moscow said at the time …").
 fn stamp_of(first: &str, published: NaiveDate) -> Option<NaiveDate> {
     let words = text::words(first);
     let mut start = usize::from(words.first().is_some_and(|w| w.is("-") || w.is("•")));
     let on = words.get(start).is_some_and(|w| w.is("on"));
     start += usize::from(on);
-    let m = crate::lang::dates::find(&words, Anchor::Published(published)).into_iter().next()?;
+    let found = crate::lang::dates::find(&words, Anchor::Published(published));
+    // A heading line: "Day two - Saturday, 24 May", "Stage 3 — 25 May", then the entry.
+    if let Some(last) = found.last()
+        && let Period::Day { date } = last.period
+        && last.words.end == words.len()
+        && words.len() <= 8
+        && words[..last.words.start].iter().any(|w| ["-", "–", "—", ":"].contains(&w.norm.as_str()))
+    {
+        return Some(date);
+    }
+    let m = found.into_iter().next()?;
     // "- 24 August 2025 (Independence Day) - …": a note in brackets may sit before the dash.
     let mut after = m.words.end;
     if words.get(after).is_some_and(|w| w.is("(")) {

@@ -117,7 +117,13 @@ impl<'a> Sentence<'a> {
                 matches!(self.tag(k), Some(Tag::Act(Act::Hold | Act::Capture) | Tag::Cue(Cue::Since))) && !held_event(k)
             });
         let after = self.words.get(m.words.end).map(|w| w.norm.as_str());
-        belongs_elsewhere || after.is_some_and(|a| FOREIGN_AFTER.contains(&a))
+        // "he expects it to continue on Saturday and Sunday": the day of a plan.
+        let segment = (m.words.start.saturating_sub(10)..m.words.start)
+            .rev()
+            .find(|&k| self.words[k].is_punct() && !self.is(k, "-"))
+            .map_or(m.words.start.saturating_sub(10), |k| k + 1);
+        let planned = self.has(segment..m.words.start, |t| t == Tag::Cue(Cue::Plan));
+        belongs_elsewhere || planned || after.is_some_and(|a| FOREIGN_AFTER.contains(&a))
     }
 }
 
@@ -147,6 +153,8 @@ const FOREIGN_BEFORE: &[&str] = &[
     "summit",
     "crashed",
     "shot",
+    // "in line with the agreements reached in Istanbul on 16 May".
+    "reached",
 ];
 
 /// Words after a date that make it the date of something else: "the May 16 talks".

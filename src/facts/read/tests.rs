@@ -62,3 +62,22 @@ fn plans_holdings_and_counts_of_swaps_are_claims_not_figures() {
     // "30 days" is no plan to free anyone.
     assert!(!claims.iter().any(|c| c.1 == 30), "{claims:?}");
 }
+
+#[test]
+fn a_multi_day_roundup_dates_each_day_by_its_heading() {
+    let f = read(
+        "2025-05-27",
+        "Kyiv and Moscow finished the \"500 for 500\" swap agreed at talks reached in Geneva on 10 May.\n\nFirst day - Thursday, 22 May\nOne hundred and eighty Ukrainians came home. Moscow's Defence Ministry reported 150 soldiers and 30 civilians returned to its side.\n\nSecond day - Friday, 23 May\nKyiv said 320 more came back, and that it expected the last group on Saturday and Sunday. The Defence Ministry in Moscow reported 320 of its servicemen returned. According to Ukraine's Coordination Headquarters, all 320 were men.",
+    );
+    let got = figures(&f);
+    let (ua, ru) = (Recipient::To(Side::Ukraine), Recipient::To(Side::Russia));
+    assert!(got.contains(&("2025-05-22".into(), 180, ua, false)), "{got:?}");
+    // Joined by "and" to a count that went "to its side": Russia's, not Ukraine's.
+    assert!(got.contains(&("2025-05-22".into(), 150, ru, false)), "{got:?}");
+    assert!(got.contains(&("2025-05-23".into(), 320, ua, false)), "{got:?}");
+    assert!(got.contains(&("2025-05-23".into(), 320, ru, false)), "{got:?}");
+    // Kyiv's headquarters on "all 320": Kyiv's own people.
+    assert!(got.contains(&("2025-05-23".into(), 320, ua, true)), "{got:?}");
+    // The deal's name is no day's figure; the day of the talks and the planned days date nothing.
+    assert!(!got.iter().any(|g| g.1 == 500 || g.0 == "2025-05-10" || g.0 == "2025-05-24"), "{got:?}");
+}

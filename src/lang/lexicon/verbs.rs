@@ -305,6 +305,11 @@ pub const CUES: &[(&str, Cue)] = &[
     ("over two days", Cue::SoFar),
     ("over three days", Cue::SoFar),
     ("over both days", Cue::SoFar),
+    // "697 people had been returned in two days".
+    ("in two days", Cue::SoFar),
+    ("in three days", Cue::SoFar),
+    ("in the two days", Cue::SoFar),
+    ("in the three days", Cue::SoFar),
     ("across both days", Cue::SoFar),
     ("completes the release of", Cue::SoFar),
     ("completing the release of", Cue::SoFar),
