@@ -65,7 +65,12 @@ pub fn answer_quoting(ctx: &Context, q: &Question, counting: bool) -> Answer {
 
 /// Words of the question the index knows, as search groups; and the ones it never saw.
 fn content(ctx: &Context, q: &Question) -> (Vec<Vec<String>>, Vec<String>) {
-    let content: Vec<&Vec<String>> = q.search.iter().filter(|g| !ctx.index.terms(&g[0]).is_empty()).collect();
+    let content: Vec<&Vec<String>> = q
+        .search
+        .iter()
+        .filter(|g| !crate::lang::lexicon::questions::NOT_SEARCHED.contains(&g[0].as_str()))
+        .filter(|g| !ctx.index.terms(&g[0]).is_empty())
+        .collect();
     let unknown: Vec<String> = content
         .iter()
         .filter(|g| !g.iter().any(|w| ctx.index.terms(w).iter().all(|t| ctx.index.knows(t))))

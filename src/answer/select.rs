@@ -201,7 +201,12 @@ fn described<'f>(
             .filter(|e| is_candidate(e) && citations(e).any(|c| *c == cite))
             .collect();
         if citing.is_empty() {
-            if let Some(e) = sole_exchange(ctx.facts, &article.id).filter(|e| is_candidate(e)) {
+            // "Among the Ukrainians was the journalist …": of the exchange the article is
+            // about, or in a roundup, of the one the paragraph reported just before.
+            let about = sole_exchange(ctx.facts, &article.id)
+                .or_else(|| reported_before(ctx, article, hit.sentence.paragraph, hit.sentence.sentence))
+                .filter(|e| is_candidate(e));
+            if let Some(e) = about {
                 note(&mut weak, e, n, Some(cite));
             }
         } else {
@@ -238,6 +243,24 @@ fn described<'f>(
     }
     let cites = top.iter().filter_map(|e| best.get(&e.id).and_then(|(_, c)| c.clone())).collect();
     (top, cites)
+}
+
+/// The exchange a sentence earlier in the same paragraph reports ("On Friday
+/// each side released 95. Among the Ukrainians was …").
+fn reported_before<'f>(
+    ctx: &Context<'f>,
+    article: &crate::corpus::Article,
+    paragraph: usize,
+    sentence: usize,
+) -> Option<&'f Exchange> {
+    (0..sentence).rev().find_map(|k| {
+        let text = article.sentence(paragraph, k)?;
+        // A figure or a report of it; a mediator named in passing may be shared with others.
+        let reports = |e: &&Exchange| {
+            e.figures.iter().map(|f| &f.cite).chain(&e.reports).any(|c| c.sentence == text && c.article == article.id)
+        };
+        ctx.facts.citing_article(&article.id).find(reports)
+    })
 }
 
 /// The exchange an article is about, when it is about one: at least two

@@ -92,17 +92,23 @@ fn stamp_line(line: &str) -> bool {
     }
 }
 
-/// A short heading that ends with a day: "Day two - Saturday, 24 May",
-/// "Stage 3 — 25 May 2025". It dates the entry under it, so it is text.
+/// A short heading that ends with a day ("Day two - Saturday, 24 May",
+/// "Stage 3 — 25 May 2025") or opens with one before a label ("14 September
+/// - 103 for 103"). It dates the entry under it, so it is text.
 fn date_heading(line: &str) -> bool {
     use crate::lang::dates::{self, Anchor, Period};
     let words = crate::lang::text::words(line);
     if words.len() > 8 {
         return false;
     }
+    let dash = |k: usize| words.get(k).is_some_and(|w| ["-", "–", "—", ":"].contains(&w.norm.as_str()));
     let found = dates::find(&words, Anchor::Published(chrono::NaiveDate::default()));
-    found.last().is_some_and(|m| m.words.end == words.len() && matches!(m.period, Period::Day { .. }))
-        && words.iter().any(|w| ["-", "–", "—", ":"].contains(&w.norm.as_str()))
+    let day = |m: &&dates::DateMention| matches!(m.period, Period::Day { .. });
+    // "24 August - 115 for 115": a day, then a label.
+    let leads = found.first().filter(day).is_some_and(|m| m.words.start == 0 && dash(m.words.end));
+    // "Day two - Saturday, 24 May": a label, then a day.
+    let ends = found.last().filter(day).is_some_and(|m| m.words.end == words.len()) && (0..words.len()).any(dash);
+    leads || ends
 }
 
 /// Headings that open a list of links to other stories ("Related coverage",
@@ -182,5 +188,9 @@ mod tests {
             ),
             LineKind::Content
         );
+        // Headings holding a day date the entry under them.
+        assert_eq!(classify("Day two - Saturday, 24 May", ""), LineKind::Content);
+        assert_eq!(classify("14 September - 103 for 103", ""), LineKind::Content);
+        assert_eq!(classify("The numbers", ""), LineKind::Heading);
     }
 }

@@ -363,6 +363,9 @@ pub fn reporter(w: &Words) -> Option<ReporterRef> {
             }
         }
     }
+    // "Russia's defence ministry": the state is the ministry's side, not a second speaker.
+    let named_sides: Vec<Option<Side>> = found.iter().filter(|r| !r.names.is_empty()).map(|r| r.side).collect();
+    found.retain(|r| !r.names.is_empty() || !named_sides.contains(&r.side));
     // "Kyiv's count", "kyivs figure" written as one word.
     match found.len() {
         1 => found.pop(),

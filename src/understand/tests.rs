@@ -57,6 +57,9 @@ fn filters() {
     assert_eq!((x.filter.recipient, x.filter.category), (Some(Side::Ukraine), Some(Category::Wounded)));
     let x = q("How many civilians were among those Russia got back on 23 May 2025?");
     assert_eq!((x.filter.recipient, x.filter.category), (Some(Side::Russia), Some(Category::Civilians)));
+    // The state before a ministry is its side, not a second speaker.
+    let x = q("How many Ukrainian prisoners did Russia's defence ministry say it handed over on 4 February 2023?");
+    assert_eq!(x.filter.reporter.as_ref().and_then(|r| r.side), Some(Side::Russia));
     let x = q("How many Ukrainians came home on 30 December 2024 according to Zelenskyy?");
     assert_eq!(x.filter.reporter.as_ref().and_then(|r| r.side), Some(Side::Ukraine));
     assert_eq!(q("how many women were in the nye 2022 swap").filter.group, ["women"]);

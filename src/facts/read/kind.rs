@@ -305,7 +305,16 @@ fn cumulative(s: &Sentence, c: &Count, clause: std::ops::Range<usize>, today: Na
         let phrase: Vec<&str> = t.words.clone().map(|k| w[k].norm.as_str()).collect();
         // "… have been returned from Russian captivity to date": a closing
         // "to date", "so far" governs its whole clause; "now" only its neighbour.
-        let closing = matches!(phrase.as_slice(), ["to", "date"] | ["so", "far"] | ["thus", "far"] | ["until", "now"]);
+        // So does "in the past 96 hours" after the verb.
+        let closing = matches!(
+            phrase.as_slice(),
+            ["to", "date"]
+                | ["so", "far"]
+                | ["thus", "far"]
+                | ["until", "now"]
+                | ["over" | "in", "the", "past"]
+                | ["over", "the", "last"]
+        );
         let governs = (t.words.start >= c.np.end && t.words.start <= c.np.end + 3)
             || (t.words.end <= c.at && c.at <= t.words.end + 8)
             || (closing && t.words.start > c.at)

@@ -190,7 +190,7 @@ const DEBUNKS: &[&str] = &[
 ];
 
 /// A paragraph that is only a stamp and a short label: "5 March, 08:30 -
-/// What to expect", "6 March, 14:10 - Stage two".
+/// What to expect", "6 March, 14:10 - Stage two", "14 September - 103 for 103".
 fn bare_stamp(text: &str) -> bool {
     let words = text::words(text);
     let Some(date) = crate::lang::dates::find(&words, Anchor::Published(NaiveDate::default())).into_iter().next()
@@ -200,7 +200,10 @@ fn bare_stamp(text: &str) -> bool {
     // After the date: a clock time, then a label of a few words and no figure.
     let mut rest = words[date.words.end..].iter().skip_while(|w| w.is_punct() || w.is_digits());
     let label: Vec<&text::Word> = rest.by_ref().collect();
-    label.len() <= 5 && label.iter().all(|w| w.number().is_none()) && !text.trim_end().ends_with('.')
+    // A list item ("- 17 October: 108 …") is an entry of its own; a heading
+    // ("14 September - 103 for 103") may carry a figure and still head the text under it.
+    let item = text.trim_start().starts_with(['-', '•', '*']);
+    label.len() <= 5 && (!item || label.iter().all(|w| w.number().is_none())) && !text.trim_end().ends_with('.')
 }
 
 /// How interviews and Q&As mark a question and its answer.

@@ -81,3 +81,18 @@ fn a_multi_day_roundup_dates_each_day_by_its_heading() {
     // The deal's name is no day's figure; the day of the talks and the planned days date nothing.
     assert!(!got.iter().any(|g| g.1 == 500 || g.0 == "2025-05-10" || g.0 == "2025-05-24"), "{got:?}");
 }
+
+#[test]
+fn a_roundup_dates_each_entry_by_its_heading_and_keeps_holdings_out() {
+    let f = read(
+        "2024-10-19",
+        "Here is what has happened since August.\n\n24 August - 115 for 115\nOn Ukraine's Independence Day each side released 115 prisoners of war.\n\n14 September - 103 for 103\nThe next day the two countries traded 103 prisoners each. Zelensky said 21 of the Ukrainians were officers.\n\nHow many are still held?\nIn January, Kyiv reported that about 8,000 Ukrainians were prisoners, including more than 1,600 civilians. By one agency's count, 103 Russians have been released in the past 96 hours.",
+    );
+    let got = figures(&f);
+    assert!(got.contains(&("2024-09-14".into(), 103, Recipient::Each, false)), "{got:?}");
+    assert!(got.contains(&("2024-09-14".into(), 21, Recipient::To(Side::Ukraine), true)), "{got:?}");
+    assert!(!got.iter().any(|g| g.0 == "2024-08-24" && g.1 != 115), "{got:?}");
+    // How many are held, and a running total of the past days, are no exchange figures.
+    assert!(!got.iter().any(|g| g.1 == 8000 || g.1 == 1600), "{got:?}");
+    assert_eq!(got.iter().filter(|g| g.1 == 103).count(), 2, "{got:?}");
+}

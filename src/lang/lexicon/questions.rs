@@ -120,6 +120,11 @@ pub const COMPARE: &[&str] = &[
     "difference",
 ];
 
+/// Words of a question that say nothing of what it is about, so the search
+/// neither looks for them nor counts them as matched: "what's the weather
+/// going to be in Kyiv tomorrow" is not answered by "coverage continues tomorrow".
+pub const NOT_SEARCHED: &[&str] = &["going", "gonna", "tomorrow", "tonight", "today", "yesterday", "anyway"];
+
 /// Words that ask for a sum: "altogether", "in total", "combined".
 pub const TOTAL: &[&str] = &["total", "altogether", "combined", "overall", "sum", "together"];
 

@@ -107,6 +107,10 @@ pub const ACTS: &[(&str, Act)] = &[
     // "more than 8,000 Ukrainians are still in Russian captivity".
     ("in russian captivity", Act::Hold),
     ("in ukrainian captivity", Act::Hold),
+    // "about 8,000 Ukrainians were prisoners, including more than 1,600 civilians".
+    ("were prisoners", Act::Hold),
+    ("are prisoners", Act::Hold),
+    ("remain prisoners", Act::Hold),
     // "6,465 Ukrainian POWs were in Russian hands".
     ("in russian hands", Act::Hold),
     ("in ukrainian hands", Act::Hold),
