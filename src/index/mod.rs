@@ -15,14 +15,15 @@ pub mod analyzer;
 mod grow;
 mod manifest;
 pub mod store;
+mod top;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use tantivy::collector::TopDocs;
-use tantivy::columnar::Column;
 use tantivy::indexer::UserOperation;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{FAST, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value};
@@ -33,6 +34,7 @@ use crate::corpus::{Article, Corpus, SentenceRef};
 pub use grow::Growth;
 use manifest::Manifest;
 use store::Lease;
+use top::{Places, Top};
 
 /// The Tantivy directory inside a fingerprint's slot.
 const PASSAGES: &str = "passages";
@@ -84,37 +86,27 @@ struct Fields {
     position: Field,
 }
 
-/// Where one segment's documents are in the corpus, from its fast fields.
-struct Places {
-    /// Document → ordinal of its article id in the segment's dictionary.
-    article: Column<u64>,
-    /// Document → `position`.
-    position: Column<u64>,
-    /// Ordinal of an article id → that article's position in the corpus (`u32::MAX`: none).
-    corpus: Vec<u32>,
-}
-
-impl Places {
-    fn of(searcher: &tantivy::Searcher, corpus: &Corpus) -> Option<Vec<Places>> {
-        searcher
-            .segment_readers()
-            .iter()
-            .map(|segment| {
-                let fast = segment.fast_fields();
-                let (dictionary, article) = fast.str("article").ok()??.into_parts();
-                let position = fast.u64("position").ok()?;
-                let mut ids = dictionary.stream().ok()?;
-                let mut at = vec![u32::MAX; dictionary.num_terms()];
-                while ids.advance() {
-                    let place = std::str::from_utf8(ids.key()).ok().and_then(|id| corpus.index_of(id));
-                    if let (Some(slot), Some(place)) = (at.get_mut(ids.term_ord() as usize), place) {
-                        *slot = u32::try_from(place).unwrap_or(u32::MAX);
-                    }
+/// Where each segment's documents are in `corpus` (see `top`), `None` if a fast field cannot
+/// be read.
+fn places(searcher: &tantivy::Searcher, corpus: &Corpus) -> Option<Vec<Places>> {
+    searcher
+        .segment_readers()
+        .iter()
+        .map(|segment| {
+            let fast = segment.fast_fields();
+            let (dictionary, article) = fast.str("article").ok()??.into_parts();
+            let position = fast.u64("position").ok()?;
+            let mut ids = dictionary.stream().ok()?;
+            let mut at = vec![u32::MAX; dictionary.num_terms()];
+            while ids.advance() {
+                let place = std::str::from_utf8(ids.key()).ok().and_then(|id| corpus.index_of(id));
+                if let (Some(slot), Some(place)) = (at.get_mut(ids.term_ord() as usize), place) {
+                    *slot = u32::try_from(place).unwrap_or(u32::MAX);
                 }
-                Some(Places { article, position, corpus: at })
-            })
-            .collect()
-    }
+            }
+            Some(Places { article, position, corpus: Arc::new(at) })
+        })
+        .collect()
 }
 
 /// One search result.
@@ -577,7 +569,7 @@ impl PassageIndex {
         }
         let searcher = opened.reader.searcher();
         let sentences = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
-        let places = Places::of(&searcher, corpus);
+        let places = places(&searcher, corpus);
         if places.is_none() {
             tracing::warn!("the index's fast fields cannot be read; search reads the document store");
         }
@@ -630,25 +622,11 @@ impl PassageIndex {
         })
     }
 
-    /// Where the document at `addr` is in the corpus: from the fast fields, or failing them
-    /// from the document store.
-    fn locate(&self, searcher: &tantivy::Searcher, addr: DocAddress, corpus: &Corpus) -> Option<SentenceRef> {
-        let (article, pos) = match &self.places {
-            Some(places) => {
-                let places = places.get(addr.segment_ord as usize)?;
-                let ord = places.article.first(addr.doc_id)?;
-                let article = *places.corpus.get(usize::try_from(ord).ok()?)?;
-                (
-                    usize::try_from(article).ok().filter(|&a| a < corpus.articles.len())?,
-                    places.position.first(addr.doc_id)?,
-                )
-            }
-            None => {
-                let doc: TantivyDocument = searcher.doc(addr).ok()?;
-                let id = doc.get_first(self.fields.article)?.as_str()?;
-                (corpus.index_of(id)?, doc.get_first(self.fields.position)?.as_u64()?)
-            }
-        };
+    /// Where the document at `addr` is in the corpus, from the document store.
+    fn stored_place(&self, searcher: &tantivy::Searcher, addr: DocAddress, corpus: &Corpus) -> Option<SentenceRef> {
+        let doc: TantivyDocument = searcher.doc(addr).ok()?;
+        let article = corpus.index_of(doc.get_first(self.fields.article)?.as_str()?)?;
+        let pos = doc.get_first(self.fields.position)?.as_u64()?;
         Some(SentenceRef { article, paragraph: (pos >> 32) as usize, sentence: (pos & 0xffff_ffff) as usize })
     }
 
@@ -672,38 +650,37 @@ impl PassageIndex {
                 clauses.push((Occur::Should, Box::new(BooleanQuery::new(alts))));
             }
         }
-        if clauses.is_empty() {
+        if clauses.is_empty() || limit == 0 {
             return Vec::new();
         }
         let query = BooleanQuery::new(clauses);
         let searcher = self.reader.searcher();
-        // Tantivy breaks ties by document address, which depends on how the index was cut
-        // into segments: a grown index (see `grow`) and a full build of the same corpus hold
-        // the same documents at different addresses. Ties are broken here by corpus order
-        // instead, which is also the address order of a full build in one segment. Sentences
-        // tied with the last one kept may lie beyond `limit`, so more are fetched until the
-        // last fetched scores lower.
-        if limit == 0 {
-            return Vec::new();
-        }
-        let mut fetch = limit.saturating_add(1);
-        let top = loop {
-            let Ok(top) = searcher.search(&query, &TopDocs::with_limit(fetch).order_by_score()) else {
+        let Some(places) = &self.places else {
+            // Without the fast fields, ties at the limit fall as Tantivy's document addresses do.
+            let Ok(top) = searcher.search(&query, &TopDocs::with_limit(limit).order_by_score()) else {
                 return Vec::new();
             };
-            let tied = top.len() == fetch && top.get(limit - 1).is_some_and(|kept| top[fetch - 1].0 >= kept.0);
-            if !tied {
-                break top;
-            }
-            fetch = fetch.saturating_mul(2);
+            let mut hits: Vec<Hit> = top
+                .into_iter()
+                .filter_map(|(score, addr)| Some(Hit { sentence: self.stored_place(&searcher, addr, corpus)?, score }))
+                .collect();
+            hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.sentence.cmp(&b.sentence)));
+            return hits;
         };
-        let mut hits: Vec<Hit> = top
-            .into_iter()
-            .filter_map(|(score, addr)| Some(Hit { sentence: self.locate(&searcher, addr, corpus)?, score }))
-            .collect();
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.sentence.cmp(&b.sentence)));
-        hits.truncate(limit);
-        hits
+        let Ok(top) = searcher.search(&query, &Top { limit, places }) else {
+            return Vec::new();
+        };
+        top.into_iter()
+            .filter(|r| (r.article as usize) < corpus.articles.len())
+            .map(|r| Hit {
+                sentence: SentenceRef {
+                    article: r.article as usize,
+                    paragraph: (r.position >> 32) as usize,
+                    sentence: (r.position & 0xffff_ffff) as usize,
+                },
+                score: r.score,
+            })
+            .collect()
     }
 }
 
