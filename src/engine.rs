@@ -11,7 +11,7 @@ use crate::corpus::{Corpus, CorpusError, LoadError, SpanCache};
 use crate::curated::{self, Refused};
 use crate::facts::cache::CacheStats;
 use crate::facts::{self, CorrectionsError, Facts, FactsCache, Problem};
-use crate::index::{IndexOrigin, PassageIndex};
+use crate::index::{Growth, IndexOrigin, PassageIndex};
 use crate::lang::dates::day_label;
 use crate::lang::{Lang, Period, locale};
 use crate::render::messages;
@@ -403,6 +403,11 @@ Try:\n• How many prisoners were exchanged on 19 March 2025?\n• Who mediated 
 
     pub fn index_origin(&self) -> &IndexOrigin {
         &self.index.origin
+    }
+
+    /// What start-up took over from the previous index when it grew the index from it.
+    pub fn index_growth(&self) -> Option<&Growth> {
+        self.index.growth.as_ref()
     }
 
     /// How many articles' facts start-up read from the facts cache, and how many anew.

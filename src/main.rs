@@ -256,6 +256,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             say(format!("articles:   {} ({} skipped)", engine.corpus().articles.len(), engine.skipped().len()));
             say(format!("sentences:  {}", engine.indexed_sentences()));
             say(format!("index:      {:?}", engine.index_origin()));
+            if let Some(g) = engine.index_growth() {
+                say(format!(
+                    "grown from: {} ({} added, {} changed, {} removed; {} taken over, {} indexed again)",
+                    g.from.display(),
+                    g.added,
+                    g.changed,
+                    g.removed,
+                    g.reused,
+                    g.reindexed
+                ));
+            }
             say(format!("exchanges:  {} ({} multi-day series)", facts.exchanges.len(), facts.series.len()));
             say(format!("figures:    {}", facts.exchanges.iter().map(|e| e.figures.len()).sum::<usize>()));
             say(format!("claims:     {}", facts.claims.len()));

@@ -8,10 +8,9 @@
 //! new engine in the background with [`Engine::open`] — the same call as at start-up — then
 //! swaps it in. A rebuild that fails keeps the engine in service and logs why.
 //!
-//! Each rebuild reads the whole corpus again; the index is reused when the corpus did not
-//! change (`index::store`). Reusing each unchanged article's facts is left to a facts cache
-//! keyed by article hash, which `Engine::open` will consult once it exists: this module only
-//! ever calls `Engine::open`.
+//! Each rebuild reads the article files again, but extracts and indexes only what changed:
+//! `Engine::open` takes unchanged articles' spans and facts from their caches and grows the
+//! index from the previous one (`index::grow`). This module only ever calls `Engine::open`.
 //!
 //! **Architecture invariant:** the engine is never mutated; a reload replaces it whole.
 

@@ -11,7 +11,8 @@ pub const NAME: &str = "powbot_en";
 /// built by an older binary is rebuilt instead of silently mis-matching.
 /// (Changes to what is indexed — boilerplate or sentence rules — need no
 /// bump: the fingerprint hashes the indexed sentences themselves.)
-pub const VERSION: u32 = 1;
+/// 2: `article` and `position` became fast fields.
+pub const VERSION: u32 = 2;
 
 pub use crate::lang::lexicon::STOP_WORDS;
 

@@ -4,6 +4,8 @@
 //!
 //! ```text
 //! DIR/<fingerprint>/passages/   the Tantivy index built from exactly that corpus
+//! DIR/<fingerprint>/words.tsv   its word counts, for typo repair
+//! DIR/<fingerprint>/articles.tsv which article versions it holds, for growing the next one
 //! DIR/<fingerprint>/lease       share-locked by every engine reading that index
 //! DIR/.build-…/                 an index being built (renamed into place when done)
 //! DIR/.trash-…/                 an index on its way out
@@ -16,6 +18,14 @@
 //! by unlinking: on Unix a reader that has a file mapped keeps its contents, so neither
 //! ever pulls a segment from under a live reader (writing into a mapped file that shrinks
 //! is what raises SIGBUS).
+//!
+//! The next corpus's index may start as a copy of the newest one (`index::grow`): its
+//! directory is filled with hard links to that index's files (`link_files`), and Tantivy then
+//! writes only new files beside them. That is safe for the same reason: Tantivy creates every
+//! segment and delete file with `create_new`, replaces `meta.json` and `.managed.json` by
+//! writing a temporary file and renaming it, and removes files by unlinking, so no byte of a
+//! linked inode changes (checked in tantivy 0.27's `MmapDirectory`: `open_write`,
+//! `atomic_write`, `delete`). Its lock files are not linked: they are opened for writing.
 //!
 //! The lease is an advisory `flock`: cleaning up skips any directory whose lease it cannot
 //! lock exclusively, so an index some running instance reads is never deleted. Its mtime
@@ -65,6 +75,16 @@ impl Lease {
         let _ = file.set_modified(SystemTime::now());
         Ok(Some(Lease { _file: file }))
     }
+
+    /// Share-locks the lease of `slot` like `take`, without marking the index as used:
+    /// growing another index from its files is no use of it, and should not keep it longer.
+    pub fn hold(slot: &Path) -> io::Result<Option<Lease>> {
+        let file = File::options().read(true).write(true).create(true).truncate(false).open(slot.join("lease"))?;
+        if !FileExt::try_lock_shared(&file)? {
+            return Ok(None);
+        }
+        Ok(Some(Lease { _file: file }))
+    }
 }
 
 /// The directory that holds the index of the corpus with fingerprint `fingerprint`.
@@ -99,6 +119,57 @@ pub fn replace(built: &Path, slot: &Path) -> io::Result<()> {
     std::fs::rename(built, slot)?;
     remove(&trash);
     Ok(())
+}
+
+/// The published index directory used most recently, other than `except`: the one a new
+/// index is most likely to share articles with (see `index::grow`).
+pub fn newest(dir: &Path, except: &Path) -> Option<PathBuf> {
+    let entries = std::fs::read_dir(dir).ok()?;
+    let mut slots: Vec<(SystemTime, PathBuf)> = entries
+        .flatten()
+        .filter(|entry| entry.file_name().to_string_lossy().starts_with(PREFIX))
+        .filter(|entry| entry.file_type().is_ok_and(|t| t.is_dir()))
+        .map(|entry| entry.path())
+        .filter(|path| path != except)
+        .map(|path| (modified(&path.join("lease")).or_else(|| modified(&path)).unwrap_or(SystemTime::UNIX_EPOCH), path))
+        .collect();
+    slots.sort_by_key(|slot| std::cmp::Reverse(slot.0));
+    slots.into_iter().next().map(|(_, path)| path)
+}
+
+/// How `link_files` filled a directory.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Linked {
+    pub linked: usize,
+    pub copied: usize,
+}
+
+/// Fills the empty directory `to` with the files of `from` (not its subdirectories, nor
+/// Tantivy's lock files): hard links where the file system allows them, else copies. A link
+/// costs nothing and shares the pages a reader of `from` has mapped; a copy is the fallback
+/// for file systems without links.
+pub fn link_files(from: &Path, to: &Path) -> io::Result<Linked> {
+    let mut done = Linked::default();
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        if !entry.file_type()?.is_file() {
+            continue;
+        }
+        let name = entry.file_name();
+        // `.tantivy-writer.lock`, `.tantivy-meta.lock`: opened for writing by whoever locks
+        // them, so never shared; Tantivy creates its own.
+        if name.to_string_lossy().ends_with(".lock") {
+            continue;
+        }
+        let target = to.join(&name);
+        if done.copied == 0 && std::fs::hard_link(entry.path(), &target).is_ok() {
+            done.linked += 1;
+        } else {
+            std::fs::copy(entry.path(), &target)?;
+            done.copied += 1;
+        }
+    }
+    Ok(done)
 }
 
 /// Removes a directory, logging rather than failing: leftovers are tidied up next time.
@@ -206,6 +277,36 @@ mod tests {
         assert!(!old.exists(), "beyond the newest {KEEP} and not in use");
         assert!(!dir.path().join(".trash-1").exists());
         assert!(dir.path().join(".build-x-1").exists(), "a fresh build may be running");
+    }
+
+    #[test]
+    fn the_newest_other_slot_is_the_one_to_grow_from() {
+        let dir = tempfile::tempdir().unwrap();
+        let current = slot_at(dir.path(), "current", 0);
+        let newer = slot_at(dir.path(), "newer", 10);
+        slot_at(dir.path(), "older", 20);
+        std::fs::create_dir_all(dir.path().join(".build-x-1")).unwrap();
+        assert_eq!(newest(dir.path(), &current), Some(newer));
+        assert_eq!(newest(&dir.path().join("missing"), &current), None);
+    }
+
+    #[test]
+    fn linking_shares_every_file_but_the_locks() {
+        let dir = tempfile::tempdir().unwrap();
+        let (from, to) = (dir.path().join("from"), dir.path().join("to"));
+        std::fs::create_dir_all(from.join("sub")).unwrap();
+        std::fs::create_dir_all(&to).unwrap();
+        for name in ["meta.json", "abc.idx", ".tantivy-writer.lock"] {
+            std::fs::write(from.join(name), name).unwrap();
+        }
+        let done = link_files(&from, &to).unwrap();
+        assert_eq!(done.linked + done.copied, 2, "{done:?}");
+        assert_eq!(std::fs::read_to_string(to.join("abc.idx")).unwrap(), "abc.idx");
+        assert!(!to.join(".tantivy-writer.lock").exists() && !to.join("sub").exists());
+        // Replaced the way Tantivy replaces meta.json: the published file keeps its bytes.
+        std::fs::write(to.join("meta.json.tmp"), "new").unwrap();
+        std::fs::rename(to.join("meta.json.tmp"), to.join("meta.json")).unwrap();
+        assert_eq!(std::fs::read_to_string(from.join("meta.json")).unwrap(), "meta.json");
     }
 
     #[test]

@@ -189,3 +189,157 @@ fn old_index_directories_are_cleaned_up_but_not_while_in_use() {
     );
     assert!(running.answer("How many soldiers were returned on 5 February 2025?").answered);
 }
+
+/// A copy of the shipped corpus (articles and curated file) to change.
+fn shipped_copy(dir: &Path) -> PathBuf {
+    let articles = dir.join("articles");
+    std::fs::create_dir_all(&articles).unwrap();
+    for entry in std::fs::read_dir(shipped_data().join("articles")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, articles.join(path.file_name().unwrap())).unwrap();
+    }
+    std::fs::copy(shipped_data().join("exchanges.toml"), dir.join("exchanges.toml")).unwrap();
+    dir.to_path_buf()
+}
+
+/// Query groups for the raw retrieval, common words (many tied scores) and rare ones.
+const SEARCHES: &[&[&[&str]]] = &[
+    &[&["prisoners"], &["exchange", "swap"]],
+    &[&["Zelensky"]],
+    &[&["Emirates", "UAE"], &["mediated"]],
+    &[&["wounded"], &["returned"]],
+    &[&["Belarus"], &["border"]],
+    &[&["Kherson"], &["civilians"]],
+    &[&["said"]],
+];
+
+/// What a full build and a grown index must agree on: sentences indexed, the raw retrieval
+/// (sentences, scores and order, at limits that cut through ties), and the answers, typo
+/// repair included.
+fn observed(engine: &Engine) -> (usize, Vec<Vec<powbot::index::Hit>>, Vec<String>) {
+    let mut searches = Vec::new();
+    for groups in SEARCHES {
+        let groups: Vec<Vec<String>> = groups.iter().map(|g| g.iter().map(|w| w.to_string()).collect()).collect();
+        for limit in [1, 7, 30, 200] {
+            searches.push(engine.search(&groups, limit));
+        }
+    }
+    let mut replies = answers(engine);
+    replies.push(render::json(&engine.answer("How many prisonrs were swaped on 14 June 2025?")));
+    replies.push(render::json(&engine.answer("What did Lubinets say about the Chernihiv exchange?")));
+    (engine.indexed_sentences(), searches, replies)
+}
+
+/// `engine` as a full build of its corpus in a fresh index directory gives it.
+fn full_build(data: &Path, scratch: &Path) -> (usize, Vec<Vec<powbot::index::Hit>>, Vec<String>) {
+    let config = EngineConfig { data_dir: data.to_path_buf(), index_dir: scratch.to_path_buf(), today: None };
+    let engine = Engine::open(&config).unwrap();
+    assert!(engine.index_growth().is_none() && matches!(engine.index_origin(), IndexOrigin::Built(_)));
+    observed(&engine)
+}
+
+fn new_article(data: &Path, file: &str, id: &str, body: &str) {
+    std::fs::write(data.join("articles").join(file), article(id, "2025-06-14", body)).unwrap();
+}
+
+/// Issue 8: a new article adds its sentences to the index; nothing else is indexed again,
+/// and the grown index answers exactly as a full build of the same corpus.
+#[test]
+fn a_new_article_grows_the_index_into_what_a_full_build_gives() {
+    let work = tempfile::tempdir().unwrap();
+    let data = shipped_copy(&work.path().join("data"));
+    let config = EngineConfig { data_dir: data.clone(), index_dir: work.path().join("index"), today: None };
+    let first = Engine::open(&config).unwrap();
+    let articles = first.corpus().articles.len();
+    // First in file-name order, so that every other article's position in the corpus moves.
+    new_article(
+        &data,
+        "000-new.md",
+        "new-2025-06-14",
+        "Ukraine and Russia exchanged prisoners on Saturday. The swap, mediated by the United Arab \
+         Emirates, returned 84 prisoners to each side, Zelensky said.\n\nThe released prisoners \
+         crossed the Belarus border and were taken to Chernihiv, where Lubinets greeted them.",
+    );
+    let grown = Engine::open(&config).unwrap();
+    let growth = grown.index_growth().expect("the index was grown from the previous one").clone();
+    assert_eq!((growth.added, growth.changed, growth.removed), (1, 0, 0), "{growth:?}");
+    assert_eq!((growth.reused, growth.reindexed), (articles, 0), "{growth:?}");
+    assert_eq!(growth.from, passages(&first).parent().unwrap());
+    assert_eq!(observed(&grown), full_build(&data, &work.path().join("full")));
+    // The next start reuses what was grown.
+    drop(grown);
+    assert!(matches!(Engine::open(&config).unwrap().index_origin(), IndexOrigin::Reused(_)));
+}
+
+/// Editing an article drops the segments that hold it (their unchanged articles are indexed
+/// again beside it); removing one drops its segment; segments of untouched articles are
+/// taken over. Every stage answers as a full build does.
+#[test]
+fn edited_and_removed_articles_grow_the_index_into_what_a_full_build_gives() {
+    let work = tempfile::tempdir().unwrap();
+    let data = shipped_copy(&work.path().join("data"));
+    let config = EngineConfig { data_dir: data.clone(), index_dir: work.path().join("index"), today: None };
+    let articles = Engine::open(&config).unwrap().corpus().articles.len();
+    let full = |stage: &str| full_build(&data, &work.path().join(format!("full-{stage}")));
+
+    // Two additions, one start each: two segments beside the shipped corpus's.
+    new_article(
+        &data,
+        "zz-first.md",
+        "first",
+        "Russia and Ukraine each freed 95 prisoners on Saturday, Zelensky said.",
+    );
+    let engine = Engine::open(&config).unwrap();
+    assert_eq!(engine.index_growth().map(|g| (g.added, g.reused)), Some((1, articles)));
+    new_article(&data, "zz-second.md", "second", "The wounded prisoners were returned through Belarus, Lubinets said.");
+    let engine = Engine::open(&config).unwrap();
+    assert_eq!(engine.index_growth().map(|g| (g.added, g.reused)), Some((1, articles + 1)));
+    assert_eq!(observed(&engine), full("two-added"));
+
+    // The first edited and the second removed: only the shipped corpus's segment is kept.
+    new_article(
+        &data,
+        "zz-first.md",
+        "first",
+        "Russia and Ukraine each freed 95 prisoners on Saturday, Zelensky said. The Emirates mediated the swap.",
+    );
+    std::fs::remove_file(data.join("articles/zz-second.md")).unwrap();
+    let engine = Engine::open(&config).unwrap();
+    let growth = engine.index_growth().expect("grown").clone();
+    assert_eq!((growth.added, growth.changed, growth.removed), (0, 1, 1), "{growth:?}");
+    assert_eq!((growth.reused, growth.reindexed), (articles, 0), "{growth:?}");
+    assert_eq!(observed(&engine), full("edited-removed"));
+
+    // A shipped article edited and another removed: their segment goes, its other articles
+    // are indexed again, and the segment of `first` is kept.
+    let afp = data.join("articles/afp-2025-02-05.md");
+    let text = std::fs::read_to_string(&afp).unwrap();
+    std::fs::write(&afp, format!("{text}\nThe exchange was the first since the new year, officials said.\n")).unwrap();
+    std::fs::remove_file(data.join("articles/brief-2024-08-24.md")).unwrap();
+    let engine = Engine::open(&config).unwrap();
+    let growth = engine.index_growth().expect("grown").clone();
+    assert_eq!((growth.added, growth.changed, growth.removed), (0, 1, 1), "{growth:?}");
+    assert_eq!((growth.reused, growth.reindexed), (1, articles - 2), "{growth:?}");
+    assert_eq!(observed(&engine), full("shipped-edited"));
+}
+
+/// The previous index is only a cache too: damaged, it is not grown from, and the new one is
+/// built from scratch.
+#[test]
+fn a_damaged_previous_index_means_a_full_build() {
+    let work = tempfile::tempdir().unwrap();
+    let data = shipped_copy(&work.path().join("data"));
+    let config = EngineConfig { data_dir: data.clone(), index_dir: work.path().join("index"), today: None };
+    let first = passages(&Engine::open(&config).unwrap());
+    for entry in std::fs::read_dir(&first).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|x| x == "idx" || x == "store") {
+            damage(&path);
+        }
+    }
+    new_article(&data, "zz-new.md", "new", "Russia and Ukraine each freed 95 prisoners on Saturday.");
+    let engine = Engine::open(&config).unwrap();
+    assert!(engine.index_growth().is_none(), "{:?}", engine.index_growth());
+    assert!(matches!(engine.index_origin(), IndexOrigin::Built(_)));
+    assert_eq!(observed(&engine), full_build(&data, &work.path().join("full")));
+}
