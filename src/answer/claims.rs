@@ -105,7 +105,9 @@ pub fn period_total(ctx: &Context, q: &Question) -> Option<Answer> {
         .facts
         .claims
         .iter()
-        .filter(|c| matches!(c.scope, Scope::Since { from: f } if f == from) && c.as_of <= to)
+        // A year's total is often given after the year ended.
+        .filter(|c| matches!(c.scope, Scope::Since { from: f } if f == from) && c.as_of >= from)
+        .filter(|c| c.as_of <= to || matches!(period, crate::lang::dates::Period::Span { .. }))
         .filter(side)
         .filter(named)
         .collect();

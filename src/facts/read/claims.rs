@@ -65,7 +65,7 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, out: &mut ArticleFa
             out.claims.push(claim(ClaimKind::SwapCount, scope, u64::from(n), None, s.text[w.span.clone()].to_string()));
         }
     }
-    if let Some((side, low, high, text)) = held(s) {
+    for (side, low, high, text) in held(s) {
         // "Last month Putin said Russia was holding 6,465": as of when it was said.
         let said = said_on(s, p.today).unwrap_or(as_of);
         // "more than 8,000 Ukrainians are still in Russian captivity".
@@ -115,18 +115,22 @@ fn swap_scope(s: &Sentence, as_of: NaiveDate) -> Scope {
 
 /// Estimates of how many one side holds: "the number of Ukrainian captives
 /// held by Moscow estimated to be between 8,000 and 10,000", "Russia holds
-/// 6,465 Ukrainians".
-fn held(s: &Sentence) -> Option<(Side, u64, Option<u64>, String)> {
+/// 6,465 Ukrainians", and both at once ("Russia was holding 6,465 Ukrainian
+/// soldiers while Ukraine held 1,348 Russian service members").
+fn held(s: &Sentence) -> Vec<(Side, u64, Option<u64>, String)> {
     let whole = 0..s.words.len();
     let holds = s.has(whole.clone(), |t| t == Tag::Act(Act::Hold));
     let freed = s.has(whole.clone(), |t| matches!(t, Tag::Act(Act::Give | Act::Receive | Act::Home | Act::Swap)));
     if !holds || freed || s.words.iter().any(|w| w.is("since")) {
-        return None;
+        return Vec::new();
     }
-    let side = s.tags.iter().find_map(|t| match t.tag {
-        Tag::Nationality(side) => Some(side),
-        _ => None,
-    })?;
+    let nationality = |range: std::ops::Range<usize>| {
+        range.filter_map(|k| match s.tag(k) {
+            Some(Tag::Nationality(side)) => Some(side),
+            _ => None,
+        })
+    };
+    let Some(first_side) = nationality(whole.clone()).next() else { return Vec::new() };
     let numbers: Vec<(usize, u64)> = s
         .words
         .iter()
@@ -134,11 +138,22 @@ fn held(s: &Sentence) -> Option<(Side, u64, Option<u64>, String)> {
         .filter(|(i, _)| !s.dates.iter().any(|(m, _)| m.words.contains(i)) && !count::not_a_count(s, *i))
         .filter_map(|(i, w)| w.number().filter(|n| *n >= 100).map(|n| (i, n)))
         .collect();
-    let (first_at, low) = *numbers.first()?;
-    let range = numbers.get(1).filter(|(j, _)| *j <= first_at + 3);
-    let text = match range {
-        Some((j, _)) => format!("{}–{}", s.words[first_at].norm, s.words[*j].norm),
-        None => s.words[first_at].norm.clone(),
-    };
-    Some((side, low, range.map(|(_, n)| *n), text))
+    let mut out = Vec::new();
+    let mut k = 0;
+    while let Some(&(at, low)) = numbers.get(k) {
+        let range = numbers.get(k + 1).filter(|(j, _)| *j <= at + 3);
+        let text = match range {
+            Some((j, _)) => format!("{}–{}", s.words[at].norm, s.words[*j].norm),
+            None => s.words[at].norm.clone(),
+        };
+        let end = range.map_or(at, |(j, _)| *j);
+        // Whose people: the nationality right after the figure, else the sentence's first.
+        let own = nationality(end + 1..(end + 4).min(s.words.len())).next();
+        // A second figure counts only with its own nationality: not "including 1,600 civilians".
+        if out.is_empty() || own.is_some() {
+            out.push((own.unwrap_or(first_side), low, range.map(|(_, n)| *n), text));
+        }
+        k += if range.is_some() { 2 } else { 1 };
+    }
+    out
 }

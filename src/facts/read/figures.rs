@@ -704,6 +704,25 @@ fn date_of(ctx: &Context, p: &Reading, c: &Count) -> (Option<ExchangeDate>, bool
     }
 }
 
+/// "In 2024, Russia released a total of 1,358", "nearly 1,600 over the course
+/// of 2022": a running total of one calendar year, named in the count's clause
+/// before it or just after it (not "since 2022").
+fn year_scope(s: &Sentence, c: &Count) -> Option<crate::facts::model::Scope> {
+    use chrono::Datelike;
+    let clause = s.clause_of(c.at);
+    s.own_dates().find_map(|m| {
+        let (from, to) = m.period.bounds()?;
+        let whole_year = from.ordinal() == 1 && to.month() == 12 && to.day() == 31 && from.year() == to.year();
+        let near = (clause.contains(&m.words.start) || m.words.start + 2 >= clause.start && m.words.start < c.at)
+            && (m.words.start < c.at || m.words.start <= c.np.end + 6);
+        // Not "since 2022", nor "In 2024 …, and since the invasion began 3,956".
+        let since_cue = |t: Tag| t == Tag::Cue(crate::lang::lexicon::Cue::Since);
+        let since = m.words.start > 0 && s.tag(m.words.start - 1).is_some_and(since_cue)
+            || m.words.end < c.at && s.has(m.words.end..c.at, since_cue);
+        (whole_year && near && !since).then_some(crate::facts::model::Scope::Since { from })
+    })
+}
+
 /// Turns a read count into an observation or a claim.
 fn emit(
     ctx: &Context,
@@ -773,7 +792,7 @@ fn emit(
         }
         Kind::Cumulative(scope) => {
             if let Some(side) = side {
-                out.claims.push(claim(ClaimKind::ReturnedTotal(side), scope));
+                out.claims.push(claim(ClaimKind::ReturnedTotal(side), year_scope(s, c).unwrap_or(scope)));
             }
         }
         Kind::Bodies => {

@@ -238,6 +238,19 @@ fn cumulative(s: &Sentence, c: &Count, clause: std::ops::Range<usize>, today: Na
     {
         return Some(Scope::Since { from });
     }
+    // "Ukraine recovered nearly 1,600 over the course of 2022", "during 2023": a year's total.
+    let year = s.own_dates().find(|m| {
+        let whole = m.period.bounds().is_some_and(|(from, to)| {
+            from.ordinal() == 1 && to.month() == 12 && to.day() == 31 && from.year() == to.year()
+        });
+        let lead = |back: usize| m.words.start.checked_sub(back).map(|k| s.words[k].norm.as_str());
+        let leads = matches!(lead(1), Some("during" | "throughout" | "over"))
+            || lead(1) == Some("of") && lead(2) == Some("course");
+        whole && clause.contains(&m.words.start) && leads
+    });
+    if let Some((from, _)) = year.and_then(|m| m.period.bounds()) {
+        return Some(Scope::Since { from });
+    }
     // "swapped 500 for 500 on 5 and 6 March": a count over several days of one exchange.
     let days: Vec<&crate::lang::dates::DateMention> =
         s.own_dates().filter(|m| clause.contains(&m.words.start) && matches!(m.period, Period::Day { .. })).collect();

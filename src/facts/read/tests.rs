@@ -96,3 +96,21 @@ fn a_roundup_dates_each_entry_by_its_heading_and_keeps_holdings_out() {
     assert!(!got.iter().any(|g| g.1 == 8000 || g.1 == 1600), "{got:?}");
     assert_eq!(got.iter().filter(|g| g.1 == 103).count(), 2, "{got:?}");
 }
+
+#[test]
+fn a_years_total_is_a_claim_since_its_first_day() {
+    use crate::facts::model::Scope;
+    let f = read(
+        "2025-01-02",
+        "In 2024, Russia released a total of 1,358 Ukrainians through swaps, and since the full-scale invasion began 3,956 people have been brought home.\n\nUkraine recovered nearly 1,600 prisoners of war over the course of 2022, the ministry said.\n\nThe first prisoner exchange of 2025 took place on Wednesday, a 25-for-25 swap.\n\nIn June, Putin claimed that Russia was holding 6,465 Ukrainian soldiers while Ukraine held 1,348 Russian service members.",
+    );
+    let scope = |v: u64| f.claims.iter().find(|c| c.low == v).map(|c| c.scope);
+    let since = |y: i32| Some(Scope::Since { from: NaiveDate::from_ymd_opt(y, 1, 1).expect("a day") });
+    assert_eq!(scope(1358), since(2024));
+    assert_eq!(scope(1600), since(2022));
+    assert_eq!(scope(3956), Some(Scope::War));
+    assert!(figures(&f).iter().any(|g| g.1 == 25), "{:?}", figures(&f));
+    let held: Vec<(ClaimKind, u64)> =
+        f.claims.iter().filter(|c| matches!(c.kind, ClaimKind::Held(_))).map(|c| (c.kind, c.low)).collect();
+    assert_eq!(held, [(ClaimKind::Held(Side::Ukraine), 6465), (ClaimKind::Held(Side::Russia), 1348)]);
+}
