@@ -62,11 +62,32 @@ pub fn answer(ctx: &Context, q: &Question) -> Answer {
         }
     }
     let shown: Vec<&Claim> = claims.iter().copied().take(3).collect();
-    for c in &shown {
+    // How many one side holds changes from month to month: "as of May 2025" is not
+    // answered by a figure from a year before, only shown as the latest there is.
+    let asked = q.select.as_of.or_else(|| q.select.periods.last().copied());
+    let stale = matches!(kind, ClaimKind::Held(_))
+        && asked.and_then(|p| p.bounds()).is_some_and(|(from, to)| {
+            let recent = from - chrono::Days::new(STALE_AFTER_DAYS);
+            !shown.iter().any(|c| recent <= c.as_of && c.as_of <= to)
+        });
+    if stale && let Some(p) = asked {
+        // The older figure is not restated as if it answered: who gave it and when is.
+        let latest: Vec<String> =
+            shown.iter().map(|c| format!("{}'s, as of {}", c.reporter.name, day_label(c.as_of))).collect();
+        r.line(format!(
+            "No source of mine gives that figure for {}. The latest I have is {}: ask for that date to see it.",
+            p.label(),
+            latest.first().cloned().unwrap_or_default()
+        ));
+        if let Some(c) = shown.first() {
+            r.cite(&c.cite);
+        }
+    }
+    for c in shown.iter().filter(|_| !stale) {
         r.line(format!("{}, according to {} (as of {}).", claim_text(c), c.reporter.name, day_label(c.as_of)));
         r.cite(&c.cite);
     }
-    let mut ok = !shown.is_empty();
+    let mut ok = !shown.is_empty() && !stale;
     match kind {
         ClaimKind::SwapCount => ok |= swaps_on_record(ctx, q, &mut r),
         ClaimKind::ReturnedTotal(_) if !q.select.periods.is_empty() => {
@@ -80,11 +101,16 @@ pub fn answer(ctx: &Context, q: &Question) -> Answer {
         _ => {}
     }
     if !ok {
-        r.line("No source of mine gives that figure.");
+        if !stale {
+            r.line("No source of mine gives that figure.");
+        }
         r.line(coverage(ctx.facts));
     }
     r.finish(q, ok, ctx.corpus)
 }
+
+/// Days before the period asked within which a holding figure still answers for it.
+const STALE_AFTER_DAYS: u64 = 31;
 
 /// "How many did Yermak say had been brought back in September 2022
 /// alone?": a source's own total for exactly the month or year asked

@@ -331,3 +331,17 @@ fn an_undated_retelling_joins_the_exchange_it_retells() {
     assert!(ids.contains(&"2025-10-02") && !ids.contains(&"2025-11-16"), "{ids:?}");
     assert!(ids.contains(&"2025-11-20"), "{ids:?}");
 }
+
+/// How many one side holds changes: a figure from a year before does not answer
+/// "as of May 2025", though the reply says whose figure is the latest and when.
+#[test]
+fn an_old_holding_figure_does_not_answer_for_a_later_month() {
+    let body = "In June, Vladimir Putin claimed that Russia was holding 6,465 Ukrainian soldiers while Ukraine held 1,348 Russian service members.\n\n\
+                Russia and Ukraine exchanged 95 prisoners each on Friday, the defence ministry said.";
+    let scratch = crate::support::Scratch::new(&[("a.md", &crate::support::article("a", "2024-07-19", body))]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let then = engine.answer("How many Russian soldiers did Putin say Ukraine held in June 2024?");
+    assert!(then.answered && then.text.contains("1,348"), "{}", then.text);
+    let later = engine.answer("How many Russian soldiers does Ukraine hold as of May 2025?");
+    assert!(!later.answered && !later.text.contains("1,348") && later.text.contains("Putin"), "{}", later.text);
+}
