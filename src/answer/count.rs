@@ -297,9 +297,27 @@ fn series_totals(ctx: &Context, q: &Question, s: &Series, days: &[&Exchange], r:
             ok = true;
         }
     }
-    for f in s.totals.iter().take(1) {
-        r.line(format!("Reported at the end: {} each ({}).", num(f.value), f.reporter.name));
-        r.figure(format!("{}: running total each way ({})", series_label(ctx, s), f.reporter.name), f);
+    // The largest running total is the one given at the end ("697 in two days", then
+    // "1,000 in total"), for the side asked or each way.
+    let asked = |f: &&crate::facts::Figure| sides_of(q).iter().any(|&side| f.recipient.reaches(side));
+    // Of the first days only: the running total given after them, the one that fits their sum.
+    let fits = |f: &&crate::facts::Figure| {
+        q.select.first_days.is_none_or(|_| {
+            sides_of(q).iter().any(|&side| {
+                let sum: Option<u64> =
+                    days.iter().map(|e| tally::agreed(e, side, Who::HEADLINE).map(|c| c.value)).sum();
+                sum == Some(f.value)
+            })
+        })
+    };
+    if let Some(f) = s.totals.iter().filter(asked).filter(fits).max_by_key(|f| f.value) {
+        let whom = match f.recipient {
+            crate::facts::Recipient::To(side) => format!("to {}", side.name()),
+            _ => "each way".to_string(),
+        };
+        let when = if q.select.first_days.is_some() { "after those days" } else { "in all" };
+        r.line(format!("Reported {when}: {} {whom} ({}).", num(f.value), f.reporter.name));
+        r.figure(format!("{}: running total {whom} ({})", series_label(ctx, s), f.reporter.name), f);
         ok = true;
     }
     ok
@@ -314,8 +332,14 @@ pub fn total(ctx: &Context, q: &Question, sel: &Selection) -> Answer {
         return no_exchange(ctx, q);
     }
     if let Some(s) = one_series(ctx, chosen).filter(|_| chosen.len() > 1 || q.select.whole) {
-        let days = select::days_of(ctx.facts, s);
-        r.line(format!("Over the {} days of the **{}** exchange:", days.len(), series_label(ctx, s)));
+        let mut days = select::days_of(ctx.facts, s);
+        // "after the first two days": those days only.
+        if let Some(n) = q.select.first_days.map(|n| n as usize).filter(|n| *n < days.len()) {
+            days.truncate(n);
+            r.line(format!("Over the first {} days of the **{}** exchange:", n, series_label(ctx, s)));
+        } else {
+            r.line(format!("Over the {} days of the **{}** exchange:", days.len(), series_label(ctx, s)));
+        }
         for e in &days {
             r.exchange(e);
         }

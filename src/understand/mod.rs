@@ -47,7 +47,8 @@ pub fn understand(raw: &str, today: NaiveDate, fix: &dyn Fn(&str) -> Option<Stri
         stage,
         rank: read::rank(&w, stage),
         neighbour: read::neighbour(&w),
-        whole: read::whole(&w),
+        whole: read::whole(&w) || read::first_days(&w).is_some(),
+        first_days: read::first_days(&w),
         uneven: read::uneven(&w),
         descriptors: Vec::new(),
     };

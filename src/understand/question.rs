@@ -93,6 +93,8 @@ pub struct Selectors {
     pub neighbour: Option<Neighbour>,
     /// "over the three days": the whole multi-day exchange.
     pub whole: bool,
+    /// "after the first two days": only the first days of a multi-day exchange.
+    pub first_days: Option<u32>,
     /// "lopsided", "one side getting more back than the other".
     pub uneven: bool,
     /// Words that describe an exchange beyond dates and numbers ("all-female", "Melitopol mayor").

@@ -266,15 +266,28 @@ pub fn neighbour(w: &Words) -> Option<Neighbour> {
     })
 }
 
-/// "over the three days", "all stages", "the whole exchange".
+/// "over the three days", "all stages", "the whole exchange", "the three-day exchange".
 pub fn whole(w: &Words) -> bool {
-    w.phrase(&["three", "days"])
+    let n_day = w
+        .words
+        .windows(3)
+        .any(|x| (x[0].number().is_some_and(|n| n >= 2) || x[0].is("multi")) && x[1].is("-") && x[2].is("day"));
+    n_day
+        || w.phrase(&["three", "days"])
         || w.phrase(&["two", "days"])
         || w.phrase(&["all", "three"])
         || w.has("whole")
         || w.has("entire")
         || w.phrase(&["all", "stages"])
         || (w.phrase(&["over", "the"]) && w.has_any(&["days", "stages"]))
+}
+
+/// "after the first two days", "in the first 2 days": how many days from the start.
+pub fn first_days(w: &Words) -> Option<u32> {
+    w.words.windows(3).find_map(|x| {
+        let n = x[1].number().filter(|n| (1..=10).contains(n))?;
+        (x[0].is("first") && (x[2].is("days") || x[2].is("stages"))).then(|| u32::try_from(n).ok()).flatten()
+    })
 }
 
 /// "lopsided", "one side getting more people back than the other".

@@ -57,6 +57,8 @@ fn filters() {
     assert_eq!((x.filter.recipient, x.filter.category), (Some(Side::Ukraine), Some(Category::Wounded)));
     let x = q("How many civilians were among those Russia got back on 23 May 2025?");
     assert_eq!((x.filter.recipient, x.filter.category), (Some(Side::Russia), Some(Category::Civilians)));
+    assert_eq!(q("How many Ukrainians had come home after the first two days of the swap?").select.first_days, Some(2));
+    assert!(q("How many came back in total in the three-day exchange in May 2025?").select.whole);
     // The state before a ministry is its side, not a second speaker.
     let x = q("How many Ukrainian prisoners did Russia's defence ministry say it handed over on 4 February 2023?");
     assert_eq!(x.filter.reporter.as_ref().and_then(|r| r.side), Some(Side::Russia));
