@@ -484,13 +484,16 @@ pub fn opens_with_of(s: &Sentence) -> bool {
 /// What follows counts parts: the sentence opens with "Of the N," (see
 /// `opens_with_of`), or a part of the group was counted before in it
 /// ("Nineteen of those freed were …, and 48 had been listed as missing").
-fn part_context(s: &Sentence, c: &Count) -> bool {
+pub(crate) fn part_context(s: &Sentence, c: &Count) -> bool {
     let of_group_before = (1..c.at.saturating_sub(1)).any(|k| {
         s.is(k, "of")
             && (s.is(k + 1, "them") || s.is(k + 1, "those") || s.is(k + 1, "the"))
             && s.words[k - 1].number().is_some()
     });
-    (0..c.at).any(|k| s.is(k, "of")) && opens_with_of(s) || of_group_before
+    // "All 303 were men …; 70 had defended Mariupol": the group restated first.
+    let restated_before = (1..c.at)
+        .any(|k| s.words[k].number().is_some() && (s.is(k - 1, "all") || s.is(k - 1, "the")) && s.is(k + 1, "were"));
+    (0..c.at).any(|k| s.is(k, "of")) && opens_with_of(s) || of_group_before || restated_before
 }
 
 /// Words after the count that say more about who it counts: "15 are

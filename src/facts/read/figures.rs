@@ -164,7 +164,9 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
         let grouped = people && !c.gapped;
         let in_sentence = if grouped { runs[n].or_else(|| explicit_parent(s, c, n, &counts)) } else { None };
         let sibling = grouped && sibling_of_part(s, c, &done);
-        let part = grouped && kind != Kind::Planned && (in_sentence.is_some() || sibling || is_part(s, c));
+        // "- 87 soldiers of the Armed Forces of Ukraine;" under "the group was made up of:".
+        let listed = grouped && p.item && state.last_group.is_some_and(|g| g.value > c.value);
+        let part = grouped && kind != Kind::Planned && (in_sentence.is_some() || sibling || listed || is_part(s, c));
         // A part is what its group is: of an exchange ("10 soldiers and two
         // civilians whom Russia had held hostage" are people freed), or of a
         // running total or a plan (then not an exchange figure either).
@@ -557,6 +559,8 @@ fn is_part(s: &Sentence, c: &Count) -> bool {
         || (cue && !acts)
         || (copula_at.is_some() && !acts && (group || c.elliptic || copula_before_count(s, c)))
         || (copula_after && c.elliptic && !acts)
+        // "All 303 were men …; 70 had defended Mariupol".
+        || (c.elliptic && !acts && count::part_context(s, c))
 }
 
 /// "the Ukrainians were nine troops", "those returning are 59 members": the

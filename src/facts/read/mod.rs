@@ -110,6 +110,9 @@ pub struct Reading<'s> {
     /// hands ("Q: How many people came back? / A: Forty-one Ukrainians"):
     /// it needs no verb of its own.
     pub answers: bool,
+    /// An item of a list under a line that ends with a colon ("the group was
+    /// made up of: / - 33 border guards;"): a part of the group just counted.
+    pub item: bool,
     /// The next sentence calls this one false ("… claimed that Russia
     /// received only 200. That is wrong: …"): nothing in it is a figure.
     pub debunked: bool,
@@ -152,6 +155,8 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
     let mut asked = false;
     // A bare stamp line ("5 March, 15:40 - Stage one") dates the entry under it.
     let mut carried: Option<NaiveDate> = None;
+    // "the group was made up of:" — the items under it need no verb of their own.
+    let mut listing = false;
     for (pi, para) in a.paragraphs.iter().enumerate() {
         let first = para.sentences.first().map(|s| a.text(s)).unwrap_or("");
         let own = stamp_of(first, a.published);
@@ -163,8 +168,21 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
         note |= first.to_lowercase().starts_with("editor's note") || first.to_lowercase().starts_with("editor’s note");
         let answer = asked && opens_with(first, ANSWER_MARKS);
         for (si, span) in para.sentences.iter().enumerate() {
-            let s = Sentence::new(a.text(span), today, pi, si);
-            out.push(Reading { s, stamp, today, note, answers: answer && si == 0, debunked: false });
+            let text = a.text(span);
+            // A dated item ("- 29 October: 52 home") is an entry of its own, not a part.
+            let item = text.trim_start().starts_with(['-', '•', '*']) && stamp_of(text, a.published).is_none();
+            listing &= item;
+            let s = Sentence::new(text, today, pi, si);
+            out.push(Reading {
+                s,
+                stamp,
+                today,
+                note,
+                answers: answer && si == 0 || listing,
+                item: listing,
+                debunked: false,
+            });
+            listing |= text.trim_end().ends_with(':') && !item;
         }
         // "Q: How many people came back?" asks about a handover; "Q: Where did it take place?" not.
         asked = opens_with(first, QUESTION_MARKS)

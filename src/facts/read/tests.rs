@@ -114,3 +114,19 @@ fn a_years_total_is_a_claim_since_its_first_day() {
         f.claims.iter().filter(|c| matches!(c.kind, ClaimKind::Held(_))).map(|c| (c.kind, c.low)).collect();
     assert_eq!(held, [(ClaimKind::Held(Side::Ukraine), 6465), (ClaimKind::Held(Side::Russia), 1348)]);
 }
+
+#[test]
+fn a_list_under_a_colon_breaks_down_the_group_just_counted() {
+    let f = read(
+        "2024-12-31",
+        "The headquarters published details of the 189 Ukrainians released from Russian captivity on 30 December.\n\nBy service, the group was made up of:\n- 87 soldiers of the Armed Forces of Ukraine;\n- 33 border guards;\n- two civilians.\n\nAll 189 were men; 40 had defended Mariupol.",
+    );
+    let got = figures(&f);
+    let ua = Recipient::To(Side::Ukraine);
+    assert!(got.contains(&("2024-12-30".into(), 189, ua, false)), "{got:?}");
+    // Parts, not a second head count of 87.
+    for v in [87, 33, 2, 40] {
+        assert!(got.contains(&("2024-12-30".into(), v, ua, true)), "{v}: {got:?}");
+    }
+    assert!(!got.iter().any(|g| g.1 == 87 && !g.3), "{got:?}");
+}
