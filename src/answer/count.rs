@@ -281,18 +281,30 @@ fn series_summary(ctx: &Context, q: &Question, s: &Series, r: &mut Reply) -> boo
 fn series_totals(ctx: &Context, q: &Question, s: &Series, days: &[&Exchange], r: &mut Reply) -> bool {
     let mut ok = false;
     for side in sides_of(q) {
-        let parts: Option<Vec<Count>> = days.iter().map(|e| tally::agreed(e, side, Who::HEADLINE)).collect();
-        if let Some(parts) = parts.filter(|p| p.iter().all(|c| c.approx.is_none())) {
-            let sum: u64 = parts.iter().map(|c| c.value).sum();
-            let shown: Vec<String> = parts.iter().map(|c| num(c.value)).collect();
+        // Each day's people: the head count with the wounded and civilians counted beside it.
+        let parts: Option<Vec<(u64, Vec<&crate::facts::Figure>)>> =
+            days.iter().map(|e| tally::returned_to(e, side)).collect();
+        if let Some(parts) = parts {
+            let sum: u64 = parts.iter().map(|(v, _)| v).sum();
+            let shown: Vec<String> = parts
+                .iter()
+                .flat_map(|(_, figures)| {
+                    figures.iter().enumerate().map(|(k, f)| match k {
+                        0 => num(f.value),
+                        _ => format!("{} {}", num(f.value), f.category.noun()),
+                    })
+                })
+                .collect();
             r.line(format!(
                 "In all {} got back {} ({}, computed from the daily figures).",
                 side.name(),
                 num(sum),
                 shown.join(" + ")
             ));
-            for c in &parts {
-                r.cite(&c.figures[0].cite);
+            for (_, figures) in &parts {
+                for f in figures {
+                    r.cite(&f.cite);
+                }
             }
             ok = true;
         }
@@ -304,9 +316,10 @@ fn series_totals(ctx: &Context, q: &Question, s: &Series, days: &[&Exchange], r:
     let fits = |f: &&crate::facts::Figure| {
         q.select.first_days.is_none_or(|_| {
             sides_of(q).iter().any(|&side| {
-                let sum: Option<u64> =
+                let heads: Option<u64> =
                     days.iter().map(|e| tally::agreed(e, side, Who::HEADLINE).map(|c| c.value)).sum();
-                sum == Some(f.value)
+                let all: Option<u64> = days.iter().map(|e| tally::returned_to(e, side).map(|(v, _)| v)).sum();
+                heads == Some(f.value) || all == Some(f.value)
             })
         })
     };

@@ -304,16 +304,10 @@ fn pick_stage<'f>(facts: &'f Facts, chosen: &[&'f Exchange], stage: StageRef) ->
 /// multi-day exchange ranks as one, by the sum of its days.
 fn pick_rank<'f>(facts: &'f Facts, chosen: &[&'f Exchange], rank: Rank, by: &Filters) -> Vec<&'f Exchange> {
     match rank {
-        // "its 67th prisoner exchange": a source's count of swaps names the day.
-        Rank::Nth(n) if n > 4 => {
-            let day = facts
-                .claims
-                .iter()
-                .find(|c| c.kind == crate::facts::ClaimKind::SwapCount && c.low == u64::from(n))
-                .map(|c| c.as_of);
-            day.and_then(|d| chosen.iter().copied().find(|e| e.date.bounds().0 <= d && d <= e.date.bounds().1))
-                .into_iter()
-                .collect()
+        // "its 67th prisoner exchange", "their fourth exchange of the war": a source's own
+        // count of swaps names the day; without one, the exchanges on record are counted.
+        Rank::Nth(n) if n > 4 || swap_numbered(facts, chosen, n).is_some() => {
+            swap_numbered(facts, chosen, n).into_iter().collect()
         }
         Rank::Nth(n) => {
             let mut events = events(facts, chosen);
@@ -363,6 +357,26 @@ fn pick_rank<'f>(facts: &'f Facts, chosen: &[&'f Exchange], rank: Rank, by: &Fil
             extreme(scored, rank)
         }
     }
+}
+
+/// The exchange a source calls the `n`th of the war.
+fn swap_numbered<'f>(facts: &'f Facts, chosen: &[&'f Exchange], n: u32) -> Option<&'f Exchange> {
+    use crate::facts::{ClaimKind, Scope};
+    let day = facts
+        .claims
+        .iter()
+        // An ordinal ("their fourth prisoner exchange"), not "these three swaps"; a low one
+        // not of a month or a year ("the second exchange this month").
+        .find(|c| {
+            c.kind == ClaimKind::SwapCount
+                && c.low == u64::from(n)
+                && crate::lang::numbers::ordinal(&c.text.to_lowercase()).is_some()
+                && (n > 4 || matches!(c.scope, Scope::War | Scope::Unstated))
+        })
+        .map(|c| c.as_of)?;
+    // The exchange of that very day before one known only by its month.
+    let on_day = chosen.iter().copied().find(|e| e.date == crate::facts::ExchangeDate::Day(day));
+    on_day.or_else(|| chosen.iter().copied().find(|e| e.date.bounds().0 <= day && day <= e.date.bounds().1))
 }
 
 /// Candidates grouped into events: a multi-day exchange is one event.

@@ -218,6 +218,8 @@ fn descriptors(w: &Words, f: &Filters) -> Vec<String> {
             continue;
         }
         let generic = GENERIC.contains(&x.norm.as_str())
+            // "their fourth prisoner exchange": a rank, read as one.
+            || crate::lang::numbers::ordinal(&x.norm).is_some()
             || q::is_question_word(&x.norm)
             || lexicon::STOP_WORDS.contains(&x.norm.as_str())
             || q::GENERIC_PEOPLE.contains(&x.norm.as_str())
@@ -294,7 +296,7 @@ pub const GENERIC: &[&str] = &[
     "dates", "date", "servicemen", "fighters", "brought", "received", "injured", "estimated", "altogether", "yo",
     "guys", "anyone", "combined", "changed", "hands", "lopsided", "other", "each", "getting", "deal", "mediate",
     "helped", "help", "figure", "figures", "count", "counted", "match", "say", "went", "go", "taken", "sent",
-    "record", "recorded", "ever", "far",
+    "record", "recorded", "ever", "far", "carry", "carried", "conduct", "conducted", "out",
 ];
 
 /// The question with typos repaired word by word, keeping everything else:

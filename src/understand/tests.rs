@@ -76,6 +76,13 @@ fn filters() {
 }
 
 #[test]
+fn a_rank_is_no_description() {
+    let x = q("When did Kyiv and Moscow carry out their fourth prisoner exchange of the war?");
+    assert_eq!(x.select.rank, Some(Rank::Nth(4)));
+    assert!(x.select.descriptors.is_empty(), "{:?}", x.select.descriptors);
+}
+
+#[test]
 fn selectors() {
     let x = q("How many were freed on the last day of the 1000-for-1000 swap?");
     assert_eq!((x.select.stage, x.select.n_for_n), (Some(StageRef::Last), Some(1000)));

@@ -345,3 +345,14 @@ fn an_old_holding_figure_does_not_answer_for_a_later_month() {
     let later = engine.answer("How many Russian soldiers does Ukraine hold as of May 2025?");
     assert!(!later.answered && !later.text.contains("1,348") && later.text.contains("Putin"), "{}", later.text);
 }
+
+/// A multi-day exchange summed for one side counts each day's civilians beside its soldiers.
+#[test]
+fn a_multi_day_sum_adds_the_civilians_beside_each_days_count() {
+    let body = "Russia and Ukraine swapped 200 prisoners each on Thursday in the first stage of the exchange.\n\n\
+                On Friday, in the second stage, 300 Ukrainian soldiers and two civilians came home, and 300 Russian soldiers returned to Russia.";
+    let scratch = crate::support::Scratch::new(&[("a.md", &crate::support::article("a", "2026-03-07", body))]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let a = engine.answer("how many ukrainians in all, civilians included, came home on 5 and 6 march 2026");
+    assert!(a.answered && a.text.contains("502") && a.text.contains("2 civilians"), "{}", a.text);
+}
