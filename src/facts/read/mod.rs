@@ -157,6 +157,8 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
     let mut carried: Option<NaiveDate> = None;
     // "the group was made up of:" — the items under it need no verb of their own.
     let mut listing = false;
+    // The last day a sentence named: "on the same day" after it means that day.
+    let mut last_day: Option<NaiveDate> = None;
     for (pi, para) in a.paragraphs.iter().enumerate() {
         let first = para.sentences.first().map(|s| a.text(s)).unwrap_or("");
         let own = stamp_of(first, a.published);
@@ -172,7 +174,16 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
             // A dated item ("- 29 October: 52 home") is an entry of its own, not a part.
             let item = text.trim_start().starts_with(['-', '•', '*']) && stamp_of(text, a.published).is_none();
             listing &= item;
-            let s = Sentence::new(text, today, pi, si);
+            let mut s = Sentence::new(text, today, pi, si);
+            same_day(&mut s, last_day);
+            last_day = s
+                .own_dates()
+                .filter_map(|m| match m.period {
+                    Period::Day { date } => Some(date),
+                    _ => None,
+                })
+                .last()
+                .or(last_day);
             out.push(Reading {
                 s,
                 stamp,
@@ -194,6 +205,21 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
         }
     }
     out
+}
+
+/// "On Thursday, 6 July, they crossed back … The children came back on the same
+/// day as a prisoner exchange": "the same day" (or "that day") is the last day
+/// named before, when the sentence names none of its own.
+fn same_day(s: &mut Sentence, last: Option<NaiveDate>) {
+    let Some(date) = last else { return };
+    if s.own_dates().next().is_some() {
+        return;
+    }
+    let at = s.words.windows(2).position(|w| (w[0].is("same") || w[0].is("that")) && w[1].is("day"));
+    if let Some(k) = at {
+        let mention = crate::lang::dates::DateMention { period: Period::Day { date }, words: k..k + 2 };
+        s.dates.push((mention, false));
+    }
 }
 
 /// How a text says the sentence before it is false.

@@ -130,3 +130,13 @@ fn a_list_under_a_colon_breaks_down_the_group_just_counted() {
     }
     assert!(!got.iter().any(|g| g.1 == 87 && !g.3), "{got:?}");
 }
+
+#[test]
+fn the_same_day_is_the_day_named_before() {
+    let f = read(
+        "2023-07-07",
+        "A medic's two children were taken to Russia after she was captured. On Thursday, 6 July, they crossed back into Ukraine.\n\nThe children came back on the same day as a prisoner exchange. Ukraine's Coordination Headquarters said 45 Ukrainians returned.",
+    );
+    let got = figures(&f);
+    assert!(got.contains(&("2023-07-06".into(), 45, Recipient::To(Side::Ukraine), false)), "{got:?}");
+}
