@@ -175,15 +175,23 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
             let item = text.trim_start().starts_with(['-', '•', '*']) && stamp_of(text, a.published).is_none();
             listing &= item;
             let mut s = Sentence::new(text, today, pi, si);
-            same_day(&mut s, last_day);
-            last_day = s
+            // The publication day says no more than the article's own date would.
+            same_day(&mut s, last_day.filter(|d| *d != a.published));
+            // A sentence naming two days ("on Saturday … until the end of Sunday") leaves
+            // "the same day" after it ambiguous.
+            let mut days: Vec<NaiveDate> = s
                 .own_dates()
                 .filter_map(|m| match m.period {
                     Period::Day { date } => Some(date),
                     _ => None,
                 })
-                .last()
-                .or(last_day);
+                .collect();
+            days.dedup();
+            last_day = match days.as_slice() {
+                [] => last_day,
+                [day] => Some(*day),
+                _ => None,
+            };
             out.push(Reading {
                 s,
                 stamp,
