@@ -119,7 +119,62 @@ fn speaker_before(s: &Sentence, v: usize) -> Option<Reporter> {
     }
     let found: Vec<(usize, Reporter)> = (from..v).filter_map(|j| speaker_at(s, j).map(|r| (j, r))).collect();
     let person = found.iter().find(|(j, _)| is_person(s, *j));
-    person.or(found.last()).map(|(_, r)| r.clone())
+    // A person before the institution or state of their title: "Ukraine's Interior
+    // Minister Ihor Klymenko said" is Klymenko, on Ukraine's side.
+    person
+        .map(|(_, r)| r.clone())
+        .or_else(|| titled_person(s, from, v))
+        .or_else(|| found.last().map(|(_, r)| r.clone()))
+}
+
+/// Office words that, before a capitalised name, make it a person who speaks:
+/// "Interior Minister Ihor Klymenko said", "Governor Vyacheslav Gladkov wrote".
+const OFFICES: &[&str] = &[
+    "minister",
+    "ombudsman",
+    "ombudsperson",
+    "commissioner",
+    "governor",
+    "mayor",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "envoy",
+    "aide",
+    "adviser",
+    "advisor",
+    "commander",
+    "chief",
+    "head",
+    "president",
+    "senator",
+    "lawmaker",
+    "deputy",
+    "secretary",
+    "ambassador",
+    "general",
+];
+
+/// A person the speaker table does not know, named with an office right
+/// before the verb: the surname speaks; the side is the nationality or state
+/// named with the office, if any ("Ukraine's Interior Minister …").
+fn titled_person(s: &Sentence, from: usize, v: usize) -> Option<Reporter> {
+    // The name: capitalised words ending right before the verb (or its comma).
+    let end = if v > 0 && s.is(v - 1, ",") { v - 1 } else { v };
+    // "Interior Minister Ihor Klymenko": the name is what follows the office word.
+    let office = (from..end)
+        .rev()
+        .take_while(|&k| (s.words[k].capitalized || OFFICES.contains(&s.words[k].norm.as_str())) && s.tag(k).is_none())
+        .find(|&k| OFFICES.contains(&s.words[k].norm.as_str()))?;
+    let start = office + 1;
+    if start >= end || end - start > 3 {
+        return None;
+    }
+    let side = (from..start).rev().find_map(|k| match s.tag(k) {
+        Some(Tag::State(side) | Tag::Nationality(side)) => Some(side),
+        _ => None,
+    });
+    Some(Reporter { side, name: s.text[s.words[end - 1].span.clone()].to_string() })
 }
 
 /// The speaker a sentence opens with even without a speech verb: "Russia's

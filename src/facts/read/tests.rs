@@ -140,3 +140,18 @@ fn the_same_day_is_the_day_named_before() {
     let got = figures(&f);
     assert!(got.contains(&("2023-07-06".into(), 45, Recipient::To(Side::Ukraine), false)), "{got:?}");
 }
+
+#[test]
+fn an_office_before_a_name_makes_a_speaker() {
+    let f = read(
+        "2025-10-03",
+        "Ukraine brought home 185 soldiers on Thursday. Ukraine's Interior Minister Ihor Klymenko said 58 of those released belong to the interior ministry system.",
+    );
+    let part = f.observations.iter().find_map(|o| match &o.fact {
+        Fact::Figure(x) if x.value == 58 => Some(x.clone()),
+        _ => None,
+    });
+    let part = part.expect("58 read");
+    assert_eq!((part.reporter.name.as_str(), part.reporter.side, part.part), ("Klymenko", Some(Side::Ukraine), true));
+    assert!(part.describes(&["interior".into(), "ministry".into(), "system".into()]), "{:?}", part.terms);
+}
