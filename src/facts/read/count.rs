@@ -291,7 +291,9 @@ fn noun_phrase(s: &Sentence, c: &mut Count, from: usize) -> bool {
                 let number = s.words.get(j).is_some_and(|x| x.number().is_some());
                 let participle = s.words.get(j).is_some_and(|x| x.norm.ends_with("ed"))
                     && matches!(s.tag(j), Some(Tag::Act(Act::Give | Act::Home | Act::Swap | Act::Receive)))
-                    && matches!(s.tag(j + 1), Some(Tag::Cue(Cue::Be)));
+                    // then the verb: "were officers", "defended Snake Island", "had fought".
+                    && (matches!(s.tag(j + 1), Some(Tag::Cue(Cue::Be) | Tag::Act(_)))
+                        || s.words.get(j + 1).is_some_and(|w| w.norm.ends_with("ed") || w.is("had")));
                 if number || participle {
                     c.of_group = true;
                     j += 1;
@@ -535,6 +537,19 @@ fn predicate(s: &Sentence, c: &mut Count) {
                         })
                         && !(from..j).any(|k| ["and", "or", "the", "of", "same"].contains(&s.words[k].norm.as_str()));
                     push_terms(s, c, if copula_terms || !modifiers { j..j + 1 } else { from..j + 1 });
+                    // "were fighters of the Azov Regiment": the unit after the head too.
+                    let head_end = s.tagged(j).map_or(j + 1, |t| t.words.end);
+                    if s.is(head_end, "of") || s.is(head_end, "from") {
+                        let stop = (head_end + 1..limit)
+                            .find(|&k| {
+                                s.words[k].is_punct()
+                                    || STOPS.contains(&s.words[k].norm.as_str())
+                                    || matches!(s.tag(k), Some(Tag::Act(_) | Tag::Speech | Tag::Cue(_)))
+                            })
+                            .unwrap_or(limit);
+                        push_terms(s, c, head_end + 1..stop);
+                        j = stop.max(j + 1) - 1;
+                    }
                     copula_terms = true;
                 }
                 _ if s.words[j].is_punct() || s.words[j].kind == WordKind::Number => break,
@@ -688,6 +703,8 @@ mod tests {
         );
         let got = counts("Forty of the returnees had been listed as missing in action.");
         assert!(got[0].3.contains(&"missing".to_string()), "{got:?}");
+        let got = counts("Yermak said that 108 of those released were fighters of the Azov Regiment.");
+        assert!(got[0].3.contains(&"azov".to_string()) && got[0].3.contains(&"regiment".to_string()), "{got:?}");
         let got = counts("Some 35 of them took part in the defence of Mariupol.");
         assert!(got[0].3.contains(&"defenders".to_string()), "{got:?}");
     }

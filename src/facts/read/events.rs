@@ -55,6 +55,13 @@ pub fn read(ctx: &Context, p: &Reading, out: &mut ArticleFacts) {
     let s = &p.s;
     let whole = 0..s.words.len();
     let own = s.own_dates().find_map(|m| match m.period {
+        // "the ministry said on Thursday": a day or two after the exchange reported.
+        Period::Day { date }
+            if s.dates_a_statement(m.words.start)
+                && matches!(ctx.event, ExchangeDate::Day(e) if (1..=2).contains(&(date - e).num_days())) =>
+        {
+            Some(ctx.event)
+        }
         Period::Day { date } => Some(ExchangeDate::Day(date)),
         _ => None,
     });

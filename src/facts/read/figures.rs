@@ -172,7 +172,11 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
         // running total or a plan (then not an exchange figure either).
         if let Some(parent_kind) = in_sentence.and_then(|k| done.get(k)).map(|r| r.kind) {
             kind = if matches!(parent_kind, Kind::Exchanged | Kind::Part) { Kind::Part } else { Kind::Other };
-        } else if part && matches!(kind, Kind::Exchanged | Kind::Other) {
+        } else if part
+            && (matches!(kind, Kind::Exchanged | Kind::Other)
+                // "71 of those held the Azovstal steelworks": a verb describing the part.
+                || kind == Kind::Held && s.is(c.at + 1, "of"))
+        {
             kind = Kind::Part;
         }
         let recent = state.last_group;
@@ -687,16 +691,24 @@ fn date_of(ctx: &Context, p: &Reading, c: &Count) -> (Option<ExchangeDate>, bool
     let pick = dated
         .iter()
         .filter(|(k, _)| in_clause(k) && *k >= c.np.end && close_after(*k))
-        .map(|x| x.1)
+        .copied()
         .next()
-        .or_else(|| dated.iter().rev().filter(|(k, _)| in_clause(k) && *k < c.at).map(|x| x.1).next())
-        .or_else(|| dated.iter().filter(|(k, _)| in_clause(k) && *k >= c.np.end).map(|x| x.1).next())
+        .or_else(|| dated.iter().rev().filter(|(k, _)| in_clause(k) && *k < c.at).copied().next())
+        .or_else(|| dated.iter().filter(|(k, _)| in_clause(k) && *k >= c.np.end).copied().next())
         .or_else(|| {
             // A clause about another event ("one day after 49 Ukrainians were freed") takes no date from the rest.
             let other_event = s.words.get(clause.start).is_some_and(|w| w.is("after") || w.is("before"));
-            if other_event { None } else { dated.iter().min_by_key(|(k, _)| k.abs_diff(c.at)).map(|x| x.1) }
+            if other_event { None } else { dated.iter().min_by_key(|(k, _)| k.abs_diff(c.at)).copied() }
         });
-    if let Some(d) = pick {
+    if let Some((k, d)) = pick {
+        // "Russia's Defence Ministry said on Thursday that 55 had returned": the day it
+        // spoke, a day or two after the exchange the article reports.
+        if s.dates_a_statement(k)
+            && let (ExchangeDate::Day(event), ExchangeDate::Day(said)) = (ctx.event, d)
+            && (1..=2).contains(&(said - event).num_days())
+        {
+            return (Some(ctx.event), false);
+        }
         return (Some(d), false);
     }
     if super::events::elsewhere(s) {

@@ -98,6 +98,14 @@ impl<'a> Sentence<'a> {
         self.dates.iter().filter(|(_, foreign)| !foreign).map(|(m, _)| m)
     }
 
+    /// Does the date at word `k` date a speech verb just before it ("said on
+    /// Thursday", "announced late on Wednesday"), rather than what was said?
+    pub fn dates_a_statement(&self, k: usize) -> bool {
+        (k.saturating_sub(4)..k).rev().find(|&j| self.tag(j) == Some(Tag::Speech)).is_some_and(|v| {
+            (v + 1..k).all(|j| ["on", "late", "early", "in", "the", ","].contains(&self.words[j].norm.as_str()))
+        })
+    }
+
     /// "2005 Ukrainians have come home": a four-digit count, not a year.
     fn counts_people_at(&self, m: &DateMention) -> bool {
         m.words.len() == 1

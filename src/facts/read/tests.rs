@@ -155,3 +155,14 @@ fn an_office_before_a_name_makes_a_speaker() {
     assert_eq!((part.reporter.name.as_str(), part.reporter.side, part.part), ("Klymenko", Some(Side::Ukraine), true));
     assert!(part.describes(&["interior".into(), "ministry".into(), "system".into()]), "{:?}", part.terms);
 }
+
+#[test]
+fn the_day_a_side_spoke_is_not_the_day_of_the_exchange() {
+    let f = read(
+        "2022-09-22",
+        "Ukraine has brought 215 people home in the largest exchange of the war. Andriy Yermak said late on Wednesday, Sept. 21, that 108 of those released were fighters of the Azov Regiment.\n\nRussia's Defence Ministry said on Thursday that 55 servicemen had returned to Russia.",
+    );
+    let got = figures(&f);
+    assert!(got.contains(&("2022-09-21".into(), 55, Recipient::To(Side::Russia), false)), "{got:?}");
+    assert!(!got.iter().any(|g| g.0 == "2022-09-22"), "{got:?}");
+}
