@@ -24,6 +24,8 @@ use super::article::{Paragraph, paragraphs};
 use super::key::{self, Key};
 use super::line_cache::{CacheStats, Kind, LineCache};
 
+/// One version's file only: splitting again after a rollback costs seconds, not the minutes
+/// reading facts again does (which is why `facts::cache` keeps three).
 const KIND: Kind = Kind { name: "spans", header: "powbot-spans", version: env!("POWBOT_EXTRACTOR"), keep: 1 };
 
 /// Paragraph and sentence spans by content, loaded from and saved to `INDEX_DIR/spans/`.
