@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use super::boilerplate::{self, LineKind};
 use super::error::{LoadError, LoadErrorKind};
+use super::key::{self, Key};
 use crate::lang::text;
 
 /// A news article as the corpus holds it.
@@ -27,6 +28,10 @@ pub struct Article {
     pub body: String,
     /// Content paragraphs, furniture and headings removed.
     pub paragraphs: Vec<Paragraph>,
+    /// The body's content key (`corpus::key`), taken once as the body is read: the caches
+    /// beside the index key on it rather than hash the body again. Private, so that it can
+    /// only be the key of this body.
+    body_key: Key,
 }
 
 /// A content line of the body.
@@ -47,6 +52,11 @@ pub struct SentenceRef {
 }
 
 impl Article {
+    /// The content key of `body` (see the field).
+    pub fn body_key(&self) -> &Key {
+        &self.body_key
+    }
+
     pub fn text(&self, span: &Range<usize>) -> &str {
         &self.body[span.clone()]
     }
@@ -92,16 +102,16 @@ pub fn parse(path: &Path, raw: &str) -> Result<Article, LoadError> {
 }
 
 pub(crate) fn parse_with(path: &Path, raw: &str, fields: Fields) -> Result<Article, LoadError> {
-    parse_split(path, raw, fields, &paragraphs)
+    parse_split(path, raw, fields, &|_, body, title| paragraphs(body, title))
 }
 
-/// `parse_with`, the body's paragraphs given by `split(body, title)` (`paragraphs`, or the
-/// spans cache around it).
+/// `parse_with`, the body's paragraphs given by `split(body_key, body, title)`
+/// (`paragraphs`, or the spans cache around it).
 pub(crate) fn parse_split(
     path: &Path,
     raw: &str,
     fields: Fields,
-    split: &dyn Fn(&str, &str) -> Vec<Paragraph>,
+    split: &dyn Fn(&Key, &str, &str) -> Vec<Paragraph>,
 ) -> Result<Article, LoadError> {
     let err = |line: usize, kind| LoadError { path: path.to_path_buf(), line: Some(line), kind };
     let mut lines = raw.split_inclusive('\n');
@@ -156,7 +166,8 @@ pub(crate) fn parse_split(
     }
     let body = raw[body_start..].to_string();
     let title = fm.title.unwrap_or_default();
-    let paragraphs = split(&body, &title);
+    let body_key = key::of(&[body.as_bytes()]);
+    let paragraphs = split(&body_key, &body, &title);
     Ok(Article {
         id: id.trim().to_string(),
         title,
@@ -166,6 +177,7 @@ pub(crate) fn parse_split(
         path: path.to_path_buf(),
         body,
         paragraphs,
+        body_key,
     })
 }
 

@@ -8,6 +8,7 @@ mod article;
 pub mod boilerplate;
 mod error;
 pub mod key;
+pub mod line_cache;
 pub mod spans;
 
 use std::collections::HashMap;
@@ -145,7 +146,7 @@ fn read(path: &Path, spans: &SpanCache) -> Result<Article, LoadError> {
         let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|b| **b == b'\n').count();
         LoadError { path: path.to_path_buf(), line: Some(line), kind: LoadErrorKind::NotUtf8 }
     })?;
-    parse_split(path, &raw, Fields::All, &|body, title| spans.paragraphs(body, title))
+    parse_split(path, &raw, Fields::All, &|body_key, body, title| spans.paragraphs(body_key, body, title))
 }
 
 /// Why the metadata of `path` cannot be had: for a symbolic link, where it leads.

@@ -7,175 +7,64 @@
 //! the body and the splitting rules, so they are cached like the facts are
 //! (`facts::cache`):
 //!
-//! - **File**: `INDEX_DIR/spans/<version>.spans`, a header line, then one line per body:
-//!   `<key, 32 hex> TAB <checksum, 16 hex> TAB <spans>`, where `<spans>` is
-//!   `start-end:start-end,start-end;…` (a paragraph's span, then its sentences' spans, byte
-//!   offsets in the body), paragraphs separated by `;`.
-//! - **Key**: SHA-256 (first 128 bits) of the title and body. **Version**: the extractor's
-//!   (`POWBOT_EXTRACTOR`, a hash `build.rs` takes of `src/corpus` and `src/lang`, among
-//!   others), so a change to the splitting rules is never served old spans.
-//! - **Damage** costs a re-split: a line whose checksum fails, that does not parse, or whose
-//!   spans do not fit the body (out of bounds, not on a character boundary, out of order) is
-//!   a miss. Writes go to a temporary file renamed into place. Nothing here stops a start.
+//! - **Entries** (`corpus::line_cache`, in `INDEX_DIR/spans/`): one line per body, its
+//!   spans as `start-end:start-end,start-end;…` (a paragraph's span, then its sentences'
+//!   spans, byte offsets in the body), paragraphs separated by `;`.
+//! - **Key**: the title and the body's key (`Article::body_key`). **Version**: the
+//!   extractor's (`POWBOT_EXTRACTOR`, a hash `build.rs` takes of `src/corpus` and `src/lang`,
+//!   among others), so a change to the splitting rules is never served old spans.
+//! - **Damage** costs a re-split: besides what `LineCache` refuses, spans that do not fit the
+//!   body (out of bounds, not on a character boundary, out of order) are a miss.
 
-use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::ops::Range;
-use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::path::Path;
 
 use super::article::{Paragraph, paragraphs};
+use super::key::{self, Key};
+use super::line_cache::{CacheStats, Kind, LineCache};
 
-const VERSION: &str = env!("POWBOT_EXTRACTOR");
-const DIR: &str = "spans";
-const HEADER: &str = "powbot-spans";
-
-use super::key::{self, Key, checksum, hex};
+/// One version's file only: splitting again after a rollback costs seconds, not the minutes
+/// reading facts again does (which is why `facts::cache` keeps three).
+const KIND: Kind = Kind { name: "spans", header: "powbot-spans", version: env!("POWBOT_EXTRACTOR"), keep: 1 };
 
 /// Paragraph and sentence spans by content, loaded from and saved to `INDEX_DIR/spans/`.
 #[derive(Debug)]
 pub struct SpanCache {
-    file: Option<PathBuf>,
-    text: String,
-    loaded: HashMap<Key, Range<usize>>,
-    fresh: Mutex<HashMap<Key, String>>,
-    used: Mutex<HashSet<Key>>,
-    hits: AtomicUsize,
-    misses: AtomicUsize,
+    lines: LineCache,
 }
 
 impl SpanCache {
     /// The cache under `index_dir`; empty when there is none or it cannot be read.
     pub fn load(index_dir: &Path) -> SpanCache {
-        let file = index_dir.join(DIR).join(format!("{VERSION}.spans"));
-        let mut cache = SpanCache::empty(Some(file.clone()));
-        let Ok(text) = std::fs::read_to_string(&file) else { return cache };
-        let Some(header_end) = text.find('\n') else { return cache };
-        if text[..header_end] != format!("{HEADER}\t{VERSION}") {
-            return cache;
-        }
-        let mut offset = header_end + 1;
-        for line in text[offset..].split_inclusive('\n') {
-            let span = offset..offset + line.len();
-            offset += line.len();
-            if let Some(key) = line.split_once('\t').and_then(|(k, _)| key::parse(k))
-                && line.ends_with('\n')
-            {
-                cache.loaded.insert(key, span);
-            }
-        }
-        cache.text = text;
-        cache
+        SpanCache { lines: LineCache::load(index_dir, KIND) }
     }
 
     /// A cache that starts empty and is never saved.
     pub fn in_memory() -> SpanCache {
-        SpanCache::empty(None)
+        SpanCache { lines: LineCache::in_memory(KIND) }
     }
 
-    fn empty(file: Option<PathBuf>) -> SpanCache {
-        SpanCache {
-            file,
-            text: String::new(),
-            loaded: HashMap::new(),
-            fresh: Mutex::new(HashMap::new()),
-            used: Mutex::new(HashSet::new()),
-            hits: AtomicUsize::new(0),
-            misses: AtomicUsize::new(0),
-        }
-    }
-
-    /// The content paragraphs of `body`: from the cache when this body and title were split
-    /// before by these rules, else split now (and kept for `save`).
-    pub fn paragraphs(&self, body: &str, title: &str) -> Vec<Paragraph> {
-        let key = key::of(&[title, body]);
-        lock(&self.used).insert(key);
-        if let Some(found) = self.cached(&key, body) {
-            self.hits.fetch_add(1, Ordering::Relaxed);
+    /// The content paragraphs of `body` (whose key is `body_key`): from the cache when this
+    /// body and title were split before by these rules, else split now (and kept for `save`).
+    pub fn paragraphs(&self, body_key: &Key, body: &str, title: &str) -> Vec<Paragraph> {
+        let key = key::of(&[title.as_bytes(), body_key]);
+        if let Some(found) = self.lines.get(&key, title, |spans| decode(spans, body)) {
             return found;
         }
-        self.misses.fetch_add(1, Ordering::Relaxed);
         let split = paragraphs(body, title);
-        let encoded = encode(&split);
-        lock(&self.fresh).insert(key, format!("{}\t{}\t{encoded}\n", hex(&key), checksum(&encoded)));
+        self.lines.put(key, &encode(&split));
         split
     }
 
-    fn cached(&self, key: &Key, body: &str) -> Option<Vec<Paragraph>> {
-        let span = self.loaded.get(key)?;
-        let line = self.text[span.clone()].trim_end_matches('\n');
-        let mut fields = line.splitn(3, '\t');
-        let (_, sum, spans) = (fields.next()?, fields.next()?, fields.next().unwrap_or(""));
-        if sum != checksum(spans) {
-            return None;
-        }
-        decode(spans, body)
+    pub fn stats(&self) -> CacheStats {
+        self.lines.stats()
     }
 
-    /// (hits, misses) of this run.
-    pub fn stats(&self) -> (usize, usize) {
-        (self.hits.load(Ordering::Relaxed), self.misses.load(Ordering::Relaxed))
-    }
-
-    /// Writes the cache if this run split anything or left many entries unused: the entries
-    /// used, plus at most as many unused ones. Atomic: a temporary file renamed into place.
+    /// Writes the cache if this run split anything (see `LineCache::save`).
     pub fn save(&self) -> std::io::Result<()> {
-        let Some(file) = &self.file else { return Ok(()) };
-        let fresh = lock(&self.fresh);
-        let used = lock(&self.used);
-        if fresh.is_empty() && self.loaded.len() <= used.len() * 2 {
-            return Ok(());
-        }
-        let dir = file.parent().unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir)?;
-        let mut out = String::with_capacity(self.text.len() + fresh.values().map(String::len).sum::<usize>());
-        let _ = writeln!(out, "{HEADER}\t{VERSION}");
-        let mut kept_unused = 0;
-        for (key, span) in &self.loaded {
-            let keep = if fresh.contains_key(key) {
-                false
-            } else if used.contains(key) {
-                true
-            } else {
-                kept_unused += 1;
-                kept_unused <= used.len()
-            };
-            if keep {
-                out.push_str(&self.text[span.clone()]);
-            }
-        }
-        for line in fresh.values() {
-            out.push_str(line);
-        }
-        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
-        let tmp = dir.join(format!(".tmp-{}-{nanos}", std::process::id()));
-        let written = (|| {
-            let mut f = std::fs::File::create(&tmp)?;
-            f.write_all(out.as_bytes())?;
-            std::fs::rename(&tmp, file)
-        })();
-        if written.is_err() {
-            let _ = std::fs::remove_file(&tmp);
-        }
-        // Other versions' files are stale for good: the rules that wrote them are gone.
-        if written.is_ok()
-            && let Ok(entries) = std::fs::read_dir(dir)
-        {
-            for entry in entries.flatten() {
-                let name = entry.file_name().to_string_lossy().into_owned();
-                if name.ends_with(".spans") && entry.path() != *file {
-                    let _ = std::fs::remove_file(entry.path());
-                }
-            }
-        }
-        written
+        self.lines.save()
     }
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 fn encode(paragraphs: &[Paragraph]) -> String {
@@ -244,17 +133,18 @@ mod tests {
     #[test]
     fn a_second_start_reads_the_spans_it_saved() {
         let dir = tempfile::tempdir().unwrap();
+        let body_key = key::of(&[BODY.as_bytes()]);
         let first = SpanCache::load(dir.path());
-        let split = first.paragraphs(BODY, "Title");
+        let split = first.paragraphs(&body_key, BODY, "Title");
         assert!(same(&split, &paragraphs(BODY, "Title")));
-        assert_eq!(first.stats(), (0, 1));
+        assert_eq!((first.stats().hits, first.stats().misses), (0, 1));
         first.save().unwrap();
         let second = SpanCache::load(dir.path());
-        assert!(same(&second.paragraphs(BODY, "Title"), &split));
-        assert_eq!(second.stats(), (1, 0));
+        assert!(same(&second.paragraphs(&body_key, BODY, "Title"), &split));
+        assert_eq!((second.stats().hits, second.stats().misses), (1, 0));
         // Another title is another key: split anew.
-        second.paragraphs(BODY, "Other");
-        assert_eq!(second.stats(), (1, 1));
+        second.paragraphs(&body_key, BODY, "Other");
+        assert_eq!((second.stats().hits, second.stats().misses), (1, 1));
     }
 
     #[test]
@@ -269,14 +159,16 @@ mod tests {
         assert!(decode("10-20:15-20,10-14", BODY).is_none());
 
         let dir = tempfile::tempdir().unwrap();
+        let body_key = key::of(&[BODY.as_bytes()]);
         let cache = SpanCache::load(dir.path());
-        cache.paragraphs(BODY, "Title");
+        cache.paragraphs(&body_key, BODY, "Title");
         cache.save().unwrap();
-        let file = dir.path().join(DIR).join(format!("{VERSION}.spans"));
+        let file = dir.path().join(KIND.name).join(format!("{}.spans", KIND.version));
         let text = std::fs::read_to_string(&file).unwrap();
         std::fs::write(&file, text.replacen(":0-", ":1-", 1)).unwrap();
         let damaged = SpanCache::load(dir.path());
-        assert!(same(&damaged.paragraphs(BODY, "Title"), &split));
-        assert_eq!(damaged.stats(), (0, 1), "a line failing its checksum is a miss");
+        assert!(same(&damaged.paragraphs(&body_key, BODY, "Title"), &split));
+        let stats = damaged.stats();
+        assert_eq!((stats.hits, stats.misses, stats.damaged), (0, 1, 1), "a line failing its checksum is a miss");
     }
 }
