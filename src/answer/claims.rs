@@ -88,6 +88,7 @@ pub fn answer(ctx: &Context, q: &Question) -> Answer {
         r.cite(&c.cite);
     }
     let mut ok = !shown.is_empty() && !stale;
+
     match kind {
         ClaimKind::SwapCount => ok |= swaps_on_record(ctx, q, &mut r),
         ClaimKind::ReturnedTotal(_) if !q.select.periods.is_empty() => {

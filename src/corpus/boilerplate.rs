@@ -108,7 +108,9 @@ fn date_heading(line: &str) -> bool {
     let leads = found.first().filter(day).is_some_and(|m| m.words.start == 0 && dash(m.words.end));
     // "Day two - Saturday, 24 May": a label, then a day.
     let ends = found.last().filter(day).is_some_and(|m| m.words.end == words.len()) && (0..words.len()).any(dash);
-    leads || ends
+    // "19 March 2025" alone on its line, over the entry it dates.
+    let alone = found.first().filter(day).is_some_and(|m| m.words == (0..words.len()));
+    leads || ends || alone
 }
 
 /// Headings that open a list of links to other stories ("Related coverage",
@@ -191,6 +193,7 @@ mod tests {
         // Headings holding a day date the entry under them.
         assert_eq!(classify("Day two - Saturday, 24 May", ""), LineKind::Content);
         assert_eq!(classify("14 September - 103 for 103", ""), LineKind::Content);
+        assert_eq!(classify("19 March 2025", ""), LineKind::Content);
         assert_eq!(classify("The numbers", ""), LineKind::Heading);
     }
 }

@@ -65,15 +65,17 @@ pub fn periods(w: &Words, today: NaiveDate) -> (Vec<Period>, Option<Period>) {
     let mut as_of = None;
     for (k, m) in w.dates.iter().enumerate() {
         let at = |back: usize| m.words.start.checked_sub(back).and_then(|i| words.get(i)).map(|x| x.norm.as_str());
-        // "between March and May 2025": one range.
-        if k > 0 && at(1) == Some("and") {
+        // "between March and May 2025", "from oct to dec 2022", "October-December 2022": one range.
+        let joined = matches!(at(1), Some("and" | "to" | "through" | "till" | "-"));
+        if k > 0 && joined {
             let prev = &w.dates[k - 1];
             let opened = prev
                 .words
                 .start
                 .checked_sub(1)
                 .and_then(|i| words.get(i))
-                .is_some_and(|x| x.is("between") || x.is("from"));
+                .is_some_and(|x| x.is("between") || x.is("from"))
+                || at(1) != Some("and") && prev.words.end + 1 == m.words.start;
             let start = match (prev.period, m.period.bounds()) {
                 (Period::Recurring { month, day }, Some((end, _))) => {
                     NaiveDate::from_ymd_opt(end.year(), month, day.unwrap_or(1)).map(|d| (d, d))

@@ -76,6 +76,17 @@ fn filters() {
 }
 
 #[test]
+fn month_ranges_are_one_period() {
+    let span = |y: i32, m1: u32, m2: u32, d2: u32| Period::Span {
+        from: NaiveDate::from_ymd_opt(y, m1, 1).unwrap(),
+        to: NaiveDate::from_ymd_opt(y, m2, d2).unwrap(),
+    };
+    assert_eq!(q("list the prisoner exchanges from oct to dec 2022").select.periods, [span(2022, 10, 12, 31)]);
+    assert_eq!(q("list the swaps october to december 2022").select.periods, [span(2022, 10, 12, 31)]);
+    assert_eq!(q("which exchanges happened between march and may 2025").select.periods, [span(2025, 3, 5, 31)]);
+}
+
+#[test]
 fn a_rank_is_no_description() {
     let x = q("When did Kyiv and Moscow carry out their fourth prisoner exchange of the war?");
     assert_eq!(x.select.rank, Some(Rank::Nth(4)));

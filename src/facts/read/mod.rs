@@ -286,6 +286,13 @@ fn stamp_of(first: &str, published: NaiveDate) -> Option<NaiveDate> {
     {
         return Some(date);
     }
+    // "19 March 2025" as a line of its own, heading the entry under it.
+    if let [only] = found.as_slice()
+        && only.words == (0..words.len())
+        && let Period::Day { date } = only.period
+    {
+        return Some(date);
+    }
     let m = found.into_iter().next()?;
     // "- 24 August 2025 (Independence Day) - …": a note in brackets may sit before the dash.
     let mut after = m.words.end;

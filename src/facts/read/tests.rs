@@ -166,3 +166,14 @@ fn the_day_a_side_spoke_is_not_the_day_of_the_exchange() {
     assert!(got.contains(&("2022-09-21".into(), 55, Recipient::To(Side::Russia), false)), "{got:?}");
     assert!(!got.iter().any(|g| g.0 == "2022-09-22"), "{got:?}");
 }
+
+#[test]
+fn a_date_alone_on_its_line_dates_the_entry_under_it() {
+    let f = read(
+        "2025-10-06",
+        "Below are selected milestones.\n\n14 August 2025\n84 for 84, the day before the summit in Alaska.\n\n2 October 2025\n185 for 185, with 20 civilians also returned to each side.",
+    );
+    let got = figures(&f);
+    assert!(got.contains(&("2025-08-14".into(), 84, Recipient::Each, false)), "{got:?}");
+    assert!(got.contains(&("2025-10-02".into(), 185, Recipient::Each, false)), "{got:?}");
+}

@@ -344,10 +344,23 @@ fn is_month_at(words: &[Word], i: usize) -> Option<u32> {
     // "the may and july 2024 swaps": paired with another month.
     let paired = words.get(i + 1).is_some_and(|n| n.is("and") || n.is("or") || n.is(","))
         && words.get(i + 2).is_some_and(|n| month_number(&n.norm).is_some() && n.norm.len() > 3);
+    // "from oct to dec 2022": either end of a range of months.
+    let joins = |k: usize| {
+        words.get(k).is_some_and(|n| ["to", "through", "till", "until", "-", "and"].contains(&n.norm.as_str()))
+    };
+    let month_word = |k: usize| words.get(k).is_some_and(|n| month_number(&n.norm).is_some());
+    let ranged = (prev_is_prep && joins(i + 1) && month_word(i + 2)) || (i >= 2 && joins(i - 1) && month_word(i - 2));
     let ok = match w.norm.as_str() {
         "may" | "march" => next_is_number || prev_is_number || prev_is_prep || paired,
-        _ if !full_name => next_is_number || prev_is_number,
-        _ => w.capitalized || next_is_number || prev_is_number || prev_is_prep,
+        _ if !full_name => next_is_number || prev_is_number || ranged,
+        _ => {
+            w.capitalized
+                || next_is_number
+                || prev_is_number
+                || prev_is_prep
+                || ranged
+                || joins(i + 1) && month_word(i + 2)
+        }
     };
     ok.then_some(m)
 }
