@@ -350,6 +350,15 @@ pub fn both(w: &Words) -> bool {
         || w.phrase(&["changed", "hands"])
         || w.phrase(&["change", "hands"])
         || w.phrase(&["both", "countries"])
+        // "How many did Russia and Ukraine release altogether?": the two sides together.
+        || (w.has_any(q::TOTAL) || w.phrase(&["in", "all"])) && both_states_together(w)
+}
+
+/// "Russia and Ukraine", "Kyiv and Moscow": both sides named as one subject.
+fn both_states_together(w: &Words) -> bool {
+    w.words.windows(3).enumerate().any(|(i, x)| {
+        x[1].is("and") && matches!((w.tag(i), w.tag(i + 2)), (Some(Tag::State(a)), Some(Tag::State(b))) if a != b)
+    })
 }
 
 /// Whose figures are wanted: "according to Zelenskyy", "did Russia say",

@@ -59,6 +59,7 @@ fn filters() {
     assert_eq!((x.filter.recipient, x.filter.category), (Some(Side::Russia), Some(Category::Civilians)));
     assert_eq!(q("How many Ukrainians had come home after the first two days of the swap?").select.first_days, Some(2));
     assert!(q("How many came back in total in the three-day exchange in May 2025?").select.whole);
+    assert!(q("How many people did Russia and Ukraine release altogether on 14 August 2025?").filter.both);
     // The state before a ministry is its side, not a second speaker.
     let x = q("How many Ukrainian prisoners did Russia's defence ministry say it handed over on 4 February 2023?");
     assert_eq!(x.filter.reporter.as_ref().and_then(|r| r.side), Some(Side::Russia));

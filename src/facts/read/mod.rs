@@ -211,6 +211,14 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
         if opens_with(out[k].s.text, DEBUNKS) {
             out[k - 1].debunked = true;
         }
+        // A fact-check: "Claim: a post says … 100 each" then "Verdict: FALSE …".
+        let verdict = out[k].s.text.to_lowercase();
+        if opens_with(&verdict, VERDICTS) && FALSE_VERDICTS.iter().any(|v| verdict.contains(v)) {
+            let claim = (k.saturating_sub(4)..k).rev().find(|&j| opens_with(out[j].s.text, CLAIMS));
+            for r in &mut out[claim.map_or(k..k, |j| j..k)] {
+                r.debunked = true;
+            }
+        }
     }
     out
 }
@@ -229,6 +237,11 @@ fn same_day(s: &mut Sentence, last: Option<NaiveDate>) {
         s.dates.push((mention, false));
     }
 }
+
+/// How a fact-check labels what it checks, and its verdict on it.
+const CLAIMS: &[&str] = &["claim:", "the claim:", "claim -"];
+const VERDICTS: &[&str] = &["verdict:", "rating:", "our verdict", "verdict -"];
+const FALSE_VERDICTS: &[&str] = &["false", "wrong", "misleading", "incorrect", "fake"];
 
 /// How a text says the sentence before it is false.
 const DEBUNKS: &[&str] = &[

@@ -177,3 +177,14 @@ fn a_date_alone_on_its_line_dates_the_entry_under_it() {
     assert!(got.contains(&("2025-08-14".into(), 84, Recipient::Each, false)), "{got:?}");
     assert!(got.contains(&("2025-10-02".into(), 185, Recipient::Each, false)), "{got:?}");
 }
+
+#[test]
+fn a_fact_checked_claim_rated_false_yields_nothing() {
+    let f = read(
+        "2023-06-14",
+        "Claim: A post shared widely says Russia and Ukraine swapped exactly 100 prisoners each on 11 June 2023, and that Kyiv has now got back \"more than 5,000\" people.\n\nVerdict: FALSE on the swap figures.\n\nOn Sunday 11 June, Andriy Yermak said 95 Ukrainians had come home.",
+    );
+    let got = figures(&f);
+    assert_eq!(got, [("2023-06-11".to_string(), 95, Recipient::To(Side::Ukraine), false)]);
+    assert!(!f.claims.iter().any(|c| c.low == 5000), "{:?}", f.claims);
+}
