@@ -29,7 +29,10 @@ pub fn answer(ctx: &Context, q: &Question) -> Answer {
         .facts
         .claims
         .iter()
-        .filter(|c| c.kind.answers(kind))
+        // "how many prisoners each side was holding": both sides' holdings.
+        .filter(|c| {
+            c.kind.answers(kind) || q.filter.both && matches!((c.kind, kind), (ClaimKind::Held(_), ClaimKind::Held(_)))
+        })
         .filter(|c| cutoff.is_none_or(|t| c.as_of <= t))
         .collect();
     let named = |c: &&Claim| q.filter.reporter.as_ref().is_none_or(|p| by(p, &c.reporter.name, c.reporter.side));

@@ -342,6 +342,8 @@ fn an_old_holding_figure_does_not_answer_for_a_later_month() {
     let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
     let then = engine.answer("How many Russian soldiers did Putin say Ukraine held in June 2024?");
     assert!(then.answered && then.text.contains("1,348"), "{}", then.text);
+    let each = engine.answer("What did Putin claim in June 2024 about how many prisoners each side was holding?");
+    assert!(each.answered && each.text.contains("6,465") && each.text.contains("1,348"), "{}", each.text);
     let later = engine.answer("How many Russian soldiers does Ukraine hold as of May 2025?");
     assert!(!later.answered && !later.text.contains("1,348") && later.text.contains("Putin"), "{}", later.text);
 }
