@@ -8,6 +8,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashSet;
+use std::ops::Range;
 
 use super::reply::{Reply, coverage};
 use super::{Answer, Context};
@@ -76,6 +77,11 @@ fn content(ctx: &Context, q: &Question) -> (Vec<Vec<String>>, Vec<String>) {
         .filter(|g| !g.iter().any(|w| ctx.index.terms(w).iter().all(|t| ctx.index.knows(t))))
         .map(|g| g[0].clone())
         .collect();
+    // "old" in "how old was the oldest": it begins a word the corpus knows.
+    let begins_known = |w: &String| {
+        content.iter().any(|g| g[0] != *w && w.len() >= 3 && g[0].starts_with(w.as_str()) && !unknown.contains(&g[0]))
+    };
+    let unknown = unknown.iter().filter(|w| !begins_known(w)).cloned().collect();
     (content.into_iter().cloned().collect(), unknown)
 }
 
@@ -100,13 +106,18 @@ pub fn quote_into(ctx: &Context, q: &Question, r: &mut Reply) -> bool {
     let known_terms: Vec<Vec<String>> =
         known.iter().map(|g| g.iter().flat_map(|w| ctx.index.terms(w)).collect()).collect();
     let speaker: Option<&Vec<String>> = q.filter.reporter.as_ref().map(|p| &p.names).filter(|n| !n.is_empty());
-    let in_period = |article: usize| -> bool {
-        let Some(a) = ctx.corpus.articles.get(article) else { return false };
-        q.select.periods.first().is_none_or(|p| p.overlaps(a.published - chrono::Days::new(3), a.published))
+    // A sentence is in the period asked when its article was published then,
+    // or when it names a day of that period itself: a report a week later
+    // recalls "On the morning of 24 January a Russian Il-76 … crashed".
+    let in_period = |at: SentenceRef| -> bool {
+        let Some(p) = q.select.periods.first() else { return true };
+        let Some(a) = ctx.corpus.articles.get(at.article) else { return false };
+        p.overlaps(a.published - chrono::Days::new(3), a.published)
+            || dated_by(a, at).any(|s| names_a_day_in(s, a.published, p))
     };
     let hits = ctx.index.search(&known, ctx.corpus, FETCHED);
     let plain: Vec<SentenceRef> =
-        hits.iter().filter(|h| in_period(h.sentence.article)).take(BM25_KEPT).map(|h| h.sentence).collect();
+        hits.iter().filter(|h| in_period(h.sentence)).take(BM25_KEPT).map(|h| h.sentence).collect();
     // (score, sentence, words matched, said by the speaker asked about)
     let mut candidates: Vec<(f32, SentenceRef, usize, bool)> = Vec::new();
     let mut seen: HashSet<SentenceRef> = HashSet::new();
@@ -140,7 +151,7 @@ pub fn quote_into(ctx: &Context, q: &Question, r: &mut Reply) -> bool {
         Some((s, matched))
     };
     for h in &hits {
-        if in_period(h.sentence.article) && seen.insert(h.sentence) {
+        if in_period(h.sentence) && seen.insert(h.sentence) {
             let spoken = spoken_by_asked(h.sentence);
             if let Some((s, m)) = score(h.sentence, h.score, spoken) {
                 candidates.push((s, h.sentence, m, spoken));
@@ -159,7 +170,7 @@ pub fn quote_into(ctx: &Context, q: &Question, r: &mut Reply) -> bool {
             last = Some((article, position));
             let Some(i) = position else { continue };
             let at = SentenceRef { article: i, paragraph, sentence };
-            if in_period(i)
+            if in_period(at)
                 && seen.insert(at)
                 && let Some((s, m)) = score(at, 0.0, true)
             {
@@ -174,6 +185,14 @@ pub fn quote_into(ctx: &Context, q: &Question, r: &mut Reply) -> bool {
         .iter()
         .enumerate()
         .filter(|(_, g)| !crate::understand::GENERIC.contains(&g[0].as_str()))
+        // "How old was the oldest …" asks one thing: a word that begins another
+        // of the question's words ("old", "oldest") is not a second word to match.
+        .filter(|(i, g)| {
+            !known
+                .iter()
+                .enumerate()
+                .any(|(j, h)| j != *i && g[0].len() >= 3 && h[0] != g[0] && h[0].starts_with(&g[0]))
+        })
         .map(|(i, _)| i)
         .collect();
     // Half the telling words, not one of them: "what time does the market open in Moscow"
@@ -219,9 +238,33 @@ pub fn quote_into(ctx: &Context, q: &Question, r: &mut Reply) -> bool {
     let asks_when = q.words.first().is_some_and(|w| w.is("when"))
         || q.words.windows(2).any(|p| p[0].is("what") && (p[1].is("date") || p[1].is("day")));
     let mut days: Vec<String> = Vec::new();
+    // Each snippet is one or two stretches of its article's body; stretches
+    // that overlap or touch are quoted once, as one.
+    let mut snippets: Vec<(usize, Vec<Range<usize>>)> = Vec::new();
     for at in shown {
-        let Some(article) = ctx.corpus.articles.get(at.article) else { continue };
-        let pieces = snippet(ctx, at, q.measure == Measure::Quote);
+        let mut pieces = snippet(ctx, at, q.measure == Measure::Quote);
+        if let Some((_, theirs)) = snippets
+            .iter_mut()
+            .find(|(a, theirs)| *a == at.article && theirs.iter().any(|t| pieces.iter().any(|p| meet(t, p))))
+        {
+            for t in theirs.iter_mut() {
+                pieces.retain(|p| {
+                    let joined = meet(t, p);
+                    if joined {
+                        *t = t.start.min(p.start)..t.end.max(p.end);
+                    }
+                    !joined
+                });
+            }
+            theirs.extend(pieces);
+            theirs.sort_by_key(|t| t.start);
+        } else {
+            snippets.push((at.article, pieces));
+        }
+    }
+    for (i, ranges) in snippets {
+        let Some(article) = ctx.corpus.articles.get(i) else { continue };
+        let pieces: Vec<String> = ranges.iter().map(|r| article.body[r.clone()].to_string()).collect();
         r.line(format!("> {}\n— *{}*", pieces.join(" … "), article.outlet));
         for piece in pieces {
             if asks_when {
@@ -236,6 +279,33 @@ pub fn quote_into(ctx: &Context, q: &Question, r: &mut Reply) -> bool {
         r.line(format!("In these reports {}.", days.join("; ")));
     }
     true
+}
+
+/// The text that dates a sentence: itself, the sentences before it in its
+/// paragraph, and the heading line over its section ("23 July 2025" over a
+/// roundup's entry): the nearest short one-line paragraph above it.
+fn dated_by(article: &crate::corpus::Article, at: SentenceRef) -> impl Iterator<Item = &str> {
+    let own = (0..=at.sentence).rev().filter_map(move |k| article.sentence(at.paragraph, k));
+    let heading = (at.paragraph.saturating_sub(HEADING_REACH)..at.paragraph)
+        .rev()
+        .filter_map(|p| article.paragraphs.get(p))
+        .find(|p| p.sentences.len() == 1 && p.sentences.first().is_some_and(|s| article.text(s).chars().count() <= 40))
+        .and_then(|p| p.sentences.first())
+        .map(|span| article.text(span));
+    own.chain(heading)
+}
+
+/// How many paragraphs above a sentence its section's heading may be.
+const HEADING_REACH: usize = 8;
+
+/// Does a sentence name a day (or a month) inside `period`, read against
+/// its article's publication day?
+fn names_a_day_in(sentence: &str, published: chrono::NaiveDate, period: &crate::lang::dates::Period) -> bool {
+    let words = crate::lang::text::words(sentence);
+    crate::lang::dates::find(&words, crate::lang::dates::Anchor::Published(published))
+        .iter()
+        .filter_map(|m| m.period.bounds())
+        .any(|(from, to)| period.bounds().map_or_else(|| period.overlaps(from, to), |(pf, pt)| from >= pf && to <= pt))
 }
 
 /// The days a quoted stretch names, read against its article's publication
@@ -256,7 +326,7 @@ fn days_named(text: &str, published: chrono::NaiveDate) -> Vec<String> {
 
 /// The sentence, and the next one of its paragraph when it is short or a
 /// quotation continues there: verbatim stretches of the body.
-fn snippet(ctx: &Context, at: SentenceRef, quote: bool) -> Vec<String> {
+fn snippet(ctx: &Context, at: SentenceRef, quote: bool) -> Vec<Range<usize>> {
     let Some(article) = ctx.corpus.articles.get(at.article) else { return Vec::new() };
     let Some(para) = article.paragraphs.get(at.paragraph) else { return Vec::new() };
     let Some(span) = para.sentences.get(at.sentence) else { return Vec::new() };
@@ -276,18 +346,28 @@ fn snippet(ctx: &Context, at: SentenceRef, quote: bool) -> Vec<String> {
                     .and_then(|p| article.paragraphs.get(p))
                     .and_then(|p| p.sentences.last());
                 if let Some(prev) = prev {
-                    out.push(article.text(prev).to_string());
+                    out.push(prev.clone());
                 }
             }
         }
     }
-    let extend = (quote && opens_quote(text)) || text.chars().count() < 80;
-    let main = match para.sentences.get(at.sentence + 1) {
-        Some(next) if extend => &article.body[start..next.end],
-        _ => &article.body[start..span.end],
-    };
-    out.push(main.to_string());
+    // "… the oldest passenger on board was Vitalii Atamanchuk. He is 74.": a
+    // short next sentence that starts with a pronoun goes on about the same one.
+    let next_goes_on = para
+        .sentences
+        .get(at.sentence + 1)
+        .is_some_and(|n| starts_with_pronoun(article.text(n)) && article.text(n).chars().count() < 60);
+    let extend = (quote && opens_quote(text)) || text.chars().count() < 80 || next_goes_on;
+    match para.sentences.get(at.sentence + 1) {
+        Some(next) if extend => out.push(start..next.end),
+        _ => out.push(start..span.end),
+    }
     out
+}
+
+/// Do two stretches of one body overlap or touch (only blanks between them)?
+fn meet(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start <= b.end + 1 && b.start <= a.end + 1
 }
 
 /// Does a sentence name a person ("Suedi Murekezi", "Kyrylo Budanov"): two

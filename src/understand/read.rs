@@ -214,10 +214,10 @@ pub fn rank(w: &Words, stage: Option<StageRef>) -> Option<Rank> {
     }
     // "the first swap of 2023", "the second exchange of the year", "the last
     // prisoner exchange", "the first severely wounded soldiers to come home".
+    let swap_noun = |norm: &str| ["exchange", "swap", "one", "exchanges", "swaps", "trade", "handover"].contains(&norm);
     let swap_like = |i: usize| {
         (i + 1..(i + 6).min(w.words.len())).any(|k| {
-            ["exchange", "swap", "one", "exchanges", "swaps", "trade", "handover"].contains(&w.words[k].norm.as_str())
-                || matches!(w.tag(k), Some(Tag::People(_) | Tag::Kind(_) | Tag::Event))
+            swap_noun(&w.words[k].norm) || matches!(w.tag(k), Some(Tag::People(_) | Tag::Kind(_) | Tag::Event))
         })
     };
     for (i, x) in w.words.iter().enumerate() {
@@ -227,7 +227,9 @@ pub fn rank(w: &Words, stage: Option<StageRef>) -> Option<Rank> {
         {
             return Some(Rank::NthLast(1));
         }
-        if q::EARLIEST.contains(&norm) && (swap_like(i) || norm == "earliest") {
+        // "the oldest swap" is the earliest; "the oldest of the freed men" is a person's age.
+        let of_people = norm == "oldest" && !(i + 1..(i + 4).min(w.words.len())).any(|k| swap_noun(&w.words[k].norm));
+        if q::EARLIEST.contains(&norm) && (swap_like(i) || norm == "earliest") && !of_people {
             return Some(Rank::Nth(1));
         }
         if let Some(n) = numbers::ordinal(norm).filter(|n| *n >= 2)

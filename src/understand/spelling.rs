@@ -78,6 +78,9 @@ impl Spelling {
             .iter()
             .flatten()
             // A cheap bound first: each edit mends at most one letter missing on either side.
+            // Typos seldom touch the first letter, and a word one edit from another
+            // there is usually a word of its own: "name" is not a misspelt "came".
+            .filter(|(w, _)| w.chars().next() == word.chars().next())
             .filter(|(w, _)| letters.apart(&Letters::of(w)) <= max)
             .filter_map(|(w, freq)| {
                 let d = distance(word, w);
@@ -130,6 +133,8 @@ mod tests {
         assert_eq!(s.correct("prisoners"), None, "known words stay");
         assert_eq!(s.correct("football"), None, "far words stay");
         assert_eq!(s.correct("swa"), None, "short words stay");
+        let s = spelling(&[("came", 10)]);
+        assert_eq!(s.correct("name"), None, "the first letter is kept");
     }
 
     #[test]

@@ -101,6 +101,10 @@ fn selectors() {
     assert_eq!(q("how many pows in the forty-five-for-forty-five swap").select.n_for_n, Some(45));
     assert_eq!(q("wen did kyiv get back 12 ppl while moscow got 9").select.values, [12, 9]);
     assert_eq!(q("when was the first prisoner swap of 2023").select.rank, Some(Rank::Nth(1)));
+    assert_eq!(q("which was the oldest swap you know of").select.rank, Some(Rank::Nth(1)));
+    // An age, not the earliest exchange: the articles' sentences answer it.
+    let oldest = q("How old was the oldest of the freed men on 3 March 2023?");
+    assert_eq!((oldest.select.rank, oldest.measure), (None, Measure::Search));
     let after = q("when was the first pow swap after the 2 oct 2025 one");
     assert_eq!((after.select.neighbour, after.select.rank), (Some(Neighbour::After), None));
     assert_eq!(q("where do the russian pows go after the may 6 2025 swap").select.neighbour, None);

@@ -358,3 +358,26 @@ fn a_multi_day_sum_adds_the_civilians_beside_each_days_count() {
     let a = engine.answer("how many ukrainians in all, civilians included, came home on 5 and 6 march 2026");
     assert!(a.answered && a.text.contains("502") && a.text.contains("2 civilians"), "{}", a.text);
 }
+
+/// A report published days later is still about the day it names: a sentence is
+/// quoted for "on 3 March" when it, an earlier sentence of its paragraph or the
+/// heading above names that day. "How old … the oldest" is one thing asked, and
+/// a short "He is 81." after the sentence is quoted with it.
+#[test]
+fn a_later_report_is_quoted_for_the_day_it_names() {
+    let recap = "Weekly recap\n\n\
+                 3 March 2023\n\n\
+                 A cargo plane made an emergency landing near Odesa. Officials said it had carried 40 crew and guards.\n\n\
+                 Ninety prisoners were freed in a swap that day. The oldest of the freed men on the first bus to come home was Petro Hnatiuk. He is 81.\n\n\
+                 Our newsletter arrives every Friday.";
+    let scratch = crate::support::Scratch::new(&[("a.md", &crate::support::article("a", "2023-03-12", recap))]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let plane = engine.answer("what did officials say about the cargo plane on 3 march 2023");
+    assert!(plane.answered && plane.text.contains("40 crew"), "{}", plane.text);
+    let oldest = engine.answer("How old was the oldest of the freed men on 3 March 2023?");
+    assert!(oldest.answered && oldest.text.contains("Hnatiuk. He is 81."), "{}", oldest.text);
+    // Quoted once, not again inside a longer snippet.
+    assert_eq!(oldest.text.matches("oldest of the freed").count(), 1, "{}", oldest.text);
+    let other_day = engine.answer("what did officials say about the cargo plane on 9 june 2024");
+    assert!(!other_day.text.contains("40 crew"), "{}", other_day.text);
+}
