@@ -237,6 +237,12 @@ pub fn quote_into(ctx: &Context, q: &Question, r: &mut Reply) -> bool {
     r.line("From my sources:");
     let asks_when = q.words.first().is_some_and(|w| w.is("when"))
         || q.words.windows(2).any(|p| p[0].is("what") && (p[1].is("date") || p[1].is("day")));
+    // "Which exchange freed the oldest person?": each quote says which exchange
+    // its report is about, when the report is about one.
+    let asks_exchange = asks_when
+        || q.words.windows(3).any(|p| {
+            (p[0].is("which") || p[0].is("what")) && p[1..].iter().any(|w| SWAP_NOUNS.contains(&w.norm.as_str()))
+        });
     let mut days: Vec<String> = Vec::new();
     // Each snippet is one or two stretches of its article's body; stretches
     // that overlap or touch are quoted once, as one.
@@ -265,7 +271,13 @@ pub fn quote_into(ctx: &Context, q: &Question, r: &mut Reply) -> bool {
     for (i, ranges) in snippets {
         let Some(article) = ctx.corpus.articles.get(i) else { continue };
         let pieces: Vec<String> = ranges.iter().map(|r| article.body[r.clone()].to_string()).collect();
-        r.line(format!("> {}\n— *{}*", pieces.join(" … "), article.outlet));
+        let about = ctx
+            .facts
+            .sole_exchange(&article.id)
+            .filter(|_| asks_exchange)
+            .map(|e| format!(", on the exchange of **{}**", e.date.label()))
+            .unwrap_or_default();
+        r.line(format!("> {}\n— *{}*{about}", pieces.join(" … "), article.outlet));
         for piece in pieces {
             if asks_when {
                 days.extend(days_named(&piece, article.published));
@@ -280,6 +292,9 @@ pub fn quote_into(ctx: &Context, q: &Question, r: &mut Reply) -> bool {
     }
     true
 }
+
+/// Nouns that name an exchange in "which exchange …", "what swap …".
+const SWAP_NOUNS: &[&str] = &["exchange", "swap", "trade", "handover"];
 
 /// The text that dates a sentence: itself, the sentences before it in its
 /// paragraph, and the heading line over its section ("23 July 2025" over a

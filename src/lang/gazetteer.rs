@@ -89,5 +89,8 @@ mod tests {
         assert!(got.contains(&("ukrainians".into(), Tag::Nationality(Side::Ukraine))), "{got:?}");
         // "US" is the United States only when written so; "us" is a pronoun.
         assert!(!tags("bring all of us home").iter().any(|(p, _)| p == "us"));
+        // "Ukrainian-held" describes a place; "held by Ukraine" holds people.
+        assert!(!tags("from Ukrainian-held territory").iter().any(|(_, t)| *t == Tag::Act(Act::Hold)));
+        assert!(tags("soldiers held by Ukraine").iter().any(|(_, t)| *t == Tag::Act(Act::Hold)));
     }
 }

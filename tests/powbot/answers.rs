@@ -381,3 +381,17 @@ fn a_later_report_is_quoted_for_the_day_it_names() {
     let other_day = engine.answer("what did officials say about the cargo plane on 9 june 2024");
     assert!(!other_day.text.contains("40 crew"), "{}", other_day.text);
 }
+
+/// "Which exchange …" answered by quoting: each quote says which exchange its report is about.
+#[test]
+fn a_quote_answering_which_exchange_names_the_exchange_of_its_report() {
+    let a = "Russia and Ukraine exchanged 64 prisoners each on Sunday. The oldest of the freed is 71 and had been held since 2019.";
+    let b = "Ukraine brought home 120 soldiers on Friday, the president said. The youngest of them is 20.";
+    let scratch = crate::support::Scratch::new(&[
+        ("a.md", &crate::support::article("a", "2024-03-11", a)),
+        ("b.md", &crate::support::article("b", "2024-06-15", b)),
+    ]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let got = engine.answer("Which exchange freed the oldest person, and how old was he?");
+    assert!(got.answered && got.text.contains("71") && got.text.contains("10 March 2024"), "{}", got.text);
+}

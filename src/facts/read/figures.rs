@@ -230,7 +230,9 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
             part = true;
             kind = Kind::Part;
         }
-        if let (true, None, Some(side)) = (part, c.nationality, breakdown_of) {
+        // Not when this sentence counted the group itself: "fifty Ukrainian soldiers
+        // …: thirty-three officers and seventeen privates" after Moscow's own fifty.
+        if let (true, None, Some(side), None) = (part, c.nationality, breakdown_of, in_sentence) {
             recipient = Some(Recipient::To(side));
         }
         // "the 22 severely wounded soldiers": a group of the same kind read

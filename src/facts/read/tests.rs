@@ -188,3 +188,17 @@ fn a_fact_checked_claim_rated_false_yields_nothing() {
     assert_eq!(got, [("2023-06-11".to_string(), 95, Recipient::To(Side::Ukraine), false)]);
     assert!(!f.claims.iter().any(|c| c.low == 5000), "{:?}", f.claims);
 }
+
+#[test]
+fn a_breakdown_after_its_own_head_count_takes_that_counts_side() {
+    let f = read(
+        "2023-02-20",
+        "Sixty Russian soldiers were brought back from Ukrainian-held territory on Sunday, the ministry in Moscow said.\n\nOleksandr Kubrakov wrote that sixty Ukrainian soldiers had come home in the same deal: forty-one privates and nineteen officers.",
+    );
+    let got = figures(&f);
+    let ua = Recipient::To(Side::Ukraine);
+    assert!(got.contains(&("2023-02-19".into(), 60, Recipient::To(Side::Russia), false)), "{got:?}");
+    for v in [41, 19] {
+        assert!(got.contains(&("2023-02-19".into(), v, ua, true)), "{v}: {got:?}");
+    }
+}

@@ -178,6 +178,12 @@ impl Tag {
             Tag::Cue(Cue::Each) if first.is("each") && at.len() == 1 => !next.is_some_and(|n| n.is("other")),
             // The modal, not the month ("in May 2025").
             Tag::Cue(Cue::Plan) if first.is("may") => !first.capitalized,
+            // "from Ukrainian-held territory", "Russian-occupied Kherson": a place
+            // described, not anyone held or captured.
+            Tag::Act(Act::Hold | Act::Capture) if at.start >= 2 => {
+                let dash = &words[at.start - 1];
+                !(dash.is("-") && dash.span.start == words[at.start - 2].span.end && dash.span.end == first.span.start)
+            }
             _ => true,
         }
     }
