@@ -86,7 +86,11 @@ pub fn fold_words(text: &str, words: Vec<Word>) -> Vec<Word> {
             // "forty-one": "one" is a number word only inside a compound.
             let hyphen_one =
                 words.get(end).is_some_and(|x| x.is("-")) && words.get(end + 1).is_some_and(|x| x.is("one"));
-            if joiner && words.get(end + 1).is_some_and(|x| is_number_word(&x.norm)) || hyphen_one {
+            // "one hundred and one": "one" after a scale and "and" ends the number.
+            let scale_and_one = words.get(end).is_some_and(|x| x.is("and"))
+                && words.get(end - 1).is_some_and(|x| x.is("hundred") || x.is("thousand"))
+                && words.get(end + 1).is_some_and(|x| x.is("one"));
+            if joiner && words.get(end + 1).is_some_and(|x| is_number_word(&x.norm)) || hyphen_one || scale_and_one {
                 end += 2;
             } else if words.get(end).is_some_and(|x| is_number_word(&x.norm)) {
                 end += 1;
@@ -179,6 +183,8 @@ mod tests {
         assert_eq!(values("Fifty Russian servicemen"), [("Fifty".into(), 50)]);
         assert_eq!(values("two hundred and five soldiers"), [("two hundred and five".into(), 205)]);
         assert_eq!(values("a hundred people"), [("a hundred".into(), 100)]);
+        assert_eq!(values("One hundred and one Ukrainians"), [("One hundred and one".into(), 101)]);
+        assert_eq!(values("two hundred and one or two"), [("two hundred and one".into(), 201), ("two".into(), 2)]);
         assert_eq!(values("24 military personnel and one civilian"), [("24".into(), 24), ("one".into(), 1)]);
         assert_eq!(values("1,000 each"), [("1,000".into(), 1000)]);
         assert_eq!(values("Forty-one Ukrainians"), [("Forty-one".into(), 41)]);

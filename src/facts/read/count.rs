@@ -451,7 +451,7 @@ fn elliptic_ok(s: &Sentence, c: &Count) -> bool {
         && s.is(c.at - 1, "and")
         && ["in", "at", "from", "with"].iter().any(|p| s.is(n, p))
         && s.words[s.clause_of(c.at).start..c.at - 1].iter().any(|w| w.number().is_some());
-    let part = part || c.of_group;
+    let part = part || c.of_group || opens_a_part(s, c);
     let digits = s.words[c.at].is_digits() || copula || part;
     digits && (acts || each || dated_on || copula || part || (predicate || gapped_verb) && part_context(s, c))
 }
@@ -495,7 +495,18 @@ pub(crate) fn part_context(s: &Sentence, c: &Count) -> bool {
     // "All 303 were men …; 70 had defended Mariupol": the group restated first.
     let restated_before = (1..c.at)
         .any(|k| s.words[k].number().is_some() && (s.is(k - 1, "all") || s.is(k - 1, "the")) && s.is(k + 1, "were"));
-    (0..c.at).any(|k| s.is(k, "of")) && opens_with_of(s) || of_group_before || restated_before
+    (0..c.at).any(|k| s.is(k, "of")) && opens_with_of(s) || of_group_before || restated_before || opens_a_part(s, c)
+}
+
+/// "Eighty-two had defended Mariupol, fifty of them at Azovstal.": a bare
+/// count opening its sentence with a verb in the perfect says what some of
+/// the group just counted had done; it can count no one else.
+pub(crate) fn opens_a_part(s: &Sentence, c: &Count) -> bool {
+    let n = c.np.end;
+    c.at == 0
+        && c.np.len() == 1
+        && (s.is(n, "had") || s.is(n, "have"))
+        && s.words.get(n + 1).is_some_and(|w| w.norm.ends_with("ed") || w.is("been") || w.is("fought"))
 }
 
 /// Words after the count that say more about who it counts: "15 are

@@ -213,6 +213,17 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
                 recipient = Some(Recipient::To(to.other()));
             }
         }
+        // "In return, 95 prisoners of war … were handed over", opening a
+        // sentence after Moscow's 95: the other way from the group just read.
+        let in_return = (c.at.saturating_sub(3)..c.at).any(|k| s.tag(k) == Some(Tag::Cue(Cue::InReturn)));
+        if recipient.is_none()
+            && in_return
+            && done.is_empty()
+            && let Some(Recipient::To(side)) = recent.map(|g| g.recipient)
+        {
+            recipient = Some(Recipient::To(side.other()));
+            confidence = Confidence::Medium;
+        }
         let (own_date, undated) = date_of(ctx, p, c);
         // "So Ukraine got back 500 prisoners of war" in a report of the swaps
         // of 5 and 6 March: both days together.
@@ -594,12 +605,22 @@ fn recipient_of(
     if part {
         // "the Ukrainians were nine troops", "Of the Ukrainian soldiers coming home, 15 are women".
         let clause = s.clause_of(c.at);
+        // A nationality that names people ("the Ukrainians", "Ukrainian soldiers"),
+        // not "convicted by Russian courts".
+        let of_people = |k: usize| {
+            s.words[k].norm.ends_with('s')
+                || (k + 1..(k + 3).min(s.words.len())).any(|j| matches!(s.tag(j), Some(Tag::People(_))))
+        };
         let named = (clause.start.min(c.at.saturating_sub(12))..c.at).rev().find_map(|k| match s.tag(k) {
-            Some(Tag::Nationality(side)) if !(k > 0 && s.is(k - 1, "from")) => Some(side),
+            Some(Tag::Nationality(side)) if !(k > 0 && s.is(k - 1, "from")) && of_people(k) => Some(side),
             _ => None,
         });
         match (named, parent) {
             (Some(side), _) => return (Some(Recipient::To(side)), Confidence::Medium),
+            // "seven defenders of Snake Island" after Moscow's 248: defenders are Ukraine's.
+            (None, _) if c.implied.is_some() => {
+                return (c.implied.map(Recipient::To), Confidence::Medium);
+            }
             (None, Some(p)) if p.recipient != Recipient::Each && p.recipient != Recipient::Combined => {
                 return (Some(p.recipient), Confidence::Medium);
             }
@@ -716,7 +737,7 @@ fn date_of(ctx: &Context, p: &Reading, c: &Count) -> (Option<ExchangeDate>, bool
     if super::events::elsewhere(s) {
         return (None, true);
     }
-    match p.stamp {
+    match p.stamp.or(p.paragraph_day) {
         Some(day) => (Some(ExchangeDate::Day(day)), true),
         None => (Some(ctx.event), true),
     }

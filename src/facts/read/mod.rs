@@ -102,6 +102,10 @@ pub struct Reading<'s> {
     pub s: Sentence<'s>,
     /// A paragraph's own date ("20 June, 18:10 - …", "- 17 October: …").
     pub stamp: Option<NaiveDate>,
+    /// The one day an earlier sentence of the paragraph named, when it was not
+    /// about an earlier event: "That silence ended on Wednesday, 3 January.
+    /// Kyiv says 230 Ukrainians came home" — the 230 came home on 3 January.
+    pub paragraph_day: Option<NaiveDate>,
     /// The day "today" means for this sentence.
     pub today: NaiveDate,
     /// After an "Editor's note": the outlet speaks again.
@@ -169,6 +173,7 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
         let today = stamp.unwrap_or(a.published);
         note |= first.to_lowercase().starts_with("editor's note") || first.to_lowercase().starts_with("editor’s note");
         let answer = asked && opens_with(first, ANSWER_MARKS);
+        let mut paragraph_day: Option<NaiveDate> = None;
         for (si, span) in para.sentences.iter().enumerate() {
             let text = a.text(span);
             // A dated item ("- 29 October: 52 home") is an entry of its own, not a part.
@@ -192,9 +197,15 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
                 [day] => Some(*day),
                 _ => None,
             };
+            let carries = match days.as_slice() {
+                [day] if *day <= a.published && !events::elsewhere(&s) => Some(*day),
+                [] => paragraph_day,
+                _ => None,
+            };
             out.push(Reading {
                 s,
                 stamp,
+                paragraph_day,
                 today,
                 note,
                 answers: answer && si == 0 || listing,
@@ -202,6 +213,7 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
                 debunked: false,
             });
             listing |= text.trim_end().ends_with(':') && !item;
+            paragraph_day = carries;
         }
         // "Q: How many people came back?" asks about a handover; "Q: Where did it take place?" not.
         asked = opens_with(first, QUESTION_MARKS)

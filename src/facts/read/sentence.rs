@@ -163,6 +163,11 @@ const FOREIGN_BEFORE: &[&str] = &[
     "shot",
     // "in line with the agreements reached in Istanbul on 16 May".
     "reached",
+    // "in line with the Istanbul agreements of 23 July, 185 … had been returned".
+    "agreement",
+    "agreements",
+    "accords",
+    "agreed",
 ];
 
 /// Words after a date that make it the date of something else: "the May 16 talks".

@@ -202,3 +202,34 @@ fn a_breakdown_after_its_own_head_count_takes_that_counts_side() {
         assert!(got.contains(&("2023-02-19".into(), v, ua, true)), "{v}: {got:?}");
     }
 }
+
+#[test]
+fn a_day_named_earlier_in_the_paragraph_dates_the_counts_after_it() {
+    let f = read(
+        "2024-01-06",
+        "The last swap of the year was on 9 October, when 30 soldiers came home.\n\nThe wait ended on Thursday, 4 January. Kyiv says 210 Ukrainians came home; Russia's defence ministry says 190 of its servicemen were returned. Among those freed were nine defenders of Mariupol.",
+    );
+    let got = figures(&f);
+    assert!(got.contains(&("2024-01-04".into(), 210, Recipient::To(Side::Ukraine), false)), "{got:?}");
+    assert!(got.contains(&("2024-01-04".into(), 190, Recipient::To(Side::Russia), false)), "{got:?}");
+    // Defenders are Ukraine's, though Moscow's 190 came last.
+    assert!(got.contains(&("2024-01-04".into(), 9, Recipient::To(Side::Ukraine), true)), "{got:?}");
+    assert!(!got.iter().any(|g| g.0 == "2023-10-09" && g.1 != 30), "{got:?}");
+}
+
+#[test]
+fn parts_opening_a_sentence_and_sides_given_in_return() {
+    let f = read(
+        "2024-10-21",
+        "As a result of talks, 64 Russian servicemen have been returned, the ministry said on Saturday, in line with the agreements of 2 June. In return, 64 prisoners of war from the Ukrainian armed forces were handed over.\n\nThirty had defended Kharkiv region, twenty of them near Vovchansk. Also freed were five soldiers convicted by Russian courts and two border guards.",
+    );
+    let got = figures(&f);
+    let ua = Recipient::To(Side::Ukraine);
+    assert!(got.contains(&("2024-10-19".into(), 64, Recipient::To(Side::Russia), false)), "{got:?}");
+    assert!(got.contains(&("2024-10-19".into(), 64, ua, false)), "{got:?}");
+    // "Thirty had defended …" is a part; "by Russian courts" names no one's side.
+    for v in [30, 20, 5, 2] {
+        assert!(got.contains(&("2024-10-19".into(), v, ua, true)), "{v}: {got:?}");
+    }
+    assert!(!got.iter().any(|g| g.0 == "2024-06-02"), "{got:?}");
+}
