@@ -71,7 +71,13 @@ impl Count<'_> {
 
 /// Values for one side and group: one when sources agree, several when they differ.
 pub fn counts<'a>(e: &'a Exchange, side: Side, who: Who) -> Vec<Count<'a>> {
-    let mut out = group_values(e.figures.iter().filter(|f| f.recipient.reaches(side) && who.counts(f)));
+    let asked: Vec<&Figure> = e.figures.iter().filter(|f| f.recipient.reaches(side) && who.counts(f)).collect();
+    // "22 seriously wounded … Of the 22 wounded, 21 served in the Armed Forces": a
+    // smaller part of a category counted whole is a subgroup of it, not a second count.
+    let whole = asked.iter().filter(|f| !f.part).map(|f| f.value).max();
+    let by_category = who.group.is_empty() && who.category != Category::Prisoners;
+    let mut out =
+        group_values(asked.into_iter().filter(|f| !(by_category && f.part && whole.is_some_and(|w| f.value < w))));
     if who == Who::HEADLINE && out.len() > 1 {
         // "277 came home" beside "246, plus 31 seriously wounded": the same
         // people counted with their wounded, not a second count.

@@ -51,7 +51,9 @@ pub enum LineKind {
 /// from its front matter: bodies often repeat it, sometimes several times.
 pub fn classify(line: &str, title: &str) -> LineKind {
     let lower = line.to_lowercase();
-    let prose = line.trim_end().ends_with(['.', '!', '?', '"', '”', '’', '\'', ':', ')']);
+    // "**Who came back on Friday?**": a Q&A's question, in bold or not, is text.
+    let question = line.trim_matches(['*', '_', '#', ' ']).ends_with('?');
+    let prose = question || line.trim_end().ends_with(['.', '!', '?', '"', '”', '’', '\'', ':', ')']);
     // "»" separates breadcrumbs, but also closes «quotes» in prose.
     let breadcrumb = line.contains('»') && !prose && line.split_whitespace().count() < 10;
     if FURNITURE.iter().any(|p| lower.contains(p)) || line.starts_with(NAVIGATION_MARKS) || breadcrumb {
@@ -97,8 +99,12 @@ fn stamp_line(line: &str) -> bool {
 /// - 103 for 103"). It dates the entry under it, so it is text.
 fn date_heading(line: &str) -> bool {
     use crate::lang::dates::{self, Anchor, Period};
-    let words = crate::lang::text::words(line);
-    if words.len() > 8 {
+    // A markdown heading ("### 8 January 2023 — the first swap of the new year")
+    // is a heading by its mark, so its label may run longer.
+    let marked = line.trim_start_matches('#');
+    let limit = if marked.len() < line.len() { 14 } else { 8 };
+    let words = crate::lang::text::words(marked.trim());
+    if words.len() > limit {
         return false;
     }
     let dash = |k: usize| words.get(k).is_some_and(|w| ["-", "–", "—", ":"].contains(&w.norm.as_str()));
@@ -194,6 +200,9 @@ mod tests {
         assert_eq!(classify("Day two - Saturday, 24 May", ""), LineKind::Content);
         assert_eq!(classify("14 September - 103 for 103", ""), LineKind::Content);
         assert_eq!(classify("19 March 2025", ""), LineKind::Content);
+        assert_eq!(classify("### 2 May 2023 — the second swap of the spring season", ""), LineKind::Content);
+        assert_eq!(classify("### The numbers behind the spring swaps", ""), LineKind::Heading);
+        assert_eq!(classify("**Who came back on Friday?**", ""), LineKind::Content);
         assert_eq!(classify("The numbers", ""), LineKind::Heading);
     }
 }

@@ -395,3 +395,14 @@ fn a_quote_answering_which_exchange_names_the_exchange_of_its_report() {
     let got = engine.answer("Which exchange freed the oldest person, and how old was he?");
     assert!(got.answered && got.text.contains("71") && got.text.contains("10 March 2024"), "{}", got.text);
 }
+
+/// A breakdown of the wounded counted beside a head count is no second count of them.
+#[test]
+fn a_breakdown_of_the_wounded_leaves_their_count_beside_the_head_count() {
+    let body = "Russia returned 120 Ukrainian prisoners of war on Friday. Russia also handed over 14 severely wounded Ukrainian prisoners.\n\n\
+                Of the 14 wounded, 13 served in the army and one was a border guard.";
+    let scratch = crate::support::Scratch::new(&[("a.md", &crate::support::article("a", "2025-03-22", body))]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let a = engine.answer("How many Ukrainians came home in total on 21 March 2025, including the wounded?");
+    assert!(a.answered && a.text.contains("134"), "{}", a.text);
+}

@@ -52,6 +52,7 @@ struct Seen {
     terms: Vec<String>,
     /// A head count, not a part of one.
     head: bool,
+    date: Option<ExchangeDate>,
 }
 
 impl Seen {
@@ -113,7 +114,11 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
         return;
     }
     let speeches = reporter::speeches(s);
-    let numbers: Vec<usize> = counts.iter().map(|c| c.at).collect();
+    // Every number but a date's: a frame's gap never reaches past one ("116 home, 63 to Russia").
+    let numbers: Vec<usize> = (0..s.words.len())
+        .filter(|&k| s.words[k].number().is_some() && !s.dates.iter().any(|(m, _)| m.words.contains(&k)))
+        .chain(counts.iter().map(|c| c.at))
+        .collect();
     let runs = list_parts(s, &counts);
     // "Two are officers and 114 are privates and sergeants": counts with no side
     // of their own that add up to a head count read before are its breakdown,
@@ -250,19 +255,31 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
         // before, named again, went where it went then, whatever came last.
         let restated =
             c.at > 0 && (s.is(c.at - 1, "the") || s.is(c.at - 1, "all")) && c.nationality.is_none() && !c.gapped;
+        // The group a restated count names again: what is said of it next is of it too
+        // ("the 60 included soldiers …; 12 of them were women").
+        let mut restated_as: Option<Parent> = None;
         if restated && matches!(kind, Kind::Exchanged | Kind::Part) {
             // The group named again by its words, else by its number alone.
-            let named: Vec<Side> = state.seen.iter().rev().filter(|x| x.names(c, value)).map(|x| x.side).collect();
-            let numbered: Vec<Side> =
-                state.seen.iter().rev().filter(|x| x.value == value && x.head).map(|x| x.side).collect();
-            let sides = if named.is_empty() { numbered } else { named };
+            let named: Vec<&Seen> = state.seen.iter().rev().filter(|x| x.names(c, value)).collect();
+            let numbered: Vec<&Seen> = state.seen.iter().rev().filter(|x| x.value == value && x.head).collect();
+            let groups = if named.is_empty() { numbered } else { named };
             // "all 307 were men", says Kyiv's headquarters, after 307 each way:
             // the speaker's own people.
-            let own = who.side.filter(|own| sides.contains(own) && sides.iter().any(|x| x != own));
-            if let Some(side) = own.or(sides.first().copied()) {
-                recipient = Some(Recipient::To(side));
+            let own = who
+                .side
+                .and_then(|own| groups.iter().find(|x| x.side == own))
+                .filter(|_| groups.iter().any(|x| Some(x.side) != who.side));
+            if let Some(x) = own.or(groups.first()).copied() {
+                recipient = Some(Recipient::To(x.side));
+                restated_as = Some(Parent {
+                    value: x.value,
+                    recipient: Recipient::To(x.side),
+                    date: x.date,
+                    category: x.category,
+                });
             }
         }
+        let parent = restated_as.or(parent);
         // "…; on 14 April, thirty": what the first count was, so is this one.
         if c.gapped {
             let Some(first) = done.iter().find(|r| !r.part) else { continue };
@@ -335,7 +352,11 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
         // 14 April group five officers". A month in a part's sentence is
         // background more often than not ("Mariupol, the port that fell in May").
         let own_day = !undated && matches!(own_date, Some(ExchangeDate::Day(_)));
+        // Under a stamp ("**Who came back on Friday?**"), the stamp's day, though
+        // the group read last was Saturday's.
+        let stamped = p.stamp.map(ExchangeDate::Day);
         let (date, inferred) = match parent {
+            Some(x) if part && !own_day && stamped.is_some() && x.date != stamped => (stamped, true),
             Some(x) if part && x.date.is_some() && !own_day => (x.date, true),
             _ => (own_date, undated),
         };
@@ -356,7 +377,7 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
             state.last_value = Some((value, recipient));
         }
         if let (Some(Recipient::To(side)), Kind::Exchanged | Kind::Part) = (r.recipient, r.kind) {
-            state.seen.push(Seen { value, side, category: c.category, terms: c.terms.clone(), head: !r.part });
+            state.seen.push(Seen { value, side, category: c.category, terms: c.terms.clone(), head: !r.part, date });
         }
         if let (Some(Recipient::To(side)), Kind::Exchanged) = (r.recipient, r.kind)
             && r.confidence >= Confidence::Medium

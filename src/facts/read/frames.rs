@@ -180,6 +180,12 @@ pub const FRAMES: &[Frame] = &[
         example: ("Zelenskyy said 303 defenders were being brought back.", 303, UA),
     },
     Frame {
+        name: "the return of count (speaker's side)",
+        pattern: &[Word(&["return", "homecoming"]), Word(&["of"]), Gap(1), Count],
+        to: To::Speaker,
+        example: ("Yermak announced the return of 116 people, describing them as Mariupol defenders.", 116, UA),
+    },
+    Frame {
         name: "count released, as a headline says it (speaker's side)",
         pattern: &[Count, Gap(1), Act(Act::Give)],
         to: To::Speaker,

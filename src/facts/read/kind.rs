@@ -327,6 +327,7 @@ fn cumulative(s: &Sentence, c: &Count, clause: std::ops::Range<usize>, today: Na
                 | ["until", "now"]
                 | ["over" | "in", "the", "past"]
                 | ["over", "the", "last"]
+                | [.., "the", "war"]
         );
         let governs = (t.words.start >= c.np.end && t.words.start <= c.np.end + 3)
             || (t.words.end <= c.at && c.at <= t.words.end + 8)
@@ -337,6 +338,8 @@ fn cumulative(s: &Sentence, c: &Count, clause: std::ops::Range<usize>, today: Na
         }
         match phrase.as_slice() {
             ["across", "all"] | ["in", "all", "stages"] => return Some(Scope::Stages),
+            // "over the course of the war", "throughout the war".
+            [.., "the", "war"] => return Some(Scope::War),
             ["over" | "across" | "in", .., "days"] | ["completes" | "completing", ..] => return Some(Scope::Stages),
             // "Sum of the table: 945 prisoners of war freed on each side".
             // "Together these three swaps brought home 61", not "together with 64 soldiers".
@@ -409,6 +412,10 @@ mod tests {
             (
                 "Since the start of the full-scale invasion, 2005 Ukrainians have come home through exchanges.",
                 &[(2005, Kind::Cumulative(Scope::War))],
+            ),
+            (
+                "The headquarters says 2,700 captured soldiers have been returned to Ukraine over the course of the war.",
+                &[(2700, Kind::Cumulative(Scope::War))],
             ),
             ("Russia returned 200 Ukrainians on Tuesday in the first swap since April.", &[(200, Kind::Exchanged)]),
             ("Ukraine received the bodies of 1,212 fallen soldiers.", &[(1212, Kind::Bodies)]),

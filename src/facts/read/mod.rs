@@ -169,6 +169,11 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
         if own.is_some() {
             carried = own.filter(|_| bare_stamp(a.text(&para.span)));
         }
+        // "**Who came back on Friday?**": a Q&A's question dates the answer under it,
+        // until the next question.
+        if para.sentences.len() == 1 && first.trim_matches(['*', '_', '#', ' ']).ends_with('?') {
+            carried = question_day(first, a.published);
+        }
         let stamp = own.or(carried);
         let today = stamp.unwrap_or(a.published);
         note |= first.to_lowercase().starts_with("editor's note") || first.to_lowercase().starts_with("editor’s note");
@@ -280,7 +285,23 @@ fn bare_stamp(text: &str) -> bool {
     // A list item ("- 17 October: 108 …") is an entry of its own; a heading
     // ("14 September - 103 for 103") may carry a figure and still head the text under it.
     let item = text.trim_start().starts_with(['-', '•', '*']);
-    label.len() <= 5 && (!item || label.iter().all(|w| w.number().is_none())) && !text.trim_end().ends_with('.')
+    // A markdown heading ("### 8 January 2023 — the first swap of the new year")
+    // heads its section whatever its length.
+    let heading = text.trim_start().starts_with('#') && !text.trim_end().ends_with('.');
+    heading
+        || label.len() <= 5 && (!item || label.iter().all(|w| w.number().is_none())) && !text.trim_end().ends_with('.')
+}
+
+/// The one day a question names ("Who came back on Friday?"), read against the publication day.
+fn question_day(question: &str, published: NaiveDate) -> Option<NaiveDate> {
+    let words = text::words(question);
+    match crate::lang::dates::find(&words, Anchor::Published(published)).as_slice() {
+        [only] => match only.period {
+            Period::Day { date } if date <= published => Some(date),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// How interviews and Q&As mark a question and its answer.

@@ -233,3 +233,17 @@ fn parts_opening_a_sentence_and_sides_given_in_return() {
     }
     assert!(!got.iter().any(|g| g.0 == "2024-06-02"), "{got:?}");
 }
+
+#[test]
+fn a_qa_question_and_a_markdown_heading_date_what_is_under_them() {
+    let f = read(
+        "2024-05-20",
+        "**What happened over the weekend?**\n\nOn Friday, 17 May, 60 Ukrainians were released. On Saturday, 18 May, Russia and Ukraine each handed over 80 prisoners of war.\n\n**Who came back on Friday?**\n\nZelensky said the 60 included soldiers and civilians. The headquarters said 12 of them were women.\n\n**And on Saturday?**\n\nRussia's defence ministry said the 80 Russians it received were in Belarus.\n\n### 2 April 2024 — the spring swap, 40 home and 40 to Russia\n\nYermak announced the return of 40 people.",
+    );
+    let got = figures(&f);
+    let ua = Recipient::To(Side::Ukraine);
+    assert!(got.contains(&("2024-05-17".into(), 12, ua, true)), "{got:?}");
+    assert!(got.contains(&("2024-05-18".into(), 80, Recipient::To(Side::Russia), false)), "{got:?}");
+    assert!(got.contains(&("2024-04-02".into(), 40, ua, false)), "{got:?}");
+    assert!(!got.iter().any(|g| g.0 == "2024-05-18" && g.1 == 12), "{got:?}");
+}

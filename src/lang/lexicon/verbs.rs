@@ -303,6 +303,11 @@ pub const CUES: &[(&str, Cue)] = &[
     ("over the past", Cue::SoFar),
     ("in the past", Cue::SoFar),
     ("over the last", Cue::SoFar),
+    // "more than 3,600 … have been returned to Ukraine over the course of the war".
+    ("over the course of the war", Cue::SoFar),
+    ("in the course of the war", Cue::SoFar),
+    ("throughout the war", Cue::SoFar),
+    ("during the war", Cue::SoFar),
     // A multi-day exchange as a whole: "500 defenders home over the two days".
     ("over the two days", Cue::SoFar),
     ("over the three days", Cue::SoFar),
