@@ -154,6 +154,13 @@ fn an_office_before_a_name_makes_a_speaker() {
     let part = part.expect("58 read");
     assert_eq!((part.reporter.name.as_str(), part.reporter.side, part.part), ("Klymenko", Some(Side::Ukraine), true));
     assert!(part.describes(&["interior".into(), "ministry".into(), "system".into()]), "{:?}", part.terms);
+    // "How many were military": service members, soldiers and troops are the military.
+    let f = read("2025-08-15", "Ukraine brought 84 people home on Thursday: 33 service members and 51 civilians.");
+    let military = f.observations.iter().find_map(|o| match &o.fact {
+        Fact::Figure(x) if x.value == 33 => Some(x.clone()),
+        _ => None,
+    });
+    assert!(military.expect("33 read").describes(&["military".into()]));
 }
 
 #[test]

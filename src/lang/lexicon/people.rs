@@ -204,6 +204,13 @@ pub const TERM_SYNONYMS: &[(&str, &str)] = &[
     ("female", "women"),
     ("woman", "women"),
     ("girls", "women"),
+    // "how many were military": soldiers, servicemen, service members, troops.
+    ("military", "servicemen"),
+    ("serviceman", "servicemen"),
+    ("service", "servicemen"),
+    ("soldier", "servicemen"),
+    ("soldiers", "servicemen"),
+    ("troops", "servicemen"),
     ("officer", "officers"),
     ("sailor", "sailors"),
     ("seamen", "sailors"),
