@@ -304,7 +304,15 @@ fn fold_months_into_days(observations: &mut [Observation]) {
     for o in observations.iter_mut() {
         let Some(ExchangeDate::Month { year, month }) = o.date else { continue };
         let Some(f) = figure(o) else { continue };
-        let mut fits = days.get(&(year, month, f.value, f.recipient)).cloned().unwrap_or_default();
+        // "95 for 95" in mid-October is the day each side's 95 was reported, and the other way round.
+        let alike: &[Recipient] = match f.recipient {
+            Recipient::Each => &[Recipient::Each, Recipient::To(Side::Ukraine), Recipient::To(Side::Russia)],
+            Recipient::To(Side::Ukraine) => &[Recipient::To(Side::Ukraine), Recipient::Each],
+            Recipient::To(Side::Russia) => &[Recipient::To(Side::Russia), Recipient::Each],
+            Recipient::Combined => &[Recipient::Combined],
+        };
+        let mut fits: Vec<ExchangeDate> =
+            alike.iter().flat_map(|r| days.get(&(year, month, f.value, *r)).cloned().unwrap_or_default()).collect();
         fits.sort();
         fits.dedup();
         if let [only] = fits[..] {

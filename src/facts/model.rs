@@ -91,9 +91,8 @@ impl Figure {
     /// word asked for must be among the figure's own words, but one of three
     /// or more ("the interior ministry system" is "the interior ministry").
     pub fn describes(&self, words: &[String]) -> bool {
-        use crate::lang::lexicon::people::canonical_term;
-        let found =
-            words.iter().filter(|w| self.terms.iter().any(|t| same_term(canonical_term(t), canonical_term(w)))).count();
+        use crate::lang::lexicon::people::group_term;
+        let found = words.iter().filter(|w| self.terms.iter().any(|t| same_term(group_term(t), group_term(w)))).count();
         let spare = usize::from(words.len() >= 3);
         found + spare >= words.len()
     }

@@ -121,8 +121,15 @@ fn measure(w: &Words, s: &Selectors, f: &Filters, claim: Option<ClaimKind>) -> M
         return Measure::Mediator;
     }
     let asks_place = first == "where" || w.phrase(&["in", "which", "city"]) || w.phrase(&["in", "which", "country"]);
-    let asks_date =
-        first == "when" || w.phrase(&["what", "date"]) || w.phrase(&["which", "day"]) || w.phrase(&["what", "day"]);
+    // "what was the date of the 115-for-115 swap", "on which date …".
+    let date_of =
+        (first == "what" || first == "which") && (w.phrase(&["the", "date", "of"]) || w.phrase(&["the", "day", "of"]));
+    let asks_date = first == "when"
+        || date_of
+        || w.phrase(&["what", "date"])
+        || w.phrase(&["which", "date"])
+        || w.phrase(&["which", "day"])
+        || w.phrase(&["what", "day"]);
     // "When did the Il-76 go down?", "When did Medinsky say …?": the date
     // or place of something else than a handover; the articles' sentences say.
     if (asks_place || asks_date) && !about_a_handover(w) {

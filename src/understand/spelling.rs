@@ -81,6 +81,9 @@ impl Spelling {
             // Typos seldom touch the first letter, and a word one edit from another
             // there is usually a word of its own: "name" is not a misspelt "came".
             .filter(|(w, _)| w.chars().next() == word.chars().next())
+            // "right" is no misspelt "rights": a plural is an inflection, which the index's
+            // stemmer already folds, and often another word.
+            .filter(|(w, _)| w.strip_suffix('s') != Some(word) && word.strip_suffix('s') != Some(w.as_str()))
             .filter(|(w, _)| letters.apart(&Letters::of(w)) <= max)
             .filter_map(|(w, freq)| {
                 let d = distance(word, w);
@@ -135,6 +138,8 @@ mod tests {
         assert_eq!(s.correct("swa"), None, "short words stay");
         let s = spelling(&[("came", 10)]);
         assert_eq!(s.correct("name"), None, "the first letter is kept");
+        let s = spelling(&[("rights", 10)]);
+        assert_eq!(s.correct("right"), None, "an inflection is no typo");
     }
 
     #[test]

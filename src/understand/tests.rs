@@ -24,6 +24,7 @@ fn measures() {
         ("Where do freed Russian soldiers get medical checks?", Measure::Place),
         ("When did the 1,000-for-1,000 exchange begin?", Measure::Date),
         ("When did they exchange 372 prisoners?", Measure::Date),
+        ("what was the date of the 115-for-115 swap right after the Kursk incursion?", Measure::Date),
         ("Which exchange was the largest?", Measure::Describe),
         ("What was the most recent exchange?", Measure::Describe),
         ("How many prisoner swaps had there been since 2022 as of March 2025?", Measure::Claim),

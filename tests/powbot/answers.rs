@@ -406,3 +406,21 @@ fn a_breakdown_of_the_wounded_leaves_their_count_beside_the_head_count() {
     let a = engine.answer("How many Ukrainians came home in total on 21 March 2025, including the wounded?");
     assert!(a.answered && a.text.contains("134"), "{}", a.text);
 }
+
+/// "The previous swap was in mid-October, 95 for 95" retells the swap another
+/// report dates to the day (each side's 95): one exchange, not two to add up.
+#[test]
+fn a_month_only_retelling_joins_the_dated_exchange() {
+    let day = "Russia's defence ministry said 95 Russian servicemen were returned on Friday. Zelensky said 95 Ukrainians came home.";
+    let later =
+        "Ukraine and Russia swapped 150 prisoners each on Monday. The previous swap was in mid-October, 95 for 95.";
+    let scratch = crate::support::Scratch::new(&[
+        ("a.md", &crate::support::article("a", "2024-10-19", day)),
+        ("b.md", &crate::support::article("b", "2024-12-31", later)),
+    ]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let ids: Vec<&str> = engine.facts().exchanges.iter().map(|e| e.id.as_str()).collect();
+    assert!(!ids.contains(&"2024-10"), "{ids:?}");
+    let a = engine.answer("How many Ukrainians came home in total from October to December 2024?");
+    assert!(a.text.contains("245"), "{}", a.text);
+}

@@ -204,13 +204,6 @@ pub const TERM_SYNONYMS: &[(&str, &str)] = &[
     ("female", "women"),
     ("woman", "women"),
     ("girls", "women"),
-    // "how many were military": soldiers, servicemen, service members, troops.
-    ("military", "servicemen"),
-    ("serviceman", "servicemen"),
-    ("service", "servicemen"),
-    ("soldier", "servicemen"),
-    ("soldiers", "servicemen"),
-    ("troops", "servicemen"),
     ("officer", "officers"),
     ("sailor", "sailors"),
     ("seamen", "sailors"),
@@ -233,6 +226,25 @@ pub const TERM_SYNONYMS: &[(&str, &str)] = &[
     ("fought", "defenders"),
     ("mia", "missing"),
 ];
+
+/// Words a question may use for a group that articles name otherwise, for
+/// matching only (a figure keeps its own words): "how many were military"
+/// asks for the service members, soldiers or troops.
+pub const SAME_GROUP: &[(&str, &str)] = &[
+    ("military", "military"),
+    ("servicemen", "military"),
+    ("serviceman", "military"),
+    ("service", "military"),
+    ("soldier", "military"),
+    ("soldiers", "military"),
+    ("troops", "military"),
+];
+
+/// The group a word names, for matching a question's words to a figure's.
+pub fn group_term(norm: &str) -> &str {
+    let canonical = canonical_term(norm);
+    SAME_GROUP.iter().find(|(a, _)| *a == canonical).map_or(canonical, |(_, b)| b)
+}
 
 /// The one spelling of a group word (see `TERM_SYNONYMS`).
 pub fn canonical_term(norm: &str) -> &str {

@@ -126,7 +126,8 @@ pub const COMPARE: &[&str] = &[
 pub const NOT_SEARCHED: &[&str] = &["going", "gonna", "tomorrow", "tonight", "today", "yesterday", "anyway"];
 
 /// Words that ask for a sum: "altogether", "in total", "combined".
-pub const TOTAL: &[&str] = &["total", "altogether", "combined", "overall", "sum", "together"];
+pub const TOTAL: &[&str] =
+    &["total", "altogether", "combined", "overall", "sum", "together", "adding", "add", "added", "tally", "tallied"];
 
 /// Words that ask about a plan, not an exchange that happened: "how many
 /// does Kyiv hope to free", "who announced the plan to free 1,200".

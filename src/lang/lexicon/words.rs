@@ -129,6 +129,8 @@ pub const STOP_WORDS: &[&str] = &[
     "with",
     "about",
     "from",
+    // "from August through October": a range's word, describing nothing.
+    "through",
     "as",
     "into",
     "than",
