@@ -112,8 +112,13 @@ fn measure(w: &Words, s: &Selectors, f: &Filters, claim: Option<ClaimKind>) -> M
     }
     // "compare Kyiv's and Moscow's numbers for the 31 Jan swap", "did Kyiv and
     // Moscow report the same numbers": one exchange, every source's count.
-    let sources_compared =
-        compares || w.phrase(&["same", "numbers"]) || w.phrase(&["same", "number"]) || w.phrase(&["same", "figures"]);
+    // "which side got more people back": both sides' counts, side by side.
+    let sides_compared = w.phrase(&["which", "side"]) && w.has_any(&["more", "most", "fewer", "less", "bigger"]);
+    let sources_compared = compares
+        || sides_compared
+        || w.phrase(&["same", "numbers"])
+        || w.phrase(&["same", "number"])
+        || w.phrase(&["same", "figures"]);
     if sources_compared && targets == 1 && !how_many {
         return Measure::Count;
     }

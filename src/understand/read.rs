@@ -310,6 +310,11 @@ fn side_word(t: Option<Tag>) -> Option<Side> {
 /// side that gets people back ("did Russia get anyone back", "returned to
 /// Ukraine") or gives them up ("did Russia hand over" → Ukraine's people).
 pub fn recipient(w: &Words) -> Option<Side> {
+    // "how many did Ukraine get back versus Russia", "did Russia get more back than
+    // Ukraine": both sides, side by side.
+    if sides_contrasted(w) {
+        return None;
+    }
     // A nationality of people counted, not of a speaker ("Russia's defence ministry").
     let nationality = w.tags.iter().find_map(|t| match t.tag {
         Tag::Nationality(s) if !matches!(w.tag(t.words.end), Some(Tag::Speaker(_))) => Some(s),
@@ -341,6 +346,21 @@ pub fn recipient(w: &Words) -> Option<Side> {
         }
     }
     None
+}
+
+/// Does the question set the two sides against each other ("Ukraine versus
+/// Russia", "more … than Ukraine", "Kyiv or Moscow")?
+fn sides_contrasted(w: &Words) -> bool {
+    let sides: Vec<Side> = w
+        .tags
+        .iter()
+        .filter_map(|t| match t.tag {
+            Tag::State(s) | Tag::Nationality(s) if !matches!(w.tag(t.words.end), Some(Tag::Speaker(_))) => Some(s),
+            _ => None,
+        })
+        .collect();
+    let both = sides.contains(&Side::Ukraine) && sides.contains(&Side::Russia);
+    both && (w.has_any(q::COMPARE) || w.phrase(&["more", "than"]) || w.has("or") || w.phrase(&["than"]))
 }
 
 /// "each side", "both sides", "changed hands", "in total on …": both directions.

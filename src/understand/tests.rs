@@ -61,6 +61,11 @@ fn filters() {
     assert_eq!(q("How many Ukrainians had come home after the first two days of the swap?").select.first_days, Some(2));
     assert!(q("How many came back in total in the three-day exchange in May 2025?").select.whole);
     assert!(q("How many people did Russia and Ukraine release altogether on 14 August 2025?").filter.both);
+    // Sides set against each other: both, side by side.
+    assert_eq!(q("On 4 May 2023, how many did Ukraine get back versus Russia?").filter.recipient, None);
+    assert_eq!(q("How many Russians did Ukraine release on 4 May 2023?").filter.recipient, Some(Side::Russia));
+    let x = q("In the swap of 3 January 2024, which side got more people back?");
+    assert_eq!((x.measure, x.filter.recipient), (Measure::Count, None));
     // The state before a ministry is its side, not a second speaker.
     let x = q("How many Ukrainian prisoners did Russia's defence ministry say it handed over on 4 February 2023?");
     assert_eq!(x.filter.reporter.as_ref().and_then(|r| r.side), Some(Side::Russia));
