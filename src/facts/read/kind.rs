@@ -56,6 +56,9 @@ const WAR: &[&str] = &[
 /// "In a separate local deal, commanders traded four captured soldiers
 /// for five defenders": another exchange than the one reported, which the
 /// sentence neither dates nor names.
+/// Words that open a relative clause about the people just counted.
+const RELATIVES: &[&str] = &["whose", "who", "whom", "which"];
+
 fn separate_event(s: &Sentence) -> bool {
     s.words.iter().enumerate().any(|(i, w)| {
         w.is("separate")
@@ -88,7 +91,13 @@ pub fn of(s: &Sentence, c: &Count, today: NaiveDate) -> Kind {
     if c.thing.is_some() {
         return Kind::Other;
     }
-    if s.has(clause.clone(), |t| t == Tag::Cue(Cue::Negation)) || separate_event(s) {
+    // Not a negation inside a relative clause after the count: "55 Russian prisoners
+    // of war whose names were not made public" were still exchanged.
+    let relative = (c.np.end..clause.end).find(|&k| RELATIVES.contains(&s.words[k].norm.as_str()));
+    let negated = s
+        .tags_in(clause.clone())
+        .any(|t| t.tag == Tag::Cue(Cue::Negation) && relative.is_none_or(|r| t.words.start < r));
+    if negated || separate_event(s) {
         return Kind::Other;
     }
     let exchange_act = |t: Tag| matches!(t, Tag::Act(Act::Give | Act::Receive | Act::Home | Act::Swap | Act::Occur));
@@ -418,6 +427,11 @@ mod tests {
                 &[(2700, Kind::Cumulative(Scope::War))],
             ),
             ("Russia returned 200 Ukrainians on Tuesday in the first swap since April.", &[(200, Kind::Exchanged)]),
+            (
+                "Three pilots were released in return for 40 Russian soldiers whose names were not made public.",
+                &[(3, Kind::Exchanged), (40, Kind::Exchanged)],
+            ),
+            ("Kyiv did not say how many Russians were released.", &[]),
             ("Ukraine received the bodies of 1,212 fallen soldiers.", &[(1212, Kind::Bodies)]),
             (
                 "The two sides agreed an all-for-all exchange plus the return of bodies on a 6,000-for-6,000 basis.",

@@ -37,6 +37,9 @@ const HOLIDAYS: &[(&[&str], u32, u32)] = &[
 /// The holiday named at word `i`, as a period, and where its words end
 /// (a year right after it included).
 pub fn at(words: &[Word], i: usize, anchor: Anchor) -> Option<(Period, usize)> {
+    if let Some(found) = easter_at(words, i) {
+        return Some(found);
+    }
     let (names, month, day) = HOLIDAYS
         .iter()
         .find(|(names, _, _)| names.iter().enumerate().all(|(k, n)| words.get(i + k).is_some_and(|w| w.is(n))))?;
@@ -46,6 +49,40 @@ pub fn at(words: &[Word], i: usize, anchor: Anchor) -> Option<(Period, usize)> {
         end += 1;
     }
     Some((complete_day(year, *month, *day, anchor)?, end))
+}
+
+/// "Easter 2023": Kyiv and Moscow keep the Orthodox Easter, and an Easter swap
+/// falls on its weekend, from the Friday before to the Monday after (19 April
+/// 2025 was the Saturday before Easter Sunday). Only with its year: Easter
+/// moves, and "the Easter swap" alone is found by its description.
+fn easter_at(words: &[Word], i: usize) -> Option<(Period, usize)> {
+    if !words.get(i).is_some_and(|w| w.is("easter")) {
+        return None;
+    }
+    let mut end = i + 1;
+    if words.get(end).is_some_and(|w| w.is(",") || w.is("of")) {
+        end += 1;
+    }
+    let year = words.get(end).and_then(year_value)?;
+    let sunday = orthodox_easter(year)?;
+    let from = sunday.checked_sub_days(chrono::Days::new(2))?;
+    let to = sunday.checked_add_days(chrono::Days::new(1))?;
+    Some((Period::Span { from, to }, end + 1))
+}
+
+/// Orthodox Easter Sunday of `year` in the Gregorian calendar (Meeus's Julian
+/// computus, plus the 13 days between the calendars in 1900–2099).
+pub fn orthodox_easter(year: i32) -> Option<chrono::NaiveDate> {
+    if !(1900..=2099).contains(&year) {
+        return None;
+    }
+    let (a, b, c) = (year % 4, year % 7, year % 19);
+    let d = (19 * c + 15) % 30;
+    let e = (2 * a + 4 * b - d + 34) % 7;
+    let month = (d + e + 114) / 31;
+    let day = (d + e + 114) % 31 + 1;
+    let julian = chrono::NaiveDate::from_ymd_opt(year, u32::try_from(month).ok()?, u32::try_from(day).ok()?)?;
+    julian.checked_add_days(chrono::Days::new(13))
 }
 
 #[cfg(test)]
@@ -72,5 +109,18 @@ mod tests {
             .map(|m| m.period)
             .collect();
         assert_eq!(got, [day(2022, 12, 6)]);
+    }
+
+    #[test]
+    fn easter_is_the_orthodox_easter_weekend() {
+        let ymd = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(orthodox_easter(2023), Some(ymd(2023, 4, 16)));
+        assert_eq!(orthodox_easter(2025), Some(ymd(2025, 4, 20)));
+        assert_eq!(orthodox_easter(2024), Some(ymd(2024, 5, 5)));
+        let asked = Anchor::Asked(ymd(2026, 1, 1));
+        let got: Vec<Period> =
+            find(&words("how many came home at Easter 2025"), asked).into_iter().map(|m| m.period).collect();
+        assert_eq!(got, [Period::Span { from: ymd(2025, 4, 18), to: ymd(2025, 4, 21) }]);
+        assert!(find(&words("the Easter swap"), asked).is_empty());
     }
 }

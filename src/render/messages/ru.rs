@@ -64,6 +64,8 @@ pub static CATALOGUE: Catalogue = Catalogue {
         ("To Russia", "В Россию"),
         ("returned to Ukraine", "вернулись в Украину"),
         ("returned to Russia", "вернулись в Россию"),
+        // "130 Ukrainians returned (Kyiv)": what the sources do give.
+        ("returned", "вернулись"),
         ("each way", "с каждой стороны"),
         ("plus", "а также"),
         ("including", "в том числе"),

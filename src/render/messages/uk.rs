@@ -64,6 +64,8 @@ pub static CATALOGUE: Catalogue = Catalogue {
         ("To Russia", "До Росії"),
         ("returned to Ukraine", "повернулися в Україну"),
         ("returned to Russia", "повернулися до Росії"),
+        // "130 Ukrainians returned (Kyiv)": what the sources do give.
+        ("returned", "повернулися"),
         ("each way", "з кожного боку"),
         ("plus", "а також"),
         ("including", "зокрема"),
