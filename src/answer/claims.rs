@@ -253,6 +253,7 @@ fn claim_text(c: &Claim) -> String {
         ClaimKind::ReturnedTotal(s) => {
             format!("{value} {} returned from captivity {}", s.people(), scope_words(c.scope))
         }
+        ClaimKind::SwappedTotal => format!("{value} people exchanged, both ways together, {}", scope_words(c.scope)),
         ClaimKind::Held(s) => format!("{value} {} held by {}", s.people(), s.other().name()),
         ClaimKind::Planned(to) => {
             let whom = match to {

@@ -224,6 +224,10 @@ pub enum ClaimKind {
     SwapCount,
     /// How many people have been returned to a side, in all.
     ReturnedTotal(Side),
+    /// How many people have changed hands in all, both ways counted together:
+    /// "1,994 captives have now been exchanged through its efforts", as a
+    /// mediator tallies them.
+    SwappedTotal,
     /// How many of a side's people the other side holds.
     Held(Side),
     /// How many bodies of the fallen a side received.

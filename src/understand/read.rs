@@ -635,7 +635,11 @@ pub fn claim(w: &Words, s: &Selectors, f: &Filters) -> Option<ClaimKind> {
             && s.stage.is_none()
             && !s.whole;
     let people = counted.as_ref().is_none_or(|(_, t)| !matches!(t, Some(Tag::Thing(_))));
-    (how_many && cumulative && people).then_some(ClaimKind::ReturnedTotal(side))
+    // "how many captives had been exchanged through the UAE's mediation": both ways
+    // together, as a mediator counts them, when no side is asked about.
+    let both_ways = f.recipient.is_none() && (w.tagged(|t| t == Tag::Act(Act::Swap)) || f.mediator.is_some());
+    let kind = if both_ways { ClaimKind::SwappedTotal } else { ClaimKind::ReturnedTotal(side) };
+    (how_many && cumulative && people).then_some(kind)
 }
 
 /// The head of the noun phrase after "how many" ("how many drones" →

@@ -851,8 +851,11 @@ fn emit(
             observe(Fact::SeriesTotal(figure), out);
         }
         Kind::Cumulative(scope) => {
-            if let Some(side) = side {
-                out.claims.push(claim(ClaimKind::ReturnedTotal(side), year_scope(s, c).unwrap_or(scope)));
+            let scope = year_scope(s, c).unwrap_or(scope);
+            match (side, r.recipient) {
+                (Some(side), _) => out.claims.push(claim(ClaimKind::ReturnedTotal(side), scope)),
+                (None, Some(Recipient::Combined)) => out.claims.push(claim(ClaimKind::SwappedTotal, scope)),
+                _ => {}
             }
         }
         Kind::Bodies => {

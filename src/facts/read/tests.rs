@@ -254,3 +254,14 @@ fn a_qa_question_and_a_markdown_heading_date_what_is_under_them() {
     assert!(got.contains(&("2024-04-02".into(), 40, ua, false)), "{got:?}");
     assert!(!got.iter().any(|g| g.0 == "2024-05-18" && g.1 == 12), "{got:?}");
 }
+
+#[test]
+fn a_mediators_tally_of_both_ways_is_a_claim_of_its_own() {
+    let f = read(
+        "2024-06-26",
+        "Russia and Ukraine swapped 90 prisoners each on Tuesday. The UAE foreign ministry said it was its seventh mediation and that 1,750 captives have now been exchanged through its efforts.",
+    );
+    let claims: Vec<(ClaimKind, u64)> = f.claims.iter().map(|c| (c.kind, c.low)).collect();
+    assert_eq!(claims, [(ClaimKind::SwappedTotal, 1750)]);
+    assert!(!figures(&f).iter().any(|g| g.1 == 1750), "{:?}", figures(&f));
+}

@@ -116,6 +116,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
         ("Russia's own count", "собственный подсчёт России"),
         ("says", "сообщает"),
         ("returned from captivity", "вернулись из плена"),
+        ("people exchanged, both ways together,", "человек обменяно, в обе стороны вместе,"),
         ("since the full-scale invasion", "с начала полномасштабного вторжения"),
         ("as of", "по состоянию на"),
         ("according to Kyiv", "по данным Киева"),

@@ -116,6 +116,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
         ("Russia's own count", "власний підрахунок Росії"),
         ("says", "повідомляє"),
         ("returned from captivity", "повернулися з полону"),
+        ("people exchanged, both ways together,", "осіб обміняно, в обидва боки разом,"),
         ("since the full-scale invasion", "від початку повномасштабного вторгнення"),
         ("as of", "станом на"),
         ("according to Kyiv", "за даними Києва"),
