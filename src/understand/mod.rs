@@ -122,6 +122,10 @@ fn measure(w: &Words, s: &Selectors, f: &Filters, claim: Option<ClaimKind>) -> M
     if sources_compared && targets == 1 && !how_many {
         return Measure::Count;
     }
+    // "what total did the UAE give for captives exchanged through its mediation": its tally.
+    if claim == Some(ClaimKind::SwappedTotal) {
+        return Measure::Claim;
+    }
     if w.has_any(q::MEDIATE) && (first == "who" || first == "which" || !how_many) && first != "when" {
         return Measure::Mediator;
     }

@@ -98,8 +98,11 @@ pub fn periods(w: &Words, today: NaiveDate) -> (Vec<Period>, Option<Period>) {
             continue;
         }
         let period = with_year_of_others(m.period, &w.dates);
+        // "by the 2 Oct 2025 swap", "what total … after the 5 March 2026 swap": a running total then.
+        let total_after = at(1) == Some("the") && at(2) == Some("after") && w.has_any(q::TOTAL);
         match (at(1), at(2)) {
-            (Some("of"), Some("as")) | (Some("by"), _) => as_of = Some(period),
+            (Some("of"), Some("as")) | (Some("by"), _) | (Some("the"), Some("by")) => as_of = Some(period),
+            _ if total_after => as_of = Some(period),
             (Some("since" | "after"), _) => periods.extend(open_range(m.period, today, true)),
             (Some("before" | "until" | "till"), _) => periods.extend(open_range(m.period, today, false)),
             _ => periods.push(period),
@@ -592,7 +595,11 @@ pub fn bodies(w: &Words) -> bool {
 /// What a claim question counts: swaps, people held, bodies, or all
 /// returned since the war began / so far / as of a day.
 pub fn claim(w: &Words, s: &Selectors, f: &Filters) -> Option<ClaimKind> {
-    let how_many = w.phrase(&["how", "many"]) || w.phrase(&["number", "of"]) || w.phrase(&["how", "much"]);
+    // "what total did the UAE give for captives exchanged …": a number asked for, too.
+    let how_many = w.phrase(&["how", "many"])
+        || w.phrase(&["number", "of"])
+        || w.phrase(&["how", "much"])
+        || w.phrase(&["what", "total"]);
     // "Which number exchange was the Independence Day swap?": its place in the count of swaps.
     if (w.phrase(&["which", "number"]) || w.phrase(&["what", "number"])) && w.tagged(|t| t == Tag::Event) {
         return Some(ClaimKind::SwapCount);

@@ -451,6 +451,9 @@ fn elliptic_ok(s: &Sentence, c: &Count) -> bool {
         && s.is(c.at - 1, "and")
         && ["in", "at", "from", "with"].iter().any(|p| s.is(n, p))
         && s.words[s.clause_of(c.at).start..c.at - 1].iter().any(|w| w.number().is_some());
+    if tally_frame(s, c) {
+        return true;
+    }
     let part = part || c.of_group || opens_a_part(s, c);
     let digits = s.words[c.at].is_digits() || copula || part;
     digits && (acts || each || dated_on || copula || part || (predicate || gapped_verb) && part_context(s, c))
@@ -497,6 +500,22 @@ pub(crate) fn part_context(s: &Sentence, c: &Count) -> bool {
         .any(|k| s.words[k].number().is_some() && (s.is(k - 1, "all") || s.is(k - 1, "the")) && s.is(k + 1, "were"));
     (0..c.at).any(|k| s.is(k, "of")) && opens_with_of(s) || of_group_before || restated_before || opens_a_part(s, c)
 }
+
+/// "brings the number of prisoners swapped … to 6,691", "puts the total
+/// exchanged through its mediation at 5,355": a running total's new value,
+/// after "to" or "at", with no noun of its own.
+pub(crate) fn tally_frame(s: &Sentence, c: &Count) -> bool {
+    let before = |k: usize, words: &[&str]| s.words.get(k).is_some_and(|w| words.contains(&w.norm.as_str()));
+    c.at > 0
+        && before(c.at - 1, &["to", "at"])
+        && (c.at.saturating_sub(16)..c.at)
+            .any(|k| before(k, TALLY_NOUNS) && (k.saturating_sub(3)..k).any(|j| before(j, TALLY_VERBS)))
+}
+
+/// What a running total is called, and how a new value is given to it.
+const TALLY_NOUNS: &[&str] = &["total", "number", "tally", "count"];
+const TALLY_VERBS: &[&str] =
+    &["brings", "bringing", "brought", "puts", "put", "putting", "raises", "raising", "raised", "takes", "taking"];
 
 /// "Eighty-two had defended Mariupol, fifty of them at Azovstal.": a bare
 /// count opening its sentence with a verb in the perfect says what some of

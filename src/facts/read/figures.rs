@@ -794,9 +794,15 @@ fn emit(
     out: &mut ArticleFacts,
 ) {
     // "the parties had agreed to exchange 314 prisoners": a plan names no side.
+    // "its efforts have now led to the release of 2,883 prisoners in total", says
+    // the UAE: a mediator counts people both ways together.
+    let mediator_speaks = who.side.is_none()
+        && (crate::lang::lexicon::names::is_mediator(&who.name)
+            || s.tags.iter().any(|t| matches!(t.tag, Tag::Mediator(_))));
     let recipient = match (r.recipient, r.kind) {
         (Some(recipient), _) => recipient,
         (None, Kind::Planned) => Recipient::Combined,
+        (None, Kind::Cumulative(_)) if mediator_speaks => Recipient::Combined,
         (None, _) => return,
     };
     let figure = Figure {
@@ -852,9 +858,9 @@ fn emit(
         }
         Kind::Cumulative(scope) => {
             let scope = year_scope(s, c).unwrap_or(scope);
-            match (side, r.recipient) {
+            match (side, recipient) {
                 (Some(side), _) => out.claims.push(claim(ClaimKind::ReturnedTotal(side), scope)),
-                (None, Some(Recipient::Combined)) => out.claims.push(claim(ClaimKind::SwappedTotal, scope)),
+                (None, Recipient::Combined) => out.claims.push(claim(ClaimKind::SwappedTotal, scope)),
                 _ => {}
             }
         }

@@ -156,6 +156,12 @@ pub const FRAMES: &[Frame] = &[
         example: ("Moscow and Kyiv carried out a swap of 60 people on Tuesday.", 60, Recipient::Combined),
     },
     Frame {
+        name: "an exchange of count",
+        pattern: &[Event, Word(&["of"]), Count],
+        to: To::Combined,
+        example: ("The mediation led to an exchange of 400 captives.", 400, Recipient::Combined),
+    },
+    Frame {
         name: "count swapped",
         pattern: &[Count, Gap(3), Act(Act::Swap)],
         to: To::Combined,

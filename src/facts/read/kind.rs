@@ -104,7 +104,13 @@ pub fn of(s: &Sentence, c: &Count, today: NaiveDate) -> Kind {
     // Verbs inside the count's own noun phrase ("freed Ukrainians") describe it, not the clause.
     let outside_np = |t: &&crate::lang::gazetteer::Tagged| !c.np.contains(&t.words.start);
     let acts: Vec<Tag> = s.tags_in(clause.clone()).filter(outside_np).map(|t| t.tag).collect();
-    let exchanged = acts.iter().any(|t| exchange_act(*t)) || c.pattern;
+    // "led to an exchange of 400 captives, 200 on each side": the noun says it.
+    let exchange_of = s.tags_in(clause.clone()).any(|t| {
+        t.tag == Tag::Event
+            && s.is(t.words.end, "of")
+            && s.words.get(t.words.end + 1).is_some_and(|w| w.number().is_some())
+    });
+    let exchanged = acts.iter().any(|t| exchange_act(*t)) || c.pattern || exchange_of;
     // A verbless total ("Running total of the table: 26, 56 and 206") is one too.
     if let Some(scope) = cumulative(s, c, clause.clone(), today)
         && (exchanged || acts.is_empty() || acts.contains(&Tag::Speech) || scope == Scope::Stages)
@@ -198,6 +204,12 @@ fn purpose(s: &Sentence, c: &Count, clause: std::ops::Range<usize>) -> bool {
 /// since 2022".
 fn cumulative(s: &Sentence, c: &Count, clause: std::ops::Range<usize>, today: NaiveDate) -> Option<Scope> {
     let w = &s.words;
+    // "brings the number swapped since the start of the crisis to 6,691".
+    if super::count::tally_frame(s, c) {
+        let war = (0..c.at).any(|k| s.tag(k) == Some(Tag::Cue(Cue::Since)))
+            && w[..c.at].iter().any(|x| WAR.contains(&x.norm.as_str()) || x.is("crisis"));
+        return Some(if war { Scope::War } else { Scope::Unstated });
+    }
     for k in clause.clone() {
         if s.tag(k) != Some(Tag::Cue(Cue::Since)) {
             continue;
@@ -432,6 +444,18 @@ mod tests {
                 &[(3, Kind::Exchanged), (40, Kind::Exchanged)],
             ),
             ("Kyiv did not say how many Russians were released.", &[]),
+            (
+                "The ministry said the swap brings the number of prisoners exchanged through its mediation since the start of the crisis to 4,180.",
+                &[(4180, Kind::Cumulative(Scope::War))],
+            ),
+            (
+                "It puts the total exchanged through its mediation at 3,233.",
+                &[(3233, Kind::Cumulative(Scope::Unstated))],
+            ),
+            (
+                "The ministry said its mediation led to an exchange of 300 captives, 150 on each side.",
+                &[(300, Kind::Exchanged), (150, Kind::Exchanged)],
+            ),
             ("Ukraine received the bodies of 1,212 fallen soldiers.", &[(1212, Kind::Bodies)]),
             (
                 "The two sides agreed an all-for-all exchange plus the return of bodies on a 6,000-for-6,000 basis.",

@@ -167,6 +167,11 @@ pub fn place_name(i: u16) -> &'static str {
     PLACES.get(usize::from(i)).map_or("", |p| p[0])
 }
 
+/// Is this reporter a mediator ("United Arab Emirates"), not a side?
+pub fn is_mediator(name: &str) -> bool {
+    MEDIATORS.iter().any(|m| m.0 == name)
+}
+
 /// How a reply names a mediator.
 pub fn mediator_name(i: u16) -> &'static str {
     MEDIATORS.get(usize::from(i)).map_or("", |m| m.0)
