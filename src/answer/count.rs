@@ -242,18 +242,20 @@ pub fn describe(ctx: &Context, q: &Question, e: &Exchange, r: &mut Reply) -> boo
 }
 
 /// What is known of the other side or the headline, for a reply that could
-/// not give the figure asked for.
+/// not give the figure asked for: which counts the sources do give, and by
+/// whom, but not their numbers. A number under "how many Russians …" is read
+/// as the answer by whoever skims the reply, whatever the words around it.
 fn headline_context(e: &Exchange, sides: &[Side], r: &mut Reply) {
     let known: Vec<String> = sides
         .iter()
         .filter_map(|&s| tally::agreed(e, s, Who::HEADLINE).map(|c| (s, c)))
         .map(|(s, c)| {
             r.cite(&c.figures[0].cite);
-            format!("{} {} returned ({})", c.text(), s.people(), names(&c.reporters()))
+            format!("how many {} returned ({})", s.people(), names(&c.reporters()))
         })
         .collect();
     if !known.is_empty() {
-        r.line(format!("What my sources do give: {}.", known.join("; ")));
+        r.line(format!("What my sources do give for this exchange: {}; ask for that by name.", known.join("; ")));
     }
 }
 

@@ -424,3 +424,14 @@ fn a_month_only_retelling_joins_the_dated_exchange() {
     let a = engine.answer("How many Ukrainians came home in total from October to December 2024?");
     assert!(a.text.contains("245"), "{}", a.text);
 }
+
+/// Asked for a side no source counts, the reply says so and names the count it
+/// does have, without its number: under "how many Russians", 64 reads as the answer.
+#[test]
+fn an_unanswered_side_names_the_other_count_without_its_number() {
+    let body = "Sixty-four Ukrainian soldiers came home on Wednesday, Andriy Yermak said. Kyiv did not say how many Russians were released.";
+    let scratch = crate::support::Scratch::new(&[("a.md", &crate::support::article("a", "2022-12-15", body))]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let a = engine.answer("how many russian pows did ukraine hand back on 14 dec 2022?");
+    assert!(!a.answered && !a.text.contains("64") && a.text.contains("how many Ukrainians returned"), "{}", a.text);
+}
