@@ -51,6 +51,8 @@ pub fn answer(ctx: &Context, q: &Question) -> Answer {
             !dated(c),
             !named(c),
             wanted_scope.is_some_and(|s| !same_scope(s, c.scope)),
+            // "By the Easter 2025 exchange, how many …": the latest total by then.
+            std::cmp::Reverse(q.select.as_of.map(|_| c.as_of)),
             std::cmp::Reverse(shared_words(q, c)),
             std::cmp::Reverse(c.as_of),
         )
@@ -95,6 +97,9 @@ pub fn answer(ctx: &Context, q: &Question) -> Answer {
     match kind {
         ClaimKind::SwapCount => ok |= swaps_on_record(ctx, q, &mut r),
         ClaimKind::ReturnedTotal(_) if !q.select.periods.is_empty() => {
+            // A sum "since 2022" asked "by the Easter 2025 exchange" stops there.
+            let clipped = Question { select: clip_to(&q.select, cutoff), ..q.clone() };
+            let q = &clipped;
             let sel = Selection { exchanges: on_record(ctx, q), basis: select::Basis::Named, evidence: Vec::new() };
             if !sel.exchanges.is_empty() {
                 let sum = count::total(ctx, q, &sel);
@@ -111,6 +116,22 @@ pub fn answer(ctx: &Context, q: &Question) -> Answer {
         r.line(coverage(ctx.facts));
     }
     r.finish(q, ok, ctx.corpus)
+}
+
+/// The periods asked, ending no later than `cutoff` (the day a running total is asked "by").
+fn clip_to(select: &crate::understand::Selectors, cutoff: Option<chrono::NaiveDate>) -> crate::understand::Selectors {
+    let mut out = select.clone();
+    if let Some(cut) = cutoff {
+        out.periods = select
+            .periods
+            .iter()
+            .map(|p| match p.bounds() {
+                Some((from, to)) if to > cut && from <= cut => crate::lang::dates::Period::Span { from, to: cut },
+                _ => *p,
+            })
+            .collect();
+    }
+    out
 }
 
 /// Days before the period asked within which a holding figure still answers for it.

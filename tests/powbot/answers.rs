@@ -435,3 +435,19 @@ fn an_unanswered_side_names_the_other_count_without_its_number() {
     let a = engine.answer("how many russian pows did ukraine hand back on 14 dec 2022?");
     assert!(!a.answered && !a.text.contains("64") && a.text.contains("how many Ukrainians returned"), "{}", a.text);
 }
+
+/// "By the X exchange, how many … since 2022": the latest running total by then
+/// first, and a computed sum that stops there.
+#[test]
+fn a_running_total_asked_by_a_day_stops_there() {
+    let a = "Ukraine brought 100 soldiers home on Friday. According to Zelensky, 4,000 Ukrainians have been returned since the full-scale invasion began.";
+    let b = "Ukraine brought 60 soldiers home on Friday. Since the start of the war, 4,300 Ukrainians have come home, Zelensky said.";
+    let scratch = crate::support::Scratch::new(&[
+        ("a.md", &crate::support::article("a", "2025-03-22", a)),
+        ("b.md", &crate::support::article("b", "2025-07-12", b)),
+    ]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let got = engine.answer("By the 21 March 2025 exchange, how many Ukrainians had been returned since 2022?");
+    assert!(got.text.starts_with("4,000"), "{}", got.text);
+    assert!(!got.text.contains("4,300") && !got.text.contains("160"), "{}", got.text);
+}

@@ -129,6 +129,7 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
     let breakdown_of = (sideless.len() >= 2)
         .then(|| state.seen.iter().rev().find(|x| x.head && x.value == sum).map(|x| x.side))
         .flatten();
+    let ranks = rank_breakdown(s, &counts);
     let mut done: Vec<Read> = Vec::new();
     for (n, c) in counts.iter().enumerate() {
         let labelled;
@@ -171,7 +172,9 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
         let sibling = grouped && sibling_of_part(s, c, &done);
         // "- 87 soldiers of the Armed Forces of Ukraine;" under "the group was made up of:".
         let listed = grouped && p.item && state.last_group.is_some_and(|g| g.value > c.value);
-        let part = grouped && kind != Kind::Planned && (in_sentence.is_some() || sibling || listed || is_part(s, c));
+        let part = grouped
+            && kind != Kind::Planned
+            && (in_sentence.is_some() || sibling || listed || ranks.contains(&n) || is_part(s, c));
         // A part is what its group is: of an exchange ("10 soldiers and two
         // civilians whom Russia had held hostage" are people freed), or of a
         // running total or a plan (then not an exchange figure either).
@@ -279,7 +282,14 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
                 });
             }
         }
-        let parent = restated_as.or(parent);
+        // "Of the 185, 183 were privates …" after "185 soldiers and 20 civilians":
+        // the group the opening names by its number, not the one read last.
+        let opened_with = (part && restated_as.is_none())
+            .then(|| opening_group(s))
+            .flatten()
+            .and_then(|v| state.seen.iter().rev().find(|x| x.value == v && x.head))
+            .map(|x| Parent { value: x.value, recipient: Recipient::To(x.side), date: x.date, category: x.category });
+        let parent = restated_as.or(opened_with).or(parent);
         // "…; on 14 April, thirty": what the first count was, so is this one.
         if c.gapped {
             let Some(first) = done.iter().find(|r| !r.part) else { continue };
@@ -560,6 +570,39 @@ fn sibling_of_part(s: &Sentence, c: &Count, done: &[Read]) -> bool {
         return false;
     }
     !s.has(from..c.at, |t| matches!(t, Tag::Act(_) | Tag::Speech | Tag::Cue(Cue::Be)))
+}
+
+/// "six officers and 101 privates and sergeants": counts of one kind of
+/// people joined by "and" with nothing between, of no side or the same side,
+/// break down one group whether or not its total is given. Each is a part,
+/// never a second account of the group. Returns their positions in `counts`.
+/// Not "185 soldiers and 20 civilians" (civilians are counted beside), nor
+/// "175 Ukrainian and 175 Russian soldiers".
+fn rank_breakdown(s: &Sentence, counts: &[Count]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for (n, pair) in counts.windows(2).enumerate() {
+        let (a, b) = (&pair[0], &pair[1]);
+        // Joined by "and": "140 Ukrainian service personnel, 132 men and eight women"
+        // is a total, then its breakdown.
+        let joined = b.at > a.np.end
+            && (a.np.end..b.at).all(|k| s.is(k, "and") || s.is(k, ","))
+            && (a.np.end..b.at).any(|k| s.is(k, "and"));
+        let people = |c: &Count| {
+            c.category == Category::Prisoners && c.thing.is_none() && !c.swaps && !c.pattern && !c.terms.is_empty()
+        };
+        let sides_agree = a.nationality.is_none() || b.nationality.is_none() || a.nationality == b.nationality;
+        if joined && people(a) && people(b) && sides_agree && a.terms != b.terms {
+            out.extend([n, n + 1]);
+        }
+    }
+    out
+}
+
+/// "Of the 185, 183 were …": the number a sentence opens with to name the
+/// group what follows is part of.
+fn opening_group(s: &Sentence) -> Option<u64> {
+    let at = usize::from(s.is(0, "and") || s.is(0, "but"));
+    (s.is(at, "of") && s.is(at + 1, "the")).then(|| s.words.get(at + 2).and_then(|w| w.number())).flatten()
 }
 
 /// A count that describes part of a group read before: "Of them, 74 had

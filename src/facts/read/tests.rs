@@ -265,3 +265,25 @@ fn a_mediators_tally_of_both_ways_is_a_claim_of_its_own() {
     assert_eq!(claims, [(ClaimKind::SwappedTotal, 1750)]);
     assert!(!figures(&f).iter().any(|g| g.1 == 1750), "{:?}", figures(&f));
 }
+
+#[test]
+fn ranks_joined_by_and_break_down_a_group_and_of_the_n_names_it() {
+    let f = read(
+        "2022-11-04",
+        "Yermak said nine officers and 98 privates and sergeants had been returned on Thursday.\n\nZelensky said 150 soldiers and 12 civilians were home. Of the 150, 140 were privates and ten were officers.",
+    );
+    let got = figures(&f);
+    let ua = Recipient::To(Side::Ukraine);
+    // Parts, not two accounts of one head count.
+    assert!(
+        got.contains(&("2022-11-03".into(), 9, ua, true)) && got.contains(&("2022-11-03".into(), 98, ua, true)),
+        "{got:?}"
+    );
+    let civilians = |v: u64| {
+        f.observations.iter().any(
+            |o| matches!(&o.fact, Fact::Figure(x) if x.value == v && x.category == crate::lang::Category::Civilians),
+        )
+    };
+    // "Of the 150": the soldiers' breakdown, not the civilians' read last.
+    assert!(!civilians(140) && !civilians(10) && civilians(12), "{got:?}");
+}
