@@ -56,6 +56,11 @@ pub fn classify(line: &str, title: &str) -> LineKind {
     let prose = question || line.trim_end().ends_with(['.', '!', '?', '"', '”', '’', '\'', ':', ')']);
     // "»" separates breadcrumbs, but also closes «quotes» in prose.
     let breadcrumb = line.contains('»') && !prose && line.split_whitespace().count() < 10;
+    // "| Date | Ukrainians | Russians |": a Markdown table's line, not a navigation bar.
+    let table = line.starts_with('|') && line.ends_with('|') && line.matches('|').count() >= 4;
+    if table {
+        return LineKind::Content;
+    }
     if FURNITURE.iter().any(|p| lower.contains(p)) || line.starts_with(NAVIGATION_MARKS) || breadcrumb {
         return LineKind::Furniture;
     }
@@ -203,6 +208,12 @@ mod tests {
         assert_eq!(classify("### 2 May 2023 — the second swap of the spring season", ""), LineKind::Content);
         assert_eq!(classify("### The numbers behind the spring swaps", ""), LineKind::Heading);
         assert_eq!(classify("**Who came back on Friday?**", ""), LineKind::Content);
+        // A table's header names its columns: text, however short.
+        assert_eq!(
+            classify("| Date | Ukraine says came home | Russia says came home | Mediator | Notes |", ""),
+            LineKind::Content
+        );
+        assert_eq!(classify("| Date | Ukrainians | Russians |", ""), LineKind::Content);
         assert_eq!(classify("The numbers", ""), LineKind::Heading);
     }
 }

@@ -172,6 +172,10 @@ fn measure(w: &Words, s: &Selectors, f: &Filters, claim: Option<ClaimKind>) -> M
         return Measure::Person;
     }
     let sums = w.has_any(q::TOTAL) || w.phrase(&["in", "all"]) || s.whole || w.phrase(&["changed", "hands"]);
+    // "add up the ukrainians freed in the 6 may, 25 may and 11 june 2023 exchanges".
+    if sums && !s.periods.is_empty() && ["add", "sum", "total", "tally", "adding"].contains(&first) {
+        return Measure::Total;
+    }
     // "did russia get anyone back in june 2023?": a count asked as yes or no
     // (not "were any Mariupol defenders freed", which asks about some of them).
     let yes_no_count = ["did", "were", "was", "has", "have"].contains(&first)
@@ -312,7 +316,8 @@ pub const GENERIC: &[&str] = &[
     "dates", "date", "servicemen", "fighters", "brought", "received", "injured", "estimated", "altogether", "yo",
     "guys", "anyone", "combined", "changed", "hands", "lopsided", "other", "each", "getting", "deal", "mediate",
     "helped", "help", "figure", "figures", "count", "counted", "match", "say", "went", "go", "taken", "sent",
-    "record", "recorded", "ever", "far", "carry", "carried", "conduct", "conducted", "out",
+    "record", "recorded", "ever", "far", "carry", "carried", "conduct", "conducted", "out", "counting", "excluding",
+    "adding", "add", "up",
 ];
 
 /// The question with typos repaired word by word, keeping everything else:

@@ -120,7 +120,7 @@ pub fn periods(w: &Words, today: NaiveDate) -> (Vec<Period>, Option<Period>) {
 /// "the nov 23 2022 swap or the nov 24 one": a day without a year takes the
 /// year of the other dates of the question, when they all share one.
 fn with_year_of_others(p: Period, all: &[DateMention]) -> Period {
-    let Period::Recurring { month, day: Some(d) } = p else { return p };
+    let Period::Recurring { month, day } = p else { return p };
     let years: Vec<i32> = all
         .iter()
         .filter_map(|m| match m.period {
@@ -131,9 +131,11 @@ fn with_year_of_others(p: Period, all: &[DateMention]) -> Period {
         })
         .collect();
     match years.first() {
-        Some(&y) if years.iter().all(|x| *x == y) => {
-            NaiveDate::from_ymd_opt(y, month, d).map_or(p, |date| Period::Day { date })
-        }
+        // "June, July and August 2024": a bare month takes the year too.
+        Some(&y) if years.iter().all(|x| *x == y) => match day {
+            Some(d) => NaiveDate::from_ymd_opt(y, month, d).map_or(p, |date| Period::Day { date }),
+            None => Period::Month { year: y, month },
+        },
         _ => p,
     }
 }

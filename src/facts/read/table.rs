@@ -135,6 +135,14 @@ fn count_column(s: &Sentence, lower: &str) -> Column {
     if COMBINED_COLUMNS.iter().any(|w| lower.contains(w)) {
         recipient = Some(Recipient::Combined);
     }
+    // "Ukraine says came home", "Russia got back": the side people came home to.
+    if recipient.is_none() {
+        let home = |t: Tag| matches!(t, Tag::Act(crate::lang::lexicon::Act::Home | crate::lang::lexicon::Act::Receive));
+        recipient = s.tags.iter().find_map(|t| match t.tag {
+            Tag::State(side) if s.has(t.words.end..s.words.len(), home) => Some(Recipient::To(side)),
+            _ => None,
+        });
+    }
     let terms = (0..s.words.len())
         .filter(|&k| matches!(s.tag(k), Some(Tag::People(_) | Tag::Kind(_))))
         .map(|k| s.words[k].norm.clone())
@@ -322,5 +330,27 @@ mod tests {
         assert_eq!(values("UAE (its ninth mediation that year)"), []);
         let named = cell_counts("157, plus 3 Kursk civilians (Moscow's figure)", day);
         assert_eq!(named[0].reporter.as_ref().map(|r| r.name.as_str()), Some("Moscow"));
+    }
+}
+
+#[cfg(test)]
+mod header_tests {
+    use super::*;
+
+    #[test]
+    fn a_column_of_who_says_came_home_counts_that_sides_people() {
+        let day = chrono::NaiveDate::from_ymd_opt(2025, 1, 2).unwrap();
+        let head: Vec<String> =
+            ["Date", "Ukraine says came home", "Russia says came home", "Mediator", "Notes"].map(String::from).to_vec();
+        let got = columns(&head, day);
+        assert!(
+            matches!(&got[1], Column::Count { recipient: Some(Recipient::To(crate::lang::Side::Ukraine)), .. }),
+            "{got:?}"
+        );
+        assert!(
+            matches!(&got[2], Column::Count { recipient: Some(Recipient::To(crate::lang::Side::Russia)), .. }),
+            "{got:?}"
+        );
+        assert_eq!(got[4], Column::Other);
     }
 }
