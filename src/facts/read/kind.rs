@@ -168,7 +168,20 @@ fn planned(s: &Sentence, c: &Count, clause: std::ops::Range<usize>) -> bool {
     // "future", "next", "more … in the coming weeks" after the count.
     let future =
         s.slice(c.np.end, clause.end).iter().take(8).any(|w| ["future", "next", "later"].contains(&w.norm.as_str()));
-    cue_before || cue_after || future || purpose(s, c, clause)
+    cue_before || cue_after || future || purpose(s, c, clause.clone()) || to_be_done(s, c, clause)
+}
+
+/// "carrying 65 Ukrainian prisoners of war to be exchanged": people a
+/// passive infinitive says were still to change hands.
+fn to_be_done(s: &Sentence, c: &Count, clause: std::ops::Range<usize>) -> bool {
+    let end = (c.np.end + 6).min(clause.end);
+    (c.np.end..end.saturating_sub(1)).any(|k| {
+        s.is(k, "to")
+            && s.is(k + 1, "be")
+            && s.has(k + 2..(k + 4).min(s.words.len()), |t| {
+                matches!(t, Tag::Act(Act::Give | Act::Swap | Act::Home | Act::Receive))
+            })
+    })
 }
 
 /// A planned count is what the plan would free: the object of an exchange
@@ -444,6 +457,10 @@ mod tests {
                 &[(3, Kind::Exchanged), (40, Kind::Exchanged)],
             ),
             ("Kyiv did not say how many Russians were released.", &[]),
+            (
+                "Moscow said the plane was carrying 65 Ukrainian prisoners of war to be exchanged.",
+                &[(65, Kind::Planned)],
+            ),
             (
                 "The ministry said the swap brings the number of prisoners exchanged through its mediation since the start of the crisis to 4,180.",
                 &[(4180, Kind::Cumulative(Scope::War))],

@@ -287,3 +287,18 @@ fn ranks_joined_by_and_break_down_a_group_and_of_the_n_names_it() {
     // "Of the 150": the soldiers' breakdown, not the civilians' read last.
     assert!(!civilians(140) && !civilians(10) && civilians(12), "{got:?}");
 }
+
+#[test]
+fn the_military_beside_civilians_and_people_still_to_be_exchanged() {
+    let f = read(
+        "2025-05-26",
+        "In the first stage on Friday Ukraine got back 390 people — 270 military and 120 civilians.\n\nMoscow said the plane had been carrying 40 Ukrainian prisoners of war to be exchanged.",
+    );
+    let got = figures(&f);
+    let ua = Recipient::To(Side::Ukraine);
+    assert!(
+        got.contains(&("2025-05-23".into(), 270, ua, true)) && got.contains(&("2025-05-23".into(), 120, ua, true)),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|g| g.1 == 40), "{got:?}");
+}

@@ -178,6 +178,8 @@ impl Tag {
             Tag::Cue(Cue::Each) if first.is("each") && at.len() == 1 => !next.is_some_and(|n| n.is("other")),
             // The modal, not the month ("in May 2025").
             Tag::Cue(Cue::Plan) if first.is("may") => !first.capitalized,
+            // "270 military and 120 civilians", but "three military pilots" are pilots.
+            Tag::People(_) if first.is("military") && at.len() == 1 => !next.is_some_and(|n| is_person_noun(&n.norm)),
             // "from Ukrainian-held territory", "Russian-occupied Kherson": a place
             // described, not anyone held or captured.
             Tag::Act(Act::Hold | Act::Capture) if at.start >= 2 => {

@@ -55,6 +55,8 @@ pub const PEOPLE: &[(&str, Category)] = &[
     ("servicemembers", Category::Prisoners),
     ("service personnel", Category::Prisoners),
     ("military personnel", Category::Prisoners),
+    // "390 people — 270 military and 120 civilians".
+    ("military", Category::Prisoners),
     ("personnel", Category::Prisoners),
     ("fighters", Category::Prisoners),
     ("fighter", Category::Prisoners),
