@@ -163,9 +163,14 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
     let mut listing = false;
     // The last day a sentence named: "on the same day" after it means that day.
     let mut last_day: Option<NaiveDate> = None;
+    // Whether a paragraph before named a day.
+    let mut dated_before = false;
     for (pi, para) in a.paragraphs.iter().enumerate() {
         let first = para.sentences.first().map(|s| a.text(s)).unwrap_or("");
-        let own = stamp_of(first, a.published);
+        // "Monday, 26 August 2024" over the story: the dateline says when it was
+        // published, not when what follows happened.
+        let dateline = pi <= DATELINE_REACH && !dated_before && para.sentences.len() == 1;
+        let own = stamp_of(first, a.published).filter(|d| !(dateline && *d == a.published));
         if own.is_some() {
             carried = own.filter(|_| bare_stamp(a.text(&para.span)));
         }
@@ -197,6 +202,7 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
                 })
                 .collect();
             days.dedup();
+            dated_before |= !days.is_empty();
             last_day = match days.as_slice() {
                 [] => last_day,
                 [day] => Some(*day),
@@ -291,6 +297,9 @@ fn bare_stamp(text: &str) -> bool {
     heading
         || label.len() <= 5 && (!item || label.iter().all(|w| w.number().is_none())) && !text.trim_end().ends_with('.')
 }
+
+/// How many paragraphs into the body a dateline may stand (after navigation lines kept as text).
+const DATELINE_REACH: usize = 3;
 
 /// The one day a question names ("Who came back on Friday?"), read against the publication day.
 fn question_day(question: &str, published: NaiveDate) -> Option<NaiveDate> {

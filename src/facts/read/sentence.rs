@@ -41,7 +41,7 @@ impl<'a> Sentence<'a> {
         let mut s = Sentence { text, words, tags, tag_at, dates: Vec::new(), clauses: Vec::new(), paragraph, position };
         s.dates = dates::find(&s.words, Anchor::Published(today))
             .into_iter()
-            .filter(|m| !s.counts_people_at(m))
+            .filter(|m| !s.counts_people_at(m) && !s.quoted_relative_day(m))
             .map(|m| {
                 let foreign = s.foreign_date(&m);
                 (m, foreign)
@@ -106,6 +106,18 @@ impl<'a> Sentence<'a> {
         })
     }
 
+    /// "“Another 115 of our defenders have returned home today,” Zelensky
+    /// wrote", in a report two days later: a quotation's "today" is the day
+    /// it was said, not the day the article was published. Such a date is
+    /// left out; the paragraph or the article's exchange dates the count.
+    fn quoted_relative_day(&self, m: &DateMention) -> bool {
+        let relative = m.words.clone().all(|k| RELATIVE_DAYS.contains(&self.words[k].norm.as_str()));
+        let at = self.words[m.words.start].span.start;
+        let before = &self.text[..at.min(self.text.len())];
+        let open = before.matches('“').count() > before.matches('”').count() || before.matches('"').count() % 2 == 1;
+        relative && open
+    }
+
     /// "2005 Ukrainians have come home": a four-digit count, not a year.
     fn counts_people_at(&self, m: &DateMention) -> bool {
         m.words.len() == 1
@@ -134,6 +146,9 @@ impl<'a> Sentence<'a> {
         belongs_elsewhere || planned || after.is_some_and(|a| FOREIGN_AFTER.contains(&a))
     }
 }
+
+/// Days named relative to when something is said.
+const RELATIVE_DAYS: &[&str] = &["today", "yesterday", "tonight"];
 
 /// Words before a date that make it the date of something else.
 const FOREIGN_BEFORE: &[&str] = &[

@@ -302,3 +302,14 @@ fn the_military_beside_civilians_and_people_still_to_be_exchanged() {
     );
     assert!(!got.iter().any(|g| g.1 == 40), "{got:?}");
 }
+
+#[test]
+fn a_dateline_and_a_quoted_today_do_not_date_the_exchange() {
+    let f = read(
+        "2024-08-26",
+        "Monday, 26 August 2024\n\nNinety Ukrainian service members came home on Saturday, in an exchange mediated by the UAE.\n\n\"Another 90 of our defenders have returned home today,\" the president wrote. The ombudsman said 40 of the returnees had defended Mariupol.",
+    );
+    let got = figures(&f);
+    assert!(!got.iter().any(|g| g.0 == "2024-08-26"), "{got:?}");
+    assert!(got.contains(&("2024-08-24".into(), 40, Recipient::To(Side::Ukraine), true)), "{got:?}");
+}
