@@ -483,6 +483,14 @@ pub fn group(w: &Words) -> Vec<String> {
     let mut i = at + 2;
     while i < words.len() {
         let x = &words[i];
+        // "how many officers among the 45 azov fighters", "how many women of the 108
+        // freed": what follows describes the whole group, not the part asked for.
+        let of_the_n = x.is("of")
+            && words.get(i + 1).is_some_and(|n| n.is("the"))
+            && words.get(i + 2).is_some_and(|n| n.number().is_some());
+        if !np.is_empty() && (x.is("among") || of_the_n) {
+            break;
+        }
         if x.is("of") && words.get(i + 1).is_some_and(|n| n.is("the") || n.is("them") || n.is("those")) {
             // "how many of the guys freed on … were azovstal defenders", "how many of them
             // were officers": the predicate names the group.

@@ -74,6 +74,7 @@ fn filters() {
     let x = q("How many Ukrainians came home on 30 December 2024 according to Zelenskyy?");
     assert_eq!(x.filter.reporter.as_ref().and_then(|r| r.side), Some(Side::Ukraine));
     assert_eq!(q("how many women were in the nye 2022 swap").filter.group, ["women"]);
+    assert_eq!(q("how many officers among the 45 azov fighters released in may 2023?").filter.group, ["officers"]);
     assert_eq!(q("how many servicewomen were in the 86-for-86 exchange").filter.group, ["women"]);
     assert_eq!(q("how many of the guys freed on june 29 2022 were azovstal defenders").filter.group, ["azovstal"]);
     assert_eq!(q("of the feb 8 2024 returnees how many had defended azovstal").filter.group, ["azovstal"]);
