@@ -143,7 +143,23 @@ pub fn n_for_n(facts: &Facts, n: u64) -> Vec<&Exchange> {
             return days;
         }
     }
-    facts.exchanges.iter().filter(|e| each(e)).collect()
+    let strict: Vec<&Exchange> = facts.exchanges.iter().filter(|e| each(e)).collect();
+    if !strict.is_empty() {
+        return strict;
+    }
+    // "the 107 for 107 swap" where only Moscow gave its 107 and Kyiv only a
+    // breakdown: one side's N, and no other figure for the other side.
+    facts
+        .exchanges
+        .iter()
+        .filter(|e| {
+            let sides: Vec<Option<u64>> = [Side::Ukraine, Side::Russia]
+                .iter()
+                .map(|s| tally::agreed(e, *s, tally::Who::HEADLINE).map(|c| c.value))
+                .collect();
+            sides.contains(&Some(n)) && sides.iter().all(|v| v.is_none_or(|v| v == n))
+        })
+        .collect()
 }
 
 pub fn days_of<'f>(facts: &'f Facts, s: &Series) -> Vec<&'f Exchange> {

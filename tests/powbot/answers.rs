@@ -451,3 +451,13 @@ fn a_running_total_asked_by_a_day_stops_there() {
     assert!(got.text.starts_with("4,000"), "{}", got.text);
     assert!(!got.text.contains("4,300") && !got.text.contains("160"), "{}", got.text);
 }
+
+/// "the 107 for 107 swap" where only one side gave 107 and the other only a breakdown.
+#[test]
+fn an_n_for_n_swap_is_found_by_the_one_side_that_gave_n() {
+    let body = "One hundred and seven Russian servicemen have been brought back, the ministry said on Thursday. Yermak said six officers and 101 privates and sergeants had come home.";
+    let scratch = crate::support::Scratch::new(&[("a.md", &crate::support::article("a", "2022-11-04", body))]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let a = engine.answer("When did the 107 for 107 swap take place?");
+    assert!(a.answered && a.text.contains("3 November 2022"), "{}", a.text);
+}
