@@ -138,8 +138,13 @@ fn count_column(s: &Sentence, lower: &str) -> Column {
     // "Ukraine says came home", "Russia got back": the side people came home to.
     if recipient.is_none() {
         let home = |t: Tag| matches!(t, Tag::Act(crate::lang::lexicon::Act::Home | crate::lang::lexicon::Act::Receive));
+        // "RETURNED TO UKRAINE (UA)": the side they went to.
         recipient = s.tags.iter().find_map(|t| match t.tag {
-            Tag::State(side) if s.has(t.words.end..s.words.len(), home) => Some(Recipient::To(side)),
+            Tag::State(side)
+                if s.has(t.words.end..s.words.len(), home) || t.words.start > 0 && s.is(t.words.start - 1, "to") =>
+            {
+                Some(Recipient::To(side))
+            }
             _ => None,
         });
     }
@@ -352,5 +357,12 @@ mod header_tests {
             "{got:?}"
         );
         assert_eq!(got[4], Column::Other);
+        let head: Vec<String> =
+            ["DATE", "RETURNED TO UKRAINE (UA)", "RETURNED TO RUSSIA (RU)"].map(String::from).to_vec();
+        let got = columns(&head, day);
+        assert!(
+            matches!(&got[2], Column::Count { recipient: Some(Recipient::To(crate::lang::Side::Russia)), .. }),
+            "{got:?}"
+        );
     }
 }
