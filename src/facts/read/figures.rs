@@ -584,8 +584,9 @@ fn rank_breakdown(s: &Sentence, counts: &[Count]) -> Vec<usize> {
         let (a, b) = (&pair[0], &pair[1]);
         // Joined by "and": "140 Ukrainian service personnel, 132 men and eight women"
         // is a total, then its breakdown.
+        // "82 privates and sergeants and 21 officers": a noun joined to the first head is still its.
         let joined = b.at > a.np.end
-            && (a.np.end..b.at).all(|k| s.is(k, "and") || s.is(k, ","))
+            && (a.np.end..b.at).all(|k| s.is(k, "and") || s.is(k, ",") || matches!(s.tag(k), Some(Tag::People(_))))
             && (a.np.end..b.at).any(|k| s.is(k, "and"));
         let people = |c: &Count| {
             c.category == Category::Prisoners && c.thing.is_none() && !c.swaps && !c.pattern && !c.terms.is_empty()

@@ -131,14 +131,14 @@ pub fn article(a: &Article) -> ArticleFacts {
     let mut out = ArticleFacts { article: a.id.clone(), published: a.published, ..ArticleFacts::default() };
     let mut state = figures::State::default();
     // Table rows say what their numbers are in the header, not in words.
-    let rows = table::read(&ctx, &mut out);
+    table::read(&ctx, &mut out);
     state.after_table(&out);
     for (k, p) in places.iter().enumerate() {
         let (reporter, named) = sentence_reporter(&ctx, &places, k, &mut state.speakers);
         if named {
             out.speakers.push((p.s.paragraph, p.s.position, reporter.name.clone()));
         }
-        if rows.contains(&p.s.paragraph) || p.debunked {
+        if p.debunked {
             continue;
         }
         figures::read(&ctx, p, &reporter, &mut state, &mut out);
@@ -185,7 +185,13 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
         let answer = asked && opens_with(first, ANSWER_MARKS);
         let mut paragraph_day: Option<NaiveDate> = None;
         for (si, span) in para.sentences.iter().enumerate() {
-            let text = a.text(span);
+            // A table row's cells are read by `table`; the prose of its last
+            // cell ("Kyiv: 82 privates and sergeants and 21 officers") is read
+            // here, dated by the row.
+            let text = match a.text(span) {
+                t if si == 0 && t.matches('|').count() >= 3 => t.rsplit('|').next().unwrap_or(t).trim_start(),
+                t => t,
+            };
             // A dated item ("- 29 October: 52 home") is an entry of its own, not a part.
             let item = text.trim_start().starts_with(['-', '•', '*']) && stamp_of(text, a.published).is_none();
             listing &= item;
@@ -354,7 +360,7 @@ fn stamp_of(first: &str, published: NaiveDate) -> Option<NaiveDate> {
     if words.get(after).is_some_and(|w| w.is("(")) {
         after = (after..words.len()).find(|&k| words[k].is(")")).map_or(after, |k| k + 1);
     }
-    let closed = words.get(after).is_some_and(|w| [",", ":", "-", "–", "—"].contains(&w.norm.as_str()));
+    let closed = words.get(after).is_some_and(|w| [",", ":", "-", "–", "—", "|"].contains(&w.norm.as_str()));
     let alone = words.get(after).is_some_and(|w| w.is(".")) && after + 1 == words.len();
     let closed = if on { alone } else { closed || alone };
     match m.period {
@@ -450,6 +456,13 @@ fn sentence_reporter(ctx: &Context, places: &[Reading], k: usize, heard: &mut Sp
     let s = &places[k].s;
     let speeches = reporter::speeches(s);
     let mut speaker = speeches.iter().map(|x| &x.reporter).find(|r| !r.is_pending()).cloned();
+    // "Zelensky: 82 privates and sergeants …", "Kyiv: 32 National Guard …": a label.
+    if speaker.is_none()
+        && let Some(colon) = s.words.iter().take(4).position(|w| w.is(":"))
+        && colon > 0
+    {
+        speaker = reporter::speaker_at(s, 0).filter(|_| s.tagged(0).is_some_and(|t| t.words.end == colon));
+    }
     if speaker.is_none() && opens_quote(s.text) {
         speaker = places[k + 1..]
             .iter()

@@ -313,3 +313,18 @@ fn a_dateline_and_a_quoted_today_do_not_date_the_exchange() {
     assert!(!got.iter().any(|g| g.0 == "2024-08-26"), "{got:?}");
     assert!(got.contains(&("2024-08-24".into(), 40, Recipient::To(Side::Ukraine), true)), "{got:?}");
 }
+
+#[test]
+fn a_table_rows_notes_are_read_dated_by_the_row() {
+    let f = read(
+        "2024-12-30",
+        "DATE | RETURNED TO UKRAINE (UA) | RETURNED TO RUSSIA (RU) | MEDIATOR | NOTES\n\n14 September 2024 | 103 | 103 | UAE | Zelensky: 82 privates and sergeants and 21 officers from the Armed Forces. Moscow said its men were in Belarus.",
+    );
+    let got = figures(&f);
+    let ua = Recipient::To(Side::Ukraine);
+    assert!(got.contains(&("2024-09-14".into(), 103, ua, false)), "{got:?}");
+    assert!(
+        got.contains(&("2024-09-14".into(), 82, ua, true)) && got.contains(&("2024-09-14".into(), 21, ua, true)),
+        "{got:?}"
+    );
+}
