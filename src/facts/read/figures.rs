@@ -800,7 +800,7 @@ fn date_of(ctx: &Context, p: &Reading, c: &Count) -> (Option<ExchangeDate>, bool
         return (Some(d), false);
     }
     if super::events::elsewhere(s) {
-        return (None, true);
+        return (p.earlier_day.map(ExchangeDate::Day), true);
     }
     match p.stamp.or(p.paragraph_day) {
         Some(day) => (Some(ExchangeDate::Day(day)), true),

@@ -106,6 +106,10 @@ pub struct Reading<'s> {
     /// about an earlier event: "That silence ended on Wednesday, 3 January.
     /// Kyiv says 230 Ukrainians came home" — the 230 came home on 3 January.
     pub paragraph_day: Option<NaiveDate>,
+    /// The one day an earlier sentence of the paragraph named for an earlier
+    /// swap: "… after the previous swap on 5 February. In that earlier
+    /// exchange each side released 150" — those 150 were freed on 5 February.
+    pub earlier_day: Option<NaiveDate>,
     /// The day "today" means for this sentence.
     pub today: NaiveDate,
     /// After an "Editor's note": the outlet speaks again.
@@ -184,6 +188,7 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
         note |= first.to_lowercase().starts_with("editor's note") || first.to_lowercase().starts_with("editor’s note");
         let answer = asked && opens_with(first, ANSWER_MARKS);
         let mut paragraph_day: Option<NaiveDate> = None;
+        let mut earlier_day: Option<NaiveDate> = None;
         for (si, span) in para.sentences.iter().enumerate() {
             // A table row's cells are read by `table`; the prose of its last
             // cell ("Kyiv: 82 privates and sergeants and 21 officers") is read
@@ -214,15 +219,22 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
                 [day] => Some(*day),
                 _ => None,
             };
+            let elsewhere = events::elsewhere(&s);
             let carries = match days.as_slice() {
-                [day] if *day <= a.published && !events::elsewhere(&s) => Some(*day),
+                [day] if *day <= a.published && !elsewhere => Some(*day),
                 [] => paragraph_day,
+                _ => None,
+            };
+            let carries_earlier = match days.as_slice() {
+                [day] if *day <= a.published && elsewhere => Some(*day),
+                [] => earlier_day,
                 _ => None,
             };
             out.push(Reading {
                 s,
                 stamp,
                 paragraph_day,
+                earlier_day,
                 today,
                 note,
                 answers: answer && si == 0 || listing,
@@ -231,6 +243,7 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
             });
             listing |= text.trim_end().ends_with(':') && !item;
             paragraph_day = carries;
+            earlier_day = carries_earlier;
         }
         // "Q: How many people came back?" asks about a handover; "Q: Where did it take place?" not.
         asked = opens_with(first, QUESTION_MARKS)

@@ -328,3 +328,14 @@ fn a_table_rows_notes_are_read_dated_by_the_row() {
         "{got:?}"
     );
 }
+
+#[test]
+fn an_earlier_swap_named_in_a_paragraph_dates_what_is_said_of_it_next() {
+    let f = read(
+        "2025-03-21",
+        "Russia and Ukraine each handed over 175 prisoners of war on Wednesday.\n\nWork on it began after the previous swap on 5 February. In that earlier exchange each side released 150 prisoners.",
+    );
+    let got = figures(&f);
+    assert!(got.contains(&("2025-02-05".into(), 150, Recipient::Each, false)), "{got:?}");
+    assert!(got.contains(&("2025-03-19".into(), 175, Recipient::Each, false)), "{got:?}");
+}
