@@ -86,7 +86,7 @@ pub fn answer(ctx: &Context, q: &Question) -> Answer {
             return claims::war_total(ctx, q);
         }
         if q.measure == Measure::Place {
-            return names::place(ctx, q, &sel);
+            return place_or_quotes(ctx, q, &sel);
         }
         return no_exchange(ctx, q);
     }
@@ -95,9 +95,22 @@ pub fn answer(ctx: &Context, q: &Question) -> Answer {
         Measure::Total => count::total(ctx, q, &sel),
         Measure::Date => when::when(ctx, q, &sel),
         Measure::Mediator => names::mediator(ctx, q, &sel),
-        Measure::Place => names::place(ctx, q, &sel),
+        Measure::Place => place_or_quotes(ctx, q, &sel),
         _ => when::describe(ctx, q, &sel),
     }
+}
+
+/// "Where was Butkevych held?", "where did the 31 May swap take place": the
+/// places read for the exchange, or else the sentences that answer it; the
+/// facts keep only where a handover happened, went to, and the freed were
+/// captured.
+fn place_or_quotes(ctx: &Context, q: &Question, sel: &select::Selection) -> Answer {
+    let placed = names::place(ctx, q, sel);
+    if placed.answered {
+        return placed;
+    }
+    let quoted = search::answer(ctx, q);
+    if quoted.answered { quoted } else { placed }
 }
 
 /// One exchange in full (for `/exchange`).

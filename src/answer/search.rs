@@ -145,6 +145,10 @@ pub fn quote_into(ctx: &Context, q: &Question, r: &mut Reply) -> bool {
         if q.measure == Measure::Person && names_people(sentence) {
             s += 1.5;
         }
+        // "Where was he held?": sentences that name a place.
+        if q.measure == Measure::Place && names_a_place(sentence) {
+            s += 1.5;
+        }
         if spoken {
             s += 6.0;
         }
@@ -393,6 +397,18 @@ fn names_people(sentence: &str) -> bool {
         .windows(2)
         .enumerate()
         .any(|(i, w)| i > 0 && w[0].capitalized && w[1].capitalized && w[0].norm.len() > 2 && w[1].norm.len() > 2)
+}
+
+/// Does a sentence name a place ("in Krasnyi Luch", "near Sumy"): a
+/// capitalised word right after a preposition of place, not at its start.
+fn names_a_place(sentence: &str) -> bool {
+    let words = crate::lang::text::words(sentence);
+    words.windows(2).enumerate().any(|(i, w)| {
+        i > 0
+            && ["in", "at", "near", "to", "from"].contains(&w[0].norm.as_str())
+            && w[1].capitalized
+            && w[1].norm.len() > 2
+    })
 }
 
 fn starts_with_pronoun(text: &str) -> bool {

@@ -461,3 +461,13 @@ fn an_n_for_n_swap_is_found_by_the_one_side_that_gave_n() {
     let a = engine.answer("When did the 107 for 107 swap take place?");
     assert!(a.answered && a.text.contains("3 November 2022"), "{}", a.text);
 }
+
+/// "Where was she held?": no handover place is on record, so the sentences that say are quoted.
+#[test]
+fn a_place_no_fact_holds_is_quoted_from_the_sentences() {
+    let body = "Ukraine brought 95 soldiers home on Friday. Among them was the medic Iryna Koval. Her family long did not know where she was, until it emerged she was held in a penal colony in Olenivka.";
+    let scratch = crate::support::Scratch::new(&[("a.md", &crate::support::article("a", "2024-10-19", body))]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let a = engine.answer("where was iryna koval held before the exchange");
+    assert!(a.answered && a.text.contains("Olenivka"), "{}", a.text);
+}
