@@ -259,12 +259,10 @@ fn headline_context(e: &Exchange, sides: &[Side], r: &mut Reply) {
     }
 }
 
+/// A mediator's name as a sentence uses it: "the United Arab Emirates",
+/// "the United States", but "Saudi Arabia" and "Turkey".
 pub fn the(name: &str) -> String {
-    if name.starts_with("the ") || name.split_whitespace().count() == 1 {
-        name.to_string()
-    } else {
-        format!("the {name}")
-    }
+    if name.starts_with("United ") { format!("the {name}") } else { name.to_string() }
 }
 
 /// A multi-day exchange: day by day, and the totals.
