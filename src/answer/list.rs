@@ -237,9 +237,13 @@ pub fn compare(ctx: &Context, q: &Question) -> Answer {
     let (ta, tb) = (event_text(a, side, &mut r), event_text(b, side, &mut r));
     let (ra, rb) = (a.range(side), b.range(side));
     let whose = side.map_or(String::new(), |s| format!(" for {}", s.name()));
+    // "Was the 5 Feb swap bigger than …?" is answered yes or no; "which was bigger, A or B?" by naming one.
+    let yes_no = q.words.first().is_some_and(|w| ["was", "is", "were", "did"].contains(&w.norm.as_str()))
+        && !q.words.iter().any(|w| w.is("or"));
+    let (yes, no) = if yes_no { ("Yes: ", "No: ") } else { ("", "") };
     let verdict = match (a.size(side), b.size(side)) {
-        (Some(x), Some(y)) if x > y => format!("Yes: {} was bigger{whose}.", a.label),
-        (Some(x), Some(y)) if x < y => format!("No: {} was bigger{whose}.", b.label),
+        (Some(x), Some(y)) if x > y => format!("{yes}{} was bigger{whose}.", a.label),
+        (Some(x), Some(y)) if x < y => format!("{no}{} was bigger{whose}.", b.label),
         (Some(_), Some(_)) => "They were the same size.".to_string(),
         // Sources differ, but the answer holds whichever figures are used.
         _ if ra.0 > rb.1 => format!("{} was bigger{whose} by every source's figures.", a.label),

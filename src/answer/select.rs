@@ -30,8 +30,15 @@ pub struct Selection<'f> {
     pub evidence: Vec<Citation>,
 }
 
+/// The exchanges of a period. A day asked finds the exchange of that day,
+/// not one known only by its month ("on 6 May 2025", not "in May 2025").
 pub fn in_period<'f>(facts: &'f Facts, p: &Period) -> Vec<&'f Exchange> {
-    facts.exchanges.iter().filter(|e| within(e, p)).collect()
+    let mut found: Vec<&Exchange> = facts.exchanges.iter().filter(|e| within(e, p)).collect();
+    let by_day = |e: &&Exchange| matches!(e.date, crate::facts::ExchangeDate::Day(_));
+    if matches!(p, Period::Day { .. }) && found.iter().any(by_day) {
+        found.retain(by_day);
+    }
+    found
 }
 
 pub fn within(e: &Exchange, p: &Period) -> bool {

@@ -471,3 +471,24 @@ fn a_place_no_fact_holds_is_quoted_from_the_sentences() {
     let a = engine.answer("where was iryna koval held before the exchange");
     assert!(a.answered && a.text.contains("Olenivka"), "{}", a.text);
 }
+
+/// "which was bigger, A or B?" names one, without a yes or no; a day asked is that day's exchange.
+#[test]
+fn which_of_two_days_was_bigger_names_the_days_exchange() {
+    let a = "Russia and Ukraine each freed 205 prisoners of war on Tuesday.";
+    let b = "Three rounds of talks produced a 1,000-for-1,000 swap in May.";
+    let c = "On Saturday, 14 September, Russia and Ukraine each handed over 103 prisoners of war.";
+    let scratch = crate::support::Scratch::new(&[
+        ("a.md", &crate::support::article("a", "2025-05-06", a)),
+        ("b.md", &crate::support::article("b", "2025-10-06", b)),
+        ("c.md", &crate::support::article("c", "2024-09-16", c)),
+    ]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let got = engine.answer("which was bigger, the may 6 2025 swap or the 14 sept 2024 one?");
+    assert!(
+        got.text.starts_with("6 May 2025 was bigger") || got.text.starts_with("**6 May 2025** was bigger"),
+        "{}",
+        got.text
+    );
+    assert!(!got.text.contains("1,000"), "{}", got.text);
+}
