@@ -178,11 +178,14 @@ fn measure(w: &Words, s: &Selectors, f: &Filters, claim: Option<ClaimKind>) -> M
     }
     // "did russia get anyone back in june 2023?": a count asked as yes or no
     // (not "were any Mariupol defenders freed", which asks about some of them).
-    let yes_no_count = ["did", "were", "was", "has", "have"].contains(&first)
-        && w.tagged(|t| matches!(t, Tag::Act(_)))
-        && w.has_any(&["anyone", "any", "anybody"])
-        && s.descriptors.is_empty()
-        && f.group.is_empty();
+    // "… any civilians?": whether some were, and how many.
+    let any_people = first == "any" && w.tagged(|t| matches!(t, Tag::People(_)));
+    let yes_no_count = any_people
+        || ["did", "were", "was", "has", "have"].contains(&first)
+            && w.tagged(|t| matches!(t, Tag::Act(_)))
+            && w.has_any(&["anyone", "any", "anybody"])
+            && s.descriptors.is_empty()
+            && f.group.is_empty();
     // "How many drones …": not people, so the articles' sentences answer it.
     let things = read::counted_noun(w).is_some_and(|(_, t)| matches!(t, Some(Tag::Thing(_))));
     if (how_many && !things) || yes_no_count {

@@ -3,8 +3,8 @@
 //! brokered it?". Each part is read on its own; a part that names no
 //! exchange is about the other part's (see `Selectors::names_exchange`).
 //!
-//! The cut is made only where a conjunction is followed by a word that opens
-//! a question of its own, so "how many Ukrainians and Russians were freed"
+//! The cut is made after a question mark with more text after it, and where
+//! a conjunction is followed by a word that opens a question of its own, so "how many Ukrainians and Russians were freed"
 //! and "on 5 and 6 March" stay whole.
 
 /// How a second question opens after "and" or a semicolon, each with an example.
@@ -36,6 +36,12 @@ pub fn parts(text: &str) -> Vec<&str> {
         })
     };
     for (i, &(at, word)) in words.iter().enumerate().skip(1) {
+        // "how many pows did each side release on 2 oct 2025? any civilians?": two questions.
+        if word.ends_with('?') && i + 1 < words.len() {
+            let first = text[..at + word.len()].trim();
+            let second = text[at + word.len()..].trim();
+            return vec![first, second];
+        }
         // "… 2025 and how many …" cuts before "and"; "… 6 May; what …" after the semicolon.
         let (end, rest) = if word.eq_ignore_ascii_case("and") {
             (at, at + word.len())
@@ -101,6 +107,10 @@ mod tests {
             ),
             ("How many were exchanged on 5 and 6 March?", &["How many were exchanged on 5 and 6 March?"]),
             ("Who mediated, and how?", &["Who mediated, and how?"]),
+            (
+                "how many pows did each side release on 2 oct 2025? any civilians?",
+                &["how many pows did each side release on 2 oct 2025?", "any civilians?"],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(parts(text), *want, "{text}");
