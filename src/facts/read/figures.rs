@@ -802,7 +802,13 @@ fn date_of(ctx: &Context, p: &Reading, c: &Count) -> (Option<ExchangeDate>, bool
     if super::events::elsewhere(s) {
         return (p.earlier_day.map(ExchangeDate::Day), true);
     }
-    match p.stamp.or(p.paragraph_day) {
+    // "The previous exchange, on 24 August, fell on Independence Day. Moscow said
+    // 146 servicemen went each way": the paragraph goes on about that exchange,
+    // unless the sentence turns back to this one ("this time", "now").
+    let back_to_now =
+        s.words.windows(2).any(|w| w[0].is("this") && w[1].is("time")) || s.words.iter().any(|w| w.is("now"));
+    let earlier = p.earlier_day.filter(|_| !back_to_now);
+    match p.stamp.or(p.paragraph_day).or(earlier) {
         Some(day) => (Some(ExchangeDate::Day(day)), true),
         None => (Some(ctx.event), true),
     }

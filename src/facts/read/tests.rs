@@ -339,3 +339,15 @@ fn an_earlier_swap_named_in_a_paragraph_dates_what_is_said_of_it_next() {
     assert!(got.contains(&("2025-02-05".into(), 150, Recipient::Each, false)), "{got:?}");
     assert!(got.contains(&("2025-03-19".into(), 175, Recipient::Each, false)), "{got:?}");
 }
+
+#[test]
+fn a_paragraph_about_the_previous_swap_goes_on_about_it() {
+    let f = read(
+        "2025-10-03",
+        "Russia and Ukraine each returned 185 soldiers on Thursday.\n\nThe previous exchange, on 24 August, fell on Independence Day. Moscow said 146 servicemen went each way. This time Kyiv also got back 20 civilians.",
+    );
+    let got = figures(&f);
+    assert!(got.contains(&("2025-08-24".into(), 146, Recipient::Each, false)), "{got:?}");
+    assert!(!got.iter().any(|g| g.0 == "2025-10-02" && g.1 == 146), "{got:?}");
+    assert!(got.iter().any(|g| g.0 == "2025-10-02" && g.1 == 20), "{got:?}");
+}
