@@ -90,6 +90,10 @@ const GENERIC_HEADS: &[&str] = &[
     "released",
     "servicemembers",
     "troops",
+    // "Ninety-five of the freed men had defended the Azovstal steel plant".
+    "men",
+    "fighters",
+    "defenders",
 ];
 
 /// Words that carry nothing about who was counted.
@@ -714,6 +718,8 @@ mod tests {
     #[test]
     fn predicates_past_an_apposition_and_places_as_modifiers() {
         let got = counts("Most of them - 71 people - had defended Azovstal.");
+        assert!(got[0].3.contains(&"azovstal".to_string()), "{got:?}");
+        let got = counts("Ninety-five of the freed men had defended the Azovstal steel plant.");
         assert!(got[0].3.contains(&"azovstal".to_string()), "{got:?}");
         let got = counts("Nineteen of those freed were Snake Island defenders.");
         assert!(got[0].3.contains(&"snake".to_string()) && got[0].3.contains(&"defenders".to_string()), "{got:?}");
