@@ -171,7 +171,11 @@ fn measure(w: &Words, s: &Selectors, f: &Filters, claim: Option<ClaimKind>) -> M
     {
         return Measure::Person;
     }
-    let sums = w.has_any(q::TOTAL) || w.phrase(&["in", "all"]) || s.whole || w.phrase(&["changed", "hands"]);
+    // Not "released together with Maksym Butkevych": company, not a sum.
+    let totals = w.words.iter().enumerate().any(|(i, x)| {
+        q::TOTAL.contains(&x.norm.as_str()) && !(x.is("together") && w.words.get(i + 1).is_some_and(|n| n.is("with")))
+    });
+    let sums = totals || w.phrase(&["in", "all"]) || s.whole || w.phrase(&["changed", "hands"]);
     // "add up the ukrainians freed in the 6 may, 25 may and 11 june 2023 exchanges".
     if sums && !s.periods.is_empty() && ["add", "sum", "total", "tally", "adding"].contains(&first) {
         return Measure::Total;

@@ -66,6 +66,8 @@ fn filters() {
     assert_eq!(q("How many Russians did Ukraine release on 4 May 2023?").filter.recipient, Some(Side::Russia));
     let x = q("By June 2024, how many captives had been exchanged through the UAE's mediation?");
     assert_eq!(x.claim, Some(ClaimKind::SwappedTotal));
+    // Company, not a sum.
+    assert_eq!(q("How many Azov fighters were released together with Maksym Butkevych?").measure, Measure::Count);
     let x = q("In the swap of 3 January 2024, which side got more people back?");
     assert_eq!((x.measure, x.filter.recipient), (Measure::Count, None));
     // The state before a ministry is its side, not a second speaker.
