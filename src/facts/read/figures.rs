@@ -202,6 +202,16 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
             None => None,
         };
         let (mut recipient, mut confidence) = recipient_of(&scene, c, &done, parent.as_ref(), part, counts.get(n + 1));
+        // "Kyiv's Coordination Headquarters says 33 were military and 51 civilians", read
+        // after Moscow's 84: a side's breakdown of people no sentence names is of its own.
+        if let (true, None, None, Some(own), Some(Recipient::To(to))) =
+            (part && !sibling, in_sentence, c.nationality, who.side, recipient)
+            && to == own.other()
+            && !s.tags.iter().any(|t| matches!(t.tag, Tag::Nationality(_)))
+            && state.seen.iter().any(|x| x.side == own && x.head && x.value >= c.value)
+        {
+            recipient = Some(Recipient::To(own));
+        }
         let mut part = part;
         // A part read into the breakdown of an earlier headline, not of this sentence's count.
         let mut in_run = false;
@@ -252,7 +262,10 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
         // Not when this sentence counted the group itself: "fifty Ukrainian soldiers
         // …: thirty-three officers and seventeen privates" after Moscow's own fifty.
         if let (true, None, Some(side), None) = (part, c.nationality, breakdown_of, in_sentence) {
-            recipient = Some(Recipient::To(side));
+            // Both sides freed as many: the speaker's own.
+            let sum: u64 = sideless.iter().map(|c| c.value).sum();
+            let own = who.side.filter(|own| state.seen.iter().any(|x| x.head && x.value == sum && x.side == *own));
+            recipient = Some(Recipient::To(own.unwrap_or(side)));
         }
         // "the 22 severely wounded soldiers": a group of the same kind read
         // before, named again, went where it went then, whatever came last.

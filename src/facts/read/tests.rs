@@ -351,3 +351,17 @@ fn a_paragraph_about_the_previous_swap_goes_on_about_it() {
     assert!(!got.iter().any(|g| g.0 == "2025-10-02" && g.1 == 146), "{got:?}");
     assert!(got.iter().any(|g| g.0 == "2025-10-02" && g.1 == 20), "{got:?}");
 }
+
+#[test]
+fn a_sides_breakdown_of_unnamed_people_is_of_its_own() {
+    let f = read(
+        "2025-08-15",
+        "Yesterday eighty-four Ukrainians came home, and Russia says it got eighty-four of its own people back. The Coordination Headquarters says 33 were military and 51 were civilians.",
+    );
+    let got = figures(&f);
+    let ua = Recipient::To(Side::Ukraine);
+    assert!(
+        got.contains(&("2025-08-14".into(), 33, ua, true)) && got.contains(&("2025-08-14".into(), 51, ua, true)),
+        "{got:?}"
+    );
+}
