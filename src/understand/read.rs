@@ -100,9 +100,11 @@ pub fn periods(w: &Words, today: NaiveDate) -> (Vec<Period>, Option<Period>) {
         let period = with_year_of_others(m.period, &w.dates);
         // "by the 2 Oct 2025 swap", "what total … after the 5 March 2026 swap": a running total then.
         let total_after = at(1) == Some("the") && at(2) == Some("after") && w.has_any(q::TOTAL);
+        // "by the end of 2024": everything up to then, not 2024 alone.
+        let by_end = at(1) == Some("of") && at(2) == Some("end") && at(3) == Some("the") && at(4) == Some("by");
         match (at(1), at(2)) {
             (Some("of"), Some("as")) | (Some("by"), _) | (Some("the"), Some("by")) => as_of = Some(period),
-            _ if total_after => as_of = Some(period),
+            _ if total_after || by_end => as_of = Some(period),
             (Some("since" | "after"), _) => periods.extend(open_range(m.period, today, true)),
             (Some("before" | "until" | "till"), _) => periods.extend(open_range(m.period, today, false)),
             _ => periods.push(period),

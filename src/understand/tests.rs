@@ -66,6 +66,9 @@ fn filters() {
     assert_eq!(q("How many Russians did Ukraine release on 4 May 2023?").filter.recipient, Some(Side::Russia));
     let x = q("By June 2024, how many captives had been exchanged through the UAE's mediation?");
     assert_eq!(x.claim, Some(ClaimKind::SwappedTotal));
+    // A running total up to a day, not that year's sum.
+    let x = q("how many ukrainians had come home in total by the end of 2024?");
+    assert!(x.select.periods.is_empty() && x.select.as_of.is_some(), "{:?}", x.select);
     // Company, not a sum.
     assert_eq!(q("How many Azov fighters were released together with Maksym Butkevych?").measure, Measure::Count);
     let x = q("In the swap of 3 January 2024, which side got more people back?");
