@@ -438,9 +438,22 @@ fn elliptic_ok(s: &Sentence, c: &Count) -> bool {
     let acts = matches!(next, Some(Tag::Act(Act::Give | Act::Swap | Act::Home | Act::Receive)));
     let each = matches!(next, Some(Tag::Cue(Cue::Each)));
     let dated_on = s.is(n, "on") && s.own_dates().any(|m| m.words.start == n + 1);
+    // "Another 88 were from the Navy", "12 were in the National Guard": a unit
+    // named; "two were in the Kursk region" says where they were.
+    const WHERE: &[&str] = &["region", "oblast", "city", "prison", "colony", "captivity", "hospital", "hospitals"];
+    let unit = |k: usize| {
+        let name = if s.is(k + 1, "the") { k + 2 } else { k + 1 };
+        let place = matches!(s.tag(name), Some(Tag::Place(_)))
+            || s.words[name.min(s.words.len())..(name + 3).min(s.words.len())]
+                .iter()
+                .any(|w| WHERE.contains(&w.norm.as_str()));
+        (s.is(k, "from") || s.is(k, "with") || s.is(k, "in") && !place)
+            && (s.words.get(name).is_some_and(|w| w.capitalized) || matches!(s.tag(name), Some(Tag::People(_))))
+    };
     let copula = next == Some(Tag::Cue(Cue::Be))
         && (matches!(after_next, Some(Tag::People(_) | Tag::Kind(_) | Tag::Act(Act::Home)))
-            || matches!(s.tag(n + 2), Some(Tag::People(_) | Tag::Kind(_))));
+            || matches!(s.tag(n + 2), Some(Tag::People(_) | Tag::Kind(_)))
+            || unit(n + 1));
     let part = matches!(next, Some(Tag::Cue(Cue::Part)))
         || c.at >= 2 && s.is(c.at - 1, ",") && (c.at.saturating_sub(6)..c.at).any(|k| s.is(k, "of"));
     // "… 19 were …, and 48 had been listed as missing".

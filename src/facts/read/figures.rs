@@ -8,7 +8,7 @@ use super::reporter::{self, Speech};
 use super::sentence::Sentence;
 use super::{ArticleFacts, Context, Fact, Observation, Reading};
 use crate::facts::model::{Claim, ClaimKind, Confidence, ExchangeDate, Figure, Recipient, Reporter, Scope};
-use crate::lang::lexicon::{Act, Category, Cue, Side, Tag};
+use crate::lang::lexicon::{Act, Category, Cue, Side, Tag, people};
 
 /// What reading carries from one sentence to the next.
 #[derive(Default)]
@@ -178,7 +178,14 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
         // A part is what its group is: of an exchange ("10 soldiers and two
         // civilians whom Russia had held hostage" are people freed), or of a
         // running total or a plan (then not an exchange figure either).
-        if let Some(parent_kind) = in_sentence.and_then(|k| done.get(k)).map(|r| r.kind) {
+        // "all 74 people aboard were killed, including six crew members and three
+        // Russian servicemen": a sibling is what its sibling part is.
+        let listed_with = counts[..n].last().is_some_and(|prev| {
+            s.clause_of(prev.at) == s.clause_of(c.at) && !s.has(prev.np.end..c.at, |t| matches!(t, Tag::Act(_)))
+        });
+        let sibling_read = done.last().filter(|r| r.part && (sibling || part && listed_with));
+        let group_kind = in_sentence.and_then(|k| done.get(k)).or(sibling_read);
+        if let Some(parent_kind) = group_kind.map(|r| r.kind) {
             kind = if matches!(parent_kind, Kind::Exchanged | Kind::Part) { Kind::Part } else { Kind::Other };
         } else if part
             && (matches!(kind, Kind::Exchanged | Kind::Other)
@@ -208,7 +215,7 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
             (part && !sibling, in_sentence, c.nationality, who.side, recipient)
             && to == own.other()
             && !s.tags.iter().any(|t| matches!(t.tag, Tag::Nationality(_)))
-            && state.seen.iter().any(|x| x.side == own && x.head && x.value >= c.value)
+            && state.seen.iter().any(|x| x.side == own && x.value >= c.value)
         {
             recipient = Some(Recipient::To(own));
         }
@@ -385,11 +392,25 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
         };
         // "fourteen civilians …, nine of whom are women": nine civilians.
         let category = match parent {
-            Some(p) if part && c.category == Category::Prisoners => p.category,
+            // Not "58 of those released", "77 of the returnees": of everyone freed.
+            Some(p)
+                if part
+                    && c.category == Category::Prisoners
+                    && !people::names_service(&c.terms)
+                    && !s
+                        .slice(c.at, (c.np.end + 3).min(s.words.len()))
+                        .iter()
+                        .any(|w| w.is("those") || w.is("returnees")) =>
+            {
+                p.category
+            }
             _ => c.category,
         };
         let own = recipient.map(|recipient| Parent { value, recipient, date, category });
-        let group = if part { parent.or(own) } else { own };
+        // A part read against its group's side ("77 of the returnees belonged to his
+        // ministry", said Kyiv's minister after Moscow's 15) heads its own breakdown.
+        let crossed = matches!((parent.map(|p| p.recipient), recipient), (Some(Recipient::To(a)), Some(Recipient::To(b))) if a != b);
+        let group = if part && !crossed { parent.or(own) } else { own };
         let r = Read { kind, value, recipient, confidence, date, inferred, part, in_run, group, category };
         tracing::trace!(value, ?kind, ?recipient, ?confidence, part, date = ?date.map(|d| d.id()), reporter = %who.name, sentence = s.text, "count");
         let emitted = out.observations.len();

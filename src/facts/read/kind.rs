@@ -131,7 +131,24 @@ pub fn of(s: &Sentence, c: &Count, today: NaiveDate) -> Kind {
     if !exchanged && acts.iter().any(|t| matches!(t, Tag::Act(Act::Capture))) {
         return Kind::Other;
     }
-    if exchanged { Kind::Exchanged } else { Kind::Other }
+    if exchanged || verbless_quote(s, c) { Kind::Exchanged } else { Kind::Other }
+}
+
+/// "“230 of our people,” Zelensky wrote", "“Today — 390 people.”": a
+/// quoted phrase that is only a head count of the speaker's people names
+/// the exchange's figure without a verb. The phrase runs between the
+/// quotation marks or sentence stops around the count.
+fn verbless_quote(s: &Sentence, c: &Count) -> bool {
+    let stop = |w: &crate::lang::text::Word| w.is_punct() && [".", "\"", "“", "”", "!", ";"].contains(&w.norm.as_str());
+    let start = (0..c.at).rev().find(|&k| stop(&s.words[k])).map_or(0, |k| k + 1);
+    let end = (c.np.end..s.words.len()).find(|&k| stop(&s.words[k])).unwrap_or(s.words.len());
+    let people = c.thing.is_none() && !c.elliptic && !c.swaps;
+    let bare = !s.has(start..end, |t| {
+        matches!(t, Tag::Act(_) | Tag::Event | Tag::Speech)
+            || matches!(t, Tag::Cue(q) if !matches!(q, Cue::Part | Cue::Pronoun))
+    });
+    let short = end - start <= c.np.len() + 3;
+    people && bare && short && s.quoted(c.at) && s.has(0..s.words.len(), |t| t == Tag::Speech)
 }
 
 /// "the "1,000 for 1,000" exchange", "the third part of the 1000-for-1000

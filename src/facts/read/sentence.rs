@@ -112,10 +112,14 @@ impl<'a> Sentence<'a> {
     /// left out; the paragraph or the article's exchange dates the count.
     fn quoted_relative_day(&self, m: &DateMention) -> bool {
         let relative = m.words.clone().all(|k| RELATIVE_DAYS.contains(&self.words[k].norm.as_str()));
-        let at = self.words[m.words.start].span.start;
+        relative && self.quoted(m.words.start)
+    }
+
+    /// Is word `k` inside a quotation opened earlier in the sentence?
+    pub fn quoted(&self, k: usize) -> bool {
+        let at = self.words[k].span.start;
         let before = &self.text[..at.min(self.text.len())];
-        let open = before.matches('“').count() > before.matches('”').count() || before.matches('"').count() % 2 == 1;
-        relative && open
+        before.matches('“').count() > before.matches('”').count() || before.matches('"').count() % 2 == 1
     }
 
     /// "2005 Ukrainians have come home": a four-digit count, not a year.

@@ -365,3 +365,41 @@ fn a_sides_breakdown_of_unnamed_people_is_of_its_own() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_quoted_head_count_needs_no_verb_and_a_crash_toll_is_no_part() {
+    let f = read("2024-01-04", "\"Two hundred and thirty of our people,\" Zelensky wrote on Wednesday, 3 January.");
+    let got = figures(&f);
+    assert!(got.contains(&("2024-01-03".into(), 230, Recipient::To(Side::Ukraine), false)), "{got:?}");
+    // Neither the dead nor the soldiers among them were exchanged.
+    let f = read(
+        "2024-01-25",
+        "Officials said all 70 people on board the plane were killed, including five crew members and four Russian soldiers.",
+    );
+    assert!(figures(&f).is_empty(), "{:?}", figures(&f));
+}
+
+#[test]
+fn a_ministers_breakdown_and_a_unit_as_predicate_are_his_sides_service_members() {
+    let f = read(
+        "2025-04-20",
+        "Ukraine brought home 246 soldiers on Saturday. Moscow said 15 wounded Russians were also returned. \
+         Interior Minister Ihor Klymenko says 70 of the returnees belonged to his ministry: 66 national guardsmen and four border guards. \
+         Another 40 were from the Navy.",
+    );
+    let ua = Recipient::To(Side::Ukraine);
+    let got = figures(&f);
+    for value in [70, 66, 4, 40] {
+        assert!(got.contains(&("2025-04-19".into(), value, ua, true)), "{value}: {got:?}");
+    }
+    // After civilians, a part named by its rank is not a civilian.
+    let f = read(
+        "2025-10-03",
+        "Zelensky said 185 soldiers and 20 civilians came home on Thursday. Of the soldiers, 183 are privates and sergeants.",
+    );
+    let privates = f.observations.iter().find_map(|o| match &o.fact {
+        Fact::Figure(x) if x.value == 183 => Some(x.category),
+        _ => None,
+    });
+    assert_eq!(privates, Some(crate::lang::lexicon::Category::Prisoners));
+}

@@ -41,6 +41,13 @@ pub const SPEAKERS: &[Speaker] = &[
     person(&["sybiha"], UA, "Sybiha"),
     person(&["yusov"], UA, "Yusov"),
     person(&["lutsenko"], UA, "Lutsenko"),
+    // Interior minister since 2023; the National Guard and border guards are his ministry's.
+    person(&["klymenko"], UA, "Klymenko"),
+    // Ombudsman until mid-2022.
+    person(&["denisova"], UA, "Denisova"),
+    // Coordination Headquarters secretary and spokesman.
+    person(&["usov"], UA, "Usov"),
+    person(&["yatsenko"], UA, "Yatsenko"),
     person(&["putin"], RU, "Putin"),
     person(&["peskov", "peskow"], RU, "Peskov"),
     person(&["lavrov"], RU, "Lavrov"),
@@ -51,6 +58,11 @@ pub const SPEAKERS: &[Speaker] = &[
     person(&["pushilin"], RU, "Pushilin"),
     person(&["pasechnik"], RU, "Pasechnik"),
     person(&["lantratova"], RU, "Lantratova"),
+    // Defence Ministry spokesman; Kremlin aide; governors of the border regions.
+    person(&["konashenkov"], RU, "Konashenkov"),
+    person(&["ushakov"], RU, "Ushakov"),
+    person(&["gladkov"], RU, "Gladkov"),
+    person(&["khinshtein"], RU, "Khinshtein"),
     person(&["trump"], None, "Trump"),
     body(
         &["coordination headquarters", "coordination staff", "coordination centre", "coordination center"],

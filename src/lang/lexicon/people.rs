@@ -242,6 +242,39 @@ pub const SAME_GROUP: &[(&str, &str)] = &[
     ("troops", "military"),
 ];
 
+/// Words (as a figure's terms, see `canonical_term`) that make a part service
+/// members whatever group it was read in: "Of the soldiers, 183 are privates
+/// and sergeants", read after "20 civilians", are not civilians; "nine of
+/// whom are women" after "fourteen civilians" are.
+pub const SERVICE_TERMS: &[&str] = &[
+    "privates",
+    "sergeants",
+    "officers",
+    "soldiers",
+    "servicemen",
+    "service",
+    "military",
+    "troops",
+    "fighters",
+    "defenders",
+    "marines",
+    "guard",
+    "sailors",
+    "pilots",
+    "paratroopers",
+    "conscripts",
+    "commanders",
+    "combatants",
+    "azov",
+    "army",
+    "forces",
+];
+
+/// Does a figure's terms name service members (`SERVICE_TERMS`)?
+pub fn names_service(terms: &[String]) -> bool {
+    terms.iter().any(|t| SERVICE_TERMS.contains(&canonical_term(t)))
+}
+
 /// The group a word names, for matching a question's words to a figure's.
 pub fn group_term(norm: &str) -> &str {
     let canonical = canonical_term(norm);
