@@ -114,7 +114,14 @@ fn side_text(
     } else {
         let parts: Vec<String> =
             ordered.iter().map(|c| format!("{}{noun} according to {}", c.text(), names(&c.reporters()))).collect();
-        format!("sources differ: {}", parts.join("; "))
+        // "By how many did the figures differ?": the gap between two exact counts.
+        let gap = match ordered[..] {
+            [a, b] if a.approx.is_none() && b.approx.is_none() => {
+                format!(" (a difference of {})", num(a.value.abs_diff(b.value)))
+            }
+            _ => String::new(),
+        };
+        format!("sources differ: {}{gap}", parts.join("; "))
     }
 }
 

@@ -406,6 +406,13 @@ pub fn reporter(w: &Words) -> Option<ReporterRef> {
         } else {
             (i.saturating_sub(4)..i).rev().collect()
         };
+        // "according to the Russian Defence Ministry": the ministry, of Russia's side,
+        // not a speaker named "Russian".
+        let named = window.iter().copied().find(|&k| matches!(w.tag(k), Some(Tag::Speaker(_))));
+        let window: Vec<usize> = match named {
+            Some(k) if x.is("according") || x.is("per") => vec![k],
+            _ => window,
+        };
         // "what Kyiv and Moscow said": every speaker of the verb.
         for k in window {
             if let Some(r) = speaker_ref(w, k).filter(|r| r.side.is_some() || !r.names.is_empty())
@@ -435,7 +442,8 @@ fn speaker_ref(w: &Words, k: usize) -> Option<ReporterRef> {
                 sp.side.or_else(|| (k.saturating_sub(3)..(k + 3).min(w.words.len())).find_map(|j| side_word(w.tag(j))));
             Some(ReporterRef { side, names: sp.names.iter().map(|n| (*n).to_string()).collect() })
         }
-        Some(Tag::State(side)) => Some(ReporterRef { side: Some(side), names: Vec::new() }),
+        // "according to Russian officials": that side.
+        Some(Tag::State(side) | Tag::Nationality(side)) => Some(ReporterRef { side: Some(side), names: Vec::new() }),
         _ if word.capitalized && !word.is("what") && !word.is("how") => {
             Some(ReporterRef { side: None, names: vec![word.norm.clone()] })
         }

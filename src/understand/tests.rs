@@ -76,6 +76,10 @@ fn filters() {
     // The state before a ministry is its side, not a second speaker.
     let x = q("How many Ukrainian prisoners did Russia's defence ministry say it handed over on 4 February 2023?");
     assert_eq!(x.filter.reporter.as_ref().and_then(|r| r.side), Some(Side::Russia));
+    // A nationality before a ministry is its side, not a speaker named "Russian".
+    let x = q("According to the Russian Defence Ministry, how many servicemen came back on 8 February 2024?");
+    let r = x.filter.reporter.expect("a reporter");
+    assert_eq!((r.side, r.names.iter().any(|n| n.contains("ministry"))), (Some(Side::Russia), true));
     let x = q("How many Ukrainians came home on 30 December 2024 according to Zelenskyy?");
     assert_eq!(x.filter.reporter.as_ref().and_then(|r| r.side), Some(Side::Ukraine));
     assert_eq!(q("how many women were in the nye 2022 swap").filter.group, ["women"]);

@@ -492,3 +492,18 @@ fn which_of_two_days_was_bigger_names_the_days_exchange() {
     );
     assert!(!got.text.contains("1,000"), "{}", got.text);
 }
+
+/// Two sources that differ are shown with who says each and the gap between them;
+/// "according to the Russian Defence Ministry" is that ministry, not a speaker "Russian".
+#[test]
+fn differing_counts_show_their_gap_and_a_ministry_is_found_by_its_side() {
+    let body = "Russia's Defence Ministry said 150 Russian servicemen had been returned on Monday, 30 December, and 150 Ukrainian prisoners of war handed over. Zelensky said 189 Ukrainians had come home.";
+    let scratch = crate::support::Scratch::new(&[("a.md", &crate::support::article("a", "2024-12-31", body))]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let a = engine.answer("by how much did the two sides' figures for the 30 december 2024 swap differ?");
+    assert!(a.text.contains("a difference of 39"), "{}", a.text);
+    let a = engine.answer(
+        "According to the Russian Defence Ministry, how many Russian servicemen came back on 30 December 2024?",
+    );
+    assert!(a.answered && a.text.contains("150") && !a.text.contains("None of these"), "{}", a.text);
+}

@@ -471,6 +471,16 @@ fn elliptic_ok(s: &Sentence, c: &Count) -> bool {
     if tally_frame(s, c) {
         return true;
     }
+    // "In fact each side released 84.", "Kyiv got back 49 on Friday": the object
+    // of an exchange verb whose subject is a side, ending the clause.
+    let object = c.at > 0
+        && matches!(s.tag(c.at - 1), Some(Tag::Act(Act::Give | Act::Swap | Act::Home | Act::Receive)))
+        && (s.clause_of(c.at).start..c.at - 1)
+            .any(|k| matches!(s.tag(k), Some(Tag::State(_))) || s.is(k, "side") || s.is(k, "sides"))
+        && (s.words.get(n).is_none_or(|w| w.is_punct()) || dated_on || each);
+    if object {
+        return true;
+    }
     let part = part || c.of_group || opens_a_part(s, c);
     let digits = s.words[c.at].is_digits() || copula || part;
     digits && (acts || each || dated_on || copula || part || (predicate || gapped_verb) && part_context(s, c))

@@ -79,6 +79,10 @@ pub fn of(s: &Sentence, c: &Count, today: NaiveDate) -> Kind {
     if c.swaps {
         return Kind::Swaps;
     }
+    // "An earlier version of this article said 42 on each side": withdrawn.
+    if super::events::retracted(s, c.at) {
+        return Kind::Other;
+    }
     let clause = s.clause_of(c.at);
     if planned(s, c, clause.clone()) || names_the_deal(s, c) {
         return Kind::Planned;
@@ -103,7 +107,16 @@ pub fn of(s: &Sentence, c: &Count, today: NaiveDate) -> Kind {
     let exchange_act = |t: Tag| matches!(t, Tag::Act(Act::Give | Act::Receive | Act::Home | Act::Swap | Act::Occur));
     // Verbs inside the count's own noun phrase ("freed Ukrainians") describe it, not the clause.
     let outside_np = |t: &&crate::lang::gazetteer::Tagged| !c.np.contains(&t.words.start);
-    let acts: Vec<Tag> = s.tags_in(clause.clone()).filter(outside_np).map(|t| t.tag).collect();
+    // "the 84 Ukrainians included soldiers, some of whom had been held since 2014":
+    // what a subset of them had done is not what the count did.
+    let subset = (c.np.end + 1..clause.end).find(|&k| {
+        s.is(k, "of") && (s.is(k + 1, "whom") || s.is(k + 1, "which")) && k > 0 && {
+            let q = &s.words[k - 1];
+            ["some", "many", "most", "several", "few", "half"].contains(&q.norm.as_str()) || q.number().is_some()
+        }
+    });
+    let own = |t: &&crate::lang::gazetteer::Tagged| subset.is_none_or(|k| t.words.start < k);
+    let acts: Vec<Tag> = s.tags_in(clause.clone()).filter(outside_np).filter(own).map(|t| t.tag).collect();
     // "led to an exchange of 400 captives, 200 on each side": the noun says it.
     let exchange_of = s.tags_in(clause.clone()).any(|t| {
         t.tag == Tag::Event
@@ -244,8 +257,14 @@ fn cumulative(s: &Sentence, c: &Count, clause: std::ops::Range<usize>, today: Na
         if s.tag(k) != Some(Tag::Cue(Cue::Since)) {
             continue;
         }
-        // "held since 2022", "in captivity since 2017" describe the people.
-        let modifier = k > 0 && matches!(s.tag(k - 1), Some(Tag::Act(Act::Hold | Act::Capture)));
+        // "held since 2022", "held by Russia since 2014", "in captivity since 2017" describe the people.
+        let modifier = (k.saturating_sub(3)..k).any(|j| matches!(s.tag(j), Some(Tag::Act(Act::Hold | Act::Capture))));
+        // "exchanged 84 each, the latest in a series of swaps that has freed hundreds
+        // since the start of the year": a relative clause after the count has its own.
+        let relative = c.at < k && (c.np.end..k).any(|j| RELATIVES.contains(&w[j].norm.as_str()) || w[j].is("that"));
+        if relative {
+            continue;
+        }
         // "the first swap since April", "the largest exchange since 2022".
         // "the seventh prisoner exchange since the invasion began".
         let ranking =

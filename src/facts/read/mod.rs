@@ -220,7 +220,10 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
                 _ => None,
             };
             let elsewhere = events::elsewhere(&s);
+            // "CORRECTION, 15 August 2025: An earlier version … said": the day of the note.
+            let retraction = events::retracted(&s, s.words.len());
             let carries = match days.as_slice() {
+                _ if retraction => paragraph_day,
                 [day] if *day <= a.published && !elsewhere => Some(*day),
                 [] => paragraph_day,
                 _ => None,
@@ -385,21 +388,25 @@ fn stamp_of(first: &str, published: NaiveDate) -> Option<NaiveDate> {
 /// The exchange an article is about: the first dated sentence about a swap
 /// that is not about an earlier one; `None` when no sentence dates one.
 fn event_date(places: &[Reading], published: NaiveDate) -> Option<(ExchangeDate, bool)> {
-    places.iter().filter(|p| p.stamp.is_none() && about_exchange(&p.s) && !events::elsewhere(&p.s)).find_map(|p| {
-        // Not the day of a swap only planned, or one that did not happen.
-        let days: Vec<&crate::lang::dates::DateMention> =
-            p.s.own_dates().filter(|m| !events::not_done_in(&p.s, p.s.clause_of(m.words.start))).collect();
-        days.iter().enumerate().find_map(|(k, m)| match m.period {
-            Period::Day { date } if date <= published => {
-                let listed = days.get(k + 1).is_some_and(|n| {
-                    matches!(n.period, Period::Day { date: other } if other != date)
-                        && (m.words.end..n.words.start).all(|j| p.s.is(j, "and") || p.s.is(j, ","))
-                });
-                Some((ExchangeDate::Day(date), listed))
-            }
-            _ => None,
+    let retraction = |s: &Sentence| events::retracted(s, s.words.len());
+    places
+        .iter()
+        .filter(|p| p.stamp.is_none() && about_exchange(&p.s) && !events::elsewhere(&p.s) && !retraction(&p.s))
+        .find_map(|p| {
+            // Not the day of a swap only planned, or one that did not happen.
+            let days: Vec<&crate::lang::dates::DateMention> =
+                p.s.own_dates().filter(|m| !events::not_done_in(&p.s, p.s.clause_of(m.words.start))).collect();
+            days.iter().enumerate().find_map(|(k, m)| match m.period {
+                Period::Day { date } if date <= published => {
+                    let listed = days.get(k + 1).is_some_and(|n| {
+                        matches!(n.period, Period::Day { date: other } if other != date)
+                            && (m.words.end..n.words.start).all(|j| p.s.is(j, "and") || p.s.is(j, ","))
+                    });
+                    Some((ExchangeDate::Day(date), listed))
+                }
+                _ => None,
+            })
         })
-    })
 }
 
 /// Does the sentence speak of people changing hands?
@@ -475,6 +482,15 @@ fn sentence_reporter(ctx: &Context, places: &[Reading], k: usize, heard: &mut Sp
         && colon > 0
     {
         speaker = reporter::speaker_at(s, 0).filter(|_| s.tagged(0).is_some_and(|t| t.words.end == colon));
+    }
+    // "Claim 1 (Russian Defence Ministry, 30 December): "150 …"": a label naming
+    // its speaker in brackets before the quotation.
+    if speaker.is_none()
+        && let Some(colon) = s.words.iter().take(14).position(|w| w.is(":"))
+        && s.words.get(colon + 1).is_some_and(|w| ["\"", "“", "«"].contains(&w.norm.as_str()))
+        && let Some(open) = s.words[..colon].iter().position(|w| w.is("("))
+    {
+        speaker = (open + 1..colon).find_map(|j| reporter::speaker_at(s, j));
     }
     if speaker.is_none() && opens_quote(s.text) {
         speaker = places[k + 1..]

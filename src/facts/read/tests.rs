@@ -403,3 +403,28 @@ fn a_ministers_breakdown_and_a_unit_as_predicate_are_his_sides_service_members()
     });
     assert_eq!(privates, Some(crate::lang::lexicon::Category::Prisoners));
 }
+
+#[test]
+fn a_correction_withdraws_what_the_earlier_version_said() {
+    let f = read(
+        "2025-08-16",
+        "CORRECTION, 16 August 2025: An earlier version of this report said that 90 prisoners had been exchanged in total, 45 on each side. In fact each side released 90.\n\nRussia and Ukraine exchanged 90 prisoners each on Friday, 15 August, the latest in a run of swaps that has freed hundreds since the start of the year.",
+    );
+    let got = figures(&f);
+    assert!(!got.iter().any(|g| g.1 == 45), "{got:?}");
+    assert!(got.contains(&("2025-08-15".into(), 90, Recipient::Each, false)), "{got:?}");
+    assert!(!got.iter().any(|g| g.0 == "2025-08-16"), "{got:?}");
+}
+
+#[test]
+fn a_claim_labelled_with_its_speaker_in_brackets_is_that_speakers() {
+    let f = read(
+        "2025-01-03",
+        "Claim 1 (Russian Defence Ministry, 30 December): \"150 Russian servicemen were returned from territory controlled by the Kyiv regime.\"",
+    );
+    let who = f.observations.iter().find_map(|o| match &o.fact {
+        Fact::Figure(x) if x.value == 150 => Some(x.reporter.side),
+        _ => None,
+    });
+    assert_eq!(who, Some(Some(Side::Russia)));
+}
