@@ -47,6 +47,26 @@ pub fn within(e: &Exchange, p: &Period) -> bool {
 }
 
 pub fn select<'f>(ctx: &Context<'f>, q: &Question) -> Selection<'f> {
+    // "the exchange before the 75-for-75 one", "the swap after the Easter one": the
+    // nearest exchange on that side of the one the rest of the question names.
+    if let Some(n) = q.select.neighbour {
+        let mut anchor_q = q.clone();
+        anchor_q.select.neighbour = None;
+        anchor_q.select.rank = None;
+        let anchor = select(ctx, &anchor_q);
+        let from = anchor.exchanges.iter().map(|e| e.date.bounds().0).min();
+        let to = anchor.exchanges.iter().map(|e| e.date.bounds().1).max();
+        if anchor.basis != Basis::All
+            && let (Some(from), Some(to)) = (from, to)
+        {
+            let all = &ctx.facts.exchanges;
+            let next = match n {
+                Neighbour::Before => all.iter().rev().find(|e| e.date.bounds().1 < from),
+                Neighbour::After => all.iter().find(|e| e.date.bounds().0 > to),
+            };
+            return Selection { exchanges: next.into_iter().collect(), basis: Basis::Named, evidence: anchor.evidence };
+        }
+    }
     let facts = ctx.facts;
     let s = &q.select;
     let mut chosen: Vec<&Exchange> = facts.exchanges.iter().collect();

@@ -105,7 +105,16 @@ pub fn periods(w: &Words, today: NaiveDate) -> (Vec<Period>, Option<Period>) {
         match (at(1), at(2)) {
             (Some("of"), Some("as")) | (Some("by"), _) | (Some("the"), Some("by")) => as_of = Some(period),
             _ if total_after || by_end => as_of = Some(period),
-            (Some("since" | "after"), _) => periods.extend(open_range(m.period, today, true)),
+            (Some("since"), _) => periods.extend(open_range(m.period, today, true)),
+            // "the first swap after Independence Day 2024": from the day after it.
+            (Some("after"), _) => {
+                periods.extend(open_range(m.period, today, true).zip(m.period.bounds()).and_then(|(open, (_, end))| {
+                    match open {
+                        Period::Span { to, .. } => Some(Period::Span { from: end.succ_opt()?, to }),
+                        other => Some(other),
+                    }
+                }))
+            }
             (Some("before" | "until" | "till"), _) => periods.extend(open_range(m.period, today, false)),
             _ => periods.push(period),
         }
@@ -264,11 +273,14 @@ pub fn neighbour(w: &Words) -> Option<Neighbour> {
         }
         k += 1;
         let dated = k;
-        while k < words.len() && w.in_date(k) {
+        let thing = |x: &Word| ["one", "exchange", "swap"].contains(&x.norm.as_str());
+        // "before the 2 Oct one", "before the 75-for-75 one", "after the Easter 2025 swap".
+        while k < words.len() && k < dated + 6 && !thing(&words[k]) && (!words[k].is_punct() || words[k].is("-"))
+            || w.in_date(k)
+        {
             k += 1;
         }
-        let thing = |x: &Word| ["one", "exchange", "swap"].contains(&x.norm.as_str());
-        // With a date between, only "the swap after the 2 Oct one", not "where do they go
+        // With words between, only "the swap after the 2 Oct one", not "where do they go
         // after the 6 May swap".
         let named = k == dated
             || words.get(k).is_some_and(|x| x.is("one"))

@@ -126,6 +126,13 @@ fn selectors() {
     let after = q("when was the first pow swap after the 2 oct 2025 one");
     assert_eq!((after.select.neighbour, after.select.rank), (Some(Neighbour::After), None));
     assert_eq!(q("where do the russian pows go after the may 6 2025 swap").select.neighbour, None);
+    // "after" a day starts the day after it; "since" it includes it.
+    let after = q("what was the first swap after 24 august 2024");
+    let from = after.select.periods.first().and_then(|p| p.bounds()).map(|b| b.0.to_string());
+    assert_eq!(from.as_deref(), Some("2024-08-25"));
+    let before = q("which swap came right before the 95-for-95 one in july 2024?");
+    assert_eq!((before.select.neighbour, before.select.n_for_n), (Some(Neighbour::Before), Some(95)));
+    assert!(before.select.descriptors.is_empty(), "{:?}", before.select.descriptors);
     assert_eq!(
         q("How many Ukrainian service members came home on 14 and 31 December 2022 combined?").select.periods,
         [day(2022, 12, 14), day(2022, 12, 31)]

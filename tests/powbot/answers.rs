@@ -507,3 +507,17 @@ fn differing_counts_show_their_gap_and_a_ministry_is_found_by_its_side() {
     );
     assert!(a.answered && a.text.contains("150") && !a.text.contains("None of these"), "{}", a.text);
 }
+
+/// "the swap before the 95-for-95 one": the neighbour of the exchange the rest of the question names.
+#[test]
+fn a_neighbour_is_found_from_an_n_for_n_swap() {
+    let a = "Ukraine and Russia each freed 95 prisoners on Wednesday, 17 July.";
+    let b = "Ukraine and Russia each freed 90 prisoners on Tuesday, 25 June.";
+    let scratch = crate::support::Scratch::new(&[
+        ("a.md", &crate::support::article("a", "2024-07-18", a)),
+        ("b.md", &crate::support::article("b", "2024-06-26", b)),
+    ]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let got = engine.answer("what was the swap right before the 95-for-95 one in july 2024?");
+    assert!(got.text.contains("25 June 2024") && got.text.contains("90"), "{}", got.text);
+}

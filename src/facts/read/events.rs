@@ -19,6 +19,8 @@ pub fn elsewhere(s: &Sentence) -> bool {
     let earlier = s.tags.iter().filter(|t| t.tag == Tag::Cue(Cue::Earlier)).any(|t| {
         s.words[t.words.start].is("last")
             || s.is(t.words.end, "time")
+            // "The previous one was on 8 February (100 came home)".
+            || s.is(t.words.end, "one")
             || s.has(t.words.end..(t.words.end + 3).min(s.words.len()), |x| matches!(x, Tag::Event | Tag::Stage))
     });
     // "As Ukrinform reported, on 17 October …": a recap of an earlier report.
@@ -101,8 +103,12 @@ pub fn read(ctx: &Context, p: &Reading, out: &mut ArticleFacts) {
     };
 
     // It took place: "Another exchange took place today", "Another group … came home on Thursday".
-    let act =
-        s.has(whole.clone(), |t| matches!(t, Tag::Act(Act::Give | Act::Receive | Act::Home | Act::Swap | Act::Occur)));
+    // Not "the 75 released servicemen have landed": a group named again, which is no new report.
+    let restated = |k: usize| k >= 2 && s.words[k - 1].number().is_some() && (s.is(k - 2, "the") || s.is(k - 2, "all"));
+    let act = s.tags.iter().any(|t| {
+        matches!(t.tag, Tag::Act(Act::Give | Act::Receive | Act::Home | Act::Swap | Act::Occur))
+            && !restated(t.words.start)
+    });
     let event_noun = s.has(whole.clone(), |t| t == Tag::Event);
     let confirmed =
         event_noun && s.words.iter().any(|w| ["another", "confirmed", "confirms"].contains(&w.norm.as_str()));

@@ -24,7 +24,7 @@ pub mod reporter;
 pub mod sentence;
 mod table;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use self::sentence::Sentence;
@@ -169,6 +169,7 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
     let mut last_day: Option<NaiveDate> = None;
     // Whether a paragraph before named a day.
     let mut dated_before = false;
+    let posted = post_days(a);
     for (pi, para) in a.paragraphs.iter().enumerate() {
         let first = para.sentences.first().map(|s| a.text(s)).unwrap_or("");
         // "Monday, 26 August 2024" over the story: the dateline says when it was
@@ -183,7 +184,7 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
         if para.sentences.len() == 1 && first.trim_matches(['*', '_', '#', ' ']).ends_with('?') {
             carried = question_day(first, a.published);
         }
-        let stamp = own.or(carried);
+        let stamp = own.or(carried).or(posted[pi]);
         let today = stamp.unwrap_or(a.published);
         note |= first.to_lowercase().starts_with("editor's note") || first.to_lowercase().starts_with("editor’s note");
         let answer = asked && opens_with(first, ANSWER_MARKS);
@@ -301,6 +302,47 @@ const DEBUNKS: &[&str] = &[
 
 /// A paragraph that is only a stamp and a short label: "5 March, 08:30 -
 /// What to expect", "6 March, 14:10 - Stage two", "14 September - 103 for 103".
+/// A channel archive's posts each end with a stamp line ("👁 210K · 31.05 11:02"):
+/// every paragraph takes the day of the first stamp line after it. Only when
+/// the article has two stamp lines or more, so a layout, not a stray time.
+fn post_days(a: &Article) -> Vec<Option<NaiveDate>> {
+    // Stamp lines may be page furniture to the corpus, so they are looked for in the raw body.
+    let mut offset = 0;
+    let mut stamps: Vec<(usize, NaiveDate)> = Vec::new();
+    for line in a.body.split_inclusive('\n') {
+        if let Some(day) = post_stamp(line.trim(), a.published) {
+            stamps.push((offset, day));
+        }
+        offset += line.len();
+    }
+    if stamps.len() < 2 {
+        return vec![None; a.paragraphs.len()];
+    }
+    a.paragraphs.iter().map(|p| stamps.iter().find(|(at, _)| *at >= p.span.end).map(|(_, day)| *day)).collect()
+}
+
+/// The day of a post's stamp line: a day and month with a clock time and no
+/// year ("👁 210K · 31.05 11:02"), the latest such day on or before publication.
+fn post_stamp(line: &str, published: NaiveDate) -> Option<NaiveDate> {
+    let tokens: Vec<&str> = line.split_whitespace().collect();
+    if tokens.len() > 8 {
+        return None;
+    }
+    let clock = |t: &str| {
+        t.split_once(':').is_some_and(|(h, m)| {
+            h.len() <= 2 && m.len() == 2 && (h.to_owned() + m).chars().all(|c| c.is_ascii_digit())
+        })
+    };
+    let (day, month) = tokens.windows(2).find_map(|p| {
+        let (d, m) = p[0].split_once('.')?;
+        let day: u32 = d.parse().ok().filter(|_| d.len() <= 2)?;
+        let month: u32 = m.parse().ok().filter(|_| m.len() == 2)?;
+        clock(p[1]).then_some((day, month))
+    })?;
+    let this_year = NaiveDate::from_ymd_opt(published.year(), month, day)?;
+    if this_year <= published { Some(this_year) } else { NaiveDate::from_ymd_opt(published.year() - 1, month, day) }
+}
+
 fn bare_stamp(text: &str) -> bool {
     let words = text::words(text);
     let Some(date) = crate::lang::dates::find(&words, Anchor::Published(NaiveDate::default())).into_iter().next()

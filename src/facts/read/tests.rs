@@ -428,3 +428,16 @@ fn a_claim_labelled_with_its_speaker_in_brackets_is_that_speakers() {
     });
     assert_eq!(who, Some(Some(Side::Russia)));
 }
+
+#[test]
+fn a_channels_posts_are_dated_by_the_stamp_line_under_each() {
+    let f = read(
+        "2024-06-01",
+        "Zelensky: \"Another 60 of our people are home.\"\n👁 90K · 31.05 11:02\n\nThe previous one was on 8 February (100 came home).\n👁 80K · 31.05 12:50\n\nSaturday morning: the 60 released men have reached Kyiv hospitals.\n👁 70K · 01.06 09:10",
+    );
+    let got = figures(&f);
+    assert!(got.contains(&("2024-05-31".into(), 60, Recipient::To(Side::Ukraine), false)), "{got:?}");
+    // Neither the earlier swap nor a group named again makes an exchange of the day.
+    assert!(!got.iter().any(|g| g.0 == "2024-06-01"), "{got:?}");
+    assert!(!f.observations.iter().any(|o| o.date.is_some_and(|d| d.id() == "2024-06-01")), "{:?}", f.observations);
+}

@@ -212,6 +212,10 @@ pub const STOP_WORDS: &[&str] = &[
     "too",
     "very",
     "just",
+    // "the swap right before the Easter one", "immediately after".
+    "right",
+    "immediately",
+    "directly",
     "ever",
     "tell",
     "please",
