@@ -167,7 +167,11 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
             continue;
         }
         // A gapped count stands for itself: "…; on 14 April, thirty".
-        let grouped = people && !c.gapped;
+        // "215 people … in return for 55 prisoners": those went the other way, no part of the 215.
+        let given_for = s.tags.iter().any(|t| {
+            t.tag == Tag::Cue(Cue::InReturn) && s.is(t.words.end - 1, "for") && (t.words.end..c.at).len() <= 2
+        });
+        let grouped = people && !c.gapped && !given_for;
         let in_sentence = if grouped { runs[n].or_else(|| explicit_parent(s, c, n, &counts)) } else { None };
         let sibling = grouped && sibling_of_part(s, c, &done);
         // "- 87 soldiers of the Armed Forces of Ukraine;" under "the group was made up of:".

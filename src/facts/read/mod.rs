@@ -403,7 +403,21 @@ fn stamp_of(first: &str, published: NaiveDate) -> Option<NaiveDate> {
         && words.len() <= 8
         && words[..last.words.start].iter().any(|w| ["-", "–", "—", ":"].contains(&w.norm.as_str()))
     {
-        return Some(date);
+        // "21–22 September 2022": a night's swap over two days is dated by its first.
+        // Not "Day two - Saturday, 24 May": digits either side of the dash.
+        let dash = last
+            .words
+            .start
+            .checked_sub(1)
+            .filter(|&k| ["-", "–", "—"].contains(&words[k].norm.as_str()) && words[last.words.start].is_digits());
+        let first = dash
+            .and_then(|k| k.checked_sub(1))
+            .filter(|&k| words[k].is_digits())
+            .and_then(|k| words[k].number())
+            .and_then(|d| u32::try_from(d).ok())
+            .and_then(|d| date.with_day(d))
+            .filter(|d| *d < date);
+        return Some(first.unwrap_or(date));
     }
     // "19 March 2025" as a line of its own, heading the entry under it.
     if let [only] = found.as_slice()

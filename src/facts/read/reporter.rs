@@ -118,7 +118,14 @@ fn speaker_before(s: &Sentence, v: usize) -> Option<Reporter> {
         from = k + 1;
     }
     let found: Vec<(usize, Reporter)> = (from..v).filter_map(|j| speaker_at(s, j).map(|r| (j, r))).collect();
-    let person = found.iter().find(|(j, _)| is_person(s, *j));
+    // The person right before the verb ("friend of Vladimir Putin, President Volodymyr
+    // Zelensky said"), else the first ("Andrey Yermak, who heads Zelensky's office, claimed").
+    let adjacent = |j: usize| s.tagged(j).is_some_and(|t| t.words.end == v);
+    let person = found
+        .iter()
+        .rev()
+        .find(|(j, _)| is_person(s, *j) && adjacent(*j))
+        .or_else(|| found.iter().find(|(j, _)| is_person(s, *j)));
     // A person before the institution or state of their title: "Ukraine's Interior
     // Minister Ihor Klymenko said" is Klymenko, on Ukraine's side.
     person

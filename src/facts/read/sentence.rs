@@ -41,7 +41,7 @@ impl<'a> Sentence<'a> {
         let mut s = Sentence { text, words, tags, tag_at, dates: Vec::new(), clauses: Vec::new(), paragraph, position };
         s.dates = dates::find(&s.words, Anchor::Published(today))
             .into_iter()
-            .filter(|m| !s.counts_people_at(m) && !s.quoted_relative_day(m))
+            .filter(|m| !s.counts_people_at(m) && !s.quoted_relative_day(m) && !s.dateline(m))
             .map(|m| {
                 let foreign = s.foreign_date(&m);
                 (m, foreign)
@@ -113,6 +113,20 @@ impl<'a> Sentence<'a> {
     fn quoted_relative_day(&self, m: &DateMention) -> bool {
         let relative = m.words.clone().all(|k| RELATIVE_DAYS.contains(&self.words[k].norm.as_str()));
         relative && self.quoted(m.words.start)
+    }
+
+    /// "KYIV, Sept 24 (GWS) - Ukraine has won …": a wire story's opening
+    /// dateline says when it was filed, not when what it reports happened.
+    fn dateline(&self, m: &DateMention) -> bool {
+        let place = &self.words[..m.words.start];
+        let opens = matches!(place, [.., comma] if comma.is(","))
+            && place.len() <= 4
+            && place[..place.len() - 1].iter().all(|w| w.capitalized || w.is("/"));
+        let mut after = m.words.end;
+        if self.is(after, "(") {
+            after = (after..self.words.len().min(after + 6)).find(|&k| self.is(k, ")")).map_or(after, |k| k + 1);
+        }
+        opens && ["-", "–", "—"].iter().any(|d| self.is(after, d))
     }
 
     /// Is word `k` inside a quotation opened earlier in the sentence?

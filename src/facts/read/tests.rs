@@ -441,3 +441,30 @@ fn a_channels_posts_are_dated_by_the_stamp_line_under_each() {
     assert!(!got.iter().any(|g| g.0 == "2024-06-01"), "{got:?}");
     assert!(!f.observations.iter().any(|o| o.date.is_some_and(|d| d.id() == "2024-06-01")), "{:?}", f.observations);
 }
+
+#[test]
+fn a_wire_dateline_does_not_date_and_those_given_in_return_went_the_other_way() {
+    let f = read(
+        "2022-09-24",
+        "KYIV, Sept 24 (Wire) - Ukraine has won the release of 215 people held by Russia, in return for 55 prisoners including a friend of Vladimir Putin, President Volodymyr Zelensky said.\n\nAnnouncing the deal in his nightly address on Wednesday, Zelensky said 108 of the freed were Azov fighters.",
+    );
+    let got = figures(&f);
+    assert!(got.contains(&("2022-09-21".into(), 215, Recipient::To(Side::Ukraine), false)), "{got:?}");
+    assert!(got.contains(&("2022-09-21".into(), 55, Recipient::To(Side::Russia), false)), "{got:?}");
+    let who = f.observations.iter().find_map(|o| match &o.fact {
+        Fact::Figure(x) if x.value == 215 => Some(x.reporter.name.clone()),
+        _ => None,
+    });
+    assert_eq!(who.as_deref(), Some("Zelenskyy"));
+}
+
+#[test]
+fn a_two_day_heading_dates_by_its_first_day_and_the_missing_are_not_freed() {
+    let f = read(
+        "2024-01-10",
+        "**21–22 September 2022**\n\n215 people freed by Russia, in return for 55 people.\n\nDay two - Saturday, 24 September\n\nAn outlet identified 129 conscripts who went missing or were taken prisoner.",
+    );
+    let got = figures(&f);
+    assert!(got.contains(&("2022-09-21".into(), 215, Recipient::To(Side::Ukraine), false)), "{got:?}");
+    assert!(!got.iter().any(|g| g.1 == 129), "{got:?}");
+}

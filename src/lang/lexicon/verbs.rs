@@ -123,6 +123,8 @@ pub const ACTS: &[(&str, Act)] = &[
     ("captured", Act::Capture),
     ("capture", Act::Capture),
     ("taken prisoner", Act::Capture),
+    // "129 conscripts who went missing or were taken prisoner": lost, not "went" home.
+    ("went missing", Act::Capture),
     ("took prisoner", Act::Capture),
     ("seized", Act::Capture),
     ("abducted", Act::Capture),
