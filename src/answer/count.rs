@@ -128,7 +128,10 @@ fn side_text(
 /// " women", " seriously wounded", "" for the headline count.
 fn noun_of(who: Who) -> String {
     if !who.group.is_empty() {
-        format!(" {}", who.group.join(" "))
+        // The group's words are match terms ("civilian"); a reply names people ("2 civilians").
+        let words: Vec<&str> =
+            who.group.iter().map(|w| if w == "civilian" { "civilians" } else { w.as_str() }).collect();
+        format!(" {}", words.join(" "))
     } else if who.category != Category::Prisoners {
         format!(" {}", who.category.noun())
     } else {

@@ -61,6 +61,15 @@ pub fn classify(line: &str, title: &str) -> LineKind {
     if table {
         return LineKind::Content;
     }
+    // "• 19 Snake Island defenders, 14 who guarded the Chornobyl NPP": a bulleted
+    // breakdown, not a menu ("• HOME»", "• Top News»").
+    let bullet_with_figures = line.starts_with("• ")
+        && line.chars().any(|c| c.is_ascii_digit())
+        && line.split_whitespace().count() >= 4
+        && !line.contains('»');
+    if bullet_with_figures {
+        return LineKind::Content;
+    }
     if FURNITURE.iter().any(|p| lower.contains(p)) || line.starts_with(NAVIGATION_MARKS) || breadcrumb {
         return LineKind::Furniture;
     }
@@ -83,7 +92,17 @@ pub fn classify(line: &str, title: &str) -> LineKind {
 /// A live-blog stamp: a day of the month and a month name, then a clock
 /// time ("5 March, 15:40", "12 June 09:05 - …"), or a clock time alone ("15:40").
 fn stamp_line(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().take(4).collect();
+    // "Sun 25 May, 17:40", "Friday 23 May 16:40": a weekday may lead.
+    const WEEKDAYS: &[&str] = &["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"];
+    let weekday = |w: &str| {
+        let w = w.trim_end_matches([',', '.']).to_lowercase();
+        WEEKDAYS.contains(&w.as_str()) || w.ends_with("day") && w.len() <= 9
+    };
+    let words: Vec<&str> = line.split_whitespace().take(5).collect();
+    let words: &[&str] = match words.as_slice() {
+        [w, rest @ ..] if weekday(w) && !rest.is_empty() => rest,
+        all => all,
+    };
     let clock = |w: &str| {
         let w = w.trim_end_matches(|c: char| !c.is_ascii_digit());
         w.split_once(':').is_some_and(|(h, m)| {
@@ -92,7 +111,7 @@ fn stamp_line(line: &str) -> bool {
     };
     let day = |w: &str| w.len() <= 2 && w.chars().all(|c| c.is_ascii_digit());
     let month = |w: &str| w.trim_end_matches(',').chars().next().is_some_and(char::is_uppercase);
-    match words.as_slice() {
+    match words {
         [d, m, t, ..] | [d, m, t] if day(d) && month(m) && clock(t) => true,
         [t, ..] => clock(t),
         _ => false,

@@ -184,6 +184,9 @@ fn measure(w: &Words, s: &Selectors, f: &Filters, claim: Option<ClaimKind>) -> M
     // (not "were any Mariupol defenders freed", which asks about some of them).
     // "… any civilians?": whether some were, and how many.
     let any_people = first == "any" && w.tagged(|t| matches!(t, Tag::People(_)));
+    // "were there women among those returned …?", "mariupol defenders on the last day …?":
+    // a group of people asked about with no question of its own is counted.
+    let group_asked = !f.group.is_empty() && (w.has("there") || !read::opens_a_question(w));
     let yes_no_count = any_people
         || ["did", "were", "was", "has", "have"].contains(&first)
             && w.tagged(|t| matches!(t, Tag::Act(_)))
@@ -192,7 +195,7 @@ fn measure(w: &Words, s: &Selectors, f: &Filters, claim: Option<ClaimKind>) -> M
             && f.group.is_empty();
     // "How many drones …": not people, so the articles' sentences answer it.
     let things = read::counted_noun(w).is_some_and(|(_, t)| matches!(t, Some(Tag::Thing(_))));
-    if (how_many && !things) || yes_no_count {
+    if (how_many && !things) || yes_no_count || group_asked {
         return if sums { Measure::Total } else { Measure::Count };
     }
     if s.rank.is_some() {

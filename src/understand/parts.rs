@@ -27,6 +27,9 @@ const OPENERS: &[&[&str]] = &[
     &["what", "was"],
 ];
 
+/// A second question that only asks the first's count: "Were there women among them? How many?".
+const BARE_COUNTS: &[&str] = &["how many", "if so, how many", "if so how many", "how many exactly", "and how many"];
+
 /// The question's parts, verbatim and in order: one part when it asks one thing.
 pub fn parts(text: &str) -> Vec<&str> {
     let words = word_starts(text);
@@ -40,6 +43,10 @@ pub fn parts(text: &str) -> Vec<&str> {
         if word.ends_with('?') && i + 1 < words.len() {
             let first = text[..at + word.len()].trim();
             let second = text[at + word.len()..].trim();
+            // "Were there women among them? How many?": one question, its count asked again.
+            if BARE_COUNTS.iter().any(|b| second.trim_end_matches('?').eq_ignore_ascii_case(b)) {
+                return vec![text];
+            }
             return vec![first, second];
         }
         // "… 2025 and how many …" cuts before "and"; "… 6 May; what …" after the semicolon.
@@ -110,6 +117,10 @@ mod tests {
             (
                 "how many pows did each side release on 2 oct 2025? any civilians?",
                 &["how many pows did each side release on 2 oct 2025?", "any civilians?"],
+            ),
+            (
+                "Were there women among those freed on 3 January? If so, how many?",
+                &["Were there women among those freed on 3 January? If so, how many?"],
             ),
         ];
         for (text, want) in cases {

@@ -497,8 +497,8 @@ pub fn category(w: &Words) -> Option<Category> {
 /// `category`, except a modifier ("civilian sailors" keeps "civilian").
 pub fn group(w: &Words) -> Vec<String> {
     let words = &w.words;
-    let Some(at) = how_many_at(words) else {
-        return Vec::new();
+    let Some(at) = how_many_at(words).filter(|&at| at + 2 < words.len() && !words[at + 2].is_punct()) else {
+        return unasked_group(w);
     };
     // The noun phrase after "how many", up to its verb.
     let mut np: Vec<usize> = Vec::new();
@@ -538,6 +538,46 @@ pub fn group(w: &Words) -> Vec<String> {
         .filter_map(|k| group_word(w, k))
         .collect()
 }
+
+/// The group of a question that asks no "how many" of it: "were there (any)
+/// women among those returned …", or, put tersely, "mariupol defenders on the
+/// last day of the 1000 for 1000?" (a noun phrase of people opening it).
+fn unasked_group(w: &Words) -> Vec<String> {
+    let words = &w.words;
+    let start = match words.iter().position(|x| x.is("there")) {
+        Some(t) if t > 0 && is_verb(&words[t - 1]) => {
+            t + 1 + usize::from(words.get(t + 1).is_some_and(|x| x.is("any")))
+        }
+        _ if words.first().is_some_and(|x| !QUESTION_WORDS.contains(&x.norm.as_str()) && !is_verb(x)) => 0,
+        _ => return Vec::new(),
+    };
+    let np: Vec<usize> = (start..words.len())
+        .take_while(|&k| {
+            let x = &words[k];
+            !x.is_punct()
+                && !["among", "in", "on", "at", "during", "from", "of", "about", "where", "who", "that"]
+                    .contains(&x.norm.as_str())
+                && !matches!(w.tag(k), Some(Tag::Act(_) | Tag::Cue(Cue::Be) | Tag::Speech | Tag::Event))
+                && !is_verb(x)
+        })
+        .collect();
+    // The people are the phrase's head: "mariupol defenders", not "yermak quote".
+    if np.len() > 4 || !np.last().is_some_and(|&k| matches!(w.tag(k), Some(Tag::People(_)))) {
+        return Vec::new();
+    }
+    np.into_iter().filter_map(|k| group_word(w, k)).collect()
+}
+
+/// Does the question open with a question word or a verb ("what …", "did …")?
+pub fn opens_a_question(w: &Words) -> bool {
+    w.words.first().is_some_and(|x| QUESTION_WORDS.contains(&x.norm.as_str()) || is_verb(x))
+}
+
+/// Words that open a question rather than name what it is about.
+const QUESTION_WORDS: &[&str] = &[
+    "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "tell", "list", "show", "give", "compare",
+    "any",
+];
 
 /// A word that names a group, normalised ("servicewomen" → "women"); `None` for generic ones.
 fn group_word(w: &Words, i: usize) -> Option<String> {

@@ -83,6 +83,12 @@ fn filters() {
     let x = q("How many Ukrainians came home on 30 December 2024 according to Zelenskyy?");
     assert_eq!(x.filter.reporter.as_ref().and_then(|r| r.side), Some(Side::Ukraine));
     assert_eq!(q("how many women were in the nye 2022 swap").filter.group, ["women"]);
+    // A group asked about without "how many" of it.
+    let x = q("Were there women among those returned to Ukraine on 3 January 2024? How many?");
+    assert_eq!((x.measure, x.filter.group.as_slice()), (Measure::Count, ["women".to_string()].as_slice()));
+    let x = q("mariupol defenders on the last day of the 1000 for 1000?");
+    assert_eq!((x.measure, x.filter.group.as_slice()), (Measure::Count, ["mariupol".to_string()].as_slice()));
+    assert!(q("yermak quote about the guys freed on the 2nd day of the 1000-for-1000").filter.group.is_empty());
     assert_eq!(q("how many officers among the 45 azov fighters released in may 2023?").filter.group, ["officers"]);
     assert_eq!(q("how many servicewomen were in the 86-for-86 exchange").filter.group, ["women"]);
     assert_eq!(q("how many of the guys freed on june 29 2022 were azovstal defenders").filter.group, ["azovstal"]);

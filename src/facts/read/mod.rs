@@ -435,8 +435,12 @@ fn stamp_of(first: &str, published: NaiveDate) -> Option<NaiveDate> {
     let closed = words.get(after).is_some_and(|w| [",", ":", "-", "–", "—", "|"].contains(&w.norm.as_str()));
     let alone = words.get(after).is_some_and(|w| w.is(".")) && after + 1 == words.len();
     let closed = if on { alone } else { closed || alone };
+    // "Sun 25 May, 17:40": a weekday the date finder leaves out may lead.
+    const WEEKDAYS: &[&str] = &["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"];
+    let lead = words.get(start).is_some_and(|w| WEEKDAYS.contains(&w.norm.as_str()) || w.norm.ends_with("day"));
+    let opens = m.words.start == start || lead && m.words.start == start + 1;
     match m.period {
-        Period::Day { date } if m.words.start == start && closed => Some(date),
+        Period::Day { date } if opens && closed => Some(date),
         _ => None,
     }
 }
@@ -547,6 +551,12 @@ fn sentence_reporter(ctx: &Context, places: &[Reading], k: usize, heard: &mut Sp
         && let Some(open) = s.words[..colon].iter().position(|w| w.is("("))
     {
         speaker = (open + 1..colon).find_map(|j| reporter::speaker_at(s, j));
+    }
+    // "Coordination HQ breakdown of today's 75:" over "• 70 men, 5 women": the
+    // label's speaker gives the list under it.
+    if speaker.is_none() && places[k].item {
+        let label = places[..k].iter().rev().find(|p| !p.item);
+        speaker = label.and_then(|p| (0..p.s.words.len()).find_map(|j| reporter::speaker_at(&p.s, j)));
     }
     if speaker.is_none() && opens_quote(s.text) {
         speaker = places[k + 1..]

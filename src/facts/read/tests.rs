@@ -468,3 +468,21 @@ fn a_two_day_heading_dates_by_its_first_day_and_the_missing_are_not_freed() {
     assert!(got.contains(&("2022-09-21".into(), 215, Recipient::To(Side::Ukraine), false)), "{got:?}");
     assert!(!got.iter().any(|g| g.1 == 129), "{got:?}");
 }
+
+#[test]
+fn a_live_blogs_weekday_stamps_and_a_bulleted_breakdown_under_its_label() {
+    let f = read(
+        "2025-05-25",
+        "Sat 24 May, 15:17\nStage two: 307 Ukrainian servicemen back from captivity.\n\nFri 23 May, 16:40\nZelensky confirms the first stage: 390 people home.\nCoordination HQ breakdown of today's 390:\n• 270 soldiers, 120 civilians\n• 19 Snake Island defenders, 10 Mariupol defenders",
+    );
+    let got = figures(&f);
+    let ua = Recipient::To(Side::Ukraine);
+    assert!(got.contains(&("2025-05-24".into(), 307, ua, false)), "{got:?}");
+    assert!(got.contains(&("2025-05-23".into(), 390, ua, false)), "{got:?}");
+    assert!(got.contains(&("2025-05-23".into(), 19, ua, true)), "{got:?}");
+    let who = f.observations.iter().find_map(|o| match &o.fact {
+        Fact::Figure(x) if x.value == 19 => Some(x.reporter.name.clone()),
+        _ => None,
+    });
+    assert_eq!(who.as_deref(), Some("Coordination Headquarters"));
+}

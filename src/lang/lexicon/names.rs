@@ -65,7 +65,13 @@ pub const SPEAKERS: &[Speaker] = &[
     person(&["khinshtein"], RU, "Khinshtein"),
     person(&["trump"], None, "Trump"),
     body(
-        &["coordination headquarters", "coordination staff", "coordination centre", "coordination center"],
+        &[
+            "coordination headquarters",
+            "coordination hq",
+            "coordination staff",
+            "coordination centre",
+            "coordination center",
+        ],
         UA,
         "Coordination Headquarters",
     ),
