@@ -122,7 +122,7 @@ pub fn read(ctx: &Context, p: &Reading, out: &mut ArticleFacts) {
         push(Some(date), Fact::Report(cite.clone()), own.is_none());
     }
 
-    let date = dated.or(if elsewhere(s) { None } else { Some(ctx.event) });
+    let date = dated.or_else(|| nth_day(ctx, s)).or(if elsewhere(s) { None } else { Some(ctx.event) });
     let inferred = dated.is_none();
     if let Some((number, last, at)) = stage(s)
         && (act || event_noun)
@@ -147,6 +147,30 @@ pub fn read(ctx: &Context, p: &Reading, out: &mut ArticleFacts) {
     if let Some(talks) = agreement(s) {
         push(Some(ctx.event), Fact::Agreement(Attributed { value: talks, cite }), true);
     }
+}
+
+/// "On the third day, all 303 Ukrainians freed were servicemen", in a report of a
+/// swap over several days: that day of it, counted from the first.
+pub fn nth_day(ctx: &Context, s: &Sentence) -> Option<ExchangeDate> {
+    let ExchangeDate::Day(first) = ctx.event else { return None };
+    if s.own_dates().next().is_some() {
+        return None;
+    }
+    // Not "the third day of talks", "the 1,000th day of the war".
+    let of_other = |k: usize| {
+        s.is(k + 1, "of")
+            && s.words
+                .get(k + 2)
+                .is_some_and(|w| ["talks", "negotiations", "war", "invasion", "captivity"].contains(&w.norm.as_str()))
+    };
+    let n = s.words.iter().enumerate().filter(|(k, _)| !of_other(*k)).find_map(|(k, w)| {
+        let ordinal_before =
+            w.is("day").then(|| k.checked_sub(1).and_then(|j| numbers::ordinal(&s.words[j].norm))).flatten();
+        let number_after =
+            (w.is("day") && !s.is(k + 1, "-")).then(|| s.words.get(k + 1).and_then(|x| x.number())).flatten();
+        ordinal_before.or(number_after.and_then(|n| u32::try_from(n).ok()))
+    })?;
+    (1..=7).contains(&n).then(|| ExchangeDate::Day(first + chrono::Days::new(u64::from(n - 1))))
 }
 
 /// Does the sentence speak of people (not only of bodies or weapons)?

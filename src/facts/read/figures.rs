@@ -840,6 +840,11 @@ fn date_of(ctx: &Context, p: &Reading, c: &Count) -> (Option<ExchangeDate>, bool
     if super::events::elsewhere(s) {
         return (p.earlier_day.map(ExchangeDate::Day), true);
     }
+    if p.stamp.is_none()
+        && let Some(day) = super::events::nth_day(ctx, s)
+    {
+        return (Some(day), false);
+    }
     // "The previous exchange, on 24 August, fell on Independence Day. Moscow said
     // 146 servicemen went each way": the paragraph goes on about that exchange,
     // unless the sentence turns back to this one ("this time", "now").

@@ -486,3 +486,13 @@ fn a_live_blogs_weekday_stamps_and_a_bulleted_breakdown_under_its_label() {
     });
     assert_eq!(who.as_deref(), Some("Coordination Headquarters"));
 }
+
+#[test]
+fn the_nth_day_of_a_swap_is_counted_from_its_first() {
+    let f = read(
+        "2025-05-27",
+        "On Friday 23 May each side released 390 people; on Saturday 24 May, 307; on Sunday 25 May, 303.\n\nOn the third day, Kyiv said, all 303 Ukrainians freed were servicemen.",
+    );
+    let got = figures(&f);
+    assert!(got.contains(&("2025-05-25".into(), 303, Recipient::To(Side::Ukraine), false)), "{got:?}");
+}
