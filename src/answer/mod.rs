@@ -49,6 +49,22 @@ pub fn answer(ctx: &Context, q: &Question) -> Answer {
         r.line(coverage(ctx.facts));
         return r.finish(q, false, ctx.corpus);
     }
+    // "After the 205-for-205 exchange, how many … in total?": as of that exchange's day.
+    if q.select.as_of_exchange && q.select.as_of.is_none() {
+        let mut anchor = q.clone();
+        anchor.select.as_of_exchange = false;
+        let sel = select::select(ctx, &anchor);
+        if sel.basis != Basis::All
+            && let Some(last) = sel.exchanges.iter().map(|e| e.date.bounds().1).max()
+        {
+            let mut asked = anchor;
+            asked.select.as_of = Some(crate::lang::dates::Period::Day { date: last });
+            asked.select.n_for_n = None;
+            asked.select.descriptors.clear();
+            asked.select.values.clear();
+            return answer(ctx, &asked);
+        }
+    }
     match q.measure {
         Measure::Search | Measure::Quote => return search::answer(ctx, q),
         Measure::Claim => return claims::answer(ctx, q),

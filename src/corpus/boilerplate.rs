@@ -140,7 +140,11 @@ fn date_heading(line: &str) -> bool {
     let ends = found.last().filter(day).is_some_and(|m| m.words.end == words.len()) && (0..words.len()).any(dash);
     // "19 March 2025" alone on its line, over the entry it dates.
     let alone = found.first().filter(day).is_some_and(|m| m.words == (0..words.len()));
-    leads || ends || alone
+    // "**December 2023**" over a chronology's entry: a month with its year, alone.
+    let month = matches!(found.as_slice(), [m] if matches!(m.period, Period::Month { .. })
+        && m.words == (0..words.len())
+        && words.iter().any(|w| w.is_digits() && w.norm.len() == 4));
+    leads || ends || alone || month
 }
 
 /// Headings that open a list of links to other stories ("Related coverage",

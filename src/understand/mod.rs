@@ -51,7 +51,9 @@ pub fn understand(raw: &str, today: NaiveDate, fix: &dyn Fn(&str) -> Option<Stri
         first_days: read::first_days(&w),
         uneven: read::uneven(&w),
         descriptors: Vec::new(),
+        as_of_exchange: false,
     };
+    select.as_of_exchange = select.as_of.is_none() && select.periods.is_empty() && read::total_after_exchange(&w);
     // "the first swap after the 2 October one": the neighbour, not the year's first.
     if select.neighbour.is_some() && select.rank == Some(Rank::Nth(1)) {
         select.rank = None;

@@ -99,6 +99,9 @@ pub struct Selectors {
     pub uneven: bool,
     /// Words that describe an exchange beyond dates and numbers ("all-female", "Melitopol mayor").
     pub descriptors: Vec<String>,
+    /// "After the 205-for-205 exchange, how many … in total?": a running total as of
+    /// the exchange the rest of the question names, whose day only the facts know.
+    pub as_of_exchange: bool,
 }
 
 impl Selectors {

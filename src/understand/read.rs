@@ -335,8 +335,13 @@ pub fn recipient(w: &Words) -> Option<Side> {
         return None;
     }
     // A nationality of people counted, not of a speaker ("Russia's defence ministry").
+    // Nor of the holder: "brought home from Russian captivity", "in Russian prisons".
+    const HOLDING: &[&str] = &["captivity", "prisons", "prison", "custody", "colonies", "jails", "hands"];
+    let holder = |t: &crate::lang::gazetteer::Tagged| {
+        w.words.get(t.words.end).is_some_and(|x| HOLDING.contains(&x.norm.as_str()))
+    };
     let nationality = w.tags.iter().find_map(|t| match t.tag {
-        Tag::Nationality(s) if !matches!(w.tag(t.words.end), Some(Tag::Speaker(_))) => Some(s),
+        Tag::Nationality(s) if !matches!(w.tag(t.words.end), Some(Tag::Speaker(_))) && !holder(t) => Some(s),
         _ => None,
     });
     if nationality.is_some() {
@@ -666,6 +671,22 @@ pub fn bodies(w: &Words) -> bool {
 
 /// What a claim question counts: swaps, people held, bodies, or all
 /// returned since the war began / so far / as of a day.
+/// "After the 205-for-205 exchange, how many had been returned in total?", "by the
+/// Easter one, how many altogether": a running total up to an exchange named by
+/// anything but a date.
+pub fn total_after_exchange(w: &Words) -> bool {
+    let words = &w.words;
+    let named = words.iter().enumerate().any(|(i, x)| {
+        ["after", "by", "following"].contains(&x.norm.as_str())
+            && words.get(i + 1).is_some_and(|n| n.is("the"))
+            && (i + 2..(i + 9).min(words.len()))
+                .take_while(|&k| !words[k].is_punct() || words[k].is("-"))
+                .any(|k| w.tag(k) == Some(Tag::Event) || words[k].is("one"))
+    });
+    let total = w.has_any(&["total", "altogether", "overall"]) || w.phrase(&["in", "all"]) || w.phrase(&["so", "far"]);
+    named && total && how_many_at(words).is_some()
+}
+
 pub fn claim(w: &Words, s: &Selectors, f: &Filters) -> Option<ClaimKind> {
     // "what total did the UAE give for captives exchanged …": a number asked for, too.
     let how_many = w.phrase(&["how", "many"])
@@ -706,6 +727,7 @@ pub fn claim(w: &Words, s: &Selectors, f: &Filters) -> Option<ClaimKind> {
     let cumulative = since_war
         || running
         || s.as_of.is_some()
+        || s.as_of_exchange
         || w.has_any(&["altogether", "total"])
             && s.periods.is_empty()
             && s.values.is_empty()

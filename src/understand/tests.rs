@@ -76,6 +76,12 @@ fn filters() {
     // The state before a ministry is its side, not a second speaker.
     let x = q("How many Ukrainian prisoners did Russia's defence ministry say it handed over on 4 February 2023?");
     assert_eq!(x.filter.reporter.as_ref().and_then(|r| r.side), Some(Side::Russia));
+    // "from Russian captivity" names who held them, not who got them back.
+    let x = q("How many people had Ukraine brought home from Russian captivity by the end of 2023?");
+    assert_eq!(x.claim, Some(ClaimKind::ReturnedTotal(Side::Ukraine)));
+    // A running total up to an exchange named by anything but a date.
+    let x = q("After the 205-for-205 exchange, how many Ukrainians had been returned from captivity in total?");
+    assert!(x.select.as_of_exchange && x.claim.is_some(), "{:?}", x.select);
     // A nationality before a ministry is its side, not a speaker named "Russian".
     let x = q("According to the Russian Defence Ministry, how many servicemen came back on 8 February 2024?");
     let r = x.filter.reporter.expect("a reporter");

@@ -521,3 +521,19 @@ fn a_neighbour_is_found_from_an_n_for_n_swap() {
     let got = engine.answer("what was the swap right before the 95-for-95 one in july 2024?");
     assert!(got.text.contains("25 June 2024") && got.text.contains("90"), "{}", got.text);
 }
+
+/// "After the 205-for-205 exchange, how many … in total?": the running total a source
+/// gave as of that exchange, not a later one.
+#[test]
+fn a_running_total_asked_after_an_n_for_n_swap_stops_there() {
+    let a = "Russia and Ukraine each freed 205 prisoners on Tuesday, 6 May. The swap brings the number of Ukrainians returned from captivity to 4,757.";
+    let b = "On Thursday, 2 October, each side freed 185 prisoners. Zelensky said 7,000 Ukrainians had been returned since 2022.";
+    let scratch = crate::support::Scratch::new(&[
+        ("a.md", &crate::support::article("a", "2025-05-07", a)),
+        ("b.md", &crate::support::article("b", "2025-10-03", b)),
+    ]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let got =
+        engine.answer("After the 205-for-205 exchange, how many Ukrainians had been returned from captivity in total?");
+    assert!(got.text.contains("4,757") && !got.text.contains("7,000"), "{}", got.text);
+}

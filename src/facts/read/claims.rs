@@ -16,8 +16,10 @@ use crate::lang::numbers;
 
 pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, out: &mut ArticleFacts) {
     let s = &p.s;
-    let as_of = match ctx.event {
-        ExchangeDate::Day(d) if p.stamp.is_none() => d,
+    let as_of = match (ctx.event, p.month) {
+        // Under a month's heading: as of its end, or of publication if sooner.
+        (_, Some(month)) => month.bounds().1.min(p.today),
+        (ExchangeDate::Day(d), None) if p.stamp.is_none() => d,
         _ => p.today,
     };
     let claim = |kind, scope, low, high, text: String| Claim {

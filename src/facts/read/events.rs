@@ -93,7 +93,7 @@ pub fn read(ctx: &Context, p: &Reading, out: &mut ArticleFacts) {
         Period::Day { date } => Some(ExchangeDate::Day(date)),
         _ => None,
     });
-    let dated = own.or(p.stamp.map(ExchangeDate::Day));
+    let dated = own.or(p.stamp.map(ExchangeDate::Day)).or(p.month);
     let planned = s.has(whole.clone(), |t| t == Tag::Cue(Cue::Plan));
     let negated = s.has(whole.clone(), |t| t == Tag::Cue(Cue::Negation));
     let bodies = s.has(whole.clone(), |t| t == Tag::Thing(Thing::Bodies));
@@ -112,8 +112,17 @@ pub fn read(ctx: &Context, p: &Reading, out: &mut ArticleFacts) {
     let event_noun = s.has(whole.clone(), |t| t == Tag::Event);
     let confirmed =
         event_noun && s.words.iter().any(|w| ["another", "confirmed", "confirms"].contains(&w.norm.as_str()));
+    // "Kyiv says 2,598 people have been freed … so far": a running total reports no swap.
+    let counts = super::count::find(s);
+    let only_totals = !counts.is_empty()
+        && counts.iter().all(|c| {
+            matches!(super::kind::of(s, c, p.today), super::kind::Kind::Cumulative(_) | super::kind::Kind::Swaps)
+        });
+    // "**August 2023** / The last exchange of the year.": an exchange under its date's heading.
+    let headed = event_noun && (p.stamp.is_some() || p.month.is_some()) && own.is_none();
     if let Some(date) = dated
-        && (act || confirmed)
+        && (act || confirmed || headed)
+        && !only_totals
         && (event_noun || people(s))
         && !planned
         && !negated

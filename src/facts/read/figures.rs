@@ -161,7 +161,11 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
         };
         // The group this count is part of: in this sentence, or read before.
         // "Russia launched 145 drones, and air defences downed 72 of them": of the drones.
-        let of_things = c.elliptic && !done.is_empty() && counts[..n].last().is_some_and(|x| x.thing.is_some());
+        // Not a tally after one: "a war that has lasted 38 months, and it brings the number … to 4,757".
+        let of_things = c.elliptic
+            && !done.is_empty()
+            && counts[..n].last().is_some_and(|x| x.thing.is_some())
+            && !count::tally_frame(s, c);
         let people = c.thing.is_none() && !c.swaps && !of_things;
         if of_things {
             continue;
@@ -739,6 +743,15 @@ fn recipient_of(
     if let Some(side) = c.possessive.and_then(|k| scene.sides.get(k).copied().flatten()) {
         return (Some(Recipient::To(side)), Confidence::High);
     }
+    // "brings the number of Ukrainians returned from captivity to 4,757": the tally's people.
+    if count::tally_frame(s, c)
+        && let Some(side) = (c.at.saturating_sub(10)..c.at).find_map(|k| match s.tag(k) {
+            Some(Tag::Nationality(side)) => Some(side),
+            _ => None,
+        })
+    {
+        return (Some(Recipient::To(side)), Confidence::High);
+    }
     if let Some((r, name)) = frames::recipient(scene, c) {
         let sure = if name.contains("speaker") || name.contains("freed as both") {
             Confidence::Medium
@@ -853,7 +866,7 @@ fn date_of(ctx: &Context, p: &Reading, c: &Count) -> (Option<ExchangeDate>, bool
     let earlier = p.earlier_day.filter(|_| !back_to_now);
     match p.stamp.or(p.paragraph_day).or(earlier) {
         Some(day) => (Some(ExchangeDate::Day(day)), true),
-        None => (Some(ctx.event), true),
+        None => (Some(p.month.unwrap_or(ctx.event)), true),
     }
 }
 
@@ -915,7 +928,9 @@ fn emit(
     };
     let as_of = match r.date {
         Some(ExchangeDate::Day(d)) => d,
-        _ => today,
+        // Under a month's heading: as of its end, or of publication if sooner.
+        Some(month @ ExchangeDate::Month { .. }) => month.bounds().1.min(today),
+        None => today,
     };
     let claim = |kind: ClaimKind, scope: Scope| Claim {
         kind,

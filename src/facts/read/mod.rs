@@ -121,6 +121,9 @@ pub struct Reading<'s> {
     /// An item of a list under a line that ends with a colon ("the group was
     /// made up of: / - 33 border guards;"): a part of the group just counted.
     pub item: bool,
+    /// The month of a heading over the paragraph that names no day ("**December
+    /// 2023**" in a chronology): what is said under it happened then.
+    pub month: Option<ExchangeDate>,
     /// The next sentence calls this one false ("… claimed that Russia
     /// received only 200. That is wrong: …"): nothing in it is a figure.
     pub debunked: bool,
@@ -170,14 +173,23 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
     // Whether a paragraph before named a day.
     let mut dated_before = false;
     let posted = post_days(a);
+    let mut carried_month: Option<ExchangeDate> = None;
     for (pi, para) in a.paragraphs.iter().enumerate() {
         let first = para.sentences.first().map(|s| a.text(s)).unwrap_or("");
         // "Monday, 26 August 2024" over the story: the dateline says when it was
         // published, not when what follows happened.
-        let dateline = pi <= DATELINE_REACH && !dated_before && para.sentences.len() == 1;
+        // "By a contributing columnist · Thursday": a byline's day is the publication's too.
+        let byline = first.trim_start().starts_with("By ") && para.sentences.len() == 1;
+        let dateline = (pi <= DATELINE_REACH || byline) && !dated_before && para.sentences.len() == 1;
         let own = stamp_of(first, a.published).filter(|d| !(dateline && *d == a.published));
         if own.is_some() {
             carried = own.filter(|_| bare_stamp(a.text(&para.span)));
+            carried_month = None;
+        }
+        // "**December 2023**": a month heading ends the day above it and dates what follows by month.
+        if let Some(m) = month_heading(first, a.published).filter(|_| para.sentences.len() == 1) {
+            carried = None;
+            carried_month = Some(m);
         }
         // "**Who came back on Friday?**": a Q&A's question dates the answer under it,
         // until the next question.
@@ -244,6 +256,7 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
                 answers: answer && si == 0 || listing,
                 item: listing,
                 debunked: false,
+                month: carried_month.filter(|_| stamp.is_none()),
             });
             listing |= text.trim_end().ends_with(':') && !item;
             paragraph_day = carries;
@@ -274,7 +287,8 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
 /// named before, when the sentence names none of its own.
 fn same_day(s: &mut Sentence, last: Option<NaiveDate>) {
     let Some(date) = last else { return };
-    if s.own_dates().next().is_some() {
+    // Not when the sentence names its own day; "for the fifth time this year" names none.
+    if s.own_dates().any(|m| matches!(m.period, Period::Day { .. })) {
         return;
     }
     let at = s.words.windows(2).position(|w| (w[0].is("same") || w[0].is("that")) && w[1].is("day"));
@@ -302,6 +316,18 @@ const DEBUNKS: &[&str] = &[
 
 /// A paragraph that is only a stamp and a short label: "5 March, 08:30 -
 /// What to expect", "6 March, 14:10 - Stage two", "14 September - 103 for 103".
+/// A line that is only a month and year ("**December 2023**", "August 2023").
+fn month_heading(line: &str, published: NaiveDate) -> Option<ExchangeDate> {
+    let words = text::words(line.trim_matches(['*', '#', '_', ' ']));
+    match crate::lang::dates::find(&words, Anchor::Published(published)).as_slice() {
+        [m] if m.words == (0..words.len()) => match m.period {
+            Period::Month { year, month } => Some(ExchangeDate::Month { year, month }),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// A channel archive's posts each end with a stamp line ("👁 210K · 31.05 11:02"):
 /// every paragraph takes the day of the first stamp line after it. Only when
 /// the article has two stamp lines or more, so a layout, not a stray time.

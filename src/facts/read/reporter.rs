@@ -24,7 +24,12 @@ pub struct Speech {
 /// "with Kyiv saying 230 … and Moscow saying 248" has two.
 pub fn speeches(s: &Sentence) -> Vec<Speech> {
     let mut out = Vec::new();
-    for t in s.tags.iter().filter(|t| t.tag == Tag::Speech) {
+    // "The Coordination Headquarters listed three officers and 202 privates": a part cue
+    // that reports, too.
+    let reports = |t: &&crate::lang::gazetteer::Tagged| {
+        t.tag == Tag::Speech || t.tag == Tag::Cue(crate::lang::lexicon::Cue::Part) && s.is(t.words.start, "listed")
+    };
+    for t in s.tags.iter().filter(reports) {
         let v = t.words.start;
         // "according to X", "announced by X", "said X": the speaker follows.
         let follows = s.is(v, "according") || s.is(t.words.end, "by");
@@ -64,7 +69,14 @@ pub fn speeches(s: &Sentence) -> Vec<Speech> {
             before.or(after.clone())
         };
         let inverted = !follows && after.is_some() && s.words.get(t.words.end).is_some_and(|w| w.capitalized);
-        let closing = s.words.len() <= t.words.end + 6 || inverted;
+        // "\"Today, Ukraine brought back 205 warriors,\" President Volodymyr Zelensky wrote,
+        // thanking …": the speaker right after a quotation says all of it.
+        let after_quote = (v.saturating_sub(8)..v).any(|j| {
+            j > 0
+                && ["\"", "”", "»"].contains(&s.words[j].norm.as_str())
+                && [",", ".", "!", "?"].contains(&s.words[j - 1].norm.as_str())
+        });
+        let closing = s.words.len() <= t.words.end + 6 || inverted || after_quote;
         match found {
             Some(reporter) => out.push(Speech { reporter, verb: v, closing, pronoun: None }),
             None if pronoun.is_some() => out.push(Speech { reporter: Reporter::pending(), verb: v, closing, pronoun }),

@@ -496,3 +496,35 @@ fn the_nth_day_of_a_swap_is_counted_from_its_first() {
     let got = figures(&f);
     assert!(got.contains(&("2025-05-25".into(), 303, Recipient::To(Side::Ukraine), false)), "{got:?}");
 }
+
+#[test]
+fn a_month_heading_dates_by_month_and_a_running_total_reports_no_swap() {
+    let f = read(
+        "2024-01-10",
+        "**16 February 2023**\n\nYermak: 100 soldiers come home.\n\n**August 2023**\n\nThe last exchange of the year.\n\n**December 2023**\n\nKyiv says 2,598 people have been freed from Russian captivity in 48 exchanges so far.",
+    );
+    let total = f.claims.iter().find(|c| c.low == 2598).expect("2,598 read");
+    assert_eq!(total.as_of.to_string(), "2023-12-31");
+    let days: Vec<String> = f.observations.iter().filter_map(|o| o.date.map(|d| d.id())).collect();
+    assert!(days.contains(&"2023-08".to_string()) && !days.contains(&"2023-12".to_string()), "{days:?}");
+}
+
+#[test]
+fn a_byline_day_and_a_tally_after_a_measure_of_time() {
+    let f = read(
+        "2025-05-08",
+        "By a contributing columnist · Thursday\n\nCompare that with what happened on Tuesday.\n\nThat day, for the fifth time this year, buses crossed the border. \"Today, Ukraine brought back 205 warriors,\" President Volodymyr Zelensky wrote, thanking the mediators.\n\nThis was the 64th exchange of a war that has lasted 38 months, and it brings the number of Ukrainians returned from captivity to 4,757.",
+    );
+    let got = figures(&f);
+    assert!(got.contains(&("2025-05-06".into(), 205, Recipient::To(Side::Ukraine), false)), "{got:?}");
+    let who = f.observations.iter().find_map(|o| match &o.fact {
+        Fact::Figure(x) if x.value == 205 => Some(x.reporter.name.clone()),
+        _ => None,
+    });
+    assert_eq!(who.as_deref(), Some("Zelenskyy"));
+    assert!(
+        f.claims.iter().any(|c| c.low == 4757 && c.kind == ClaimKind::ReturnedTotal(Side::Ukraine)),
+        "{:?}",
+        f.claims
+    );
+}

@@ -92,6 +92,8 @@ pub const PEOPLE: &[(&str, Category)] = &[
     ("guys", Category::Prisoners),
     ("boys", Category::Prisoners),
     ("heroes", Category::Prisoners),
+    // "Today, Ukraine brought back 205 warriors", as Zelensky writes.
+    ("warriors", Category::Prisoners),
     ("residents", Category::Civilians),
     ("inhabitants", Category::Civilians),
     ("locals", Category::Civilians),
