@@ -127,7 +127,14 @@ fn date_heading(line: &str) -> bool {
     // is a heading by its mark, so its label may run longer.
     let marked = line.trim_start_matches('#');
     let limit = if marked.len() < line.len() { 14 } else { 8 };
-    let words = crate::lang::text::words(marked.trim());
+    let mut words = crate::lang::text::words(marked.trim());
+    // "08.01.2023 (Sunday)", "March 7 (Tuesday)": a weekday in brackets after the day.
+    if words.last().is_some_and(|w| w.is(")"))
+        && let Some(open) = words.iter().rposition(|w| w.is("("))
+        && open > 0
+    {
+        words.truncate(open);
+    }
     if words.len() > limit {
         return false;
     }

@@ -31,16 +31,22 @@ pub fn elsewhere(s: &Sentence) -> bool {
     if earlier || recap {
         return true;
     }
+    let exchange = |t: Tag| {
+        matches!(
+            t,
+            Tag::Event | Tag::State(_) | Tag::Act(Act::Give | Act::Receive | Act::Swap | Act::Home | Act::Occur)
+        )
+    };
     s.words.iter().enumerate().any(|(i, w)| {
-        ["after", "follows", "followed", "ago"].contains(&w.norm.as_str())
-            && s.has(i + 1..(i + 5).min(s.words.len()), |t| {
-                matches!(
-                    t,
-                    Tag::Event
-                        | Tag::State(_)
-                        | Tag::Act(Act::Give | Act::Receive | Act::Swap | Act::Home | Act::Occur)
-                )
-            })
+        // "two weeks after Ukraine released nine conscripts": the event follows the word;
+        // "Ukraine released nine conscripts two weeks ago": it comes before ("since Russian
+        // forces invaded a month ago, Vereshchuk said" is about no exchange).
+        ["after", "follows", "followed"].contains(&w.norm.as_str())
+            && s.has(i + 1..(i + 5).min(s.words.len()), exchange)
+            || w.is("ago")
+                && s.has(i.saturating_sub(6)..i, |t| {
+                    matches!(t, Tag::Event | Tag::Act(Act::Give | Act::Receive | Act::Swap | Act::Home | Act::Occur))
+                })
     })
 }
 

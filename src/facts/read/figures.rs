@@ -709,6 +709,16 @@ fn recipient_of(
         return (Some(Recipient::To(side)), Confidence::High);
     }
     let s = scene.s;
+    // "put the number of Azovstal and Mariupol defenders in the group at 188": defenders are Ukraine's.
+    if count::tally_frame(s, c)
+        && let Some(side) = (c.at.saturating_sub(10)..c.at).find_map(|k| match s.tag(k) {
+            Some(Tag::Nationality(side)) => Some(side),
+            _ => people::implied_side(&s.words[k].norm),
+        })
+    {
+        return (Some(Recipient::To(side)), Confidence::High);
+    }
+
     if part {
         // "the Ukrainians were nine troops", "Of the Ukrainian soldiers coming home, 15 are women".
         let clause = s.clause_of(c.at);
@@ -744,14 +754,6 @@ fn recipient_of(
         return (Some(Recipient::To(side)), Confidence::High);
     }
     // "brings the number of Ukrainians returned from captivity to 4,757": the tally's people.
-    if count::tally_frame(s, c)
-        && let Some(side) = (c.at.saturating_sub(10)..c.at).find_map(|k| match s.tag(k) {
-            Some(Tag::Nationality(side)) => Some(side),
-            _ => None,
-        })
-    {
-        return (Some(Recipient::To(side)), Confidence::High);
-    }
     if let Some((r, name)) = frames::recipient(scene, c) {
         let sure = if name.contains("speaker") || name.contains("freed as both") {
             Confidence::Medium

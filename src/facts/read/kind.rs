@@ -321,6 +321,27 @@ fn cumulative(s: &Sentence, c: &Count, clause: std::ops::Range<usize>, today: Na
     if let Some((from, _)) = year.and_then(|m| m.period.bounds()) {
         return Some(Scope::Since { from });
     }
+    // "Ukraine recovered close to 1,600 prisoners of war in 2022": a count dated by a
+    // whole year and nothing nearer is that year's total, for an exchange is reported by
+    // its day or at least its month.
+    let whole_year = |m: &&crate::lang::dates::DateMention| {
+        m.period.bounds().is_some_and(|(from, to)| from.ordinal() == 1 && to.month() == 12 && to.day() == 31)
+    };
+    let in_clause: Vec<&crate::lang::dates::DateMention> =
+        s.own_dates().filter(|m| clause.contains(&m.words.start)).collect();
+    // Not "82 of the returnees had defended Mariupol in 2022": what was done that year is no freeing.
+    let freed = s.has(clause.clone(), |t| matches!(t, Tag::Act(Act::Give | Act::Receive | Act::Home | Act::Swap)));
+    if let [m] = in_clause.as_slice()
+        && freed
+        && !c.of_group
+        && whole_year(m)
+        && m.words.start > 0
+        && s.is(m.words.start - 1, "in")
+        && s.dates.len() == 1
+        && let Some((from, _)) = m.period.bounds()
+    {
+        return Some(Scope::Since { from });
+    }
     // "swapped 500 for 500 on 5 and 6 March": a count over several days of one exchange.
     let days: Vec<&crate::lang::dates::DateMention> =
         s.own_dates().filter(|m| clause.contains(&m.words.start) && matches!(m.period, Period::Day { .. })).collect();

@@ -455,11 +455,15 @@ fn stamp_of(first: &str, published: NaiveDate) -> Option<NaiveDate> {
     let m = found.into_iter().next()?;
     // "- 24 August 2025 (Independence Day) - …": a note in brackets may sit before the dash.
     let mut after = m.words.end;
+    let mut bracketed = false;
     if words.get(after).is_some_and(|w| w.is("(")) {
         after = (after..words.len()).find(|&k| words[k].is(")")).map_or(after, |k| k + 1);
+        bracketed = after > m.words.end;
     }
     let closed = words.get(after).is_some_and(|w| [",", ":", "-", "–", "—", "|"].contains(&w.norm.as_str()));
-    let alone = words.get(after).is_some_and(|w| w.is(".")) && after + 1 == words.len();
+    // "08.01.2023 (Sunday)" alone on its line.
+    let alone =
+        words.get(after).is_some_and(|w| w.is(".")) && after + 1 == words.len() || bracketed && after == words.len();
     let closed = if on { alone } else { closed || alone };
     // "Sun 25 May, 17:40": a weekday the date finder leaves out may lead.
     const WEEKDAYS: &[&str] = &["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"];
@@ -474,14 +478,30 @@ fn stamp_of(first: &str, published: NaiveDate) -> Option<NaiveDate> {
 /// The exchange an article is about: the first dated sentence about a swap
 /// that is not about an earlier one; `None` when no sentence dates one.
 fn event_date(places: &[Reading], published: NaiveDate) -> Option<(ExchangeDate, bool)> {
+    // "CORRECTION, Feb. 1: An earlier version … The 49th was the exchange of January 3.":
+    // a correction note speaks of the article, not of the exchange.
     let retraction = |s: &Sentence| events::retracted(s, s.words.len());
+    let notes: Vec<usize> =
+        places.iter().filter(|p| p.s.position == 0 && retraction(&p.s)).map(|p| p.s.paragraph).collect();
     places
         .iter()
-        .filter(|p| p.stamp.is_none() && about_exchange(&p.s) && !events::elsewhere(&p.s) && !retraction(&p.s))
+        .filter(|p| p.stamp.is_none() && about_exchange(&p.s) && !events::elsewhere(&p.s))
+        .filter(|p| !retraction(&p.s) && !notes.contains(&p.s.paragraph))
         .find_map(|p| {
             // Not the day of a swap only planned, or one that did not happen.
+            // The cue before the day: "had been planned for 24 January", not "on Saturday,
+            // … of a swap set to be the largest".
             let days: Vec<&crate::lang::dates::DateMention> =
-                p.s.own_dates().filter(|m| !events::not_done_in(&p.s, p.s.clause_of(m.words.start))).collect();
+                p.s.own_dates()
+                    .filter(|m| {
+                        let clause = p.s.clause_of(m.words.start);
+                        // "Erdogan had said on Monday that the two sides would swap 200": the day
+                        // of a statement about a plan.
+                        let said_of_plan = p.s.dates_a_statement(m.words.start)
+                            && events::not_done_in(&p.s, m.words.end..p.s.words.len());
+                        !events::not_done_in(&p.s, clause.start..m.words.start) && !said_of_plan
+                    })
+                    .collect();
             days.iter().enumerate().find_map(|(k, m)| match m.period {
                 Period::Day { date } if date <= published => {
                     let listed = days.get(k + 1).is_some_and(|n| {

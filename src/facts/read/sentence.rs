@@ -152,8 +152,21 @@ impl<'a> Sentence<'a> {
         let held_event = |k: usize| k > 0 && self.tag(k - 1) == Some(Tag::Event) && self.is(k, "held");
         let belongs_elsewhere = self.words[before.clone()].iter().any(|w| FOREIGN_BEFORE.contains(&w.norm.as_str()))
             || before.clone().any(|k| {
-                matches!(self.tag(k), Some(Tag::Act(Act::Hold | Act::Capture) | Tag::Cue(Cue::Since))) && !held_event(k)
+                // "captured in April 2022", "held since 2017"; not "traded captured troops on Thursday".
+                // "captured in Mariupol in 2022" too: a preposition follows the verb.
+                let governs = self.tagged(k).is_some_and(|t| {
+                    m.words.start.saturating_sub(t.words.end) <= 1
+                        || self.words.get(t.words.end).is_some_and(|w| {
+                            ["in", "at", "on", "near", "during", "since", "by", "from"].contains(&w.norm.as_str())
+                        })
+                });
+                matches!(self.tag(k), Some(Tag::Act(Act::Hold | Act::Capture) | Tag::Cue(Cue::Since)))
+                    && governs
+                    && !held_event(k)
             });
+        // "still in Russian captivity as of Jan. 3": the day of a state of things.
+        let as_of = m.words.start >= 2 && self.is(m.words.start - 2, "as") && self.is(m.words.start - 1, "of");
+        let belongs_elsewhere = belongs_elsewhere || as_of;
         let after = self.words.get(m.words.end).map(|w| w.norm.as_str());
         // "he expects it to continue on Saturday and Sunday": the day of a plan.
         let segment = (m.words.start.saturating_sub(10)..m.words.start)

@@ -528,3 +528,26 @@ fn a_byline_day_and_a_tally_after_a_measure_of_time() {
         f.claims
     );
 }
+
+#[test]
+fn a_chronologys_days_with_weekdays_in_brackets_date_their_entries() {
+    let f = read(
+        "2023-04-18",
+        "08.01.2023 (Sunday)\nThe first swap of the year: 50 for 50.\n\n4 February 2023 (Saturday)\nKyiv: 116 people home.\n\nMarch 7 (Tuesday)\nKyiv: 130 Ukrainians home.",
+    );
+    let got = figures(&f);
+    assert!(got.contains(&("2023-01-08".into(), 50, Recipient::Each, false)), "{got:?}");
+    assert!(got.contains(&("2023-02-04".into(), 116, Recipient::To(Side::Ukraine), false)), "{got:?}");
+    assert!(got.contains(&("2023-03-07".into(), 130, Recipient::To(Side::Ukraine), false)), "{got:?}");
+}
+
+#[test]
+fn a_years_total_a_status_date_and_a_correction_note_date_no_swap() {
+    let f = read(
+        "2024-02-01",
+        "CORRECTION, Feb. 1: An earlier version of this article said Ukraine had received 195. The 49th was the exchange of January 3.\n\nUkraine and Russia traded captured troops on Wednesday. Ukraine said it had won freedom for 207 people held by Russia.\n\nAt least 3,392 Ukrainians were still in Russian captivity as of Jan. 3. Ukraine recovered close to 1,600 prisoners of war in 2022.",
+    );
+    let got = figures(&f);
+    assert!(got.contains(&("2024-01-31".into(), 207, Recipient::To(Side::Ukraine), false)), "{got:?}");
+    assert!(!got.iter().any(|g| g.0 == "2024-01-03" || g.1 == 1600 || g.1 == 195), "{got:?}");
+}

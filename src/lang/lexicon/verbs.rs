@@ -92,6 +92,10 @@ pub const ACTS: &[(&str, Act)] = &[
     // Swap: "Russia and Ukraine have exchanged 372 prisoners", "218 people changed hands".
     ("exchanged", Act::Swap),
     ("exchanging", Act::Swap),
+    // "Ukraine said it had won freedom for 215 people held by Russia".
+    ("won freedom for", Act::Receive),
+    ("won the release of", Act::Receive),
+    ("secured the release of", Act::Receive),
     ("swapped", Act::Swap),
     ("swapping", Act::Swap),
     ("traded", Act::Swap),
