@@ -125,7 +125,25 @@ pub fn periods(w: &Words, today: NaiveDate) -> (Vec<Period>, Option<Period>) {
         outer != inner && matches!((outer.bounds(), inner.bounds()), (Some((a, b)), Some((c, d))) if a <= c && d <= b)
     };
     let narrowed: Vec<Period> = periods.iter().filter(|p| !periods.iter().any(|q| within(p, q))).copied().collect();
-    (narrowed, as_of)
+    (easter_of_each_year(w, narrowed), as_of)
+}
+
+/// "Which Easter exchange brought more home, the 2023 one or the 2025 one?": Easter
+/// with no year beside it, and whole years named, asks for each year's Easter.
+fn easter_of_each_year(w: &Words, periods: Vec<Period>) -> Vec<Period> {
+    let bare_easter = w.words.iter().enumerate().any(|(i, x)| x.is("easter") && !w.in_date(i));
+    let whole_year = |p: &Period| {
+        p.bounds().is_some_and(|(from, to)| {
+            from.ordinal() == 1 && to.month() == 12 && to.day() == 31 && from.year() == to.year()
+        })
+    };
+    if !bare_easter || periods.is_empty() || !periods.iter().all(whole_year) {
+        return periods;
+    }
+    periods
+        .iter()
+        .map(|p| p.bounds().and_then(|(from, _)| crate::lang::dates::easter_weekend(from.year())).unwrap_or(*p))
+        .collect()
 }
 
 /// "the nov 23 2022 swap or the nov 24 one": a day without a year takes the

@@ -142,6 +142,10 @@ fn selectors() {
     let after = q("what was the first swap after 24 august 2024");
     let from = after.select.periods.first().and_then(|p| p.bounds()).map(|b| b.0.to_string());
     assert_eq!(from.as_deref(), Some("2024-08-25"));
+    // Easter with the years beside it: each year's Easter weekend.
+    let easter = q("Which Easter exchange brought more Ukrainians home, the 2023 one or the 2025 one?");
+    let days: Vec<String> = easter.select.periods.iter().filter_map(|p| p.bounds()).map(|b| b.0.to_string()).collect();
+    assert_eq!(days, ["2023-04-14", "2025-04-18"]);
     let before = q("which swap came right before the 95-for-95 one in july 2024?");
     assert_eq!((before.select.neighbour, before.select.n_for_n), (Some(Neighbour::Before), Some(95)));
     assert!(before.select.descriptors.is_empty(), "{:?}", before.select.descriptors);

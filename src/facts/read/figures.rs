@@ -176,7 +176,10 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
             t.tag == Tag::Cue(Cue::InReturn) && s.is(t.words.end - 1, "for") && (t.words.end..c.at).len() <= 2
         });
         let grouped = people && !c.gapped && !given_for;
-        let in_sentence = if grouped { runs[n].or_else(|| explicit_parent(s, c, n, &counts)) } else { None };
+        // "The first part of the 1,000-for-1,000 agreement has been carried out — 390
+        // people, 270 of them military": the deal's name heads no breakdown.
+        let in_sentence = if grouped { runs[n].or_else(|| explicit_parent(s, c, n, &counts)) } else { None }
+            .filter(|&k| !counts.get(k).is_some_and(|x| x.pattern && kind::names_the_deal(s, x)));
         let sibling = grouped && sibling_of_part(s, c, &done);
         // "- 87 soldiers of the Armed Forces of Ukraine;" under "the group was made up of:".
         let listed = grouped && p.item && state.last_group.is_some_and(|g| g.value > c.value);

@@ -80,7 +80,7 @@ pub fn of(s: &Sentence, c: &Count, today: NaiveDate) -> Kind {
         return Kind::Swaps;
     }
     // "An earlier version of this article said 42 on each side": withdrawn.
-    if super::events::retracted(s, c.at) {
+    if super::events::retracted(s, c.at) || listed(s, c) || foiled(s, c) {
         return Kind::Other;
     }
     let clause = s.clause_of(c.at);
@@ -164,11 +164,30 @@ fn verbless_quote(s: &Sentence, c: &Count) -> bool {
     people && bare && short && s.quoted(c.at) && s.has(0..s.words.len(), |t| t == Tag::Speech)
 }
 
+/// Nouns for a list of names: "a list of 339 children", "the register of 640".
+const LISTS: &[&str] = &["list", "lists", "register", "registry", "database"];
+
+/// "Ukraine gave Russia a list of 339 children it says were deported": people on a
+/// list, not people freed.
+fn listed(s: &Sentence, c: &Count) -> bool {
+    c.at >= 2 && s.is(c.at - 1, "of") && LISTS.contains(&s.words[c.at - 2].norm.as_str())
+}
+
+/// Verbs that say an exchange did not happen: "the crash derailed a 192-for-192 exchange".
+const FOILED: &[&str] =
+    &["derailed", "disrupted", "thwarted", "scuppered", "wrecked", "cancelled", "canceled", "postponed", "halted"];
+
+/// An exchange the clause says was stopped: its count freed no one.
+fn foiled(s: &Sentence, c: &Count) -> bool {
+    let clause = s.clause_of(c.at);
+    (clause.start..c.at).any(|k| FOILED.contains(&s.words[k].norm.as_str()))
+}
+
 /// "the "1,000 for 1,000" exchange", "the third part of the 1000-for-1000
 /// exchange": the pattern names the whole agreed deal, not what one day of
 /// it freed ("a 95-for-95 exchange on Friday", "what Vereshchuk called an
 /// "86 for 86" exchange" are a day's figure).
-fn names_the_deal(s: &Sentence, c: &Count) -> bool {
+pub fn names_the_deal(s: &Sentence, c: &Count) -> bool {
     const QUOTES: &[&str] = &["\"", "“", "”", "'", "‘", "’", "«", "»"];
     if !c.pattern {
         return false;
@@ -183,8 +202,17 @@ fn names_the_deal(s: &Sentence, c: &Count) -> bool {
     let part_of = of_the
         && (c.at.saturating_sub(5)..c.at - 2)
             .any(|k| s.tag(k) == Some(Tag::Stage) || ["part", "half"].contains(&s.words[k].norm.as_str()));
-    quoted || part_of
+    // "on the 1,000 for 1,000 formula", "a 1,000-for-1,000 deal": the deal's name.
+    let deal = s.words.get(c.np.end).is_some_and(|w| DEAL_NOUNS.contains(&w.norm.as_str()));
+    // "Zelensky had spoken of a 1,000-for-1,000 exchange": talk of one.
+    let spoken_of = (s.clause_of(c.at).start..c.at).any(|k| {
+        ["spoken", "spoke", "talked", "talk", "mentioned", "proposed", "offered"].contains(&s.words[k].norm.as_str())
+    });
+    quoted || part_of || deal || spoken_of
 }
+
+/// Nouns that, after "N for N", name a deal rather than a handover.
+const DEAL_NOUNS: &[&str] = &["formula", "format", "principle"];
 
 /// A plan cue governs the count: before it in its clause ("hopes to free
 /// 1,200", "agreed on another exchange of at least 1,200"), or between the

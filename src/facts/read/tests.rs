@@ -551,3 +551,12 @@ fn a_years_total_a_status_date_and_a_correction_note_date_no_swap() {
     assert!(got.contains(&("2024-01-31".into(), 207, Recipient::To(Side::Ukraine), false)), "{got:?}");
     assert!(!got.iter().any(|g| g.0 == "2024-01-03" || g.1 == 1600 || g.1 == 195), "{got:?}");
 }
+
+#[test]
+fn lists_foiled_swaps_and_deals_talked_of_are_not_figures() {
+    let f = read(
+        "2025-06-27",
+        "Russian officials said the crash derailed a 192-for-192 exchange. Ukraine gave Russia a list of 339 children it says were deported. Earlier, Zelensky had spoken of a 1,000-for-1,000 exchange and possibly a further 200 for 200.",
+    );
+    assert!(figures(&f).is_empty(), "{:?}", figures(&f));
+}

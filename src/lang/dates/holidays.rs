@@ -64,10 +64,15 @@ fn easter_at(words: &[Word], i: usize) -> Option<(Period, usize)> {
         end += 1;
     }
     let year = words.get(end).and_then(year_value)?;
+    Some((easter_weekend(year)?, end + 1))
+}
+
+/// The Orthodox Easter weekend of `year`, Friday to Monday.
+pub fn easter_weekend(year: i32) -> Option<Period> {
     let sunday = orthodox_easter(year)?;
     let from = sunday.checked_sub_days(chrono::Days::new(2))?;
     let to = sunday.checked_add_days(chrono::Days::new(1))?;
-    Some((Period::Span { from, to }, end + 1))
+    Some(Period::Span { from, to })
 }
 
 /// Orthodox Easter Sunday of `year` in the Gregorian calendar (Meeus's Julian

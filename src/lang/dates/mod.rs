@@ -8,6 +8,7 @@
 
 mod compound;
 mod holidays;
+pub use holidays::easter_weekend;
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use serde::Serialize;
