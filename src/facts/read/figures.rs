@@ -267,10 +267,20 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
             kind = Kind::Cumulative(crate::facts::model::Scope::Stages);
         }
         let same_day = |d: Option<ExchangeDate>| undated || d == own_date;
+        // The group of the side they fought for, if named: not Moscow's 55 read last.
+        let side_group = fought_for(s, c).and_then(|side| {
+            state.seen.iter().rev().find(|x| x.side == side && x.head && x.value > value).map(|x| Parent {
+                value: x.value,
+                recipient: Recipient::To(side),
+                date: x.date,
+                category: x.category,
+            })
+        });
         if recipient.is_none()
             && matches!(kind, Kind::Exchanged | Kind::Part)
-            && let Some(g) =
-                recent.filter(|g| g.value > value && matches!(g.recipient, Recipient::To(_)) && same_day(g.date))
+            && let Some(g) = side_group
+                .or(recent)
+                .filter(|g| g.value > value && matches!(g.recipient, Recipient::To(_)) && same_day(g.date))
         {
             recipient = Some(g.recipient);
             confidence = Confidence::Medium;
@@ -722,6 +732,9 @@ fn recipient_of(
         return (Some(Recipient::To(side)), Confidence::High);
     }
 
+    if let (true, Some(side)) = (part, fought_for(s, c)) {
+        return (Some(Recipient::To(side)), Confidence::Medium);
+    }
     if part {
         // "the Ukrainians were nine troops", "Of the Ukrainian soldiers coming home, 15 are women".
         let clause = s.clause_of(c.at);
@@ -808,6 +821,20 @@ fn recipient_of(
         return (Some(Recipient::To(side)), Confidence::Medium);
     }
     (None, Confidence::Low)
+}
+
+/// "Ten foreign nationals who had fought for Ukraine were also released": whose
+/// side they fought on is whose people they are.
+fn fought_for(s: &Sentence, c: &Count) -> Option<Side> {
+    let clause = s.clause_of(c.at);
+    (c.np.end..clause.end.min(c.np.end + 8)).find_map(|k| {
+        let fought = ["fought", "fighting", "served", "volunteered", "fight"].contains(&s.words[k].norm.as_str());
+        let side = (k + 1..(k + 4).min(s.words.len())).find_map(|j| match s.tag(j) {
+            Some(Tag::State(side)) if s.is(j - 1, "for") || s.is(j - 1, "alongside") => Some(side),
+            _ => None,
+        });
+        side.filter(|_| fought)
+    })
 }
 
 /// Where the count before `c` in its sentence ends.
@@ -936,6 +963,15 @@ fn emit(
         // Under a month's heading: as of its end, or of publication if sooner.
         Some(month @ ExchangeDate::Month { .. }) => month.bounds().1.min(today),
         None => today,
+    };
+    // "Ukraine retrieved nearly 1,600 prisoners of war in 2022", in an op-ed about a
+    // swap of March: a year's total is as of the year's end, or of publication if sooner.
+    let as_of = match r.kind {
+        Kind::Cumulative(Scope::Since { from }) if chrono::Datelike::ordinal(&from) == 1 => {
+            chrono::NaiveDate::from_ymd_opt(chrono::Datelike::year(&from), 12, 31)
+                .map_or(as_of, |end| end.min(ctx.article.published).max(as_of))
+        }
+        _ => as_of,
     };
     let claim = |kind: ClaimKind, scope: Scope| Claim {
         kind,

@@ -560,3 +560,15 @@ fn lists_foiled_swaps_and_deals_talked_of_are_not_figures() {
     );
     assert!(figures(&f).is_empty(), "{:?}", figures(&f));
 }
+
+#[test]
+fn a_years_total_is_as_of_its_end_and_foreign_fighters_are_of_the_side_they_fought_for() {
+    let f = read(
+        "2023-01-10",
+        "Ukraine got back 215 people on Wednesday, 21 September. In return, 55 Russians went home. Ten foreign nationals who had fought for Ukraine were also released.\n\nUkraine retrieved nearly 1,600 prisoners of war in 2022.",
+    );
+    let got = figures(&f);
+    assert!(got.contains(&("2022-09-21".into(), 10, Recipient::To(Side::Ukraine), true)), "{got:?}");
+    let year = f.claims.iter().find(|c| c.low == 1600).expect("1,600 read");
+    assert_eq!(year.as_of.to_string(), "2022-12-31");
+}

@@ -46,6 +46,7 @@ pub const ACTS: &[(&str, Act)] = &[
     ("get", Act::Receive),
     ("gets", Act::Receive),
     ("recovered", Act::Receive),
+    ("retrieved", Act::Receive),
     ("welcomed home", Act::Receive),
     ("welcomed back", Act::Receive),
     ("welcomed", Act::Receive),
