@@ -261,6 +261,16 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
             confidence = Confidence::Medium;
         }
         let (own_date, undated) = date_of(ctx, p, c);
+        // "Two hundred Ukrainians were released in exchange for Viktor Medvedchuk", "the
+        // five commanders were freed separately in return for 55", after the 215 of the
+        // whole swap: a deal within it, so a part of its side's group.
+        let sub_deal = s.tags_in(c.np.end..s.clause_of(c.at).end).any(|t| t.tag == Tag::Cue(Cue::InReturn));
+        if let (true, false, Kind::Exchanged, Some(Recipient::To(side))) = (sub_deal, part, kind, recipient)
+            && state.seen.iter().any(|x| x.side == side && x.head && x.value > value && (undated || x.date == own_date))
+        {
+            part = true;
+            kind = Kind::Part;
+        }
         // "So Ukraine got back 500 prisoners of war" in a report of the swaps
         // of 5 and 6 March: both days together.
         if kind == Kind::Exchanged && undated && p.stamp.is_none() && ctx.event_span && own_date == Some(ctx.event) {

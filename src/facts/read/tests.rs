@@ -572,3 +572,18 @@ fn a_years_total_is_as_of_its_end_and_foreign_fighters_are_of_the_side_they_foug
     let year = f.claims.iter().find(|c| c.low == 1600).expect("1,600 read");
     assert_eq!(year.as_of.to_string(), "2022-12-31");
 }
+
+#[test]
+fn a_deal_within_the_swap_is_a_part_of_its_sides_group() {
+    let f = read(
+        "2022-09-22",
+        "Ukraine has brought 215 people home on Wednesday. Two hundred Ukrainians were released in exchange for Viktor Medvedchuk. The five commanders were freed separately in return for 55 Russian prisoners of war.",
+    );
+    let got = figures(&f);
+    let ua = Recipient::To(Side::Ukraine);
+    assert!(
+        got.contains(&("2022-09-21".into(), 200, ua, true)) && got.contains(&("2022-09-21".into(), 5, ua, true)),
+        "{got:?}"
+    );
+    assert!(got.contains(&("2022-09-21".into(), 55, Recipient::To(Side::Russia), false)), "{got:?}");
+}
