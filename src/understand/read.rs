@@ -99,7 +99,7 @@ pub fn periods(w: &Words, today: NaiveDate) -> (Vec<Period>, Option<Period>) {
         }
         let period = with_year_of_others(m.period, &w.dates);
         // "by the 2 Oct 2025 swap", "what total … after the 5 March 2026 swap": a running total then.
-        let total_after = at(1) == Some("the") && at(2) == Some("after") && w.has_any(q::TOTAL);
+        let total_after = at(1) == Some("the") && at(2) == Some("after") && (w.has_any(q::TOTAL) || mediator_tally(w));
         // "by the end of 2024": everything up to then, not 2024 alone.
         let by_end = at(1) == Some("of") && at(2) == Some("end") && at(3) == Some("the") && at(4) == Some("by");
         match (at(1), at(2)) {
@@ -479,6 +479,8 @@ fn speaker_ref(w: &Words, k: usize) -> Option<ReporterRef> {
         }
         // "according to Russian officials": that side.
         Some(Tag::State(side) | Tag::Nationality(side)) => Some(ReporterRef { side: Some(side), names: Vec::new() }),
+        // "according to the UAE": the mediator, by the name its figures carry.
+        Some(Tag::Mediator(m)) => Some(ReporterRef { side: None, names: vec![names::mediator_name(m).to_lowercase()] }),
         _ if word.capitalized && !word.is("what") && !word.is("how") => {
             Some(ReporterRef { side: None, names: vec![word.norm.clone()] })
         }
@@ -705,6 +707,12 @@ pub fn total_after_exchange(w: &Words) -> bool {
     named && total && how_many_at(words).is_some()
 }
 
+/// "… had been exchanged through its mediation", "through the UAE's efforts": a
+/// mediator's running tally of both ways.
+fn mediator_tally(w: &Words) -> bool {
+    w.has_any(&["through", "via"]) && w.has_any(&["mediation", "efforts", "mediations"])
+}
+
 pub fn claim(w: &Words, s: &Selectors, f: &Filters) -> Option<ClaimKind> {
     // "what total did the UAE give for captives exchanged …": a number asked for, too.
     let how_many = w.phrase(&["how", "many"])
@@ -744,6 +752,7 @@ pub fn claim(w: &Words, s: &Selectors, f: &Filters) -> Option<ClaimKind> {
         w.has_any(&["so", "far"]) && w.phrase(&["so", "far"]) || w.phrase(&["to", "date"]) || w.has("overall");
     let cumulative = since_war
         || running
+        || mediator_tally(w)
         || s.as_of.is_some()
         || s.as_of_exchange
         || w.has_any(&["altogether", "total"])

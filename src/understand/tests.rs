@@ -82,6 +82,12 @@ fn filters() {
     // A running total up to an exchange named by anything but a date.
     let x = q("After the 205-for-205 exchange, how many Ukrainians had been returned from captivity in total?");
     assert!(x.select.as_of_exchange && x.claim.is_some(), "{:?}", x.select);
+    // A mediator as the source, and its tally "through its mediation" as of a swap.
+    let x = q(
+        "According to the UAE, how many prisoners had been exchanged through its mediation after the August 2024 swap?",
+    );
+    assert_eq!(x.claim, Some(ClaimKind::SwappedTotal));
+    assert!(x.select.as_of.is_some() && x.filter.reporter.is_some_and(|r| r.names == ["united arab emirates"]));
     // A nationality before a ministry is its side, not a speaker named "Russian".
     let x = q("According to the Russian Defence Ministry, how many servicemen came back on 8 February 2024?");
     let r = x.filter.reporter.expect("a reporter");

@@ -619,6 +619,14 @@ fn predicate(s: &Sentence, c: &mut Count) {
             return;
         }
     }
+    // "eight citizens of the Russian Federation, residents of the Kursk region": an
+    // apposition naming the people says who they are.
+    if s.is(c.np.end, ",") && s.tag(c.np.end + 1) == Some(Tag::People(Category::Civilians)) && s.is(c.np.end + 2, "of")
+    {
+        let stop = (c.np.end + 1..limit).find(|&k| s.words[k].is_punct()).unwrap_or(limit);
+        push_terms(s, c, c.np.end + 1..stop);
+        c.category = Category::Civilians;
+    }
     // A part described by what it did: "95 defended the Azovstal steel works
     // in Mariupol", "82 of those at the Azovstal plant", "15 people captured
     // at the Chornobyl plant", "46 of the freed soldiers were from the Navy".

@@ -278,7 +278,10 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
         }
         let same_day = |d: Option<ExchangeDate>| undated || d == own_date;
         // The group of the side they fought for, if named: not Moscow's 55 read last.
-        let side_group = fought_for(s, c).and_then(|side| {
+        // Or of the speaker's side: "Its Coordination Headquarters named two journalists
+        // among those released", after Moscow's eight Kursk residents.
+        let unnamed = !s.tags.iter().any(|t| matches!(t.tag, Tag::Nationality(_) | Tag::State(_)));
+        let side_group = fought_for(s, c).or(who.side.filter(|_| unnamed)).and_then(|side| {
             state.seen.iter().rev().find(|x| x.side == side && x.head && x.value > value).map(|x| Parent {
                 value: x.value,
                 recipient: Recipient::To(side),

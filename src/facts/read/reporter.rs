@@ -26,8 +26,12 @@ pub fn speeches(s: &Sentence) -> Vec<Speech> {
     let mut out = Vec::new();
     // "The Coordination Headquarters listed three officers and 202 privates": a part cue
     // that reports, too.
+    // "… named two journalists among those released" (not "a medic named Iryna").
+    let counted_next = |k: usize| (k + 1..(k + 3).min(s.words.len())).any(|j| s.words[j].number().is_some());
     let reports = |t: &&crate::lang::gazetteer::Tagged| {
-        t.tag == Tag::Speech || t.tag == Tag::Cue(crate::lang::lexicon::Cue::Part) && s.is(t.words.start, "listed")
+        t.tag == Tag::Speech
+            || t.tag == Tag::Cue(crate::lang::lexicon::Cue::Part)
+                && (s.is(t.words.start, "listed") || s.is(t.words.start, "named") && counted_next(t.words.start))
     };
     for t in s.tags.iter().filter(reports) {
         let v = t.words.start;

@@ -587,3 +587,18 @@ fn a_deal_within_the_swap_is_a_part_of_its_sides_group() {
     );
     assert!(got.contains(&("2022-09-21".into(), 55, Recipient::To(Side::Russia), false)), "{got:?}");
 }
+
+#[test]
+fn residents_in_apposition_are_civilians_and_a_sides_body_names_its_own_people() {
+    let f = read(
+        "2025-08-25",
+        "On August 24, 146 Russian servicemen were returned, the ministry said. The ministry added that eight citizens of the Russian Federation, residents of the Kursk region, were also returned. Ukraine got back 146 prisoners of war.\n\nIts Coordination Headquarters named two journalists among those released.",
+    );
+    let eight = f.observations.iter().find_map(|o| match &o.fact {
+        Fact::Figure(x) if x.value == 8 => Some(x.category),
+        _ => None,
+    });
+    assert_eq!(eight, Some(crate::lang::lexicon::Category::Civilians));
+    let got = figures(&f);
+    assert!(got.contains(&("2025-08-24".into(), 2, Recipient::To(Side::Ukraine), true)), "{got:?}");
+}

@@ -368,6 +368,8 @@ pub const CUES: &[(&str, Cue)] = &[
     ("comprised", Cue::Part),
     ("consisted of", Cue::Part),
     ("listed", Cue::Part),
+    // "Its Coordination Headquarters named two journalists among those released".
+    ("named", Cue::Part),
     ("breakdown", Cue::Part),
     ("broke down", Cue::Part),
     ("in the group", Cue::Part),
