@@ -72,7 +72,7 @@ pub fn series_label(ctx: &Context, s: &Series) -> String {
 
 fn stage_note(ctx: &Context, e: &Exchange) -> String {
     match (&e.stage, ctx.facts.series_of(e)) {
-        (Some(st), Some(s)) => format!(" (day {} of {})", st.number, s.exchanges.len()),
+        (_, Some(s)) => s.day_of(&e.id).map_or(String::new(), |day| format!(" (day {day} of {})", s.exchanges.len())),
         (Some(st), None) if st.number > 0 => format!(" (stage {})", st.number),
         _ => String::new(),
     }

@@ -61,7 +61,7 @@ pub struct Stated {
 pub fn summary(facts: &Facts, id: &str) -> Option<Summary> {
     let e = facts.exchange(id)?;
     let stage = match (&e.stage, facts.series_of(e)) {
-        (Some(st), Some(s)) => Some(format!("day {} of {}", st.number, s.exchanges.len())),
+        (_, Some(s)) => s.day_of(&e.id).map(|day| format!("day {day} of {}", s.exchanges.len())),
         (Some(st), None) if st.number > 0 => Some(format!("stage {}", st.number)),
         _ => None,
     };

@@ -216,6 +216,14 @@ pub struct Series {
     pub planned: Vec<Figure>,
 }
 
+impl Series {
+    /// Which day of the series exchange `id` is, from 1, by date: "day 3 of 3" is
+    /// the series' own order, whatever stage number a report gave.
+    pub fn day_of(&self, id: &str) -> Option<usize> {
+        self.exchanges.iter().position(|x| x == id).map(|k| k + 1)
+    }
+}
+
 /// What a claim about the war as a whole counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "side", rename_all = "snake_case")]
@@ -437,5 +445,21 @@ impl Facts {
     pub fn series_of(&self, exchange: &Exchange) -> Option<&Series> {
         let id = exchange.series.as_deref()?;
         self.series.iter().find(|s| s.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Series;
+
+    #[test]
+    fn a_series_day_is_its_place_in_the_series_not_a_reported_stage_number() {
+        let s = Series {
+            id: "2025-05-24..2025-05-25".into(),
+            exchanges: vec!["2025-05-24".into(), "2025-05-25".into()],
+            totals: Vec::new(),
+            planned: Vec::new(),
+        };
+        assert_eq!((s.day_of("2025-05-25"), s.day_of("2025-05-23")), (Some(2), None));
     }
 }
