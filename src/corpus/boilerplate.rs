@@ -93,11 +93,7 @@ pub fn classify(line: &str, title: &str) -> LineKind {
 /// time ("5 March, 15:40", "12 June 09:05 - …"), or a clock time alone ("15:40").
 fn stamp_line(line: &str) -> bool {
     // "Sun 25 May, 17:40", "Friday 23 May 16:40": a weekday may lead.
-    const WEEKDAYS: &[&str] = &["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"];
-    let weekday = |w: &str| {
-        let w = w.trim_end_matches([',', '.']).to_lowercase();
-        WEEKDAYS.contains(&w.as_str()) || w.ends_with("day") && w.len() <= 9
-    };
+    let weekday = |w: &str| crate::lang::dates::is_weekday_word(&w.to_lowercase());
     let words: Vec<&str> = line.split_whitespace().take(5).collect();
     let words: &[&str] = match words.as_slice() {
         [w, rest @ ..] if weekday(w) && !rest.is_empty() => rest,

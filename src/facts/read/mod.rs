@@ -466,8 +466,7 @@ fn stamp_of(first: &str, published: NaiveDate) -> Option<NaiveDate> {
         words.get(after).is_some_and(|w| w.is(".")) && after + 1 == words.len() || bracketed && after == words.len();
     let closed = if on { alone } else { closed || alone };
     // "Sun 25 May, 17:40": a weekday the date finder leaves out may lead.
-    const WEEKDAYS: &[&str] = &["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"];
-    let lead = words.get(start).is_some_and(|w| WEEKDAYS.contains(&w.norm.as_str()) || w.norm.ends_with("day"));
+    let lead = words.get(start).is_some_and(|w| crate::lang::dates::is_weekday_word(&w.norm));
     let opens = m.words.start == start || lead && m.words.start == start + 1;
     match m.period {
         Period::Day { date } if opens && closed => Some(date),

@@ -200,6 +200,15 @@ pub fn month_number(norm: &str) -> Option<u32> {
     Some(n)
 }
 
+/// Weekdays as stamps shorten them: "Sun 25 May, 17:40", "Fri 23 May".
+const WEEKDAY_ABBREVIATIONS: &[&str] = &["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"];
+
+/// A weekday's name, whole or shortened ("Sunday", "sun", "Thurs."), in lower case.
+pub fn is_weekday_word(norm: &str) -> bool {
+    let norm = norm.trim_end_matches([',', '.']);
+    weekday(norm).is_some() || WEEKDAY_ABBREVIATIONS.contains(&norm)
+}
+
 fn weekday(norm: &str) -> Option<Weekday> {
     Some(match norm {
         "monday" => Weekday::Mon,
