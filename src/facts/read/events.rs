@@ -118,21 +118,15 @@ pub fn read(ctx: &Context, p: &Reading, out: &mut ArticleFacts) {
     let event_noun = s.has(whole.clone(), |t| t == Tag::Event);
     let confirmed =
         event_noun && s.words.iter().any(|w| ["another", "confirmed", "confirms"].contains(&w.norm.as_str()));
-    // "Kyiv says 2,598 people have been freed … so far": a running total reports no swap.
-    let counts = super::count::find(s);
-    let only_totals = !counts.is_empty()
-        && counts.iter().all(|c| {
-            matches!(super::kind::of(s, c, p.today), super::kind::Kind::Cumulative(_) | super::kind::Kind::Swaps)
-        });
     // "**August 2023** / The last exchange of the year.": an exchange under its date's heading.
     let headed = event_noun && (p.stamp.is_some() || p.month.is_some()) && own.is_none();
     if let Some(date) = dated
         && (act || confirmed || headed)
-        && !only_totals
         && (event_noun || people(s))
         && !planned
         && !negated
         && !bodies
+        && !only_totals(s, p.today)
     {
         push(Some(date), Fact::Report(cite.clone()), own.is_none());
     }
@@ -186,6 +180,17 @@ pub fn nth_day(ctx: &Context, s: &Sentence) -> Option<ExchangeDate> {
         ordinal_before.or(number_after.and_then(|n| u32::try_from(n).ok()))
     })?;
     (1..=7).contains(&n).then(|| ExchangeDate::Day(first + chrono::Days::new(u64::from(n - 1))))
+}
+
+/// "Kyiv says 2,598 people have been freed … so far": a sentence whose every count
+/// is a running total or a count of swaps reports no swap. Asked last, as the
+/// sentence's counts are read again here.
+fn only_totals(s: &Sentence, today: chrono::NaiveDate) -> bool {
+    let counts = super::count::find(s);
+    !counts.is_empty()
+        && counts.iter().all(|c| {
+            matches!(super::kind::of(s, c, today), super::kind::Kind::Cumulative(_) | super::kind::Kind::Swaps)
+        })
 }
 
 /// Does the sentence speak of people (not only of bodies or weapons)?

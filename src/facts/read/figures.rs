@@ -744,7 +744,6 @@ fn recipient_of(
     {
         return (Some(Recipient::To(side)), Confidence::High);
     }
-
     if let (true, Some(side)) = (part, fought_for(s, c)) {
         return (Some(Recipient::To(side)), Confidence::Medium);
     }
