@@ -131,7 +131,8 @@ fn date_heading(line: &str) -> bool {
     {
         words.truncate(open);
     }
-    if words.len() > limit {
+    // Words, not punctuation: "MONDAY — 100 home in "difficult" swap" is six.
+    if words.iter().filter(|w| !w.is_punct()).count() > limit {
         return false;
     }
     let dash = |k: usize| words.get(k).is_some_and(|w| ["-", "–", "—", ":"].contains(&w.norm.as_str()));

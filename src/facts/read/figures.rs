@@ -151,6 +151,7 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
         if kind == Kind::Other && (p.stamp.is_some() || p.answers) && verbless(s, c) && c.thing.is_none() && !c.swaps {
             kind = Kind::Exchanged;
         }
+        let own_kind = kind;
         let value = if c.same_number {
             match done.last().map(|r| r.value).or(state.last_value.map(|v| v.0)) {
                 Some(v) => v,
@@ -444,6 +445,12 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
         // A part read against its group's side ("77 of the returnees belonged to his
         // ministry", said Kyiv's minister after Moscow's 15) heads its own breakdown.
         let crossed = matches!((parent.map(|p| p.recipient), recipient), (Some(Recipient::To(a)), Some(Recipient::To(b))) if a != b);
+        // ""230 of our people," says Zelensky" after Moscow's 248: an exchange figure of
+        // the other side's own people, not a part of the group read before.
+        if crossed && in_sentence.is_none() && own_kind == Kind::Exchanged && c.possessive.is_some() {
+            part = false;
+            kind = Kind::Exchanged;
+        }
         let group = if part && !crossed { parent.or(own) } else { own };
         let r = Read { kind, value, recipient, confidence, date, inferred, part, in_run, group, category };
         tracing::trace!(value, ?kind, ?recipient, ?confidence, part, date = ?date.map(|d| d.id()), reporter = %who.name, sentence = s.text, "count");
@@ -744,6 +751,17 @@ fn recipient_of(
     {
         return (Some(Recipient::To(side)), Confidence::High);
     }
+    // "…, bringing the number of people returned to 2,105", says Kyiv's headquarters: its own people.
+    if count::tally_frame(s, c)
+        && let Some(side) = scene.speaker
+    {
+        return (Some(Recipient::To(side)), Confidence::Medium);
+    }
+    // "We are returning 100 of our people", "twelve of its people": whose people they
+    // are, even as a part ("\"230 of our people\"", says Zelensky after Moscow's 248).
+    if let Some(side) = c.possessive.and_then(|k| scene.sides.get(k).copied().flatten()) {
+        return (Some(Recipient::To(side)), Confidence::High);
+    }
     if let (true, Some(side)) = (part, fought_for(s, c)) {
         return (Some(Recipient::To(side)), Confidence::Medium);
     }
@@ -776,10 +794,6 @@ fn recipient_of(
             }
             (None, None) => {}
         }
-    }
-    // "We are returning 100 of our people", "twelve of its people": whose people they are.
-    if let Some(side) = c.possessive.and_then(|k| scene.sides.get(k).copied().flatten()) {
-        return (Some(Recipient::To(side)), Confidence::High);
     }
     // "brings the number of Ukrainians returned from captivity to 4,757": the tally's people.
     if let Some((r, name)) = frames::recipient(scene, c) {

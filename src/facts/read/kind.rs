@@ -161,7 +161,10 @@ fn verbless_quote(s: &Sentence, c: &Count) -> bool {
             || matches!(t, Tag::Cue(q) if !matches!(q, Cue::Part | Cue::Pronoun))
     });
     let short = end - start <= c.np.len() + 3;
-    people && bare && short && s.quoted(c.at) && s.has(0..s.words.len(), |t| t == Tag::Speech)
+    // Said by someone: a speech verb, or a speaker opening the sentence ("Zelensky
+    // gives the breakdown on Telegram: "230 of our people"").
+    let said = s.has(0..s.words.len(), |t| t == Tag::Speech) || super::reporter::subject(s).is_some();
+    people && bare && short && s.quoted(c.at) && said
 }
 
 /// Nouns for a list of names: "a list of 339 children", "the register of 640".

@@ -174,6 +174,9 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
     let mut dated_before = false;
     let posted = post_days(a);
     let mut carried_month: Option<ExchangeDate> = None;
+    // "The week in Ukraine, 10-16 April", published the Monday after: its "MONDAY"
+    // and "on Sunday" are days of the week it covers.
+    let published = covered_until(a).unwrap_or(a.published);
     for (pi, para) in a.paragraphs.iter().enumerate() {
         let first = para.sentences.first().map(|s| a.text(s)).unwrap_or("");
         // "Monday, 26 August 2024" over the story: the dateline says when it was
@@ -181,7 +184,7 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
         // "By a contributing columnist · Thursday": a byline's day is the publication's too.
         let byline = first.trim_start().starts_with("By ") && para.sentences.len() == 1;
         let dateline = (pi <= DATELINE_REACH || byline) && !dated_before && para.sentences.len() == 1;
-        let own = stamp_of(first, a.published).filter(|d| !(dateline && *d == a.published));
+        let own = stamp_of(first, published).filter(|d| !(dateline && *d == a.published));
         if own.is_some() {
             carried = own.filter(|_| bare_stamp(a.text(&para.span)));
             carried_month = None;
@@ -197,7 +200,7 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
             carried = question_day(first, a.published);
         }
         let stamp = own.or(carried).or(posted[pi]);
-        let today = stamp.unwrap_or(a.published);
+        let today = stamp.unwrap_or(published);
         note |= first.to_lowercase().starts_with("editor's note") || first.to_lowercase().starts_with("editor’s note");
         let answer = asked && opens_with(first, ANSWER_MARKS);
         let mut paragraph_day: Option<NaiveDate> = None;
@@ -377,7 +380,8 @@ fn bare_stamp(text: &str) -> bool {
     };
     // After the date: a clock time, then a label of a few words and no figure.
     let mut rest = words[date.words.end..].iter().skip_while(|w| w.is_punct() || w.is_digits());
-    let label: Vec<&text::Word> = rest.by_ref().collect();
+    // Its words, not its quotation marks: "SUNDAY — A "great Easter exchange"".
+    let label: Vec<&text::Word> = rest.by_ref().filter(|w| !w.is_punct()).collect();
     // A list item ("- 17 October: 108 …") is an entry of its own; a heading
     // ("14 September - 103 for 103") may carry a figure and still head the text under it.
     let item = text.trim_start().starts_with(['-', '•', '*']);
@@ -416,6 +420,24 @@ fn opens_with(text: &str, marks: &[&str]) -> bool {
 /// ("20 June, 18:10 - …"), a list item ("- 17 October: 108 …"), a heading
 /// line ("Day two - Saturday, 24 May") or an answer that is only a date
 /// ("On 2 October 2025. Moscow said at the time …").
+/// The last day of the week a digest's title says it covers ("The week in
+/// Ukraine, 10-16 April: …"), when that week ended before publication.
+fn covered_until(a: &Article) -> Option<NaiveDate> {
+    let words = text::words(&a.title);
+    let found = crate::lang::dates::find(&words, Anchor::Published(a.published));
+    found.iter().find_map(|m| {
+        let Period::Day { date } = m.period else { return None };
+        // "10-16 April": a range of days, its first given before a dash.
+        let start = m.words.start;
+        let ranged = start >= 2
+            && words[start].is_digits()
+            && ["-", "–", "—"].contains(&words[start - 1].norm.as_str())
+            && words[start - 2].is_digits();
+        let recent = date < a.published && a.published - date <= chrono::TimeDelta::days(7);
+        (ranged && recent).then_some(date)
+    })
+}
+
 fn stamp_of(first: &str, published: NaiveDate) -> Option<NaiveDate> {
     let words = text::words(first);
     let mut start = usize::from(words.first().is_some_and(|w| w.is("-") || w.is("•")));
@@ -552,6 +574,8 @@ pub struct Speakers {
     pub continuing: Option<Reporter>,
     pub last_person: Option<Reporter>,
     pub last_body: Option<Reporter>,
+    /// Every body heard, latest last, for "the headquarters said" after the ministry spoke.
+    pub bodies: Vec<Reporter>,
 }
 
 impl Speakers {
@@ -561,15 +585,25 @@ impl Speakers {
             self.last_person = Some(r.clone());
         } else {
             self.last_body = Some(r.clone());
+            self.bodies.push(r.clone());
         }
     }
 
-    /// Whom "he", "she", "it" or "they" stands for.
+    /// Whom "he", "she", "it" or "they" stands for, or "the headquarters":
+    /// the last body of that name, else the last body.
     pub fn pronoun(&self, pronoun: Option<&str>) -> Option<Reporter> {
         match pronoun {
             Some("he" | "she") => self.last_person.clone().or(self.last.clone()),
             Some("it" | "they") => self.last_body.clone().or(self.last.clone()),
-            _ => self.last.clone(),
+            Some("we") | None => self.last.clone(),
+            Some(noun) => self
+                .bodies
+                .iter()
+                .rev()
+                .find(|b| b.name.to_lowercase().contains(noun))
+                .or(self.last_body.as_ref())
+                .cloned()
+                .or(self.last.clone()),
         }
     }
 }
@@ -581,12 +615,20 @@ fn sentence_reporter(ctx: &Context, places: &[Reading], k: usize, heard: &mut Sp
     let s = &places[k].s;
     let speeches = reporter::speeches(s);
     let mut speaker = speeches.iter().map(|x| &x.reporter).find(|r| !r.is_pending()).cloned();
-    // "Zelensky: 82 privates and sergeants …", "Kyiv: 32 National Guard …": a label.
+    // "Zelensky: 82 privates and sergeants …", "Kyiv: 32 National Guard …",
+    // "Ombudsman Dmytro Lubinets: this is …": a label ending in its speaker.
     if speaker.is_none()
-        && let Some(colon) = s.words.iter().take(4).position(|w| w.is(":"))
+        && let Some(colon) = s.words.iter().take(6).position(|w| w.is(":"))
         && colon > 0
     {
-        speaker = reporter::speaker_at(s, 0).filter(|_| s.tagged(0).is_some_and(|t| t.words.end == colon));
+        speaker = (0..colon)
+            .find(|&j| s.tagged(j).is_some_and(|t| t.words.start == j && t.words.end == colon))
+            .and_then(|j| reporter::speaker_at(s, j));
+    }
+    // "Zelensky gives the breakdown on Telegram: "230 of our people" …": the
+    // subject who introduces a quotation or a colon says what follows it.
+    if speaker.is_none() {
+        speaker = reporter::introducer(s);
     }
     // "Claim 1 (Russian Defence Ministry, 30 December): "150 …"": a label naming
     // its speaker in brackets before the quotation.
@@ -627,14 +669,15 @@ fn sentence_reporter(ctx: &Context, places: &[Reading], k: usize, heard: &mut Sp
     {
         speaker = heard.continuing.clone();
     }
-    match reporter::subject(s) {
-        Some((r, person)) => heard.heard(&r, person),
-        None => {
-            if let Some(r) = &speaker {
-                let person = crate::lang::lexicon::names::SPEAKERS.iter().any(|sp| sp.person && sp.label == r.name);
-                heard.heard(r, person);
-            }
-        }
+    // The subject, then the speaker a verb names: "Ukraine got back 60 of its people,
+    // the Coordination Headquarters said. … The headquarters counted …".
+    let said = speeches.iter().map(|x| &x.reporter).find(|r| !r.is_pending());
+    if let Some((r, person)) = reporter::subject(s) {
+        heard.heard(&r, person);
+    }
+    if let Some(r) = said.or(speaker.as_ref().filter(|_| reporter::subject(s).is_none())) {
+        let person = crate::lang::lexicon::names::SPEAKERS.iter().any(|sp| sp.person && sp.label == r.name);
+        heard.heard(r, person);
     }
     let named = speaker.is_some();
     heard.continuing.clone_from(&speaker);

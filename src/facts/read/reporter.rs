@@ -16,7 +16,8 @@ pub struct Speech {
     /// The verb closes the sentence ("…, the ministry announced on
     /// Saturday."), so it vouches for what came before it.
     pub closing: bool,
-    /// The pronoun of "he said", "it added", when the speaker is one.
+    /// The pronoun of "he said", "it added", when the speaker is one, or
+    /// the noun of "the headquarters said" (the body named before).
     pub pronoun: Option<String>,
 }
 
@@ -57,7 +58,7 @@ pub fn speeches(s: &Sentence) -> Vec<Speech> {
                 reporter: Reporter::pending(),
                 verb: v,
                 closing: s.words.len() <= t.words.end + 6,
-                pronoun: Some("it".into()),
+                pronoun: Some(s.words[v - 1].norm.clone()),
             });
             continue;
         }
@@ -208,6 +209,21 @@ pub fn subject(s: &Sentence) -> Option<(Reporter, bool)> {
         .find(|&k| matches!(s.tag(k), Some(Tag::Act(_) | Tag::Speech | Tag::Cue(Cue::Be))))
         .unwrap_or(s.words.len());
     (0..first_verb.min(10)).find_map(|j| speaker_at(s, j).map(|r| (r, is_person(s, j))))
+}
+
+/// A person or body opening the sentence who then introduces a quotation or
+/// a colon: "Zelensky gives the breakdown on Telegram: "230 of our people"".
+/// Not a wire's dateline ("KYIV - Ukraine and Russia traded …").
+pub fn introducer(s: &Sentence) -> Option<Reporter> {
+    let first_verb = (0..s.words.len())
+        .find(|&k| matches!(s.tag(k), Some(Tag::Act(_) | Tag::Speech | Tag::Cue(Cue::Be))))
+        .unwrap_or(s.words.len());
+    let j = (0..first_verb.min(10)).find(|&j| speaker_at(s, j).is_some())?;
+    let named = s.tagged(j).is_some_and(|t| matches!(t.tag, Tag::Speaker(_)))
+        || s.tagged(j).is_some_and(|t| s.tagged(t.words.end).is_some_and(|n| matches!(n.tag, Tag::Speaker(_))));
+    let end = s.tagged(j).map_or(j + 1, |t| t.words.end);
+    let introduces = (end + 1..s.words.len()).any(|k| [":", "\"", "“", "«"].contains(&s.words[k].norm.as_str()));
+    (named && introduces).then(|| speaker_at(s, j)).flatten()
 }
 
 fn is_person(s: &Sentence, j: usize) -> bool {

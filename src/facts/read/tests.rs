@@ -602,3 +602,33 @@ fn residents_in_apposition_are_civilians_and_a_sides_body_names_its_own_people()
     let got = figures(&f);
     assert!(got.contains(&("2025-08-24".into(), 2, Recipient::To(Side::Ukraine), true)), "{got:?}");
 }
+
+#[test]
+fn a_speaker_who_introduces_a_quotation_says_it_and_our_people_are_theirs() {
+    let f = read(
+        "2024-01-03",
+        "16:05\nThe Russian Defence Ministry says 248 servicemen were returned after a complex negotiating process.\n\n14:10\nPresident Zelensky gives the figure on Telegram: \"190 of our people\" — 180 soldiers and ten civilians.\n\n13:00\nOmbudsman Dmytro Lubinets: six women are among those freed.",
+    );
+    let got = figures(&f);
+    let ua = Recipient::To(Side::Ukraine);
+    assert!(got.contains(&("2024-01-03".into(), 190, ua, false)), "{got:?}");
+    assert!(got.contains(&("2024-01-03".into(), 180, ua, true)), "{got:?}");
+    assert!(got.contains(&("2024-01-03".into(), 6, ua, true)), "{got:?}");
+    let six = f.observations.iter().find_map(|o| match &o.fact {
+        Fact::Figure(x) if x.value == 6 => Some(x.reporter.name.as_str()),
+        _ => None,
+    });
+    assert_eq!(six, Some("Lubinets"));
+}
+
+#[test]
+fn a_weekly_digest_dates_its_weekday_headings_in_the_week_it_covers() {
+    let raw = "+++\nid = \"t\"\ntitle = \"Week in review, 3-9 June: a swap and a storm\"\noutlet = \"Digest\"\npublished = \"2024-06-10\"\n+++\nMONDAY — 60 home in a \"hard\" swap\nUkraine got back 60 of its people, the Coordination Headquarters said. Russia's Defence Ministry said 58 of its servicemen were returned. The headquarters counted this as the 45th exchange, bringing the number of people returned to 2,900.\n\nSATURDAY — A \"quiet weekend exchange\"\nKyiv said that 40 more people were coming home.\n";
+    let f = article(&corpus::parse(std::path::Path::new("t.md"), raw).expect("test article parses"));
+    let got = figures(&f);
+    let ua = Recipient::To(Side::Ukraine);
+    assert!(got.contains(&("2024-06-03".into(), 60, ua, false)), "{got:?}");
+    assert!(got.contains(&("2024-06-08".into(), 40, ua, false)), "{got:?}");
+    let total = f.claims.iter().find(|c| c.low == 2900).map(|c| c.reporter.name.as_str());
+    assert_eq!(total, Some("Coordination Headquarters"));
+}
