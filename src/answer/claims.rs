@@ -13,6 +13,10 @@ use crate::understand::Question;
 
 /// "How many were exchanged?" with nothing to narrow it: the sources'
 /// running totals for the side asked (Ukraine's unless named).
+/// How much older than the best one a running total may be and still be shown
+/// beside it (two outlets' figures of the same week differ; April's is not December's).
+const SUPERSEDED_AFTER_DAYS: u64 = 31;
+
 pub fn war_total(ctx: &Context, q: &Question) -> Answer {
     let side = q.filter.recipient.unwrap_or(crate::lang::Side::Ukraine);
     answer(ctx, &Question { claim: Some(ClaimKind::ReturnedTotal(side)), ..q.clone() })
@@ -66,7 +70,13 @@ pub fn answer(ctx: &Context, q: &Question) -> Answer {
             return bodies_answer(ctx, q, &handovers);
         }
     }
-    let shown: Vec<&Claim> = claims.iter().copied().take(3).collect();
+    // A running total supersedes the older ones: "by the end of 2023" is answered
+    // by December's 2,598, not also by April's 2,105.
+    let running = matches!(kind, ClaimKind::ReturnedTotal(_) | ClaimKind::SwappedTotal);
+    let best = claims.first().map(|c| c.as_of);
+    let current =
+        |c: &&&Claim| !running || best.is_none_or(|b| c.as_of + chrono::Days::new(SUPERSEDED_AFTER_DAYS) >= b);
+    let shown: Vec<&Claim> = claims.iter().filter(current).copied().take(3).collect();
     // How many one side holds changes from month to month: "as of May 2025" is not
     // answered by a figure from a year before, only shown as the latest there is.
     let asked = q.select.as_of.or_else(|| q.select.periods.last().copied());
