@@ -28,6 +28,9 @@ pub struct State {
     /// again: "… as well as 22 seriously injured captives. … the return of
     /// the 22 severely wounded soldiers".
     seen: Vec<Seen>,
+    /// Every value read as people exchanged, whatever side or none: "… the
+    /// release of 230 captives. … The 230 captives were split equally".
+    exchanged: Vec<u64>,
 }
 
 impl State {
@@ -151,6 +154,10 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
         if kind == Kind::Other && (p.stamp.is_some() || p.answers) && verbless(s, c) && c.thing.is_none() && !c.swaps {
             kind = Kind::Exchanged;
         }
+        // "The 230 captives were split equally: …": the exchange's count named again.
+        if kind == Kind::Other && c.at > 0 && s.is(c.at - 1, "the") && state.exchanged.contains(&c.value) {
+            kind = Kind::Exchanged;
+        }
         let own_kind = kind;
         let value = if c.same_number {
             match done.last().map(|r| r.value).or(state.last_value.map(|v| v.0)) {
@@ -184,7 +191,14 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
         let sibling = grouped && sibling_of_part(s, c, &done);
         // "- 87 soldiers of the Armed Forces of Ukraine;" under "the group was made up of:".
         let listed = grouped && p.item && state.last_group.is_some_and(|g| g.value > c.value);
+        // "230 captives …: 115 Ukrainians and 115 Russians": a both-ways count's
+        // sides are each side's own figure, not parts of a side's group.
+        let sides_of_both = c.nationality.is_some()
+            && in_sentence.and_then(|k| done.get(k)).is_some_and(|r| {
+                r.kind == Kind::Exchanged && !matches!(r.recipient, Some(Recipient::To(_) | Recipient::Each))
+            });
         let part = grouped
+            && !sides_of_both
             && kind != Kind::Planned
             && (in_sentence.is_some() || sibling || listed || ranks.contains(&n) || is_part(s, c));
         // A part is what its group is: of an exchange ("10 soldiers and two
@@ -197,7 +211,9 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
         });
         let sibling_read = done.last().filter(|r| r.part && (sibling || part && listed_with));
         let group_kind = in_sentence.and_then(|k| done.get(k)).or(sibling_read);
-        if let Some(parent_kind) = group_kind.map(|r| r.kind) {
+        if sides_of_both {
+            kind = Kind::Exchanged;
+        } else if let Some(parent_kind) = group_kind.map(|r| r.kind) {
             kind = if matches!(parent_kind, Kind::Exchanged | Kind::Part) { Kind::Part } else { Kind::Other };
         } else if part
             && (matches!(kind, Kind::Exchanged | Kind::Other)
@@ -471,6 +487,9 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
         }
         if people && matches!(r.kind, Kind::Exchanged | Kind::Part) {
             state.last_group = r.group;
+        }
+        if people && r.kind == Kind::Exchanged && !r.part {
+            state.exchanged.push(value);
         }
         done.push(r);
     }

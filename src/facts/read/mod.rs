@@ -132,7 +132,7 @@ pub struct Reading<'s> {
 pub fn article(a: &Article) -> ArticleFacts {
     let places = sentences(a);
     let found = event_date(&places, a.published);
-    let (event, event_span) = found.unwrap_or((ExchangeDate::Day(a.published), false));
+    let (event, event_span) = found.unwrap_or((ExchangeDate::Day(anchor(a)), false));
     let outlet = Reporter { side: None, name: if a.outlet.is_empty() { a.id.clone() } else { a.outlet.clone() } };
     let ctx = Context { article: a, event, event_span, statement: statement_speaker(&a.body), outlet };
     let mut out = ArticleFacts { article: a.id.clone(), published: a.published, ..ArticleFacts::default() };
@@ -176,7 +176,7 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
     let mut carried_month: Option<ExchangeDate> = None;
     // "The week in Ukraine, 10-16 April", published the Monday after: its "MONDAY"
     // and "on Sunday" are days of the week it covers.
-    let published = covered_until(a).unwrap_or(a.published);
+    let published = anchor(a);
     for (pi, para) in a.paragraphs.iter().enumerate() {
         let first = para.sentences.first().map(|s| a.text(s)).unwrap_or("");
         // "Monday, 26 August 2024" over the story: the dateline says when it was
@@ -435,6 +435,29 @@ fn covered_until(a: &Article) -> Option<NaiveDate> {
             && words[start - 2].is_digits();
         let recent = date < a.published && a.published - date <= chrono::TimeDelta::days(7);
         (ranged && recent).then_some(date)
+    })
+}
+
+/// The day "today" means in an article: the day it was published, or the day
+/// its dateline says it was written, or the last day of the week a digest covers.
+fn anchor(a: &Article) -> NaiveDate {
+    covered_until(a).or_else(|| written_on(a)).unwrap_or(a.published)
+}
+
+/// The day a dateline line says the story was written, a day or two before it was
+/// published: "ABU DHABI, 24 August 2024" over a release that says "announced today".
+fn written_on(a: &Article) -> Option<NaiveDate> {
+    // Read from the raw body: a dateline line is no paragraph of text.
+    a.body.lines().map(str::trim).filter(|l| !l.is_empty()).take(DATELINE_REACH).find_map(|line| {
+        let words = text::words(line);
+        let comma = words.iter().position(|w| w.is(","))?;
+        let place = comma > 0 && words[..comma].iter().all(|w| w.capitalized && !w.is_punct());
+        let found = crate::lang::dates::find(&words[comma + 1..], Anchor::Published(a.published));
+        let [m] = found.as_slice() else { return None };
+        let Period::Day { date } = m.period else { return None };
+        let whole = m.words.start == 0 && comma + 1 + m.words.end == words.len();
+        let before = date < a.published && a.published - date <= chrono::TimeDelta::days(3);
+        (place && whole && before).then_some(date)
     })
 }
 

@@ -13,10 +13,13 @@
 
 use super::sentence::Sentence;
 use super::{ArticleFacts, Context, Fact, Observation};
-use crate::facts::model::{Attributed, Citation, Confidence, ExchangeDate, Figure, Recipient, Reporter};
+use crate::facts::model::{
+    Attributed, Citation, Claim, ClaimKind, Confidence, ExchangeDate, Figure, Recipient, Reporter, Scope,
+};
 use crate::lang::dates::{self, Anchor};
 use crate::lang::lexicon::{Category, Cue, Tag, names};
 use crate::lang::text;
+use chrono::Datelike;
 
 /// Words of a column that holds no exchange figure.
 const SKIPPED_COLUMNS: &[&str] = &["total", "running", "cumulative", "so far", "bodies", "age", "ages"];
@@ -37,14 +40,25 @@ enum Column {
         reporter: Option<Reporter>,
     },
     Mediator,
+    /// "UAE running total": a running total its source gives as of each row's day.
+    Tally {
+        kind: ClaimKind,
+        reporter: Reporter,
+    },
     Other,
 }
+
+/// Words of a column that holds a running total.
+const TALLY_COLUMNS: &[&str] = &["running", "cumulative", "so far"];
 
 /// Cells of a line, if it is a table line: pipes, or three or more spaced dashes' worth.
 fn cells(line: &str) -> Option<Vec<String>> {
     let t = line.trim();
     let split: Vec<String> = if t.contains('|') {
-        t.split('|').map(str::trim).filter(|c| !c.is_empty()).map(String::from).collect()
+        // "| 3 | 8 Feb | 100 | 100 | – | |": an empty cell between pipes is still a cell.
+        let inner = t.strip_prefix('|').unwrap_or(t);
+        let inner = inner.strip_suffix('|').unwrap_or(inner);
+        inner.split('|').map(str::trim).map(String::from).collect()
     } else {
         let body = t.strip_prefix("- ").or_else(|| t.strip_prefix("– ")).unwrap_or(t);
         body.split(" - ").flat_map(|c| c.split(" – ")).map(str::trim).map(String::from).collect()
@@ -98,6 +112,8 @@ fn columns(head: &[String], published: chrono::NaiveDate) -> Vec<Column> {
             Column::Date
         } else if MEDIATOR_COLUMNS.iter().any(|w| lower.contains(w)) {
             Column::Mediator
+        } else if let Some(tally) = tally_column(&s, &lower) {
+            tally
         } else if SKIPPED_COLUMNS.iter().any(|w| lower.contains(w)) {
             Column::Other
         } else {
@@ -106,6 +122,26 @@ fn columns(head: &[String], published: chrono::NaiveDate) -> Vec<Column> {
         out.push(column);
     }
     out
+}
+
+/// "UAE running total" (captives both ways, as the mediator counts them),
+/// "Ukrainians returned so far": whose running total a column holds.
+fn tally_column(s: &Sentence, lower: &str) -> Option<Column> {
+    if !TALLY_COLUMNS.iter().any(|w| lower.contains(w)) {
+        return None;
+    }
+    s.tags.iter().find_map(|t| match t.tag {
+        Tag::Mediator(m) => Some(Column::Tally {
+            kind: ClaimKind::SwappedTotal,
+            reporter: Reporter { side: None, name: names::mediator_name(m).to_string() },
+        }),
+        Tag::Nationality(side) => Some(Column::Tally {
+            kind: ClaimKind::ReturnedTotal(side),
+            reporter: super::reporter::speaker_at(s, t.words.start)
+                .unwrap_or(Reporter { side: Some(side), name: side.name().to_string() }),
+        }),
+        _ => None,
+    })
 }
 
 fn count_column(s: &Sentence, lower: &str) -> Column {
@@ -168,7 +204,15 @@ fn read_row(
     let cite = Citation { article: a.id.clone(), sentence: line.to_string() };
     let Some(date) = columns.iter().zip(row).find(|(c, _)| **c == Column::Date).and_then(|(_, cell)| {
         let words = text::words(cell);
-        dates::find(&words, Anchor::Published(a.published)).first().and_then(|m| ExchangeDate::from_period(&m.period))
+        let found = dates::find(&words, Anchor::Published(a.published));
+        let date = found.first().and_then(|m| ExchangeDate::from_period(&m.period))?;
+        // A row records a swap that happened: "3 Jan" in a tracker updated on
+        // 2 January 2025 is last year's, whatever the few days ahead news may mean.
+        let year_given = words.iter().any(|w| w.is_digits() && w.norm.len() == 4);
+        match date {
+            ExchangeDate::Day(d) if d > a.published && !year_given => d.with_year(d.year() - 1).map(ExchangeDate::Day),
+            other => Some(other),
+        }
     }) else {
         return;
     };
@@ -239,6 +283,21 @@ fn read_row(
                 }
                 if recipient.is_some() {
                     last = *recipient;
+                }
+            }
+            Column::Tally { kind, reporter } => {
+                if let (Some(c), ExchangeDate::Day(as_of)) = (cell_counts(cell, a.published).first(), date) {
+                    out.claims.push(Claim {
+                        kind: *kind,
+                        scope: Scope::Unstated,
+                        low: c.value,
+                        high: None,
+                        text: c.written.clone(),
+                        approx: None,
+                        reporter: reporter.clone(),
+                        as_of,
+                        cite: cite.clone(),
+                    });
                 }
             }
             Column::Date | Column::Other => {}

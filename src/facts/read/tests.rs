@@ -632,3 +632,33 @@ fn a_weekly_digest_dates_its_weekday_headings_in_the_week_it_covers() {
     let total = f.claims.iter().find(|c| c.low == 2900).map(|c| c.reporter.name.as_str());
     assert_eq!(total, Some("Coordination Headquarters"));
 }
+
+#[test]
+fn a_tracker_reads_rows_with_empty_cells_dates_them_in_the_past_and_keeps_the_mediators_tally() {
+    let f = read(
+        "2025-01-02",
+        "| # | Date | Ukrainians home (Kyiv) | Russians home (Moscow) | UAE running total | Notes |\n|---|------|------|------|------|------|\n| 1 | 3 Jan | 230 | 248 | – | Largest so far |\n| 2 | 8 Feb | 100 | 100 | – | |\n| 3 | 17 Jul | 95 | 95 | 1,558 | |",
+    );
+    let got = figures(&f);
+    let ua = Recipient::To(Side::Ukraine);
+    assert!(got.contains(&("2024-01-03".into(), 230, ua, false)), "{got:?}");
+    assert!(got.contains(&("2024-02-08".into(), 100, ua, false)), "{got:?}");
+    let tally: Vec<(u64, String, String)> = f
+        .claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::SwappedTotal)
+        .map(|c| (c.low, c.reporter.name.clone(), c.as_of.to_string()))
+        .collect();
+    assert_eq!(tally, [(1558, "United Arab Emirates".to_string(), "2024-07-17".to_string())]);
+}
+
+#[test]
+fn a_dateline_sets_today_and_a_both_ways_count_splits_into_each_sides_figure() {
+    let f = read(
+        "2024-06-26",
+        "DOHA, 25 June 2024\n\nThe ministry announced today the success of its mediation in an exchange between the two countries, which resulted in the release of 180 captives.\n\n- The 180 captives were split equally: 90 Ukrainians and 90 Russians.",
+    );
+    let got = figures(&f);
+    assert!(got.contains(&("2024-06-25".into(), 90, Recipient::To(Side::Ukraine), false)), "{got:?}");
+    assert!(got.contains(&("2024-06-25".into(), 90, Recipient::To(Side::Russia), false)), "{got:?}");
+}
