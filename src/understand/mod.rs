@@ -158,7 +158,8 @@ fn measure(w: &Words, s: &Selectors, f: &Filters, claim: Option<ClaimKind>) -> M
     if asks_date {
         return Measure::Date;
     }
-    if claim.is_some() && s.rank.is_none() {
+    // "the running total after the 40th exchange": an ordinal naming the exchange it runs to.
+    if claim.is_some() && (s.rank.is_none() || read::running_total(w)) {
         return Measure::Claim;
     }
     // "which officials …", "which two civilians …" ask for people; "which

@@ -116,6 +116,8 @@ pub fn periods(w: &Words, today: NaiveDate) -> (Vec<Period>, Option<Period>) {
                 }))
             }
             (Some("before" | "until" | "till"), _) => periods.extend(open_range(m.period, today, false)),
+            // "the running total after the 40th exchange in April 2023": as it stood then.
+            _ if running_total(w) => as_of = Some(period),
             _ => periods.push(period),
         }
     }
@@ -707,6 +709,15 @@ pub fn total_after_exchange(w: &Words) -> bool {
     named && total && how_many_at(words).is_some()
 }
 
+/// "What was the UAE's running total …", "the cumulative tally": a running total asked for by name.
+/// Not "Kyiv's running total was given as 2,430 after one swap - which swap?": the
+/// question opens by asking for it.
+pub fn running_total(w: &Words) -> bool {
+    ["what", "how"].contains(&w.first())
+        && w.has_any(&["running", "cumulative"])
+        && w.has_any(&["total", "tally", "count", "number"])
+}
+
 /// "… had been exchanged through its mediation", "through the UAE's efforts": a
 /// mediator's running tally of both ways.
 fn mediator_tally(w: &Words) -> bool {
@@ -718,7 +729,8 @@ pub fn claim(w: &Words, s: &Selectors, f: &Filters) -> Option<ClaimKind> {
     let how_many = w.phrase(&["how", "many"])
         || w.phrase(&["number", "of"])
         || w.phrase(&["how", "much"])
-        || w.phrase(&["what", "total"]);
+        || w.phrase(&["what", "total"])
+        || running_total(w);
     // "Which number exchange was the Independence Day swap?": its place in the count of swaps.
     if (w.phrase(&["which", "number"]) || w.phrase(&["what", "number"])) && w.tagged(|t| t == Tag::Event) {
         return Some(ClaimKind::SwapCount);
@@ -748,8 +760,10 @@ pub fn claim(w: &Words, s: &Selectors, f: &Filters) -> Option<ClaimKind> {
     }
     let since_war =
         w.has("since") && w.has_any(&["war", "invasion", "beginning", "start", "2022", "2014", "began", "escalation"]);
-    let running =
-        w.has_any(&["so", "far"]) && w.phrase(&["so", "far"]) || w.phrase(&["to", "date"]) || w.has("overall");
+    let running = w.has_any(&["so", "far"]) && w.phrase(&["so", "far"])
+        || w.phrase(&["to", "date"])
+        || w.has("overall")
+        || running_total(w);
     let cumulative = since_war
         || running
         || mediator_tally(w)

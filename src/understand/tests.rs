@@ -88,6 +88,15 @@ fn filters() {
     );
     assert_eq!(x.claim, Some(ClaimKind::SwappedTotal));
     assert!(x.select.as_of.is_some() && x.filter.reporter.is_some_and(|r| r.names == ["united arab emirates"]));
+    // A running total asked for by name, as it stood after an exchange named by its place in the count.
+    let x = q("What was Kyiv's running total of people returned after the 52nd exchange in May 2024?");
+    assert_eq!((x.measure, x.claim), (Measure::Claim, Some(ClaimKind::ReturnedTotal(Side::Ukraine))));
+    assert!(x.select.periods.is_empty() && x.select.as_of.is_some(), "{:?}", x.select);
+    let x = q("What was Turkey's cumulative tally of captives swapped after its March 2023 mediation?");
+    assert_eq!(x.claim, Some(ClaimKind::SwappedTotal));
+    // A running total given to find the swap it followed: the swap is asked for.
+    let x = q("Kyiv's running total was given as 2,300 after one 2023 swap - which swap was it?");
+    assert!(x.select.as_of.is_none() && x.claim.is_none(), "{:?}", x.select);
     // A nationality before a ministry is its side, not a speaker named "Russian".
     let x = q("According to the Russian Defence Ministry, how many servicemen came back on 8 February 2024?");
     let r = x.filter.reporter.expect("a reporter");
