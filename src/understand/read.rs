@@ -713,9 +713,8 @@ pub fn total_after_exchange(w: &Words) -> bool {
 /// Not "Kyiv's running total was given as 2,430 after one swap - which swap?": the
 /// question opens by asking for it.
 pub fn running_total(w: &Words) -> bool {
-    ["what", "how"].contains(&w.first())
-        && w.has_any(&["running", "cumulative"])
-        && w.has_any(&["total", "tally", "count", "number"])
+    let opens = ["what", "how"].contains(&w.first()) || ["running", "cumulative"].contains(&w.first());
+    opens && w.has_any(&["running", "cumulative"]) && w.has_any(&["total", "tally", "count", "number"])
 }
 
 /// "… had been exchanged through its mediation", "through the UAE's efforts": a

@@ -941,7 +941,12 @@ fn date_of(ctx: &Context, p: &Reading, c: &Count) -> (Option<ExchangeDate>, bool
     let back_to_now =
         s.words.windows(2).any(|w| w[0].is("this") && w[1].is("time")) || s.words.iter().any(|w| w.is("now"));
     let earlier = p.earlier_day.filter(|_| !back_to_now);
-    match p.stamp.or(p.paragraph_day).or(earlier) {
+    // Under a stamp or a dated heading ("SUNDAY — A great Easter exchange"): dated by
+    // it, not a figure to move to an earlier exchange of the same value.
+    if let Some(day) = p.stamp {
+        return (Some(ExchangeDate::Day(day)), false);
+    }
+    match p.paragraph_day.or(earlier) {
         Some(day) => (Some(ExchangeDate::Day(day)), true),
         None => (Some(p.month.unwrap_or(ctx.event)), true),
     }
