@@ -192,10 +192,16 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
         // "- 87 soldiers of the Armed Forces of Ukraine;" under "the group was made up of:".
         let listed = grouped && p.item && state.last_group.is_some_and(|g| g.value > c.value);
         // "230 captives …: 115 Ukrainians and 115 Russians": a both-ways count's
-        // sides are each side's own figure, not parts of a side's group.
+        // sides are each side's own figure, not parts of a side's group; so are
+        // "150 for 150 — 150 Russian servicemen came back and 150 Ukrainian …".
         let sides_of_both = c.nationality.is_some()
             && in_sentence.and_then(|k| done.get(k)).is_some_and(|r| {
-                r.kind == Kind::Exchanged && !matches!(r.recipient, Some(Recipient::To(_) | Recipient::Each))
+                r.kind == Kind::Exchanged
+                    && match r.recipient {
+                        Some(Recipient::Each) => r.value == c.value,
+                        Some(Recipient::To(_)) => false,
+                        _ => true,
+                    }
             });
         let part = grouped
             && !sides_of_both
@@ -740,9 +746,10 @@ fn is_part(s: &Sentence, c: &Count) -> bool {
 }
 
 /// "the Ukrainians were nine troops", "those returning are 59 members": the
-/// count is the predicate of a copula whose subject is the group.
+/// count is the predicate of a copula whose subject is the group. Not "it was
+/// 150 for 150": a pattern names the whole swap.
 fn copula_before_count(s: &Sentence, c: &Count) -> bool {
-    c.at > 0 && s.tag(c.at - 1) == Some(Tag::Cue(Cue::Be))
+    c.at > 0 && s.tag(c.at - 1) == Some(Tag::Cue(Cue::Be)) && !c.pattern
 }
 
 /// Who the people of a count went to, and how sure that is.

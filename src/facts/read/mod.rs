@@ -444,12 +444,29 @@ fn anchor(a: &Article) -> NaiveDate {
     covered_until(a).or_else(|| written_on(a)).unwrap_or(a.published)
 }
 
+/// Words of a masthead line that names the edition's day ("Monday evening edition").
+const EDITIONS: &[&str] = &["edition", "broadcast", "bulletin", "transcript", "newsletter"];
+
 /// The day a dateline line says the story was written, a day or two before it was
 /// published: "ABU DHABI, 24 August 2024" over a release that says "announced today".
 fn written_on(a: &Article) -> Option<NaiveDate> {
     // Read from the raw body: a dateline line is no paragraph of text.
     a.body.lines().map(str::trim).filter(|l| !l.is_empty()).take(DATELINE_REACH).find_map(|line| {
         let words = text::words(line);
+        // "WORLD TONIGHT — broadcast transcript, Monday evening edition".
+        if words.iter().any(|w| EDITIONS.contains(&w.norm.as_str())) && !line.ends_with('.') {
+            // Not the programme's name ("WORLD TONIGHT"): the day before publication it names.
+            let found = crate::lang::dates::find(&words, Anchor::Published(a.published));
+            let day = found.iter().find_map(|m| match m.period {
+                Period::Day { date } if date < a.published && a.published - date <= chrono::TimeDelta::days(3) => {
+                    Some(date)
+                }
+                _ => None,
+            });
+            if day.is_some() {
+                return day;
+            }
+        }
         let comma = words.iter().position(|w| w.is(","))?;
         let place = comma > 0 && words[..comma].iter().all(|w| w.capitalized && !w.is_punct());
         let found = crate::lang::dates::find(&words[comma + 1..], Anchor::Published(a.published));

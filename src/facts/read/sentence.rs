@@ -214,6 +214,9 @@ const FOREIGN_BEFORE: &[&str] = &[
     "agreements",
     "accords",
     "agreed",
+    // "just ahead of New Year's Eve", "on the eve of Orthodox Christmas": a day near the swap, not its own.
+    "ahead",
+    "eve",
 ];
 
 /// Words after a date that make it the date of something else: "the May 16 talks".

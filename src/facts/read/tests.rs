@@ -667,3 +667,15 @@ fn a_dateline_sets_today_and_a_both_ways_count_splits_into_each_sides_figure() {
     assert!(got.contains(&("2024-06-25".into(), 90, Recipient::To(Side::Ukraine), false)), "{got:?}");
     assert!(got.contains(&("2024-06-25".into(), 90, Recipient::To(Side::Russia), false)), "{got:?}");
 }
+
+#[test]
+fn an_editions_weekday_dates_a_transcript_and_a_pattern_restated_by_side_is_each_sides_figure() {
+    let f = read(
+        "2024-12-31",
+        "EVENING NEWS — broadcast transcript, Monday evening edition\n\nPRESENTER: Russia and Ukraine traded prisoners today, just ahead of New Year's Eve.\n\nCORRESPONDENT: Moscow's defence ministry says it was 150 for 150 — 150 Russian servicemen came back and 150 Ukrainian prisoners were handed over.\n\nThe previous swap took place on 8 January, on the eve of Orthodox Christmas, when 50 Russian servicemen came home.",
+    );
+    let got = figures(&f);
+    assert!(got.contains(&("2024-12-30".into(), 150, Recipient::Each, false)), "{got:?}");
+    assert!(got.contains(&("2024-12-30".into(), 150, Recipient::To(Side::Russia), false)), "{got:?}");
+    assert!(got.contains(&("2024-01-08".into(), 50, Recipient::To(Side::Russia), false)), "{got:?}");
+}
