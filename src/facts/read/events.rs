@@ -202,14 +202,23 @@ fn people(s: &Sentence) -> bool {
 /// "final stage": the number (0 when only "last"), whether it is the last,
 /// and where the stage noun is.
 fn stage(s: &Sentence) -> Option<(u32, bool, usize)> {
-    for t in s.tags.iter().filter(|t| t.tag == Tag::Stage) {
-        let i = t.words.start;
-        let before = i.saturating_sub(4)..i;
-        if s.words[before.clone()].iter().any(|w| w.is_punct() && !w.is("-")) {
-            continue;
-        }
+    // "The first part of the 1000-for-1000 exchange", "the third and final part is
+    // done": a part with its ordinal right before it (not "took part in").
+    let parts = (1..s.words.len()).filter(|&i| {
+        (s.is(i, "part") || s.is(i, "parts"))
+            && (i.saturating_sub(3)..i).any(|k| numbers::ordinal(&s.words[k].norm).is_some() || s.is(k, "final"))
+            && !s.is(i + 1, "in")
+    });
+    let stages = s.tags.iter().filter(|t| t.tag == Tag::Stage).map(|t| (t.words.start, t.words.end));
+    for (i, end) in stages.chain(parts.map(|i| (i, i + 1))).collect::<Vec<_>>() {
+        // The words before the noun, back to a punctuation mark: "Zelensky: "The first part"".
+        let from = (i.saturating_sub(4)..i)
+            .rev()
+            .find(|&k| s.words[k].is_punct() && !s.is(k, "-"))
+            .map_or(i.saturating_sub(4), |k| k + 1);
+        let before = from..i;
         // "a third round of direct talks" is not a stage of an exchange.
-        if s.words[t.words.end..(t.words.end + 4).min(s.words.len())]
+        if s.words[end..(end + 4).min(s.words.len())]
             .iter()
             .any(|w| ["talks", "negotiations", "consultations"].contains(&w.norm.as_str()))
         {

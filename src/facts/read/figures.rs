@@ -249,7 +249,9 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
             (part && !sibling, in_sentence, c.nationality, who.side, recipient)
             && to == own.other()
             && !s.tags.iter().any(|t| matches!(t.tag, Tag::Nationality(_)))
-            && state.seen.iter().any(|x| x.side == own && x.value >= c.value)
+            // Or under a live blog's stamp, an entry that starts afresh: "16:55 —
+            // Coordination Headquarters: the 390 are …" below Moscow's 17:40 entry.
+            && (state.seen.iter().any(|x| x.side == own && x.value >= c.value) || p.stamp.is_some())
         {
             recipient = Some(Recipient::To(own));
         }
@@ -358,6 +360,19 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
                     category: x.category,
                 });
             }
+        }
+        // "the 390 are 270 defenders and 120 civilians", with no 390 read before (a
+        // reverse-order live blog tells the breakdown first): the day's own count.
+        if restated
+            && restated_as.is_none()
+            && part
+            && in_sentence.is_none()
+            && runs.contains(&Some(n))
+            && matches!(recipient, Some(Recipient::To(_)))
+            && matches!(kind, Kind::Part | Kind::Other)
+        {
+            part = false;
+            kind = Kind::Exchanged;
         }
         // "Of the 185, 183 were privates …" after "185 soldiers and 20 civilians":
         // the group the opening names by its number, not the one read last.

@@ -330,7 +330,7 @@ fn cumulative(s: &Sentence, c: &Count, clause: std::ops::Range<usize>, today: Na
     let in_total = s
         .tags_in(c.np.end..(c.np.end + 3).min(w.len()))
         .any(|t| t.tag == Tag::Cue(Cue::Combined) && s.is(t.words.start, "in"));
-    if in_total && multi_day(s) {
+    if in_total && multi_day(s) || over_days(s, clause.clone()) {
         return Some(Scope::Stages);
     }
     // "235 people had been returned in September alone": the month's total.
@@ -489,6 +489,20 @@ fn cumulative(s: &Sentence, c: &Count, clause: std::ops::Range<usize>, today: Na
 fn multi_day(s: &Sentence) -> bool {
     s.words.windows(4).enumerate().any(|(i, w)| {
         w[0].number().is_some_and(|n| n >= 2) && w[1].is("-") && w[2].is("day") && s.tag(i + 3) == Some(Tag::Event)
+    })
+}
+
+/// Words before "N days" that make the days a stretch the count adds up.
+const SPAN_OPENERS: &[&str] = &["these", "the", "past", "last", "over", "first"];
+
+/// "In these two days alone, 697 people have been returned", "over the past three
+/// days": a count of several days of a swap together (not "care for 30 days").
+fn over_days(s: &Sentence, clause: std::ops::Range<usize>) -> bool {
+    clause.clone().any(|k| {
+        k >= 1
+            && s.is(k, "days")
+            && s.words[k - 1].number().is_some_and(|n| (2..=7).contains(&n))
+            && SPAN_OPENERS.contains(&s.words.get(k.wrapping_sub(2)).map_or("", |w| w.norm.as_str()))
     })
 }
 

@@ -630,20 +630,14 @@ impl Speakers {
     }
 
     /// Whom "he", "she", "it" or "they" stands for, or "the headquarters":
-    /// the last body of that name, else the last body.
+    /// the last body of that name.
     pub fn pronoun(&self, pronoun: Option<&str>) -> Option<Reporter> {
         match pronoun {
             Some("he" | "she") => self.last_person.clone().or(self.last.clone()),
             Some("it" | "they") => self.last_body.clone().or(self.last.clone()),
             Some("we") | None => self.last.clone(),
-            Some(noun) => self
-                .bodies
-                .iter()
-                .rev()
-                .find(|b| b.name.to_lowercase().contains(noun))
-                .or(self.last_body.as_ref())
-                .cloned()
-                .or(self.last.clone()),
+            // Not Moscow for "the headquarters said" when no headquarters spoke yet.
+            Some(noun) => self.bodies.iter().rev().find(|b| b.name.to_lowercase().contains(noun)).cloned(),
         }
     }
 }
@@ -657,13 +651,13 @@ fn sentence_reporter(ctx: &Context, places: &[Reading], k: usize, heard: &mut Sp
     let mut speaker = speeches.iter().map(|x| &x.reporter).find(|r| !r.is_pending()).cloned();
     // "Zelensky: 82 privates and sergeants …", "Kyiv: 32 National Guard …",
     // "Ombudsman Dmytro Lubinets: this is …": a label ending in its speaker.
-    if speaker.is_none()
-        && let Some(colon) = s.words.iter().take(6).position(|w| w.is(":"))
-        && colon > 0
-    {
-        speaker = (0..colon)
-            .find(|&j| s.tagged(j).is_some_and(|t| t.words.start == j && t.words.end == colon))
-            .and_then(|j| reporter::speaker_at(s, j));
+    // "16:55 — Coordination Headquarters: the 390 are …": not the clock's colon.
+    if speaker.is_none() {
+        speaker = (1..s.words.len().min(9)).filter(|&k| s.is(k, ":")).find_map(|colon| {
+            (0..colon)
+                .find(|&j| s.tagged(j).is_some_and(|t| t.words.start == j && t.words.end == colon))
+                .and_then(|j| reporter::speaker_at(s, j))
+        });
     }
     // "Zelensky gives the breakdown on Telegram: "230 of our people" …": the
     // subject who introduces a quotation or a colon says what follows it.

@@ -679,3 +679,27 @@ fn an_editions_weekday_dates_a_transcript_and_a_pattern_restated_by_side_is_each
     assert!(got.contains(&("2024-12-30".into(), 150, Recipient::To(Side::Russia), false)), "{got:?}");
     assert!(got.contains(&("2024-01-08".into(), 50, Recipient::To(Side::Russia), false)), "{got:?}");
 }
+
+#[test]
+fn a_newest_first_live_blog_reads_each_entry_for_its_own_speaker() {
+    let f = read(
+        "2025-05-25",
+        "SATURDAY\n\n18:30 — 307 more are home, Zelensky says. \"In these two days alone, 697 people have been returned.\"\n\nFRIDAY\n\n17:40 — Russia's Defence Ministry says it received 270 servicemen and 120 civilians.\n\n16:55 — Coordination Headquarters: the 390 are 270 defenders and 120 civilians.\n\n16:20 — Zelensky: \"The first part of the exchange agreement has been implemented.\"",
+    );
+    let got = figures(&f);
+    let ua = Recipient::To(Side::Ukraine);
+    assert!(got.contains(&("2025-05-23".into(), 390, ua, false)), "{got:?}");
+    assert!(got.contains(&("2025-05-23".into(), 120, ua, true)), "{got:?}");
+    assert!(got.contains(&("2025-05-23".into(), 270, Recipient::To(Side::Russia), false)), "{got:?}");
+    // Two days together, not Saturday's figure.
+    assert!(!got.iter().any(|g| g.1 == 697), "{got:?}");
+    let stages: Vec<u32> = f
+        .observations
+        .iter()
+        .filter_map(|o| match &o.fact {
+            Fact::Stage(x) => Some(x.number),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(stages, [1]);
+}
