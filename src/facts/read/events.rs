@@ -135,7 +135,8 @@ pub fn read(ctx: &Context, p: &Reading, out: &mut ArticleFacts) {
     let inferred = dated.is_none();
     if let Some((number, last, at)) = stage(s)
         && (act || event_noun)
-        && !s.has(s.clause_of(at).start..at, |t| t == Tag::Cue(Cue::Plan))
+        // Not "the third stage will take place tomorrow".
+        && !s.has(s.clause_of(at), |t| t == Tag::Cue(Cue::Plan))
     {
         push(date, Fact::Stage(Stage { number, last, cite: cite.clone() }), inferred);
     }

@@ -92,7 +92,7 @@ pub fn of(s: &Sentence, c: &Count, today: NaiveDate) -> Kind {
     if c.thing == Some(Thing::Bodies) || bodies_before || (c.pattern && bodies_in_clause) {
         return Kind::Bodies;
     }
-    if c.thing.is_some() {
+    if c.thing.is_some() || described(s, c) {
         return Kind::Other;
     }
     // Not a negation inside a relative clause after the count: "55 Russian prisoners
@@ -166,6 +166,46 @@ fn verbless_quote(s: &Sentence, c: &Count) -> bool {
     let said = s.has(0..s.words.len(), |t| t == Tag::Speech) || super::reporter::subject(s).is_some();
     people && bare && short && s.quoted(c.at) && said
 }
+
+/// Verbs that say what was done to or by people other than freeing them: "the
+/// mission has interviewed 377 Ukrainian prisoners", "Of 174 POWs interviewed …".
+const DESCRIBED: &[&str] = &[
+    "interviewed",
+    "surveyed",
+    "questioned",
+    "polled",
+    "documented",
+    "tortured",
+    "executed",
+    "killed",
+    "died",
+    "sentenced",
+    "convicted",
+];
+
+/// A count of people the clause only describes: the participle right after its
+/// noun is one of `DESCRIBED`, or the verb before it is, with no other verb
+/// between ("has interviewed 377 Ukrainian prisoners after their release and 434
+/// Russian prisoners": "their release" is a noun).
+fn described(s: &Sentence, c: &Count) -> bool {
+    let after = s.words.get(c.np.end).map(|w| w.norm.as_str());
+    if after.is_some_and(|w| DESCRIBED.contains(&w)) {
+        return true;
+    }
+    let nominal = |k: usize| k > 0 && NOMINAL_BEFORE.contains(&s.words[k - 1].norm.as_str());
+    for k in (s.clause_of(c.at).start..c.at).rev() {
+        if DESCRIBED.contains(&s.words[k].norm.as_str()) {
+            return true;
+        }
+        if matches!(s.tag(k), Some(Tag::Act(_) | Tag::Speech)) && !nominal(k) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Words that make the act after them a noun: "after their release", "on the return".
+const NOMINAL_BEFORE: &[&str] = &["their", "the", "its", "his", "her", "after", "before", "upon", "of", "a"];
 
 /// Nouns for a list of names: "a list of 339 children", "the register of 640".
 const LISTS: &[&str] = &["list", "lists", "register", "registry", "database"];
@@ -422,7 +462,12 @@ fn cumulative(s: &Sentence, c: &Count, clause: std::ops::Range<usize>, today: Na
         let closed = dates
             .get(k + 1)
             .is_some_and(|n| n.words.start == m.words.end + 1 && (w[m.words.end].is("and") || w[m.words.end].is("to")));
-        if opened && closed && m.words.start < c.at {
+        // Not "… between June and August: 90 for 90 on 25 June, 95 for 95 on 17 July":
+        // a count with a day of its own is that day's.
+        let own_day = dates.iter().any(|d| {
+            matches!(d.period, Period::Day { .. }) && d.words.start >= c.np.end && d.words.start <= c.np.end + 2
+        });
+        if opened && closed && m.words.start < c.at && !own_day {
             return m.period.bounds().map(|(from, _)| Scope::Since { from });
         }
     }

@@ -636,8 +636,19 @@ impl Speakers {
             Some("he" | "she") => self.last_person.clone().or(self.last.clone()),
             Some("it" | "they") => self.last_body.clone().or(self.last.clone()),
             Some("we") | None => self.last.clone(),
-            // Not Moscow for "the headquarters said" when no headquarters spoke yet.
-            Some(noun) => self.bodies.iter().rev().find(|b| b.name.to_lowercase().contains(noun)).cloned(),
+            // Not Moscow for "the headquarters said" when no headquarters spoke yet: the
+            // one body of a side with that name, if only one is known.
+            Some(noun) => {
+                self.bodies.iter().rev().find(|b| b.name.to_lowercase().contains(noun)).cloned().or_else(|| {
+                    let mut known = crate::lang::lexicon::names::SPEAKERS
+                        .iter()
+                        .filter(|sp| !sp.person && sp.side.is_some() && sp.label.to_lowercase().contains(noun));
+                    match (known.next(), known.next()) {
+                        (Some(sp), None) => Some(Reporter { side: sp.side, name: sp.label.to_string() }),
+                        _ => None,
+                    }
+                })
+            }
         }
     }
 }

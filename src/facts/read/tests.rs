@@ -703,3 +703,22 @@ fn a_newest_first_live_blog_reads_each_entry_for_its_own_speaker() {
         .collect();
     assert_eq!(stages, [1]);
 }
+
+#[test]
+fn people_interviewed_are_no_figure_and_a_days_own_pattern_is_no_range_total() {
+    let f = read(
+        "2024-10-01",
+        "- Since February 2022 the mission has interviewed 377 Ukrainian prisoners of war after their release and 434 Russian prisoners of war held in Ukraine.\n- Of 174 Ukrainian POWs interviewed in the last 18 months, 169 gave detailed accounts of torture.\n\nThree swaps took place between June and August: 90 for 90 on 25 June, 95 for 95 on 17 July and 115 for 115 on 24 August. Zelensky said the fourth stage will take place next week.",
+    );
+    let got = figures(&f);
+    assert_eq!(
+        got,
+        [
+            ("2024-06-25".to_string(), 90, Recipient::Each, false),
+            ("2024-07-17".to_string(), 95, Recipient::Each, false),
+            ("2024-08-24".to_string(), 115, Recipient::Each, false)
+        ]
+    );
+    assert!(f.claims.iter().all(|c| ![377, 434, 174].contains(&c.low)), "{:?}", f.claims);
+    assert!(!f.observations.iter().any(|o| matches!(o.fact, Fact::Stage(_))));
+}
