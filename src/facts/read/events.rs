@@ -135,8 +135,9 @@ pub fn read(ctx: &Context, p: &Reading, out: &mut ArticleFacts) {
     let inferred = dated.is_none();
     if let Some((number, last, at)) = stage(s)
         && (act || event_noun)
-        // Not "the third stage will take place tomorrow".
-        && !s.has(s.clause_of(at), |t| t == Tag::Cue(Cue::Plan))
+        // Not "the third stage will take place tomorrow" (but "the second day of an
+        // extended swap set to be the largest" is a stage).
+        && !s.has(s.clause_of(at).start..(at + 4).min(s.clause_of(at).end), |t| t == Tag::Cue(Cue::Plan))
     {
         push(date, Fact::Stage(Stage { number, last, cite: cite.clone() }), inferred);
     }
