@@ -28,7 +28,13 @@ pub fn elsewhere(s: &Sentence) -> bool {
     let recap = s.words.first().is_some_and(|w| w.is("as"))
         && s.words.iter().take(6).any(|w| ["reported", "wrote", "said"].contains(&w.norm.as_str()))
         || s.words.first().is_some_and(|w| w.is("earlier")) && s.is(1, ",");
-    if earlier || recap {
+    // "The last swap was on 19 March, when 175 …", "The last exchange before this one":
+    // an opening "the last <swap>" told in the past, not the one being reported.
+    let last = s.is(0, "the")
+        && s.is(1, "last")
+        && s.tag(2) == Some(Tag::Event)
+        && ["was", "before", "had", "came"].contains(&s.words.get(3).map_or("", |w| w.norm.as_str()));
+    if earlier || recap || last {
         return true;
     }
     let exchange = |t: Tag| {

@@ -34,7 +34,9 @@ pub struct State {
 }
 
 impl State {
-    /// Counts the sides a table's rows went to as figures read before the prose after it.
+    /// Counts the sides a table's rows went to as figures read before the prose after
+    /// it, and each row's head counts as groups its notes may break down ("| 95 | 94 |
+    /// 93 privates and sergeants plus 2 officers |": Ukraine's 95).
     pub fn after_table(&mut self, out: &ArticleFacts) {
         for o in &out.observations {
             if let Fact::Figure(f) = &o.fact
@@ -42,6 +44,14 @@ impl State {
                 && !f.part
             {
                 self.home.push(side);
+                self.seen.push(Seen {
+                    value: f.value,
+                    side,
+                    category: f.category,
+                    terms: f.terms.clone(),
+                    head: true,
+                    date: o.date,
+                });
             }
         }
     }
@@ -151,7 +161,13 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
         let mut kind = kind::of(s, c, p.today);
         // "- 26 November: 12 Ukrainians, including three civilians, and nine Russians.":
         // a dated list item needs no verb, nor does the answer to "How many came back?".
-        if kind == Kind::Other && (p.stamp.is_some() || p.answers) && verbless(s, c) && c.thing.is_none() && !c.swaps {
+        if kind == Kind::Other
+            && (p.stamp.is_some() || p.answers)
+            && verbless(s, c)
+            && c.thing.is_none()
+            && !c.swaps
+            && !kind::vetoed(s, c)
+        {
             kind = Kind::Exchanged;
         }
         // "The 230 captives were split equally: …": the exchange's count named again.
@@ -174,7 +190,8 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
             && !done.is_empty()
             && counts[..n].last().is_some_and(|x| x.thing.is_some())
             && !count::tally_frame(s, c);
-        let people = c.thing.is_none() && !c.swaps && !of_things;
+        // "a first list of 640 prisoners", "all 74 people aboard died": no one's group.
+        let people = c.thing.is_none() && !c.swaps && !of_things && !kind::vetoed(s, c);
         if of_things {
             continue;
         }

@@ -74,13 +74,22 @@ pub fn bodies_scope(s: &Sentence, c: &Count, today: NaiveDate) -> Scope {
     cumulative(s, c, s.clause_of(c.at), today).unwrap_or(Scope::Day)
 }
 
+/// A count its clause says freed no one, whatever else the sentence or its
+/// place says: withdrawn ("An earlier version of this article said 42 on each
+/// side"), a list ("a list of 640"), a swap stopped ("the crash wrecked a
+/// 192-for-192 swap"), people described by what else befell them ("all 74
+/// people aboard died", "interviewed 377 prisoners"). Neither a heading's
+/// date nor a group read before makes it a figure.
+pub fn vetoed(s: &Sentence, c: &Count) -> bool {
+    super::events::retracted(s, c.at) || listed(s, c) || foiled(s, c) || described(s, c)
+}
+
 /// Reads the kind of `c` in `s`; `today` dates "over the past week".
 pub fn of(s: &Sentence, c: &Count, today: NaiveDate) -> Kind {
     if c.swaps {
         return Kind::Swaps;
     }
-    // "An earlier version of this article said 42 on each side": withdrawn.
-    if super::events::retracted(s, c.at) || listed(s, c) || foiled(s, c) {
+    if vetoed(s, c) {
         return Kind::Other;
     }
     let clause = s.clause_of(c.at);
@@ -92,7 +101,7 @@ pub fn of(s: &Sentence, c: &Count, today: NaiveDate) -> Kind {
     if c.thing == Some(Thing::Bodies) || bodies_before || (c.pattern && bodies_in_clause) {
         return Kind::Bodies;
     }
-    if c.thing.is_some() || described(s, c) {
+    if c.thing.is_some() {
         return Kind::Other;
     }
     // Not a negation inside a relative clause after the count: "55 Russian prisoners
@@ -169,31 +178,36 @@ fn verbless_quote(s: &Sentence, c: &Count) -> bool {
 
 /// Verbs that say what was done to or by people other than freeing them: "the
 /// mission has interviewed 377 Ukrainian prisoners", "Of 174 POWs interviewed …".
-const DESCRIBED: &[&str] = &[
-    "interviewed",
-    "surveyed",
-    "questioned",
-    "polled",
-    "documented",
-    "tortured",
-    "executed",
-    "killed",
-    "died",
-    "sentenced",
-    "convicted",
-];
+/// Not "tortured", "convicted" or "sentenced": "five soldiers convicted by
+/// Russian courts" were freed too.
+const DESCRIBED: &[&str] =
+    &["interviewed", "surveyed", "questioned", "polled", "documented", "executed", "killed", "died"];
 
 /// A count of people the clause only describes: the participle right after its
 /// noun is one of `DESCRIBED`, or the verb before it is, with no other verb
 /// between ("has interviewed 377 Ukrainian prisoners after their release and 434
 /// Russian prisoners": "their release" is a noun).
 fn described(s: &Sentence, c: &Count) -> bool {
+    // "the bodies of four soldiers killed in action" are bodies, not described people.
+    if c.thing == Some(Thing::Bodies) || s.has(s.clause_of(c.at), |t| t == Tag::Thing(Thing::Bodies)) {
+        return false;
+    }
     let after = s.words.get(c.np.end).map(|w| w.norm.as_str());
     if after.is_some_and(|w| DESCRIBED.contains(&w)) {
         return true;
     }
     let nominal = |k: usize| k > 0 && NOMINAL_BEFORE.contains(&s.words[k - 1].norm.as_str());
-    for k in (s.clause_of(c.at).start..c.at).rev() {
+    // "all 74 people aboard died": the clause's verb after the count, before any other.
+    let clause = s.clause_of(c.at);
+    for k in c.np.end..clause.end {
+        if DESCRIBED.contains(&s.words[k].norm.as_str()) {
+            return true;
+        }
+        if s.tag(k).is_some_and(|t| matches!(t, Tag::Act(_) | Tag::Speech | Tag::Cue(Cue::Be))) {
+            break;
+        }
+    }
+    for k in (clause.start..c.at).rev() {
         if DESCRIBED.contains(&s.words[k].norm.as_str()) {
             return true;
         }
@@ -454,6 +468,16 @@ fn cumulative(s: &Sentence, c: &Count, clause: std::ops::Range<usize>, today: Na
             .any(|x| ["total", "number", "tally", "count"].contains(&x.norm.as_str()));
     if to_total {
         return Some(Scope::Unstated);
+    }
+    // "2,598 … brought back between the start of the full-scale invasion and 7 August".
+    let from_war = clause.clone().any(|k| {
+        (w[k].is("between") || w[k].is("from"))
+            && w[k + 1..(k + 6).min(clause.end)]
+                .iter()
+                .any(|x| ["invasion", "war", "start", "beginning"].contains(&x.norm.as_str()))
+    });
+    if from_war {
+        return Some(Scope::War);
     }
     // "Between mid-March and November, more than 1,130 prisoners of war were returned".
     let dates: Vec<&crate::lang::dates::DateMention> = s.own_dates().collect();

@@ -50,6 +50,9 @@ enum Column {
 
 /// Words of a column that holds a running total.
 const TALLY_COLUMNS: &[&str] = &["running", "cumulative", "so far"];
+/// Words of a column of prose about the row ("Who came back / notes"): its numbers
+/// are read as sentences, not as a breakdown of the column before.
+const NOTE_COLUMNS: &[&str] = &["notes", "note", "details", "comment", "comments", "remarks"];
 
 /// Cells of a line, if it is a table line: pipes, or three or more spaced dashes' worth.
 fn cells(line: &str) -> Option<Vec<String>> {
@@ -114,7 +117,9 @@ fn columns(head: &[String], published: chrono::NaiveDate) -> Vec<Column> {
             Column::Mediator
         } else if let Some(tally) = tally_column(&s, &lower) {
             tally
-        } else if SKIPPED_COLUMNS.iter().any(|w| lower.contains(w)) {
+        } else if lower.split(|c: char| !c.is_alphabetic()).any(|w| NOTE_COLUMNS.contains(&w))
+            || SKIPPED_COLUMNS.iter().any(|w| lower.contains(w))
+        {
             Column::Other
         } else {
             count_column(&s, &lower)
@@ -136,6 +141,12 @@ fn tally_column(s: &Sentence, lower: &str) -> Option<Column> {
             reporter: Reporter { side: None, name: names::mediator_name(m).to_string() },
         }),
         Tag::Nationality(side) => Some(Column::Tally {
+            kind: ClaimKind::ReturnedTotal(side),
+            reporter: super::reporter::speaker_at(s, t.words.start)
+                .unwrap_or(Reporter { side: Some(side), name: side.name().to_string() }),
+        }),
+        // "Running total (Kyiv)": what Kyiv said of its own people's return.
+        Tag::State(side) => Some(Column::Tally {
             kind: ClaimKind::ReturnedTotal(side),
             reporter: super::reporter::speaker_at(s, t.words.start)
                 .unwrap_or(Reporter { side: Some(side), name: side.name().to_string() }),
@@ -174,7 +185,7 @@ fn count_column(s: &Sentence, lower: &str) -> Column {
     // "Ukraine says came home", "Russia got back": the side people came home to.
     if recipient.is_none() {
         let home = |t: Tag| matches!(t, Tag::Act(crate::lang::lexicon::Act::Home | crate::lang::lexicon::Act::Receive));
-        // "RETURNED TO UKRAINE (UA)": the side they went to.
+        // "RETURNED TO UKRAINE (UA)", "To Russia": the side they went to.
         recipient = s.tags.iter().find_map(|t| match t.tag {
             Tag::State(side)
                 if s.has(t.words.end..s.words.len(), home) || t.words.start > 0 && s.is(t.words.start - 1, "to") =>
@@ -183,6 +194,7 @@ fn count_column(s: &Sentence, lower: &str) -> Column {
             }
             _ => None,
         });
+        people |= recipient.is_some();
     }
     let terms = (0..s.words.len())
         .filter(|&k| matches!(s.tag(k), Some(Tag::People(_) | Tag::Kind(_))))

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::corpus;
-use crate::facts::model::{ClaimKind, Recipient};
+use crate::facts::model::{ClaimKind, Recipient, Scope};
 
 fn read(published: &str, body: &str) -> ArticleFacts {
     let raw = format!("+++\nid = \"t\"\noutlet = \"Wire\"\npublished = \"{published}\"\n+++\n{body}\n");
@@ -721,4 +721,40 @@ fn people_interviewed_are_no_figure_and_a_days_own_pattern_is_no_range_total() {
     );
     assert!(f.claims.iter().all(|c| ![377, 434, 174].contains(&c.low)), "{:?}", f.claims);
     assert!(!f.observations.iter().any(|o| matches!(o.fact, Fact::Stage(_))));
+}
+
+#[test]
+fn a_timeline_keeps_foiled_swaps_and_the_dead_out_and_the_last_swap_is_an_earlier_one() {
+    let f = read(
+        "2024-01-25",
+        "24.01.2024, morning\nAn Il-76 plane comes down. The Russian Defence Ministry says 65 captured Ukrainian servicemen were on board. Local authorities say all 74 people aboard died.\n\n24.01.2024, afternoon\nMoscow says the crash wrecked a 192-for-192 swap. He said Ukraine had been given a first list of 640 prisoners.",
+    );
+    assert!(figures(&f).is_empty(), "{:?}", figures(&f));
+    let f = read(
+        "2025-04-19",
+        "LIVE BLOG | Saturday.\n\n15:05\nRussia's Defence Ministry says 246 Russian servicemen have been returned.\n\n17:30\nThe last swap was on 19 March, when 175 Ukrainians came home. Lubinets counted 4,552 Ukrainians brought back between the start of the full-scale invasion and today.",
+    );
+    let got = figures(&f);
+    assert!(got.contains(&("2025-04-19".into(), 246, Recipient::To(Side::Russia), false)), "{got:?}");
+    assert!(got.contains(&("2025-03-19".into(), 175, Recipient::To(Side::Ukraine), false)), "{got:?}");
+    assert!(!got.iter().any(|g| g.1 == 4552), "{got:?}");
+    assert!(f.claims.iter().any(|c| c.low == 4552 && c.scope == Scope::War), "{:?}", f.claims);
+}
+
+#[test]
+fn a_trackers_to_columns_notes_and_running_total_by_a_state() {
+    let f = read(
+        "2023-08-08",
+        "| Date | To Ukraine | To Russia | Who came back / notes | Running total (Kyiv) |\n|---|---|---|---|---|\n| 11.06.2023 | 95 | 94 | 93 privates and sergeants plus 2 officers | 2,500 |",
+    );
+    let got = figures(&f);
+    assert_eq!(
+        got,
+        [
+            ("2023-06-11".to_string(), 95, Recipient::To(Side::Ukraine), false),
+            ("2023-06-11".to_string(), 94, Recipient::To(Side::Russia), false)
+        ]
+    );
+    let totals: Vec<(ClaimKind, u64)> = f.claims.iter().map(|c| (c.kind, c.low)).collect();
+    assert_eq!(totals, [(ClaimKind::ReturnedTotal(Side::Ukraine), 2500)]);
 }
