@@ -426,15 +426,14 @@ fn covered_until(a: &Article) -> Option<NaiveDate> {
     let words = text::words(&a.title);
     let found = crate::lang::dates::find(&words, Anchor::Published(a.published));
     found.iter().find_map(|m| {
-        let Period::Day { date } = m.period else { return None };
-        // "10-16 April": a range of days, its first given before a dash.
+        let Period::Day { date: first } = m.period else { return None };
+        // "10-16 April": a range of days (dated by its first), ending on its second.
         let start = m.words.start;
-        let ranged = start >= 2
-            && words[start].is_digits()
-            && ["-", "–", "—"].contains(&words[start - 1].norm.as_str())
-            && words[start - 2].is_digits();
+        let ranged = words.get(start + 1).is_some_and(|w| ["-", "–", "—"].contains(&w.norm.as_str()));
+        let last = words.get(start + 2).filter(|_| ranged).and_then(|w| w.number());
+        let date = last.and_then(|d| u32::try_from(d).ok()).and_then(|d| first.with_day(d))?;
         let recent = date < a.published && a.published - date <= chrono::TimeDelta::days(7);
-        (ranged && recent).then_some(date)
+        recent.then_some(date)
     })
 }
 
@@ -491,21 +490,8 @@ fn stamp_of(first: &str, published: NaiveDate) -> Option<NaiveDate> {
         && words.len() <= 8
         && words[..last.words.start].iter().any(|w| ["-", "–", "—", ":"].contains(&w.norm.as_str()))
     {
-        // "21–22 September 2022": a night's swap over two days is dated by its first.
-        // Not "Day two - Saturday, 24 May": digits either side of the dash.
-        let dash = last
-            .words
-            .start
-            .checked_sub(1)
-            .filter(|&k| ["-", "–", "—"].contains(&words[k].norm.as_str()) && words[last.words.start].is_digits());
-        let first = dash
-            .and_then(|k| k.checked_sub(1))
-            .filter(|&k| words[k].is_digits())
-            .and_then(|k| words[k].number())
-            .and_then(|d| u32::try_from(d).ok())
-            .and_then(|d| date.with_day(d))
-            .filter(|d| *d < date);
-        return Some(first.unwrap_or(date));
+        // "21–22 September 2022": the date finder dates a range by its first day.
+        return Some(date);
     }
     // "19 March 2025" as a line of its own, heading the entry under it.
     if let [only] = found.as_slice()

@@ -11,6 +11,7 @@ pub fn resolve(words: &[Word], mut found: Vec<DateMention>, anchor: Anchor) -> V
     found = day_lists(words, found);
     share_years(words, &mut found);
     for m in &mut found {
+        day_range(words, m, anchor);
         last_year(words, m);
         // In an article "comes a day after Wednesday's exchange" still dates
         // that exchange Wednesday; in a question "the day after X" asks for the next day.
@@ -19,6 +20,22 @@ pub fn resolve(words: &[Word], mut found: Vec<DateMention>, anchor: Anchor) -> V
         }
     }
     found
+}
+
+/// "on the night of 21–22 September": in an article, a swap over two days is
+/// dated by its first; in a question, both days are asked about.
+fn day_range(words: &[Word], m: &mut DateMention, anchor: Anchor) {
+    let Period::Day { date } = m.period else { return };
+    let k = m.words.start;
+    if k < 2 || !["-", "–", "—"].contains(&words[k - 1].norm.as_str()) || !words[k].is_digits() {
+        return;
+    }
+    let Some(first) = day_value(&words[k - 2]).and_then(|d| date.with_day(d)).filter(|d| *d < date) else { return };
+    m.period = match anchor {
+        Anchor::Published(_) => Period::Day { date: first },
+        Anchor::Asked(_) => Period::Span { from: first, to: date },
+    };
+    m.words.start = k - 2;
 }
 
 /// "February last year", "in March this year": a month of the year before the anchor's, or of its own.
@@ -128,6 +145,14 @@ mod tests {
 
     fn day(y: i32, m: u32, d: u32) -> Period {
         Period::Day { date: NaiveDate::from_ymd_opt(y, m, d).unwrap() }
+    }
+
+    #[test]
+    fn day_ranges() {
+        let published = Anchor::Published(NaiveDate::from_ymd_opt(2022, 9, 24).unwrap());
+        let found: Vec<Period> =
+            find(&words("delayed on the night of 21–22 September"), published).into_iter().map(|m| m.period).collect();
+        assert_eq!(found, [day(2022, 9, 21)]);
     }
 
     #[test]
