@@ -468,7 +468,7 @@ fn elliptic_ok(s: &Sentence, c: &Count) -> bool {
         && s.is(c.at - 1, "and")
         && ["in", "at", "from", "with"].iter().any(|p| s.is(n, p))
         && s.words[s.clause_of(c.at).start..c.at - 1].iter().any(|w| w.number().is_some());
-    if tally_frame(s, c) {
+    if tally_frame(s, c) || day_copula(s, c) {
         return true;
     }
     // "In fact each side released 84.", "Kyiv got back 49 on Friday": the object
@@ -484,6 +484,16 @@ fn elliptic_ok(s: &Sentence, c: &Count) -> bool {
     let part = part || c.of_group || opens_a_part(s, c);
     let digits = s.words[c.at].is_digits() || copula || part;
     digits && (acts || each || dated_on || copula || part || (predicate || gapped_verb) && part_context(s, c))
+}
+
+/// "Yesterday, Saturday, it was three hundred and seven": a day named, then "it
+/// was" and a bare number, says how many that day of a swap told before freed.
+pub(crate) fn day_copula(s: &Sentence, c: &Count) -> bool {
+    c.at >= 2
+        && (s.is(c.at - 1, "was") || s.is(c.at - 1, "were"))
+        && s.is(c.at - 2, "it")
+        && !c.pattern
+        && s.own_dates().any(|m| matches!(m.period, crate::lang::Period::Day { .. }) && m.words.end <= c.at - 2)
 }
 
 /// "… fourteen people came home on 30 April; on 14 April, thirty; on 9

@@ -161,9 +161,9 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
         let mut kind = kind::of(s, c, p.today);
         // "- 26 November: 12 Ukrainians, including three civilians, and nine Russians.":
         // a dated list item needs no verb, nor does the answer to "How many came back?".
+        // "Yesterday, Saturday, it was 307": so is a day's count after "it was".
         if kind == Kind::Other
-            && (p.stamp.is_some() || p.answers)
-            && verbless(s, c)
+            && ((p.stamp.is_some() || p.answers) && verbless(s, c) || count::day_copula(s, c))
             && c.thing.is_none()
             && !c.swaps
             && !kind::vetoed(s, c)
@@ -441,7 +441,7 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
                 && !clause.clone().any(|k| s.is(k, "by"));
         if recipient.is_none()
             && kind == Kind::Exchanged
-            && homecoming
+            && (homecoming || count::day_copula(s, c))
             && own_date.is_some()
             && let [side, rest @ ..] = state.home.as_slice()
             && rest.iter().all(|x| x == side)
@@ -743,6 +743,10 @@ fn opening_group(s: &Sentence) -> Option<u64> {
 /// women are in the group", "There are 23 officers … among them", or any
 /// count of a sentence whose first count was such a part.
 fn is_part(s: &Sentence, c: &Count) -> bool {
+    // "Yesterday, Saturday, it was 307": a day's own count.
+    if count::day_copula(s, c) {
+        return false;
+    }
     let clause = s.clause_of(c.at);
     let of_the = s.is(c.at + 1, "of") && (s.is(c.at + 2, "the") || s.is(c.at + 2, "those") || s.is(c.at + 2, "them"));
     let opens_with_of = count::opens_with_of(s) && c.at > 0;

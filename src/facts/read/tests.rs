@@ -758,3 +758,14 @@ fn a_trackers_to_columns_notes_and_running_total_by_a_state() {
     let totals: Vec<(ClaimKind, u64)> = f.claims.iter().map(|c| (c.kind, c.low)).collect();
     assert_eq!(totals, [(ClaimKind::ReturnedTotal(Side::Ukraine), 2500)]);
 }
+
+#[test]
+fn it_was_a_number_on_a_named_day_is_that_days_count() {
+    let f = read(
+        "2025-05-25",
+        "The first stage was on Friday: 390 Ukrainians came back, 270 military and 120 civilians. Yesterday, Saturday, it was three hundred and seven, again all men. It was a long weekend.",
+    );
+    let got = figures(&f);
+    assert!(got.contains(&("2025-05-24".into(), 307, Recipient::To(Side::Ukraine), false)), "{got:?}");
+    assert!(got.contains(&("2025-05-23".into(), 390, Recipient::To(Side::Ukraine), false)), "{got:?}");
+}
