@@ -330,7 +330,7 @@ pub const GENERIC: &[&str] = &[
     "guys", "anyone", "combined", "changed", "hands", "lopsided", "other", "each", "getting", "deal", "mediate",
     "helped", "help", "figure", "figures", "count", "counted", "match", "say", "went", "go", "taken", "sent",
     "record", "recorded", "ever", "far", "carry", "carried", "conduct", "conducted", "out", "counting", "excluding",
-    "adding", "add", "up",
+    "adding", "add", "up", "big", "large", "small", "size", "huge",
 ];
 
 /// The question with typos repaired word by word, keeping everything else:

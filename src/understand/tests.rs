@@ -137,6 +137,9 @@ fn a_rank_is_no_description() {
     let x = q("When did Kyiv and Moscow carry out their fourth prisoner exchange of the war?");
     assert_eq!(x.select.rank, Some(Rank::Nth(4)));
     assert!(x.select.descriptors.is_empty(), "{:?}", x.select.descriptors);
+    // "how big was it" asks for a size, it names no exchange.
+    let x = q("when was the first prisoner swap of 2024 and how big was it?");
+    assert!(x.select.descriptors.is_empty(), "{:?}", x.select.descriptors);
 }
 
 #[test]
