@@ -731,7 +731,13 @@ pub fn claim(w: &Words, s: &Selectors, f: &Filters) -> Option<ClaimKind> {
         || w.phrase(&["what", "total"])
         || running_total(w);
     // "Which number exchange was the Independence Day swap?": its place in the count of swaps.
-    if (w.phrase(&["which", "number"]) || w.phrase(&["what", "number"])) && w.tagged(|t| t == Tag::Event) {
+    // Not "For the 31 January swap, what number did Kyiv give?": a count asked of a swap.
+    let ordinal_asked = w.words.windows(3).enumerate().any(|(i, x)| {
+        (x[0].is("which") || x[0].is("what"))
+            && x[1].is("number")
+            && (w.tag(i + 2) == Some(Tag::Event) || x[2].is("prisoner") || x[2].is("pow"))
+    });
+    if ordinal_asked || w.phrase(&["what", "number", "was"]) && w.tagged(|t| t == Tag::Event) {
         return Some(ClaimKind::SwapCount);
     }
     let counted = counted_noun(w);
