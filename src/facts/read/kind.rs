@@ -132,7 +132,7 @@ pub fn of(s: &Sentence, c: &Count, today: NaiveDate) -> Kind {
             && s.is(t.words.end, "of")
             && s.words.get(t.words.end + 1).is_some_and(|w| w.number().is_some())
     });
-    let exchanged = acts.iter().any(|t| exchange_act(*t)) || c.pattern || exchange_of;
+    let exchanged = acts.iter().any(|t| exchange_act(*t)) || c.pattern || exchange_of || traded_for(s, c);
     // A verbless total ("Running total of the table: 26, 56 and 206") is one too.
     if let Some(scope) = cumulative(s, c, clause.clone(), today)
         && (exchanged || acts.is_empty() || acts.contains(&Tag::Speech) || scope == Scope::Stages)
@@ -220,6 +220,15 @@ fn described(s: &Sentence, c: &Count) -> bool {
 
 /// Words that make the act after them a noun: "after their release", "on the return".
 const NOMINAL_BEFORE: &[&str] = &["their", "the", "its", "his", "her", "after", "before", "upon", "of", "a"];
+
+/// "announced the exchange: 95 Ukrainian prisoners of war for 95 Russian
+/// servicemen": two counts of people joined by "for", in a sentence about a swap.
+fn traded_for(s: &Sentence, c: &Count) -> bool {
+    let number_at = |k: usize| s.words.get(k).is_some_and(|w| w.number().is_some());
+    let before = c.at >= 2 && s.is(c.at - 1, "for") && (c.at.saturating_sub(8)..c.at - 1).any(number_at);
+    let after = s.is(c.np.end, "for") && number_at(c.np.end + 1);
+    (before || after) && s.has(0..s.words.len(), |t| t == Tag::Event || t == Tag::Act(Act::Swap))
+}
 
 /// Nouns for a list of names: "a list of 339 children", "the register of 640".
 const LISTS: &[&str] = &["list", "lists", "register", "registry", "database"];

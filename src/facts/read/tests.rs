@@ -769,3 +769,19 @@ fn it_was_a_number_on_a_named_day_is_that_days_count() {
     assert!(got.contains(&("2025-05-24".into(), 307, Recipient::To(Side::Ukraine), false)), "{got:?}");
     assert!(got.contains(&("2025-05-23".into(), 390, Recipient::To(Side::Ukraine), false)), "{got:?}");
 }
+
+#[test]
+fn counts_traded_for_each_other_after_a_swap_is_announced_are_figures() {
+    let f = read(
+        "2024-10-20",
+        "The Russian Defence Ministry was first to announce the exchange on 18 October: 95 Ukrainian prisoners of war for 95 Russian servicemen. A court sentenced him to 13 years for wounding 2 civilians.",
+    );
+    let got = figures(&f);
+    assert_eq!(
+        got,
+        [
+            ("2024-10-18".to_string(), 95, Recipient::To(Side::Ukraine), false),
+            ("2024-10-18".to_string(), 95, Recipient::To(Side::Russia), false)
+        ]
+    );
+}
