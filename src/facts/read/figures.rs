@@ -766,8 +766,12 @@ fn is_part(s: &Sentence, c: &Count) -> bool {
     // In "Those released include 95 members …" the verb before the cue is the subject's.
     let cue_at = (after_previous..c.at).rev().find(|&k| s.tag(k) == Some(Tag::Cue(Cue::Part)));
     let verbs_from = copula_at.max(cue_at).unwrap_or(clause.start);
+    // "four civilians are among the 75 who came home": the relative clause's verb is the group's.
+    let verbs_to = (c.np.end..clause.end)
+        .find(|&k| ["who", "whom", "which", "that"].contains(&s.words[k].norm.as_str()))
+        .unwrap_or(clause.end);
     let acts = s
-        .tags_in(verbs_from..clause.end)
+        .tags_in(verbs_from..verbs_to)
         .filter(|t| !c.np.contains(&t.words.start))
         .any(|t| matches!(t.tag, Tag::Act(Act::Give | Act::Receive | Act::Swap | Act::Occur | Act::Home)));
     let group = s.words.iter().any(|w| ["group", "list", "listed", "include", "includes"].contains(&w.norm.as_str()));

@@ -64,6 +64,10 @@ fn separate_event(s: &Sentence) -> bool {
         w.is("separate")
             && (i + 1..(i + 4).min(s.words.len()))
                 .any(|k| s.tag(k) == Some(Tag::Event) || ["deal", "agreement"].contains(&s.words[k].norm.as_str()))
+            // "its mediation between the US and Russia, which freed two prisoners": a
+            // swap between other parties than Kyiv and Moscow.
+            || w.is("between")
+                && (i + 1..(i + 3).min(s.words.len())).any(|k| matches!(s.tag(k), Some(Tag::Mediator(_))))
     })
 }
 

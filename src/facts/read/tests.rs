@@ -785,3 +785,14 @@ fn counts_traded_for_each_other_after_a_swap_is_announced_are_figures() {
         ]
     );
 }
+
+#[test]
+fn a_group_described_by_a_relative_clause_and_a_swap_between_other_states() {
+    let f = read(
+        "2024-05-31",
+        "First swap in almost four months: 75 for 75, says the Russian MoD.\n\nZelensky: four civilians are among the 75 who came home.\n\nThe ministry also recalls its mediation between the US and Russia, which freed two prisoners.",
+    );
+    let got = figures(&f);
+    assert!(got.contains(&("2024-05-31".into(), 4, Recipient::To(Side::Ukraine), true)), "{got:?}");
+    assert!(!got.iter().any(|g| g.1 == 2), "{got:?}");
+}
