@@ -106,6 +106,14 @@ pub fn answer(ctx: &Context, q: &Question) -> Answer {
         }
         return no_exchange(ctx, q);
     }
+    // "When and where was the 1000-for-1000 deal agreed?": the deal's own day and place.
+    let agreed = q.words.iter().any(|w| crate::lang::lexicon::questions::AGREED.contains(&w.norm.as_str()));
+    if agreed
+        && matches!(q.measure, Measure::Date | Measure::Place)
+        && let Some(a) = when::agreed(ctx, q, &sel)
+    {
+        return a;
+    }
     match q.measure {
         Measure::Count => count::count(ctx, q, &sel),
         Measure::Total => count::total(ctx, q, &sel),

@@ -46,6 +46,25 @@ pub fn when(ctx: &Context, q: &Question, sel: &Selection) -> Answer {
     r.finish(q, true, ctx.corpus)
 }
 
+/// The deals the selected exchanges were carried out under, as the articles
+/// name them ("talks in Istanbul on 16 May 2025"); `None` when none is named.
+pub fn agreed(ctx: &Context, q: &Question, sel: &Selection) -> Option<Answer> {
+    let mut r = Reply::default();
+    let mut seen: Vec<&str> = Vec::new();
+    let all: Vec<&crate::facts::Attributed> = sel.exchanges.iter().flat_map(|e| &e.agreements).collect();
+    // "talks in Istanbul" says less than "talks in Istanbul on 16 May 2025" beside it.
+    let fuller = |v: &str| all.iter().any(|b| b.value.len() > v.len() && b.value.starts_with(v));
+    for a in &all {
+        if seen.contains(&a.value.as_str()) || seen.len() == 3 || fuller(&a.value) {
+            continue;
+        }
+        seen.push(&a.value);
+        r.line(format!("Agreed at the {}.", a.value));
+        r.cite(&a.cite);
+    }
+    (!seen.is_empty()).then(|| r.finish(q, true, ctx.corpus))
+}
+
 /// The figures of `e` that the question's numbers name, stated and cited.
 fn matching_figures(q: &Question, e: &Exchange, r: &mut Reply) -> Vec<String> {
     let mut out = Vec::new();

@@ -156,9 +156,27 @@ pub fn ordinal(norm: &str) -> Option<u32> {
         ("tenth", 10),
         ("eleventh", 11),
         ("twelfth", 12),
+        ("thirteenth", 13),
+        ("fourteenth", 14),
+        ("fifteenth", 15),
+        ("sixteenth", 16),
+        ("seventeenth", 17),
+        ("eighteenth", 18),
+        ("nineteenth", 19),
+        ("twentieth", 20),
+        ("thirtieth", 30),
     ];
     if let Some((_, n)) = WORDS.iter().find(|(w, _)| *w == norm) {
         return Some(*n);
+    }
+    // "twenty-third", "thirty-first".
+    if let Some((tens, unit)) = norm.split_once('-') {
+        let tens = match tens {
+            "twenty" => 20,
+            "thirty" => 30,
+            _ => return None,
+        };
+        return ordinal(unit).filter(|u| *u < 10).map(|u| tens + u);
     }
     let digits: String = norm.chars().take_while(char::is_ascii_digit).collect();
     let suffix = &norm[digits.len()..];

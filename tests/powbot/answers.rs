@@ -46,6 +46,8 @@ const ANSWERED: &[(&str, &[u64], &str)] = &[
     ("How many Russians came back on New Year's Eve 2022 according to Moscow?", &[82], ""),
     ("How many exchanges did the UAE mediate in 2024?", &[10], "brief-2024-12-30"),
     ("How many did Ukraine get back on 26 November 2022, in words?", &[12], ""),
+    // The deal's own day, not the swap's.
+    ("On what day was the 1000-for-1000 swap agreed?", &[16, 2025], "wenews-2025-05-24"),
 ];
 
 #[test]

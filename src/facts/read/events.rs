@@ -392,12 +392,23 @@ fn agreement(s: &Sentence) -> Option<String> {
     if !talks {
         return None;
     }
-    let place = s.tags.iter().find_map(|t| match t.tag {
-        Tag::Place(p) if TALKS_PLACES.contains(&names::place_name(p)) => Some(names::place_name(p)),
+    let (place, at) = s.tags.iter().find_map(|t| match t.tag {
+        Tag::Place(p) if TALKS_PLACES.contains(&names::place_name(p)) => Some((names::place_name(p), t.words.clone())),
         _ => None,
     })?;
+    // The talks' own day, next to the place or the talks: "talks in Istanbul on 16 May",
+    // "the June 2 talks in Istanbul"; not the swap's "on Sunday, … agreed at talks in
+    // Istanbul earlier in May".
+    let talks_at: Vec<usize> = (0..s.words.len())
+        .filter(|&k| ["talks", "negotiations", "meeting"].contains(&s.words[k].norm.as_str()))
+        .collect();
+    // "exchanged prisoners on Wednesday, the same day their delegations met in Istanbul".
+    let same_day = s.words.windows(2).any(|w| w[0].is("same") && w[1].is("day"));
+    let near = |k: usize| {
+        same_day || at.start.abs_diff(k) <= 4 || at.end.abs_diff(k) <= 4 || talks_at.iter().any(|&t| t.abs_diff(k) <= 3)
+    };
     let day = s.dates.iter().find_map(|(m, _)| match m.period {
-        Period::Day { date } => Some(crate::lang::dates::day_label(date)),
+        Period::Day { date } if near(m.words.start) || near(m.words.end) => Some(crate::lang::dates::day_label(date)),
         _ => None,
     });
     Some(match day {

@@ -148,6 +148,17 @@ mod tests {
     }
 
     #[test]
+    fn spelled_days() {
+        let published = Anchor::Published(NaiveDate::from_ymd_opt(2025, 5, 25).unwrap());
+        let found: Vec<Period> = find(&words("at the talks in Istanbul on the sixteenth of May"), published)
+            .into_iter()
+            .map(|m| m.period)
+            .collect();
+        assert_eq!(found, [day(2025, 5, 16)]);
+        assert_eq!(crate::lang::numbers::ordinal("twenty-third"), Some(23));
+    }
+
+    #[test]
     fn day_ranges() {
         let published = Anchor::Published(NaiveDate::from_ymd_opt(2022, 9, 24).unwrap());
         let found: Vec<Period> =

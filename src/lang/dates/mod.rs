@@ -430,8 +430,10 @@ fn match_at(words: &[Word], i: usize, anchor: Anchor) -> Option<DateMention> {
         return mention(period, i + 1);
     }
 
-    // Day Month [Year]: "19 March 2025", "19th of March".
-    if let Some(d) = day_value(w) {
+    // Day Month [Year]: "19 March 2025", "19th of March", "the sixteenth of May".
+    let spelled = crate::lang::numbers::ordinal(&w.norm)
+        .filter(|d| (1..=31).contains(d) && !w.is_digits() && words.get(i + 1).is_some_and(|x| x.is("of")));
+    if let Some(d) = day_value(w).or(spelled) {
         let mut j = i + 1;
         if words.get(j).is_some_and(|x| x.is("of")) {
             j += 1;

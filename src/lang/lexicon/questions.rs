@@ -136,6 +136,10 @@ pub const PLAN: &[&str] = &[
     "intended", "promise", "promised", "promises", "pledge", "pledged",
 ];
 /// Phrases of the same: "the sides had agreed to exchange", "are to be freed".
+/// Words that ask about the deal behind a swap rather than the swap: "when was
+/// the 1000-for-1000 deal agreed", "where did the delegations agree to it".
+pub const AGREED: &[&str] = &["agree", "agreed", "agreement", "negotiated", "struck"];
+
 pub const PLAN_PHRASES: &[&[&str]] =
     &[&["agreed", "to"], &["agree", "to"], &["agreeing", "to"], &["to", "be", "exchanged"], &["to", "be", "freed"]];
 
