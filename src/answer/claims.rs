@@ -100,6 +100,7 @@ pub fn answer(ctx: &Context, q: &Question) -> Answer {
     }
     for c in shown.iter().filter(|_| !stale) {
         r.line(format!("{}, according to {} (as of {}).", claim_text(c), c.reporter.name, day_label(c.as_of)));
+        quote_names(ctx, q, c, &mut r);
         r.cite(&c.cite);
     }
     let mut ok = !shown.is_empty() && !stale;
@@ -204,6 +205,7 @@ fn bodies_answer(ctx: &Context, q: &Question, handovers: &[&Claim]) -> Answer {
     let mut r = Reply::default();
     for c in handovers {
         r.line(format!("{}, according to {}.", claim_text(c), c.reporter.name));
+        quote_names(ctx, q, c, &mut r);
         r.cite(&c.cite);
     }
     if let [_, _, ..] = handovers {
@@ -212,6 +214,19 @@ fn bodies_answer(ctx: &Context, q: &Question, handovers: &[&Claim]) -> Answer {
         r.line(format!("In all: {} ({}, computed).", num(sum), parts.join(" + ")));
     }
     r.finish(q, true, ctx.corpus)
+}
+
+/// "Whose bodies were handed back …?": a count of bodies says how many, the
+/// sentence it was read from says whose; quote it, verbatim.
+fn quote_names(ctx: &Context, q: &Question, c: &Claim, r: &mut Reply) {
+    let whose = q.words.first().is_some_and(|w| w.is("whose") || w.is("who"))
+        || q.words.iter().any(|w| w.is("names") || w.is("name") || w.is("named"));
+    if whose
+        && matches!(c.kind, ClaimKind::Bodies(_))
+        && let Some(article) = ctx.corpus.articles.iter().find(|a| a.id == c.cite.article)
+    {
+        r.line(format!("> {}\n— *{}*", c.cite.sentence, article.outlet));
+    }
 }
 
 fn on_record<'f>(ctx: &Context<'f>, q: &Question) -> Vec<&'f Exchange> {

@@ -539,3 +539,14 @@ fn a_running_total_asked_after_an_n_for_n_swap_stops_there() {
         engine.answer("After the 205-for-205 exchange, how many Ukrainians had been returned from captivity in total?");
     assert!(got.text.contains("4,757") && !got.text.contains("7,000"), "{}", got.text);
 }
+
+/// A count of bodies says how many; "whose" is answered by the sentence it was read from.
+#[test]
+fn whose_bodies_quotes_the_sentence_that_names_them() {
+    let body = "Ukraine got back 101 prisoners of war on Saturday, the Coordination Headquarters said. \
+                Kyiv also received the bodies of two foreign volunteers, Anna Lind and Pieter Vos, who died near Bakhmut.";
+    let scratch = crate::support::Scratch::new(&[("a.md", &crate::support::article("a", "2023-05-07", body))]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let a = engine.answer("Whose bodies were handed back with the prisoners on 6 May 2023?");
+    assert!(a.answered && a.text.contains("Anna Lind") && a.text.contains("Pieter Vos"), "{}", a.text);
+}
