@@ -128,6 +128,11 @@ fn measure(w: &Words, s: &Selectors, f: &Filters, claim: Option<ClaimKind>) -> M
     if claim == Some(ClaimKind::SwappedTotal) {
         return Measure::Claim;
     }
+    // "How old was the oldest person freed on 14 August?": ages are in the sentences.
+    // Not "When did Ukraine get back 22 soldiers, the oldest of them 54?".
+    if (w.has_any(q::AGE) || w.phrase(&["how", "old"])) && first != "when" {
+        return Measure::Search;
+    }
     if w.has_any(q::MEDIATE) && (first == "who" || first == "which" || !how_many) && first != "when" {
         return Measure::Mediator;
     }

@@ -45,6 +45,10 @@ fn measures() {
         ("how many people does kyiv hope to free under the deal", Measure::Claim),
         ("who announced the plan to free 1,200 ukrainians", Measure::Claim),
         ("which number exchange was the independence day 2025 swap", Measure::Claim),
+        // Ages are in the sentences, not in any exchange's figures.
+        ("oldest soldier freed on 2 october 2025?", Measure::Search),
+        ("How old was the youngest person freed on 14 August 2025?", Measure::Search),
+        ("When did Ukraine get back 22 soldiers, the oldest of them 54?", Measure::Date),
         // The counts sources gave for a swap, not the swap's place in the count.
         ("For the 8 February 2024 swap, what number did Moscow give?", Measure::Describe),
         ("how many were swapped in may 2025", Measure::Count),

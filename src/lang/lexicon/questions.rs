@@ -136,6 +136,11 @@ pub const PLAN: &[&str] = &[
     "intended", "promise", "promised", "promises", "pledge", "pledged",
 ];
 /// Phrases of the same: "the sides had agreed to exchange", "are to be freed".
+/// Words that ask how old someone was: "how old was the oldest …", "youngest
+/// soldier freed on 26 June - how old?". No figure of an exchange answers them;
+/// the sentences that give ages do.
+pub const AGE: &[&str] = &["oldest", "youngest", "age", "aged"];
+
 /// Words that ask about the deal behind a swap rather than the swap: "when was
 /// the 1000-for-1000 deal agreed", "where did the delegations agree to it".
 pub const AGREED: &[&str] = &["agree", "agreed", "agreement", "negotiated", "struck"];
