@@ -182,6 +182,21 @@ pub fn quote_into(ctx: &Context, q: &Question, r: &mut Reply) -> bool {
             }
         }
     }
+    // "An earlier version of our report … gave the age of the oldest as 47": a withdrawn
+    // figure is not quoted, unless the question asks about the correction.
+    let asks_correction = q.words.iter().any(|w| {
+        ["correction", "corrected", "error", "wrong", "wrongly", "version", "retracted"].contains(&w.norm.as_str())
+    });
+    let quotable = |at: &SentenceRef| {
+        asks_correction
+            || !ctx
+                .corpus
+                .articles
+                .get(at.article)
+                .and_then(|a| a.sentence(at.paragraph, at.sentence))
+                .is_some_and(withdraws)
+    };
+    candidates.retain(|c| quotable(&c.1));
     candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
     // Some sentence must match a word that says what the question is about
     // ("illnesses", "Chornobyl"), not only the vocabulary of every swap.
@@ -232,7 +247,7 @@ pub fn quote_into(ctx: &Context, q: &Question, r: &mut Reply) -> bool {
         return false;
     }
     let mut shown: Vec<SentenceRef> = candidates.iter().take(SHOWN).map(|c| c.1).collect();
-    for p in plain {
+    for p in plain.into_iter().filter(quotable) {
         if !shown.contains(&p) {
             shown.insert(shown.len().min(SHOWN - 1), p);
         }
@@ -295,6 +310,14 @@ pub fn quote_into(ctx: &Context, q: &Question, r: &mut Reply) -> bool {
         r.line(format!("In these reports {}.", days.join("; ")));
     }
     true
+}
+
+/// Does a sentence say a figure was reported wrongly (`RETRACTIONS`)?
+fn withdraws(sentence: &str) -> bool {
+    let words = crate::lang::text::words(sentence);
+    crate::lang::lexicon::RETRACTIONS
+        .iter()
+        .any(|p| words.windows(p.len()).any(|w| w.iter().zip(p.iter()).all(|(x, y)| x.is(y))))
 }
 
 /// Nouns that name an exchange in "which exchange …", "what swap …".

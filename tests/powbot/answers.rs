@@ -550,3 +550,16 @@ fn whose_bodies_quotes_the_sentence_that_names_them() {
     let a = engine.answer("Whose bodies were handed back with the prisoners on 6 May 2023?");
     assert!(a.answered && a.text.contains("Anna Lind") && a.text.contains("Pieter Vos"), "{}", a.text);
 }
+
+/// A figure a correction withdraws is not quoted, unless the correction is asked about.
+#[test]
+fn withdrawn_figures_are_not_quoted() {
+    let body = "Ukraine brought 60 of its citizens home on Thursday. The oldest returnee is 71.\n\n\
+                An earlier version of this report gave the age of the oldest returnee as 41.";
+    let scratch = crate::support::Scratch::new(&[("a.md", &crate::support::article("a", "2025-07-04", body))]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let a = engine.answer("How old was the oldest returnee freed on 3 July 2025?");
+    assert!(a.answered && a.text.contains("71") && !a.text.contains("41"), "{}", a.text);
+    let c = engine.answer("What did the earlier version of the report get wrong about the oldest returnee?");
+    assert!(c.text.contains("41"), "{}", c.text);
+}

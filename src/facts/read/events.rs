@@ -56,29 +56,17 @@ pub fn elsewhere(s: &Sentence) -> bool {
     })
 }
 
-/// Words that say what follows was reported wrongly: "CORRECTION: An earlier
-/// version of this article said that 42 were exchanged on each side", "the
-/// agency erroneously reported 300".
-const RETRACTIONS: &[&[&str]] = &[
-    &["earlier", "version"],
-    &["previous", "version"],
-    &["original", "version"],
-    &["incorrectly"],
-    &["wrongly"],
-    &["erroneously"],
-    &["mistakenly"],
-    &["misreported"],
-];
-
 /// Words that bring the corrected figure after a retraction: "In fact each side released 84".
 const CORRECTED: &[&str] = &["fact", "actually", "correct", "corrected"];
 
 /// Is the count at word `at` one a correction withdraws: after a retraction
 /// cue, with no "in fact" between?
 pub fn retracted(s: &Sentence, at: usize) -> bool {
-    let cue = (0..at)
-        .rev()
-        .find(|&k| RETRACTIONS.iter().any(|p| p.iter().enumerate().all(|(j, w)| s.is(k + j, w)) && k + p.len() <= at));
+    let cue = (0..at).rev().find(|&k| {
+        crate::lang::lexicon::RETRACTIONS
+            .iter()
+            .any(|p| p.iter().enumerate().all(|(j, w)| s.is(k + j, w)) && k + p.len() <= at)
+    });
     cue.is_some_and(|k| !s.slice(k, at).iter().any(|w| CORRECTED.contains(&w.norm.as_str())))
 }
 

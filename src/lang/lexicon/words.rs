@@ -250,3 +250,17 @@ pub const STOP_WORDS: &[&str] = &[
     "get",
     "got",
 ];
+
+/// Words that say what follows was reported wrongly: "CORRECTION: An earlier
+/// version of this article said that 42 were exchanged on each side", "the
+/// agency erroneously reported 300".
+pub const RETRACTIONS: &[&[&str]] = &[
+    &["earlier", "version"],
+    &["previous", "version"],
+    &["original", "version"],
+    &["incorrectly"],
+    &["wrongly"],
+    &["erroneously"],
+    &["mistakenly"],
+    &["misreported"],
+];
