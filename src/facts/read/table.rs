@@ -51,7 +51,7 @@ enum Column {
 /// Words of a column that holds a running total.
 const TALLY_COLUMNS: &[&str] = &["running", "cumulative", "so far"];
 /// Words of a column of prose about the row ("Who came back / notes"): its numbers
-/// are read as sentences, not as a breakdown of the column before.
+/// are no breakdown of the column before (only a row's last cell is read as prose).
 const NOTE_COLUMNS: &[&str] = &["notes", "note", "details", "comment", "comments", "remarks"];
 
 /// Cells of a line, if it is a table line: pipes, or three or more spaced dashes' worth.
@@ -140,13 +140,8 @@ fn tally_column(s: &Sentence, lower: &str) -> Option<Column> {
             kind: ClaimKind::SwappedTotal,
             reporter: Reporter { side: None, name: names::mediator_name(m).to_string() },
         }),
-        Tag::Nationality(side) => Some(Column::Tally {
-            kind: ClaimKind::ReturnedTotal(side),
-            reporter: super::reporter::speaker_at(s, t.words.start)
-                .unwrap_or(Reporter { side: Some(side), name: side.name().to_string() }),
-        }),
-        // "Running total (Kyiv)": what Kyiv said of its own people's return.
-        Tag::State(side) => Some(Column::Tally {
+        // "Ukrainians returned so far", "Running total (Kyiv)": that side's people.
+        Tag::Nationality(side) | Tag::State(side) => Some(Column::Tally {
             kind: ClaimKind::ReturnedTotal(side),
             reporter: super::reporter::speaker_at(s, t.words.start)
                 .unwrap_or(Reporter { side: Some(side), name: side.name().to_string() }),
