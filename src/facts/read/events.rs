@@ -190,8 +190,15 @@ fn only_totals(s: &Sentence, today: chrono::NaiveDate) -> bool {
 }
 
 /// Does the sentence speak of people (not only of bodies or weapons)?
+/// Does the sentence tell of people who could have been exchanged? Not only of
+/// children ("four children … were returned under Qatari mediation").
 fn people(s: &Sentence) -> bool {
-    s.tags.iter().any(|t| matches!(t.tag, Tag::People(_) | Tag::Nationality(_)))
+    let children = s.words.iter().any(|w| crate::lang::lexicon::people::CHILDREN.contains(&w.norm.as_str()));
+    let others = s.tags.iter().any(|t| {
+        matches!(t.tag, Tag::People(_))
+            && !t.words.clone().any(|k| crate::lang::lexicon::people::CHILDREN.contains(&s.words[k].norm.as_str()))
+    });
+    others || !children && s.tags.iter().any(|t| matches!(t.tag, Tag::Nationality(_)))
 }
 
 /// "the third and last stage", "the seventh stage", "the first group",

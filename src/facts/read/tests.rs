@@ -796,3 +796,19 @@ fn a_group_described_by_a_relative_clause_and_a_swap_between_other_states() {
     assert!(got.contains(&("2024-05-31".into(), 4, Recipient::To(Side::Ukraine), true)), "{got:?}");
     assert!(!got.iter().any(|g| g.1 == 2), "{got:?}");
 }
+
+#[test]
+fn children_brought_home_are_no_prisoner_exchange() {
+    let f = read(
+        "2023-12-10",
+        "- 16 October 2023: four children aged between two and 17 were the first to be returned under Qatari mediation.\n\n- 6 July 2023: the children came back on the same day as a prisoner exchange in which 45 Ukrainians returned.",
+    );
+    let reported: Vec<String> = f
+        .observations
+        .iter()
+        .filter(|o| matches!(o.fact, Fact::Report(_)))
+        .filter_map(|o| o.date.map(|d| d.id()))
+        .collect();
+    assert!(!reported.contains(&"2023-10-16".to_string()), "{reported:?}");
+    assert!(reported.contains(&"2023-07-06".to_string()), "{reported:?}");
+}

@@ -248,6 +248,10 @@ pub const SAME_GROUP: &[(&str, &str)] = &[
 /// members whatever group it was read in: "Of the soldiers, 183 are privates
 /// and sergeants", read after "20 civilians", are not civilians; "nine of
 /// whom are women" after "fourteen civilians" are.
+/// Children: "four children aged between two and 17 were returned under Qatari
+/// mediation" tells of deported children brought home, not of a prisoner exchange.
+pub const CHILDREN: &[&str] = &["children", "child", "kids", "minors", "teenagers", "teens", "orphans"];
+
 pub const SERVICE_TERMS: &[&str] = &[
     "privates",
     "sergeants",
