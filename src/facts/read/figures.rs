@@ -159,6 +159,8 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
         let sides = super::sides(s, who.side);
         let scene = Scene { s, sides: &sides, speaker: who.side, numbers: &numbers };
         let mut kind = kind::of(s, c, p.today);
+        // Read once: a vetoed count is no figure and no one's group.
+        let vetoed = kind::vetoed(s, c);
         // "- 26 November: 12 Ukrainians, including three civilians, and nine Russians.":
         // a dated list item needs no verb, nor does the answer to "How many came back?".
         // "Yesterday, Saturday, it was 307": so is a day's count after "it was".
@@ -166,7 +168,7 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
             && ((p.stamp.is_some() || p.answers) && verbless(s, c) || count::day_copula(s, c))
             && c.thing.is_none()
             && !c.swaps
-            && !kind::vetoed(s, c)
+            && !vetoed
         {
             kind = Kind::Exchanged;
         }
@@ -191,7 +193,7 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
             && counts[..n].last().is_some_and(|x| x.thing.is_some())
             && !count::tally_frame(s, c);
         // "a first list of 640 prisoners", "all 74 people aboard died": no one's group.
-        let people = c.thing.is_none() && !c.swaps && !of_things && !kind::vetoed(s, c);
+        let people = c.thing.is_none() && !c.swaps && !of_things && !vetoed;
         if of_things {
             continue;
         }
