@@ -176,6 +176,7 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
         if kind == Kind::Other && c.at > 0 && s.is(c.at - 1, "the") && state.exchanged.contains(&c.value) {
             kind = Kind::Exchanged;
         }
+        let mut kind = kind::plausible(kind, c.value);
         let own_kind = kind;
         let value = if c.same_number {
             match done.last().map(|r| r.value).or(state.last_value.map(|v| v.0)) {

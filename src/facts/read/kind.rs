@@ -157,8 +157,22 @@ pub fn of(s: &Sentence, c: &Count, today: NaiveDate) -> Kind {
     if !exchanged && acts.iter().any(|t| matches!(t, Tag::Act(Act::Capture))) {
         return Kind::Other;
     }
-    if exchanged || verbless_quote(s, c) { Kind::Exchanged } else { Kind::Other }
+    if exchanged || verbless_quote(s, c) { plausible(Kind::Exchanged, c.value) } else { Kind::Other }
 }
+
+/// "After the 3 April exchange the Headquarters said 2005 people had come
+/// home": more people than any one exchange of the war has freed is a running
+/// total, however it is phrased.
+pub fn plausible(kind: Kind, value: u64) -> Kind {
+    match kind {
+        Kind::Exchanged if value > MOST_IN_ONE_EXCHANGE => Kind::Cumulative(Scope::Unstated),
+        kind => kind,
+    }
+}
+
+/// The most people one exchange has moved, both ways together: 1,000 for 1,000
+/// (the Istanbul deal, May 2025, over three days).
+const MOST_IN_ONE_EXCHANGE: u64 = 2_000;
 
 /// "“230 of our people,” Zelensky wrote", "“Today — 390 people.”": a
 /// quoted phrase that is only a head count of the speaker's people names
@@ -672,6 +686,10 @@ mod tests {
             ),
             ("A total of 49 servicemen held since 2022 were freed on Friday.", &[(49, Kind::Exchanged)]),
             ("Since then more than 300 Ukrainians have been released.", &[(300, Kind::Cumulative(Scope::Unstated))]),
+            (
+                "After the 3 April exchange the Headquarters said 2005 people had come home.",
+                &[(2005, Kind::Cumulative(Scope::Unstated))],
+            ),
             (
                 "Ukraine has freed 2,598 people in 48 swaps.",
                 &[(2598, Kind::Cumulative(Scope::Unstated)), (48, Kind::Swaps)],

@@ -170,6 +170,8 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
     let mut listing = false;
     // The last day a sentence named: "on the same day" after it means that day.
     let mut last_day: Option<NaiveDate> = None;
+    // The last month a sentence named: "On the 3rd" after "in January 2024" is 3 January.
+    let mut last_month: Option<(i32, u32)> = None;
     // Whether a paragraph before named a day.
     let mut dated_before = false;
     let posted = post_days(a);
@@ -219,6 +221,7 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
             let mut s = Sentence::new(text, today, pi, si);
             // The publication day says no more than the article's own date would.
             same_day(&mut s, last_day.filter(|d| *d != a.published));
+            ordinal_day(&mut s, last_month, today);
             // A sentence naming two days ("on Saturday … until the end of Sunday") leaves
             // "the same day" after it ambiguous.
             let mut days: Vec<NaiveDate> = s
@@ -230,6 +233,15 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
                 .collect();
             days.dedup();
             dated_before |= !days.is_empty();
+            last_month = s
+                .own_dates()
+                .filter_map(|m| match m.period {
+                    Period::Day { date } => Some((date.year(), date.month())),
+                    Period::Month { year, month } => Some((year, month)),
+                    _ => None,
+                })
+                .last()
+                .or(last_month);
             last_day = match days.as_slice() {
                 [] => last_day,
                 [day] => Some(*day),
@@ -297,6 +309,37 @@ fn same_day(s: &mut Sentence, last: Option<NaiveDate>) {
     let at = s.words.windows(2).position(|w| (w[0].is("same") || w[0].is("that")) && w[1].is("day"));
     if let Some(k) = at {
         let mention = crate::lang::dates::DateMention { period: Period::Day { date }, words: k..k + 2 };
+        s.dates.push((mention, false));
+    }
+}
+
+/// "Then, in January 2024, the imbalance ran the other way. On the 3rd, Russia
+/// said …": a bare ordinal day after "on" is a day of the last month named, or
+/// else of the month the text was written in (the month before, when that day
+/// is still to come). Only when nothing follows it but punctuation: "on the 3rd
+/// Assault Brigade's position" names no day.
+fn ordinal_day(s: &mut Sentence, month: Option<(i32, u32)>, today: NaiveDate) {
+    if s.own_dates().any(|m| matches!(m.period, Period::Day { .. })) {
+        return;
+    }
+    let at = (0..s.words.len().saturating_sub(2)).find(|&k| {
+        let w = &s.words;
+        w[k].is("on")
+            && w[k + 1].is("the")
+            && !w[k + 2].norm.chars().all(|c| c.is_ascii_digit())
+            && crate::lang::dates::day_value(&w[k + 2]).is_some()
+            && w.get(k + 3).is_none_or(|n| n.kind == text::WordKind::Punct)
+    });
+    let Some(k) = at else { return };
+    let Some(day) = crate::lang::dates::day_value(&s.words[k + 2]) else { return };
+    let date = match month {
+        Some((year, month)) => NaiveDate::from_ymd_opt(year, month, day),
+        None => NaiveDate::from_ymd_opt(today.year(), today.month(), day)
+            .filter(|d| *d <= today)
+            .or_else(|| today.checked_sub_months(chrono::Months::new(1)).and_then(|p| p.with_day(day))),
+    };
+    if let Some(date) = date {
+        let mention = crate::lang::dates::DateMention { period: Period::Day { date }, words: k..k + 3 };
         s.dates.push((mention, false));
     }
 }

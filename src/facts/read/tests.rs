@@ -812,3 +812,26 @@ fn children_brought_home_are_no_prisoner_exchange() {
     assert!(!reported.contains(&"2023-10-16".to_string()), "{reported:?}");
     assert!(reported.contains(&"2023-07-06".to_string()), "{reported:?}");
 }
+
+#[test]
+fn a_bare_ordinal_day_is_of_the_month_named_before() {
+    let f = read(
+        "2024-09-16",
+        "Look at last Saturday's exchange: 103 for 103. Then, in January 2024, the imbalance ran the other way. On the 3rd, Russia said 248 of its servicemen came back while Ukraine received 230.\n\nThe troops held the line on the 3rd Assault Brigade's sector.",
+    );
+    let got = figures(&f);
+    assert!(got.contains(&("2024-01-03".into(), 248, Recipient::To(Side::Russia), false)), "{got:?}");
+    assert!(got.contains(&("2024-01-03".into(), 230, Recipient::To(Side::Ukraine), false)), "{got:?}");
+    assert!(!got.iter().any(|g| g.0 == "2024-09-14" && g.1 == 248), "{got:?}");
+}
+
+#[test]
+fn more_than_one_exchange_ever_freed_is_a_running_total() {
+    let f = read(
+        "2023-12-20",
+        "Their running totals let you reconstruct the year. After the 3 April exchange the Headquarters said 2005 people had come home. After the 25 May exchange it was 2,430, including 139 civilians.",
+    );
+    assert!(figures(&f).is_empty(), "{:?}", figures(&f));
+    let claims: Vec<(u64, String)> = f.claims.iter().map(|c| (c.low, c.as_of.to_string())).collect();
+    assert!(claims.contains(&(2005, "2023-04-03".into())), "{claims:?}");
+}
