@@ -375,8 +375,13 @@ pub fn recipient(w: &Words) -> Option<Side> {
             Some(Tag::Act(a)) => Some(a),
             _ => None,
         });
+        // "How many soldiers did Ukraine free?": the press says a side frees its own
+        // people as often as the other's ("Ukraine frees 32 soldiers in a swap"),
+        // so freeing names no side; handing over does.
+        let freeing = after.clone().any(|i| FREEING.contains(&w.words[i].norm.as_str()));
         match act_after {
             Some(Act::Receive | Act::Home) => return Some(side),
+            Some(Act::Give) if freeing => return None,
             Some(Act::Give) => return Some(side.other()),
             _ => {}
         }
@@ -391,6 +396,10 @@ pub fn recipient(w: &Words) -> Option<Side> {
     }
     None
 }
+
+/// Verbs that free people without saying whose they were.
+const FREEING: &[&str] =
+    &["free", "frees", "freed", "freeing", "release", "releases", "released", "releasing", "liberate", "liberated"];
 
 /// Does the question set the two sides against each other ("Ukraine versus
 /// Russia", "more … than Ukraine", "Kyiv or Moscow")?

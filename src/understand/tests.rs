@@ -70,6 +70,9 @@ fn filters() {
     // Sides set against each other: both, side by side.
     assert_eq!(q("On 4 May 2023, how many did Ukraine get back versus Russia?").filter.recipient, None);
     assert_eq!(q("How many Russians did Ukraine release on 4 May 2023?").filter.recipient, Some(Side::Russia));
+    // A side that frees people may be freeing its own: no side, both shown.
+    assert_eq!(q("How many soldiers did Ukraine free on October 11, 2022?").filter.recipient, None);
+    assert_eq!(q("How many soldiers did Russia hand over on 11 October 2022?").filter.recipient, Some(Side::Ukraine));
     let x = q("By June 2024, how many captives had been exchanged through the UAE's mediation?");
     assert_eq!(x.claim, Some(ClaimKind::SwappedTotal));
     // A running total up to a day, not that year's sum.

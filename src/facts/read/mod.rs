@@ -203,6 +203,10 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
         }
         let stamp = own.or(carried).or(posted[pi]);
         let today = stamp.unwrap_or(published);
+        // "… came back the same day", in a post stamped 13 October: the post's day.
+        if stamp.is_some() {
+            last_day = stamp;
+        }
         note |= first.to_lowercase().starts_with("editor's note") || first.to_lowercase().starts_with("editor’s note");
         let answer = asked && opens_with(first, ANSWER_MARKS);
         let mut paragraph_day: Option<NaiveDate> = None;
@@ -375,22 +379,37 @@ fn month_heading(line: &str, published: NaiveDate) -> Option<ExchangeDate> {
 }
 
 /// A channel archive's posts each end with a stamp line ("👁 210K · 31.05 11:02"):
-/// every paragraph takes the day of the first stamp line after it. Only when
-/// the article has two stamp lines or more, so a layout, not a stray time.
+/// every paragraph takes the day of the first stamp line after it. Or each
+/// opens with one ("— 11.10.2022 19:05 —"): every paragraph takes the day of
+/// the last stamp line before it. Only when the article has two stamp lines or
+/// more, so a layout, not a stray time.
 fn post_days(a: &Article) -> Vec<Option<NaiveDate>> {
     // Stamp lines may be page furniture to the corpus, so they are looked for in the raw body.
     let mut offset = 0;
-    let mut stamps: Vec<(usize, NaiveDate)> = Vec::new();
-    for line in a.body.split_inclusive('\n') {
-        if let Some(day) = post_stamp(line.trim(), a.published) {
-            stamps.push((offset, day));
+    let mut footers: Vec<(usize, NaiveDate)> = Vec::new();
+    let mut headers: Vec<(usize, NaiveDate)> = Vec::new();
+    for raw in a.body.split_inclusive('\n') {
+        let line = raw.trim();
+        if let Some(day) = post_stamp(line, a.published) {
+            footers.push((offset, day));
+        } else if !line.chars().any(char::is_alphabetic)
+            && let Some(day) = stamp_of(line, a.published)
+        {
+            headers.push((offset, day));
         }
-        offset += line.len();
+        offset += raw.len();
     }
-    if stamps.len() < 2 {
-        return vec![None; a.paragraphs.len()];
+    if footers.len() >= 2 {
+        let after =
+            |p: &crate::corpus::Paragraph| footers.iter().find(|(at, _)| *at >= p.span.end).map(|(_, day)| *day);
+        return a.paragraphs.iter().map(after).collect();
     }
-    a.paragraphs.iter().map(|p| stamps.iter().find(|(at, _)| *at >= p.span.end).map(|(_, day)| *day)).collect()
+    if headers.len() >= 2 {
+        let before =
+            |p: &crate::corpus::Paragraph| headers.iter().rev().find(|(at, _)| *at < p.span.start).map(|(_, day)| *day);
+        return a.paragraphs.iter().map(before).collect();
+    }
+    vec![None; a.paragraphs.len()]
 }
 
 /// The day of a post's stamp line: a day and month with a clock time and no
@@ -522,7 +541,7 @@ fn written_on(a: &Article) -> Option<NaiveDate> {
 
 fn stamp_of(first: &str, published: NaiveDate) -> Option<NaiveDate> {
     let words = text::words(first);
-    let mut start = usize::from(words.first().is_some_and(|w| w.is("-") || w.is("•")));
+    let mut start = usize::from(words.first().is_some_and(|w| ["-", "–", "—", "•"].contains(&w.norm.as_str())));
     let on = words.get(start).is_some_and(|w| w.is("on"));
     start += usize::from(on);
     let found = crate::lang::dates::find(&words, Anchor::Published(published));
@@ -544,17 +563,23 @@ fn stamp_of(first: &str, published: NaiveDate) -> Option<NaiveDate> {
         return Some(date);
     }
     let m = found.into_iter().next()?;
+    // "— 11.10.2022 14:20 —": a post's clock time may follow the day.
+    let clock = |k: usize| {
+        let digits = |k: usize| words.get(k).is_some_and(|w| w.kind == text::WordKind::Number && w.norm.len() <= 2);
+        digits(k) && words.get(k + 1).is_some_and(|w| w.is(":")) && digits(k + 2)
+    };
+    let mut after = m.words.end + if clock(m.words.end) { 3 } else { 0 };
     // "- 24 August 2025 (Independence Day) - …": a note in brackets may sit before the dash.
-    let mut after = m.words.end;
     let mut bracketed = false;
     if words.get(after).is_some_and(|w| w.is("(")) {
+        let open = after;
         after = (after..words.len()).find(|&k| words[k].is(")")).map_or(after, |k| k + 1);
-        bracketed = after > m.words.end;
+        bracketed = after > open;
     }
     let closed = words.get(after).is_some_and(|w| [",", ":", "-", "–", "—", "|"].contains(&w.norm.as_str()));
     // "08.01.2023 (Sunday)" alone on its line.
-    let alone =
-        words.get(after).is_some_and(|w| w.is(".")) && after + 1 == words.len() || bracketed && after == words.len();
+    let alone = words.get(after).is_some_and(|w| w.is(".")) && after + 1 == words.len()
+        || (bracketed || after > m.words.end) && after == words.len();
     let closed = if on { alone } else { closed || alone };
     // "Sun 25 May, 17:40": a weekday the date finder leaves out may lead.
     let lead = words.get(start).is_some_and(|w| crate::lang::dates::is_weekday_word(&w.norm));

@@ -835,3 +835,15 @@ fn more_than_one_exchange_ever_freed_is_a_running_total() {
     let claims: Vec<(u64, String)> = f.claims.iter().map(|c| (c.low, c.as_of.to_string())).collect();
     assert!(claims.contains(&(2005, "2023-04-03".into())), "{claims:?}");
 }
+
+#[test]
+fn a_channel_post_is_dated_by_its_stamp_line() {
+    let f = read(
+        "2022-10-13",
+        "— 11.10.2022 19:05 —\n🇺🇦⚡️ EXCHANGE! Yermak: \"Our people are home.\" 32 of our soldiers freed today.\n👁 51.2K\n\n— 13.10.2022 17:30 —\n🇺🇦 ANOTHER SWAP — two days after the last one. 20 defenders home.\nRussian MoD says 20 of its servicemen came back the same day.\n👁 47.9K",
+    );
+    let got = figures(&f);
+    assert!(got.contains(&("2022-10-11".into(), 32, Recipient::To(Side::Ukraine), false)), "{got:?}");
+    assert!(got.contains(&("2022-10-13".into(), 20, Recipient::To(Side::Ukraine), false)), "{got:?}");
+    assert!(got.contains(&("2022-10-13".into(), 20, Recipient::To(Side::Russia), false)), "{got:?}");
+}

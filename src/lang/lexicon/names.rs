@@ -93,7 +93,14 @@ pub const SPEAKERS: &[Speaker] = &[
         "human rights commissioner",
     ),
     body(
-        &["defence ministry", "defense ministry", "ministry of defence", "ministry of defense", "defence ministry's"],
+        &[
+            "defence ministry",
+            "defense ministry",
+            "ministry of defence",
+            "ministry of defense",
+            "defence ministry's",
+            "mod",
+        ],
         None,
         "Defence Ministry",
     ),
