@@ -171,6 +171,13 @@ pub fn n_for_n(facts: &Facts, n: u64) -> Vec<&Exchange> {
         }
     }
     let strict: Vec<&Exchange> = facts.exchanges.iter().filter(|e| each(e)).collect();
+    // "the 20-for-20 swap": one of 20 each, not a swap of 185 each that also
+    // traded 20 civilians each.
+    let largest = |e: &Exchange| e.figures.iter().filter(|f| !f.part).map(|f| f.value).max();
+    let headline: Vec<&Exchange> = strict.iter().copied().filter(|e| largest(e) == Some(n)).collect();
+    if !headline.is_empty() {
+        return headline;
+    }
     if !strict.is_empty() {
         return strict;
     }

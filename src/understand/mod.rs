@@ -138,8 +138,10 @@ fn measure(w: &Words, s: &Selectors, f: &Filters, claim: Option<ClaimKind>) -> M
     }
     let asks_place = first == "where" || w.phrase(&["in", "which", "city"]) || w.phrase(&["in", "which", "country"]);
     // "what was the date of the 115-for-115 swap", "on which date …".
-    let date_of =
-        (first == "what" || first == "which") && (w.phrase(&["the", "date", "of"]) || w.phrase(&["the", "day", "of"]));
+    // "date of the 20-for-20 swap …?": a bare noun phrase asks as much.
+    let date_of = (first == "what" || first == "which")
+        && (w.phrase(&["the", "date", "of"]) || w.phrase(&["the", "day", "of"]))
+        || (first == "date" || first == "day") && w.words.get(1).is_some_and(|x| x.is("of"));
     let asks_date = first == "when"
         || date_of
         || w.phrase(&["what", "date"])

@@ -766,8 +766,10 @@ pub fn claim(w: &Words, s: &Selectors, f: &Filters) -> Option<ClaimKind> {
     if f.bodies {
         return Some(ClaimKind::Bodies(side));
     }
+    // "date of the 20-for-20 swap that included guys held in olenivka": a swap's
+    // people described by where they were held.
     let held = w.tagged(|t| t == Tag::Act(Act::Hold))
-        && !w.tagged(|t| matches!(t, Tag::Act(Act::Give | Act::Receive | Act::Home | Act::Swap)))
+        && !w.tagged(|t| matches!(t, Tag::Act(Act::Give | Act::Receive | Act::Home | Act::Swap) | Tag::Event))
         || w.has_any(&["still", "remain", "remaining"]) && w.has_any(&["captivity", "held", "hold"]);
     if held {
         return Some(ClaimKind::Held(side));

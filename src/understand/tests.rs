@@ -29,6 +29,8 @@ fn measures() {
         ("What was the most recent exchange?", Measure::Describe),
         ("How many prisoner swaps had there been since 2022 as of March 2025?", Measure::Claim),
         ("How many Ukrainian captives is Russia believed to hold?", Measure::Claim),
+        ("date of the 20-for-20 swap that included guys held in olenivka?", Measure::Date),
+        ("how many ukrainians were still held in russia in september 2022?", Measure::Claim),
         ("List every exchange in 2025", Measure::List),
         ("which 2023 swaps were lopsided, with one side getting more people back than the other?", Measure::List),
         ("Was the March 2025 exchange bigger than the one in February 2025?", Measure::Compare),

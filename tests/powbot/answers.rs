@@ -563,3 +563,18 @@ fn withdrawn_figures_are_not_quoted() {
     let c = engine.answer("What did the earlier version of the report get wrong about the oldest returnee?");
     assert!(c.text.contains("41"), "{}", c.text);
 }
+
+/// "the 20-for-20 swap" is the one of 20 each, not a swap of 185 each that also
+/// traded 20 civilians each; "held in Olenivka" describes its people, not a holding.
+#[test]
+fn an_n_for_n_swap_is_the_one_whose_headline_it_is() {
+    let small = "Russia and Ukraine swapped 20 prisoners each on 13 October 2022; some had been held in Olenivka.";
+    let big = "Russia and Ukraine exchanged 185 soldiers each on 2 October 2025, and each side also handed over 20 civilians.";
+    let scratch = crate::support::Scratch::new(&[
+        ("a.md", &crate::support::article("a", "2022-10-14", small)),
+        ("b.md", &crate::support::article("b", "2025-10-03", big)),
+    ]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let a = engine.answer("date of the 20-for-20 swap that included guys held in olenivka?");
+    assert!(a.answered && a.text.contains("13 October 2022") && !a.text.contains("2 October 2025"), "{}", a.text);
+}
