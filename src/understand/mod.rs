@@ -21,7 +21,7 @@ pub use spelling::Spelling;
 use self::read::Words;
 use crate::facts::ClaimKind;
 use crate::lang::lexicon::questions as q;
-use crate::lang::lexicon::{self, Tag};
+use crate::lang::lexicon::{self, Act, Tag};
 use crate::lang::locale;
 use crate::lang::text::{self, WordKind};
 
@@ -133,6 +133,17 @@ fn measure(w: &Words, s: &Selectors, f: &Filters, claim: Option<ClaimKind>) -> M
     if (w.has_any(q::AGE) || w.phrase(&["how", "old"])) && first != "when" {
         return Measure::Search;
     }
+    // "which country mediated getting ukrainian kids home from russia?": children
+    // brought home are no prisoner exchange (see `facts`); the sentences tell of them.
+    let child = |k: usize| lexicon::people::CHILDREN.contains(&w.words[k].norm.as_str());
+    let children = (0..w.words.len()).any(child)
+        && !w.tags.iter().any(|t| matches!(t.tag, Tag::People(_)) && !t.words.clone().any(child))
+        && !w.tagged(|t| t == Tag::Event)
+        && s.values.is_empty()
+        && !w.has("among");
+    if children {
+        return Measure::Search;
+    }
     if w.has_any(q::MEDIATE) && (first == "who" || first == "which" || !how_many) && first != "when" {
         return Measure::Mediator;
     }
@@ -237,6 +248,10 @@ fn about_a_handover(w: &Words) -> bool {
     // for a handover's date; "When did Medinsky say talks would go on?" not.
     let mut said = false;
     for (i, x) in w.words.iter().enumerate().skip(aux + 1) {
+        // "what day was taira captured": being taken or held is no handover.
+        if matches!(w.tag(i), Some(Tag::Act(Act::Capture | Act::Hold))) {
+            return false;
+        }
         if matches!(w.tag(i), Some(Tag::Act(_) | Tag::Event | Tag::Stage)) {
             return true;
         }

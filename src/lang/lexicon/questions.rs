@@ -257,6 +257,20 @@ pub const OTHER_EVENTS: &[&str] = &[
     "fell",
     "begin",
     "start",
+    // "Where did Qatar host the twenty families?", "Where was he born?".
+    "host",
+    "hosted",
+    "stay",
+    "stayed",
+    "live",
+    "lived",
+    "born",
+    "visit",
+    "visited",
+    "gather",
+    "gathered",
+    "treated",
+    "buried",
 ];
 
 /// Words of "what happened", "tell me about": the exchange itself.

@@ -101,6 +101,8 @@ pub const VARIANTS: &[&[&str]] = &[
     &["zaporizhzhia", "zaporizhia", "zaporozhye"],
     &["peskov", "peskow"],
     &["soldiers", "troops", "servicemen", "fighters"],
+    &["children", "child", "kids", "minors"],
+    &["mediated", "mediation", "brokered", "arranged", "mediator", "broker"],
 ];
 
 /// The group of variants a word belongs to, if any.
