@@ -578,3 +578,15 @@ fn an_n_for_n_swap_is_the_one_whose_headline_it_is() {
     let a = engine.answer("date of the 20-for-20 swap that included guys held in olenivka?");
     assert!(a.answered && a.text.contains("13 October 2022") && !a.text.contains("2 October 2025"), "{}", a.text);
 }
+
+/// "from the DPR" is "from the Donetsk People's Republic".
+#[test]
+fn a_republic_is_asked_by_its_initials() {
+    let body = "Russia and Ukraine exchanged 50 prisoners each on 29 October 2022. Among the fighters coming home, Denis Pushilin said, were seven people from the Donetsk People's Republic and two from the Lugansk People's Republic.";
+    let scratch = crate::support::Scratch::new(&[("a.md", &crate::support::article("a", "2022-10-29", body))]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let a = engine.answer(
+        "according to pushilin, how many people from the DPR were among the fighters freed on 29 october 2022?",
+    );
+    assert!(a.answered && a.text.contains('7') && !a.text.contains("50"), "{}", a.text);
+}

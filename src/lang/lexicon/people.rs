@@ -229,6 +229,10 @@ pub const TERM_SYNONYMS: &[(&str, &str)] = &[
     ("defending", "defenders"),
     ("fought", "defenders"),
     ("mia", "missing"),
+    // The Russian-installed "republics", by their initials.
+    ("dpr", "donetsk"),
+    ("lpr", "luhansk"),
+    ("lugansk", "luhansk"),
 ];
 
 /// Words a question may use for a group that articles name otherwise, for
