@@ -481,7 +481,10 @@ fn elliptic_ok(s: &Sentence, c: &Count) -> bool {
     if object {
         return true;
     }
-    let part = part || c.of_group || opens_a_part(s, c);
+    // "277 of its soldiers came home today: 246 in the main exchange and 31 …":
+    // a colon after a head count opens its breakdown.
+    let after_colon = c.at >= 2 && s.is(c.at - 1, ":") && s.words[..c.at - 1].iter().any(|w| w.number().is_some());
+    let part = part || c.of_group || opens_a_part(s, c) || after_colon;
     let digits = s.words[c.at].is_digits() || copula || part;
     digits && (acts || each || dated_on || copula || part || (predicate || gapped_verb) && part_context(s, c))
 }

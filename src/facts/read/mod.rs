@@ -474,7 +474,9 @@ const QUESTION_MARKS: &[&str] = &["q:", "q.", "question:"];
 const ANSWER_MARKS: &[&str] = &["a:", "a.", "answer:"];
 
 fn opens_with(text: &str, marks: &[&str]) -> bool {
-    let head: String = text.trim_start().chars().take(20).collect::<String>().to_lowercase();
+    // "**CLAIM:** Posts say …": markdown emphasis around the label.
+    let head: String = text.trim_start_matches(['*', '_', '#', '>', ' ']).chars().take(20).collect::<String>();
+    let head = head.to_lowercase().replace(['*', '_'], "");
     marks.iter().any(|m| head.starts_with(m))
 }
 

@@ -847,3 +847,15 @@ fn a_channel_post_is_dated_by_its_stamp_line() {
     assert!(got.contains(&("2022-10-13".into(), 20, Recipient::To(Side::Ukraine), false)), "{got:?}");
     assert!(got.contains(&("2022-10-13".into(), 20, Recipient::To(Side::Russia), false)), "{got:?}");
 }
+
+#[test]
+fn a_bold_fact_check_claim_is_debunked_and_a_colon_opens_a_breakdown() {
+    let f = read(
+        "2025-04-21",
+        "**CLAIM:** Posts shared widely say \"501 Ukrainian prisoners came home from Russia on Friday in a record swap.\"\n\n**VERDICT: FALSE.** 501 is the number of bodies returned.\n\nOn Saturday, Ukraine said 277 of its soldiers came home: 246 in the main exchange and 31 seriously wounded prisoners.",
+    );
+    let got = figures(&f);
+    assert!(!got.iter().any(|g| g.1 == 501), "{got:?}");
+    assert!(got.contains(&("2025-04-19".into(), 277, Recipient::To(Side::Ukraine), false)), "{got:?}");
+    assert!(got.contains(&("2025-04-19".into(), 31, Recipient::To(Side::Ukraine), true)), "{got:?}");
+}
