@@ -130,7 +130,7 @@ fn measure(w: &Words, s: &Selectors, f: &Filters, claim: Option<ClaimKind>) -> M
     }
     // "How old was the oldest person freed on 14 August?": ages are in the sentences.
     // Not "When did Ukraine get back 22 soldiers, the oldest of them 54?".
-    if (w.has_any(q::AGE) || w.phrase(&["how", "old"])) && first != "when" {
+    if (w.has_any(q::AGE) || w.phrase(&["how", "old"]) || w.has_any(q::CHOSEN)) && first != "when" {
         return Measure::Search;
     }
     // "which country mediated getting ukrainian kids home from russia?": children
@@ -352,7 +352,7 @@ pub const GENERIC: &[&str] = &[
     "guys", "anyone", "combined", "changed", "hands", "lopsided", "other", "each", "getting", "deal", "mediate",
     "helped", "help", "figure", "figures", "count", "counted", "match", "say", "went", "go", "taken", "sent",
     "record", "recorded", "ever", "far", "carry", "carried", "conduct", "conducted", "out", "counting", "excluding",
-    "adding", "add", "up", "big", "large", "small", "size", "huge",
+    "adding", "add", "up", "big", "large", "small", "size", "huge", "next", "previous", "followed", "preceded", "prior",
 ];
 
 /// The question with typos repaired word by word, keeping everything else:

@@ -302,9 +302,11 @@ pub fn neighbour(w: &Words) -> Option<Neighbour> {
         }
         // With words between, only "the swap after the 2 Oct one", not "where do they go
         // after the 6 May swap".
+        // "what came next after the independence day 2025 exchange?".
+        const SEQUENCE: &[&str] = &["swaps", "exchanges", "next", "came", "come", "followed", "previous", "happened"];
         let named = k == dated
             || words.get(k).is_some_and(|x| x.is("one"))
-            || words[i.saturating_sub(4)..i].iter().any(|x| thing(x) || x.norm == "swaps" || x.norm == "exchanges");
+            || words[i.saturating_sub(4)..i].iter().any(|x| thing(x) || SEQUENCE.contains(&x.norm.as_str()));
         (named && words.get(k).is_some_and(thing)).then_some(side)
     })
 }

@@ -131,10 +131,12 @@ pub fn of(s: &Sentence, c: &Count, today: NaiveDate) -> Kind {
     let own = |t: &&crate::lang::gazetteer::Tagged| subset.is_none_or(|k| t.words.start < k);
     let acts: Vec<Tag> = s.tags_in(clause.clone()).filter(outside_np).filter(own).map(|t| t.tag).collect();
     // "led to an exchange of 400 captives, 200 on each side": the noun says it.
+    // "Russia and Ukraine exchange 115 prisoners of war each": a timeline's present
+    // tense, the noun's form used as the verb.
     let exchange_of = s.tags_in(clause.clone()).any(|t| {
         t.tag == Tag::Event
-            && s.is(t.words.end, "of")
-            && s.words.get(t.words.end + 1).is_some_and(|w| w.number().is_some())
+            && (s.is(t.words.end, "of") && s.words.get(t.words.end + 1).is_some_and(|w| w.number().is_some())
+                || t.words.end == c.at)
     });
     let exchanged = acts.iter().any(|t| exchange_act(*t)) || c.pattern || exchange_of || traded_for(s, c);
     // A verbless total ("Running total of the table: 26, 56 and 206") is one too.
@@ -249,12 +251,21 @@ fn traded_for(s: &Sentence, c: &Count) -> bool {
 }
 
 /// Nouns for a list of names: "a list of 339 children", "the register of 640".
-const LISTS: &[&str] = &["list", "lists", "register", "registry", "database"];
+const LISTS: &[&str] = &["list", "lists", "register", "registry", "database", "pool"];
 
 /// "Ukraine gave Russia a list of 339 children it says were deported": people on a
 /// list, not people freed.
 fn listed(s: &Sentence, c: &Count) -> bool {
-    c.at >= 2 && s.is(c.at - 1, "of") && LISTS.contains(&s.words[c.at - 2].norm.as_str())
+    // "a list of about 640": past the hedge.
+    const HEDGES: &[&str] = &["around", "about", "some", "nearly", "almost", "roughly", "approximately", "over"];
+    let mut k = c.at;
+    while k > 0 && HEDGES.contains(&s.words[k - 1].norm.as_str()) {
+        k -= 1;
+    }
+    // "the soldiers returned were picked from a group of around 1,000 prisoners":
+    // the pool they were chosen from, not who was freed.
+    let pool = |j: usize| j >= 2 && s.is(j, "group") && s.is(j - 1, "a") && s.is(j - 2, "from");
+    k >= 2 && s.is(k - 1, "of") && (LISTS.contains(&s.words[k - 2].norm.as_str()) || pool(k - 2))
 }
 
 /// Verbs that say an exchange did not happen: "the crash derailed a 192-for-192 exchange".
@@ -637,6 +648,10 @@ mod tests {
                 &[(390, Kind::Exchanged), (1000, Kind::Planned)],
             ),
             ("Kyiv said it hoped to free 1,000 more people in the coming weeks.", &[(1000, Kind::Planned)]),
+            (
+                "He claims the soldiers returned were picked from a group of around 1,000 prisoners.",
+                &[(1000, Kind::Other)],
+            ),
             (
                 "Earlier this month Zelenskyy said more than 2,500 defenders of Mariupol were being held by Russia.",
                 &[(2500, Kind::Held)],

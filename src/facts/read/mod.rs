@@ -446,10 +446,13 @@ fn bare_stamp(text: &str) -> bool {
     let label: Vec<&text::Word> = rest.by_ref().filter(|w| !w.is_punct()).collect();
     // A list item ("- 17 October: 108 …") is an entry of its own; a heading
     // ("14 September - 103 for 103") may carry a figure and still head the text under it.
-    let item = text.trim_start().starts_with(['-', '•', '*']);
-    // A markdown heading ("### 8 January 2023 — the first swap of the new year")
-    // heads its section whatever its length.
-    let heading = text.trim_start().starts_with('#') && !text.trim_end().ends_with('.');
+    let trimmed = text.trim();
+    let bold = trimmed.starts_with("**") && trimmed.ends_with("**");
+    let item = trimmed.starts_with(['-', '•', '*']) && !bold;
+    // A markdown heading ("### 8 January 2023 — the first swap of the new year"), or a
+    // bold line ("**Sunday, 24 August 2025 — Independence Day swap No. 2**"), heads
+    // its section whatever its length.
+    let heading = (trimmed.starts_with('#') || bold) && !trimmed.trim_end_matches('*').ends_with('.');
     heading
         || label.len() <= 5 && (!item || label.iter().all(|w| w.number().is_none())) && !text.trim_end().ends_with('.')
 }

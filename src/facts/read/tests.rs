@@ -859,3 +859,15 @@ fn a_bold_fact_check_claim_is_debunked_and_a_colon_opens_a_breakdown() {
     assert!(got.contains(&("2025-04-19".into(), 277, Recipient::To(Side::Ukraine), false)), "{got:?}");
     assert!(got.contains(&("2025-04-19".into(), 31, Recipient::To(Side::Ukraine), true)), "{got:?}");
 }
+
+#[test]
+fn a_bold_heading_line_dates_the_entry_under_it() {
+    let f = read(
+        "2025-08-26",
+        "Ukraine has marked its national day with a prisoner exchange two years running.\n\n**Saturday, 24 August 2024 — Independence Day swap No. 1**\n\nRussia and Ukraine exchange 115 prisoners of war each, with the United Arab Emirates mediating.\n\n**Sunday, 24 August 2025 — Independence Day swap No. 2**\n\nThe Russian Defence Ministry says 146 Russian servicemen were returned and 146 Ukrainian POWs handed over.",
+    );
+    let got = figures(&f);
+    assert!(got.contains(&("2024-08-24".into(), 115, Recipient::Each, false)), "{got:?}");
+    assert!(got.contains(&("2025-08-24".into(), 146, Recipient::To(Side::Russia), false)), "{got:?}");
+    assert!(!got.iter().any(|g| g.0 == "2025-08-26"), "{got:?}");
+}

@@ -141,6 +141,10 @@ pub const PLAN: &[&str] = &[
 /// the sentences that give ages do.
 pub const AGE: &[&str] = &["oldest", "youngest", "age", "aged"];
 
+/// Words that ask what a group was chosen from, not how many were freed: "out of
+/// roughly how many prisoners were the Ukrainians picked?" The sentences say.
+pub const CHOSEN: &[&str] = &["picked", "selected", "chosen", "pool"];
+
 /// Words that ask about the deal behind a swap rather than the swap: "when was
 /// the 1000-for-1000 deal agreed", "where did the delegations agree to it".
 pub const AGREED: &[&str] = &["agree", "agreed", "agreement", "negotiated", "struck"];
