@@ -10,6 +10,9 @@ use crate::lang::text::Word;
 pub fn resolve(words: &[Word], mut found: Vec<DateMention>, anchor: Anchor) -> Vec<DateMention> {
     found = day_lists(words, found);
     share_years(words, &mut found);
+    if matches!(anchor, Anchor::Asked(_)) {
+        yearly_day(&mut found);
+    }
     for m in &mut found {
         day_range(words, m, anchor);
         last_year(words, m);
@@ -20,6 +23,43 @@ pub fn resolve(words: &[Word], mut found: Vec<DateMention>, anchor: Anchor) -> V
         }
     }
     found
+}
+
+/// "independence day swap 2025 vs 2024": a day of the year (a holiday, "24
+/// August") asked with bare years away from it is that day in each year.
+fn yearly_day(found: &mut Vec<DateMention>) {
+    let whole_year = |p: &Period| match *p {
+        Period::Span { from, to } => {
+            from.ordinal() == 1 && to.month() == 12 && to.day() == 31 && from.year() == to.year()
+        }
+        _ => false,
+    };
+    let recurring: Vec<usize> =
+        (0..found.len()).filter(|&i| matches!(found[i].period, Period::Recurring { day: Some(_), .. })).collect();
+    let [at] = recurring.as_slice() else { return };
+    let Period::Recurring { month, day: Some(day) } = found[*at].period else { return };
+    let years = found.iter().filter(|m| whole_year(&m.period)).count();
+    if years == 0 || found.len() != years + 1 {
+        return;
+    }
+    let on = |m: &DateMention| {
+        let (from, _) = m.period.bounds()?;
+        NaiveDate::from_ymd_opt(from.year(), month, day).map(|date| Period::Day { date })
+    };
+    // The holiday takes the first year; every other year is the holiday in it.
+    let Some(first) = found.iter().find(|m| whole_year(&m.period)).and_then(on) else { return };
+    let mut out = Vec::with_capacity(years);
+    let mut first_seen = false;
+    for m in found.drain(..) {
+        if matches!(m.period, Period::Recurring { .. }) {
+            out.push(DateMention { period: first.clone(), words: m.words });
+        } else if !first_seen {
+            first_seen = true;
+        } else if let Some(period) = on(&m) {
+            out.push(DateMention { period, words: m.words });
+        }
+    }
+    *found = out;
 }
 
 /// "on the night of 21–22 September": in an article, a swap over two days is
@@ -172,5 +212,8 @@ mod tests {
         assert_eq!(periods("the 17 October and 29 October 2022 exchanges"), [day(2022, 10, 17), day(2022, 10, 29)]);
         assert_eq!(periods("the day after orthodox christmas 2023"), [day(2023, 1, 8)]);
         assert_eq!(periods("the day before 1 March 2024"), [day(2024, 2, 29)]);
+        // A holiday asked of two years is that day in each.
+        assert_eq!(periods("independence day swap 2025 vs 2024"), [day(2025, 8, 24), day(2024, 8, 24)]);
+        assert_eq!(periods("the independence day swap of 2025"), [day(2025, 8, 24)]);
     }
 }
