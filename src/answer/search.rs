@@ -89,7 +89,11 @@ fn content(ctx: &Context, q: &Question) -> (Vec<Vec<String>>, Vec<String>) {
 /// says what the bot covers) when the corpus has nothing on it.
 pub fn quote_into(ctx: &Context, q: &Question, r: &mut Reply) -> bool {
     let (known, unknown) = content(ctx, q);
-    if known.is_empty() || unknown.len() * 2 >= known.len() {
+    let words = || q.words.iter().map(|w| w.norm.as_str());
+    let off_topic = words().any(|w| crate::lang::lexicon::questions::OFF_TOPIC.contains(&w))
+        && !words()
+            .any(|w| crate::lang::lexicon::SWAP_WORDS.contains(&w) || crate::lang::lexicon::PERSON_NOUNS.contains(&w));
+    if known.is_empty() || unknown.len() * 2 >= known.len() || off_topic {
         let about = if unknown.is_empty() {
             String::new()
         } else {

@@ -116,8 +116,10 @@ fn measure(w: &Words, s: &Selectors, f: &Filters, claim: Option<ClaimKind>) -> M
     // Moscow report the same numbers": one exchange, every source's count.
     // "which side got more people back": both sides' counts, side by side.
     let sides_compared = w.phrase(&["which", "side"]) && w.has_any(&["more", "most", "fewer", "less", "bigger"]);
+    let balance = w.has_any(q::EVEN) || w.has_any(q::UNEVEN);
     let sources_compared = compares
         || sides_compared
+        || balance
         || w.phrase(&["same", "numbers"])
         || w.phrase(&["same", "number"])
         || w.phrase(&["same", "figures"]);

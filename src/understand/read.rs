@@ -282,8 +282,8 @@ pub fn neighbour(w: &Words) -> Option<Neighbour> {
     let words = &w.words;
     (0..words.len()).find_map(|i| {
         let side = match words[i].norm.as_str() {
-            "before" | "preceding" => Neighbour::Before,
-            "after" | "following" => Neighbour::After,
+            "before" | "preceding" | "preceded" => Neighbour::Before,
+            "after" | "following" | "followed" => Neighbour::After,
             _ => return None,
         };
         // "after the one", "before the exchange", "after the 2 Oct 2025 one".

@@ -31,6 +31,7 @@ fn measures() {
         ("How many Ukrainian captives is Russia believed to hold?", Measure::Claim),
         ("date of the 20-for-20 swap that included guys held in olenivka?", Measure::Date),
         ("what day was taira captured by the russians", Measure::Search),
+        ("was the 4 feb 2023 swap an even trade?", Measure::Count),
         ("According to Medinsky, out of roughly how many prisoners were the Ukrainians picked?", Measure::Search),
         ("Where did Qatar host the twenty Ukrainian and Russian families in April 2024?", Measure::Search),
         ("which country mediated getting ukrainian kids home from russia in october 2023?", Measure::Search),
@@ -173,6 +174,10 @@ fn selectors() {
     assert_eq!((after.select.neighbour, after.select.rank), (Some(Neighbour::After), None));
     assert_eq!(q("where do the russian pows go after the may 6 2025 swap").select.neighbour, None);
     assert_eq!(q("what came next after the independence day 2025 exchange?").select.neighbour, Some(Neighbour::After));
+    assert_eq!(
+        q("What exchange preceded the 101-for-101 swap in February 2023?").select.neighbour,
+        Some(Neighbour::Before)
+    );
     // "after" a day starts the day after it; "since" it includes it.
     let after = q("what was the first swap after 24 august 2024");
     let from = after.select.periods.first().and_then(|p| p.bounds()).map(|b| b.0.to_string());

@@ -125,6 +125,29 @@ pub const COMPARE: &[&str] = &[
 /// going to be in Kyiv tomorrow" is not answered by "coverage continues tomorrow".
 pub const NOT_SEARCHED: &[&str] = &["going", "gonna", "tomorrow", "tonight", "today", "yesterday", "anyway"];
 
+/// Subjects the bot never covers, whatever a page's furniture says of them
+/// ("the weather for the week ahead" in a radio bulletin): "what's the weather
+/// in kyiv tomorrow" is not answered from it. A question that also names people
+/// freed or a swap is on topic.
+pub const OFF_TOPIC: &[&str] = &[
+    "weather",
+    "forecast",
+    "temperature",
+    "rain",
+    "snow",
+    "recipe",
+    "haiku",
+    "poem",
+    "joke",
+    "horoscope",
+    "bitcoin",
+    "stocks",
+    "lottery",
+    "movie",
+    "song",
+    "lyrics",
+];
+
 /// Words that ask for a sum: "altogether", "in total", "combined".
 pub const TOTAL: &[&str] =
     &["total", "altogether", "combined", "overall", "sum", "together", "adding", "add", "added", "tally", "tallied"];
@@ -210,6 +233,10 @@ pub const SAY: &[&str] = &[
 pub const UNEVEN: &[&str] =
     &["lopsided", "uneven", "unequal", "imbalanced", "unbalanced", "asymmetric", "asymmetrical"];
 
+/// "was the 4 feb 2023 swap an even trade?": whether one exchange was balanced,
+/// asked of its two sides' counts.
+pub const EVEN: &[&str] = &["even", "equal", "balanced", "symmetric", "symmetrical", "fair"];
+
 /// Where: what kind of place is asked for.
 pub const PLACE_DESTINATION: &[&str] = &[
     "taken",
@@ -293,6 +320,7 @@ pub fn is_question_word(norm: &str) -> bool {
         MEDIATE,
         SAY,
         UNEVEN,
+        EVEN,
         PLACE_DESTINATION,
         PLACE_AGREEMENT,
         PLACE_VENUE,
