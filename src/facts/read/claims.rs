@@ -133,11 +133,15 @@ fn held(s: &Sentence) -> Vec<(Side, u64, Option<u64>, String)> {
         })
     };
     let Some(first_side) = nationality(whole.clone()).next() else { return Vec::new() };
+    // "Moscow described it as 195 for 195": a swap's size, not a holding.
+    let swapped: Vec<usize> = count::find(s).into_iter().filter(|c| c.pattern).flat_map(|c| c.at..c.np.end).collect();
     let numbers: Vec<(usize, u64)> = s
         .words
         .iter()
         .enumerate()
-        .filter(|(i, _)| !s.dates.iter().any(|(m, _)| m.words.contains(i)) && !count::not_a_count(s, *i))
+        .filter(|(i, _)| {
+            !s.dates.iter().any(|(m, _)| m.words.contains(i)) && !count::not_a_count(s, *i) && !swapped.contains(i)
+        })
         .filter_map(|(i, w)| w.number().filter(|n| *n >= 100).map(|n| (i, n)))
         .collect();
     let mut out = Vec::new();

@@ -139,8 +139,23 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
     let sideless: Vec<&Count> =
         counts.iter().filter(|c| c.nationality.is_none() && c.thing.is_none() && !c.swaps).collect();
     let sum: u64 = sideless.iter().map(|c| c.value).sum();
+    // "Ukrainians: 82 privates and sergeants, 21 officers" in a row of 103 each way:
+    // the side the label names.
+    let labelled_side = sideless.first().and_then(|first| {
+        (0..first.at).find_map(|k| match s.tag(k) {
+            Some(Tag::Nationality(side)) => Some(side),
+            _ => None,
+        })
+    });
     let breakdown_of = (sideless.len() >= 2)
-        .then(|| state.seen.iter().rev().find(|x| x.head && x.value == sum).map(|x| x.side))
+        .then(|| {
+            state
+                .seen
+                .iter()
+                .rev()
+                .find(|x| x.head && x.value == sum && labelled_side.is_none_or(|side| x.side == side))
+                .map(|x| x.side)
+        })
         .flatten();
     let ranks = rank_breakdown(s, &counts);
     let mut done: Vec<Read> = Vec::new();

@@ -153,6 +153,12 @@ pub fn of(s: &Sentence, c: &Count, today: NaiveDate) -> Kind {
         let war = s.words.iter().any(|x| x.is("since"));
         return Kind::Cumulative(if war { Scope::War } else { Scope::Unstated });
     }
+    // "UAE: its eighth mediation, 1,994 captives freed through its efforts": a
+    // mediator's count of more than a thousand, of no side, is its tally.
+    let sideless = !s.tags.iter().any(|t| matches!(t.tag, Tag::Nationality(_) | Tag::State(_)));
+    if exchanged && c.value > 1000 && sideless && s.tags.iter().any(|t| matches!(t.tag, Tag::Mediator(_))) {
+        return Kind::Cumulative(Scope::Unstated);
+    }
     if !exchanged && acts.iter().any(|t| matches!(t, Tag::Act(Act::Hold))) {
         return Kind::Held;
     }
@@ -319,8 +325,13 @@ fn planned(s: &Sentence, c: &Count, clause: std::ops::Range<usize>) -> bool {
     let cue_before = s.tags_in(before).any(|t| plan(t.tag));
     let cue_after = s.tags_in(after).any(|t| plan(t.tag));
     // "future", "next", "more … in the coming weeks" after the count.
-    let future =
-        s.slice(c.np.end, clause.end).iter().take(8).any(|w| ["future", "next", "later"].contains(&w.norm.as_str()));
+    // Not "who came home a week later": a span back in time.
+    const SPANS: &[&str] = &["day", "days", "week", "weeks", "month", "months", "year", "years", "hours"];
+    let rest = s.slice(c.np.end, clause.end);
+    let future = rest.iter().take(8).enumerate().any(|(i, w)| {
+        ["future", "next"].contains(&w.norm.as_str())
+            || w.is("later") && !(i > 0 && SPANS.contains(&rest[i - 1].norm.as_str()))
+    });
     cue_before || cue_after || future || purpose(s, c, clause.clone()) || to_be_done(s, c, clause)
 }
 
@@ -648,6 +659,14 @@ mod tests {
                 &[(390, Kind::Exchanged), (1000, Kind::Planned)],
             ),
             ("Kyiv said it hoped to free 1,000 more people in the coming weeks.", &[(1000, Kind::Planned)]),
+            (
+                "The 207 Ukrainians who came home a week later included 95 from the Armed Forces.",
+                &[(207, Kind::Exchanged)],
+            ),
+            (
+                "UAE: its eighth mediation, 1,994 captives freed through its efforts",
+                &[(1994, Kind::Cumulative(Scope::Unstated))],
+            ),
             (
                 "He claims the soldiers returned were picked from a group of around 1,000 prisoners.",
                 &[(1000, Kind::Other)],

@@ -216,7 +216,9 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
             // cell ("Kyiv: 82 privates and sergeants and 21 officers") is read
             // here, dated by the row.
             let text = match a.text(span) {
-                t if si == 0 && t.matches('|').count() >= 3 => t.rsplit('|').next().unwrap_or(t).trim_start(),
+                t if si == 0 && t.matches('|').count() >= 3 => {
+                    t.trim_end().trim_end_matches('|').rsplit('|').next().unwrap_or(t).trim_start()
+                }
                 t => t,
             };
             // A dated item ("- 29 October: 52 home") is an entry of its own, not a part.
@@ -546,7 +548,8 @@ fn written_on(a: &Article) -> Option<NaiveDate> {
 
 fn stamp_of(first: &str, published: NaiveDate) -> Option<NaiveDate> {
     let words = text::words(first);
-    let mut start = usize::from(words.first().is_some_and(|w| ["-", "–", "—", "•"].contains(&w.norm.as_str())));
+    // "- 17 October: …", "— 11.10.2022 19:05 —", "| 14.09.2024 | 103 | …" (a table row).
+    let mut start = usize::from(words.first().is_some_and(|w| ["-", "–", "—", "•", "|"].contains(&w.norm.as_str())));
     let on = words.get(start).is_some_and(|w| w.is("on"));
     start += usize::from(on);
     let found = crate::lang::dates::find(&words, Anchor::Published(published));

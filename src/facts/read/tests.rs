@@ -871,3 +871,15 @@ fn a_bold_heading_line_dates_the_entry_under_it() {
     assert!(got.contains(&("2025-08-24".into(), 146, Recipient::To(Side::Russia), false)), "{got:?}");
     assert!(!got.iter().any(|g| g.0 == "2025-08-26"), "{got:?}");
 }
+
+#[test]
+fn a_table_rows_note_is_dated_by_its_row_and_a_label_names_the_side() {
+    let f = read(
+        "2024-10-19",
+        "The tracker of exchanges this year.\n\n| Date | Ukrainians home | Russians home | Mediator | Notes |\n|---|---|---|---|---|\n| 24.08.2024 | 115 | 115 | UAE | First since the Kursk incursion |\n| 14.09.2024 | 103 | 103 | UAE | Ukrainians: 82 privates and sergeants, 21 officers; Russians were captured in Kursk region. |",
+    );
+    let got = figures(&f);
+    let ua = Recipient::To(Side::Ukraine);
+    assert!(got.contains(&("2024-09-14".into(), 21, ua, true)), "{got:?}");
+    assert!(got.contains(&("2024-09-14".into(), 82, ua, true)), "{got:?}");
+}
