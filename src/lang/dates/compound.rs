@@ -9,6 +9,7 @@ use crate::lang::text::Word;
 
 pub fn resolve(words: &[Word], mut found: Vec<DateMention>, anchor: Anchor) -> Vec<DateMention> {
     found = day_lists(words, found);
+    found = apposed(words, found);
     share_years(words, &mut found);
     if matches!(anchor, Anchor::Asked(_)) {
         yearly_day(&mut found);
@@ -23,6 +24,28 @@ pub fn resolve(words: &[Word], mut found: Vec<DateMention>, anchor: Anchor) -> V
         }
     }
     found
+}
+
+/// "Yesterday, 14 June, the headquarters announced …": a relative day and the
+/// date beside it name one day, the date's (a stamp may have moved "today").
+fn apposed(words: &[Word], found: Vec<DateMention>) -> Vec<DateMention> {
+    const RELATIVE: &[&str] = &["yesterday", "today", "tonight"];
+    let mut out: Vec<DateMention> = Vec::with_capacity(found.len());
+    for m in found {
+        if let Some(prev) = out.last_mut()
+            && prev.words.len() == 1
+            && RELATIVE.contains(&words[prev.words.start].norm.as_str())
+            && matches!(m.period, Period::Day { .. })
+            && (prev.words.end..m.words.start).all(|k| words[k].is(","))
+            && m.words.start - prev.words.end == 1
+        {
+            prev.period = m.period;
+            prev.words.end = m.words.end;
+            continue;
+        }
+        out.push(m);
+    }
+    out
 }
 
 /// "independence day swap 2025 vs 2024": a day of the year (a holiday, "24
@@ -212,6 +235,7 @@ mod tests {
         assert_eq!(periods("the 17 October and 29 October 2022 exchanges"), [day(2022, 10, 17), day(2022, 10, 29)]);
         assert_eq!(periods("the day after orthodox christmas 2023"), [day(2023, 1, 8)]);
         assert_eq!(periods("the day before 1 March 2024"), [day(2024, 2, 29)]);
+        assert_eq!(periods("yesterday, 14 june 2024, the bodies came back"), [day(2024, 6, 14)]);
         // A holiday asked of two years is that day in each.
         assert_eq!(periods("independence day swap 2025 vs 2024"), [day(2025, 8, 24), day(2024, 8, 24)]);
         assert_eq!(periods("the independence day swap of 2025"), [day(2025, 8, 24)]);
