@@ -67,7 +67,19 @@ pub fn answer(ctx: &Context, q: &Question) -> Answer {
     }
     match q.measure {
         Measure::Search | Measure::Quote => return search::answer(ctx, q),
-        Measure::Claim => return claims::answer(ctx, q),
+        Measure::Claim => {
+            let claimed = claims::answer(ctx, q);
+            // "whose body came back together with the 32 soldiers in october 2022?": no
+            // claim of that size, but the sentences about the swap name the person.
+            let whose = q.words.first().is_some_and(|w| ["whose", "who", "which"].contains(&w.norm.as_str()));
+            if !claimed.answered && whose {
+                let person = names::person(ctx, q, &select::select(ctx, q));
+                if person.answered {
+                    return person;
+                }
+            }
+            return claimed;
+        }
         Measure::List => return list::list(ctx, q),
         Measure::Compare => return list::compare(ctx, q),
         _ => {}

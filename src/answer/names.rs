@@ -132,8 +132,14 @@ pub fn person(ctx: &Context, q: &Question, sel: &Selection) -> Answer {
     if !reporters.is_empty() {
         r.line(format!("Reported by {}.", reporters.join("; ")));
     }
-    // When it finds nothing, `quote_into` has already said what the bot covers.
-    let quoted = search::quote_into(ctx, q, &mut r);
+    // The articles that report the exchange asked about, when one is named.
+    let about: Vec<&str> = if named {
+        sel.exchanges.iter().flat_map(|e| e.citations()).map(|c| c.article.as_str()).collect()
+    } else {
+        Vec::new()
+    };
+    // When it finds nothing, `quote_about` has already said what the bot covers.
+    let quoted = search::quote_about(ctx, q, &about, &mut r);
     let ok = quoted || !reporters.is_empty();
     r.finish(q, ok, ctx.corpus)
 }

@@ -17,6 +17,9 @@ use crate::facts::Citation;
 use crate::lang::lexicon::{Tag, Thing};
 use crate::understand::{Measure, Question};
 
+/// Verbs that open a request: "list the civilians freed on …".
+const IMPERATIVES: &[&str] = &["list", "name", "tell", "show", "give"];
+
 /// Snippets quoted in a search answer, at most.
 const SHOWN: usize = 4;
 /// Hits fetched before filtering and re-ranking.
@@ -66,10 +69,14 @@ pub fn answer_quoting(ctx: &Context, q: &Question, counting: bool) -> Answer {
 
 /// Words of the question the index knows, as search groups; and the ones it never saw.
 fn content(ctx: &Context, q: &Question) -> (Vec<Vec<String>>, Vec<String>) {
+    // "list the civilians …", "name the journalists …": an imperative opening the
+    // question says how to answer, not what about (unlike "the list of 640").
+    let imperative = q.words.first().map(|w| w.norm.as_str()).filter(|w| IMPERATIVES.contains(w));
     let content: Vec<&Vec<String>> = q
         .search
         .iter()
         .filter(|g| !crate::lang::lexicon::questions::NOT_SEARCHED.contains(&g[0].as_str()))
+        .filter(|g| Some(g[0].as_str()) != imperative)
         .filter(|g| !ctx.index.terms(&g[0]).is_empty())
         .collect();
     let unknown: Vec<String> = content
@@ -88,6 +95,14 @@ fn content(ctx: &Context, q: &Question) -> (Vec<Vec<String>>, Vec<String>) {
 /// Quotes the best sentences for the question into `r`. Returns false (and
 /// says what the bot covers) when the corpus has nothing on it.
 pub fn quote_into(ctx: &Context, q: &Question, r: &mut Reply) -> bool {
+    quote_about(ctx, q, &[], r)
+}
+
+/// As `quote_into`, but the articles `about` report the exchange the question
+/// names: their sentences count as of its period whenever they were published
+/// ("- **The civilian.** Ivan Samoidiuk, …" in a digest out days later), and
+/// rank first.
+pub fn quote_about(ctx: &Context, q: &Question, about: &[&str], r: &mut Reply) -> bool {
     let (known, unknown) = content(ctx, q);
     let words = || q.words.iter().map(|w| w.norm.as_str());
     let off_topic = words().any(|w| crate::lang::lexicon::questions::OFF_TOPIC.contains(&w))
@@ -116,7 +131,8 @@ pub fn quote_into(ctx: &Context, q: &Question, r: &mut Reply) -> bool {
     let in_period = |at: SentenceRef| -> bool {
         let Some(p) = q.select.periods.first() else { return true };
         let Some(a) = ctx.corpus.articles.get(at.article) else { return false };
-        p.overlaps(a.published - chrono::Days::new(3), a.published)
+        about.contains(&a.id.as_str())
+            || p.overlaps(a.published - chrono::Days::new(3), a.published)
             || dated_by(a, at).any(|s| names_a_day_in(s, a.published, p))
     };
     let hits = ctx.index.search(&known, ctx.corpus, FETCHED);
@@ -139,7 +155,14 @@ pub fn quote_into(ctx: &Context, q: &Question, r: &mut Reply) -> bool {
     let score = |at: SentenceRef, bm25: f32, spoken: bool| -> Option<(f32, usize)> {
         let article = ctx.corpus.articles.get(at.article)?;
         let sentence = article.sentence(at.paragraph, at.sentence)?;
-        let terms = memo.borrow_mut().terms(sentence);
+        let mut terms = memo.borrow_mut().terms(sentence);
+        // "- **The civilian.** Ivan Samoidiuk, deputy mayor …": a label of a few words
+        // before a sentence says what it is about.
+        if let Some(label) = at.sentence.checked_sub(1).and_then(|k| article.sentence(at.paragraph, k))
+            && crate::lang::text::words(label).iter().filter(|w| !w.is_punct()).count() <= 4
+        {
+            terms.extend(memo.borrow_mut().terms(label));
+        }
         let matched = known_terms.iter().filter(|g| g.iter().any(|t| terms.contains(t))).count();
         let mut s = bm25 + matched as f32;
         if q.measure == Measure::Quote && sentence.contains(['“', '”', '"', '‘', '’']) {
@@ -147,7 +170,7 @@ pub fn quote_into(ctx: &Context, q: &Question, r: &mut Reply) -> bool {
         }
         // "Which US citizen …", "which officials did Zelensky thank": sentences that name people.
         if q.measure == Measure::Person && names_people(sentence) {
-            s += 1.5;
+            s += 3.0;
         }
         // "Where was he held?": sentences that name a place.
         if q.measure == Measure::Place && names_a_place(sentence) {
@@ -156,6 +179,9 @@ pub fn quote_into(ctx: &Context, q: &Question, r: &mut Reply) -> bool {
         if spoken {
             s += 6.0;
         }
+        if about.contains(&article.id.as_str()) {
+            s += 1.0;
+        }
         Some((s, matched))
     };
     for h in &hits {
@@ -163,6 +189,22 @@ pub fn quote_into(ctx: &Context, q: &Question, r: &mut Reply) -> bool {
             let spoken = spoken_by_asked(h.sentence);
             if let Some((s, m)) = score(h.sentence, h.score, spoken) {
                 candidates.push((s, h.sentence, m, spoken));
+            }
+        }
+    }
+    // The articles about the exchange asked: every sentence of theirs that matches a
+    // word of the question, BM25 hit or not (they are few; the corpus-wide top hits
+    // may all be other swaps' sentences with "exchange" and "one").
+    for id in about {
+        let Some(i) = ctx.corpus.index_of(id) else { continue };
+        let Some(article) = ctx.corpus.articles.get(i) else { continue };
+        for (paragraph, sentence, _) in article.sentences() {
+            let at = SentenceRef { article: i, paragraph, sentence };
+            if seen.insert(at)
+                && let Some((s, m)) = score(at, 0.0, false)
+                && m > 0
+            {
+                candidates.push((s, at, m, false));
             }
         }
     }
@@ -239,12 +281,13 @@ pub fn quote_into(ctx: &Context, q: &Question, r: &mut Reply) -> bool {
     // Words the corpus never saw count against a sentence too: "what time does the market
     // open in Moscow" is not answered by "Times are Kyiv time".
     let asked = known.len() + unknown.len();
-    let found =
-        candidates.iter().any(
-            |(_, at, m, spoken)| {
-                if in_domain { m * 2 >= asked || telling_hit(at) || *spoken } else { m + 1 >= asked }
-            },
-        );
+    // A sentence of an article about the exchange asked that matches a word of the
+    // question is on it ("list the civilians ukraine got back on …": "The civilian.").
+    let reports =
+        |at: &SentenceRef| ctx.corpus.articles.get(at.article).is_some_and(|a| about.contains(&a.id.as_str()));
+    let found = candidates.iter().any(|(_, at, m, spoken)| {
+        if in_domain { m * 2 >= asked || telling_hit(at) || *spoken || *m > 0 && reports(at) } else { m + 1 >= asked }
+    });
     if !found {
         r.line("I found nothing in my sources that answers that.");
         r.line(coverage(ctx.facts));
@@ -423,7 +466,14 @@ fn names_people(sentence: &str) -> bool {
     words
         .windows(2)
         .enumerate()
-        .any(|(i, w)| i > 0 && w[0].capitalized && w[1].capitalized && w[0].norm.len() > 2 && w[1].norm.len() > 2)
+        // "Ivan Samoidiuk, deputy mayor …" opens its sentence with a name; "The Russian …" not.
+        .any(|(i, w)| {
+            (i > 0 || !crate::lang::lexicon::STOP_WORDS.contains(&w[0].norm.as_str()))
+                && w[0].capitalized
+                && w[1].capitalized
+                && w[0].norm.len() > 2
+                && w[1].norm.len() > 2
+        })
 }
 
 /// Does a sentence name a place ("in Krasnyi Luch", "near Sumy"): a

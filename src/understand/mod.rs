@@ -104,6 +104,14 @@ fn measure(w: &Words, s: &Selectors, f: &Filters, claim: Option<ClaimKind>) -> M
         || w.phrase(&["every", "exchange"])
         || w.phrase(&["all", "exchanges"])
         || w.phrase(&["all", "swaps"]);
+    // "list the civilians ukraine got back on independence day 2025", "name the
+    // journalists freed": people, by name, not exchanges.
+    let names_asked = (w.has("list") || w.has("name") || w.has("names"))
+        && w.tagged(|t| matches!(t, Tag::People(_)))
+        && !w.has_any(&["exchanges", "swaps", "breakdown"]);
+    if names_asked && !how_many {
+        return Measure::Person;
+    }
     if lists && !how_many {
         return Measure::List;
     }

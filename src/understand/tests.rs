@@ -31,6 +31,8 @@ fn measures() {
         ("How many Ukrainian captives is Russia believed to hold?", Measure::Claim),
         ("date of the 20-for-20 swap that included guys held in olenivka?", Measure::Date),
         ("what day was taira captured by the russians", Measure::Search),
+        ("list the civilians ukraine got back on independence day 2025", Measure::Person),
+        ("list the exchanges in which civilians were freed", Measure::List),
         ("was the 4 feb 2023 swap an even trade?", Measure::Count),
         ("According to Medinsky, out of roughly how many prisoners were the Ukrainians picked?", Measure::Search),
         ("Where did Qatar host the twenty Ukrainian and Russian families in April 2024?", Measure::Search),

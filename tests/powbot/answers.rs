@@ -594,3 +594,29 @@ fn a_republic_is_asked_by_its_initials() {
     );
     assert!(a.answered && a.text.contains('7') && !a.text.contains("50"), "{}", a.text);
 }
+
+/// A question after a person in a named exchange is answered from the articles
+/// that report that exchange, whenever they were published; "list the civilians"
+/// asks for names, and "whose body" for the sentence that names it.
+#[test]
+fn people_in_a_named_exchange_are_found_in_the_articles_about_it() {
+    let wire = "Ukraine and Russia each handed over 101 people on Thursday, 16 February 2023. One of the Ukrainians was a civilian.";
+    let digest = "One exchange this week, and a few numbers worth keeping in your head.\n\n\
+                  On Thursday (16.02.2023) Ukraine and Russia each handed over 101 people.\n\n\
+                  - **Kyiv's version.** Andriy Yermak said 100 soldiers and one civilian came home.\n\
+                  - **The civilian.** Ivan Samoidiuk, deputy mayor of Enerhodar, was abducted on 19 March 2022.\n\n\
+                  Every exchange brings one civilian or more, and every one of them is news.";
+    let channel = "32 of our soldiers were freed on 11 October 2022, and Russia has handed back the body of Israeli citizen Dmytro Fialka.";
+    let scratch = crate::support::Scratch::new(&[
+        ("a.md", &crate::support::article("a", "2023-02-16", wire)),
+        ("b.md", &crate::support::article("b", "2023-02-20", digest)),
+        ("c.md", &crate::support::article("c", "2022-10-12", channel)),
+    ]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let a = engine.answer("who was the one civilian in the 16 february 2023 exchange?");
+    assert!(a.answered && a.text.contains("Samoidiuk"), "{}", a.text);
+    let b = engine.answer("list the civilians ukraine got back on 16 february 2023");
+    assert!(b.answered && b.text.contains("Samoidiuk"), "{}", b.text);
+    let c = engine.answer("whose body came back together with the 32 soldiers in october 2022?");
+    assert!(c.answered && c.text.contains("Fialka"), "{}", c.text);
+}
