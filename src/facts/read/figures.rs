@@ -159,6 +159,8 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
         .flatten();
     let ranks = rank_breakdown(s, &counts);
     let mut done: Vec<Read> = Vec::new();
+    // The group read before this sentence, before its own counts replace it.
+    let group_before = state.last_group;
     for (n, c) in counts.iter().enumerate() {
         let labelled;
         let c = match list_label(s, c) {
@@ -229,15 +231,20 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
         // "230 captives …: 115 Ukrainians and 115 Russians": a both-ways count's
         // sides are each side's own figure, not parts of a side's group; so are
         // "150 for 150 — 150 Russian servicemen came back and 150 Ukrainian …".
+        // So are "The exchange comprised 246 Ukrainian captives and 246 Russian captives"
+        // after "the release of 538 captives from both sides".
+        let both_before = in_sentence.is_none()
+            && group_before.is_some_and(|g| g.recipient == Recipient::Combined && g.value > c.value);
         let sides_of_both = c.nationality.is_some()
-            && in_sentence.and_then(|k| done.get(k)).is_some_and(|r| {
-                r.kind == Kind::Exchanged
-                    && match r.recipient {
-                        Some(Recipient::Each) => r.value == c.value,
-                        Some(Recipient::To(_)) => false,
-                        _ => true,
-                    }
-            });
+            && (both_before
+                || in_sentence.and_then(|k| done.get(k)).is_some_and(|r| {
+                    r.kind == Kind::Exchanged
+                        && match r.recipient {
+                            Some(Recipient::Each) => r.value == c.value,
+                            Some(Recipient::To(_)) => false,
+                            _ => true,
+                        }
+                }));
         let part = grouped
             && !sides_of_both
             && kind != Kind::Planned

@@ -519,7 +519,8 @@ const EDITIONS: &[&str] = &["edition", "broadcast", "bulletin", "transcript", "n
 /// published: "ABU DHABI, 24 August 2024" over a release that says "announced today".
 fn written_on(a: &Article) -> Option<NaiveDate> {
     // Read from the raw body: a dateline line is no paragraph of text.
-    a.body.lines().map(str::trim).filter(|l| !l.is_empty()).take(DATELINE_REACH).find_map(|line| {
+    // A masthead and a standfirst may come first ("PRESS STATEMENT (reproduced in full)").
+    a.body.lines().map(str::trim).filter(|l| !l.is_empty()).take(2 * DATELINE_REACH).find_map(|line| {
         let words = text::words(line);
         // "WORLD TONIGHT — broadcast transcript, Monday evening edition".
         if words.iter().any(|w| EDITIONS.contains(&w.norm.as_str())) && !line.ends_with('.') {
@@ -610,6 +611,9 @@ fn event_date(places: &[Reading], published: NaiveDate) -> Option<(ExchangeDate,
         .iter()
         .filter(|p| p.stamp.is_none() && about_exchange(&p.s) && !events::elsewhere(&p.s))
         .filter(|p| !retraction(&p.s) && !notes.contains(&p.s.paragraph))
+        // "On Friday Ukraine announced the return of the bodies of 909 fallen soldiers —
+        // a repatriation of the dead, separate from the prisoner exchange".
+        .filter(|p| !only_bodies(&p.s, p.today))
         .find_map(|p| {
             // Not the day of a swap only planned, or one that did not happen.
             // The cue before the day: "had been planned for 24 January", not "on Saturday,
@@ -636,6 +640,12 @@ fn event_date(places: &[Reading], published: NaiveDate) -> Option<(ExchangeDate,
                 _ => None,
             })
         })
+}
+
+/// Does the sentence count only the dead?
+fn only_bodies(s: &Sentence, today: NaiveDate) -> bool {
+    let counts = count::find(s);
+    !counts.is_empty() && counts.iter().all(|c| kind::of(s, c, today) == kind::Kind::Bodies)
 }
 
 /// Does the sentence speak of people changing hands?

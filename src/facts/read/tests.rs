@@ -883,3 +883,16 @@ fn a_table_rows_note_is_dated_by_its_row_and_a_label_names_the_side() {
     assert!(got.contains(&("2024-09-14".into(), 21, ua, true)), "{got:?}");
     assert!(got.contains(&("2024-09-14".into(), 82, ua, true)), "{got:?}");
 }
+
+#[test]
+fn a_mediators_statement_counts_both_sides_together_then_each() {
+    let f = read(
+        "2025-04-20",
+        "GULF BULLETIN\n\nStatements · Archive\n\nPRESS STATEMENT (reproduced in full)\n\nABU DHABI, 19 April 2025\n\nThe Ministry announces a new mediation by the United Arab Emirates, resulting in the release of 538 captives from both sides.\n\nThe exchange comprised 246 Ukrainian captives and 246 Russian captives, together with 31 wounded Ukrainian soldiers and 15 wounded Russian soldiers.\n\n**The day before.** On Friday Ukraine announced the return of the bodies of 909 fallen soldiers, separate from the prisoner exchange.",
+    );
+    let got = figures(&f);
+    assert!(got.contains(&("2025-04-19".into(), 538, Recipient::Combined, false)), "{got:?}");
+    assert!(got.contains(&("2025-04-19".into(), 246, Recipient::To(Side::Ukraine), false)), "{got:?}");
+    assert!(got.contains(&("2025-04-19".into(), 246, Recipient::To(Side::Russia), false)), "{got:?}");
+    assert!(!got.iter().any(|g| g.1 == 538 && g.2 == Recipient::Each), "{got:?}");
+}

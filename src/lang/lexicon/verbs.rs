@@ -351,6 +351,8 @@ pub const CUES: &[(&str, Cue)] = &[
     ("combined", Cue::Combined),
     ("altogether", Cue::Combined),
     ("in all", Cue::Combined),
+    // "the release of 538 captives from both sides": both together (not "each side").
+    ("from both sides", Cue::Combined),
     // Part: "Of them, 74 had defended the Azovstal plant"; "including 43 fighters".
     ("including", Cue::Part),
     ("include", Cue::Part),
