@@ -123,7 +123,9 @@ fn date_heading(line: &str) -> bool {
     // is a heading by its mark, so its label may run longer.
     let marked = line.trim_start_matches('#');
     let limit = if marked.len() < line.len() { 14 } else { 8 };
-    let mut words = crate::lang::text::words(marked.trim());
+    // "**Elsewhere on Monday**": a bold line is a heading by its mark too.
+    let bold = line.starts_with("**") && line.ends_with("**");
+    let mut words = crate::lang::text::words(marked.trim().trim_matches('*').trim());
     // "08.01.2023 (Sunday)", "March 7 (Tuesday)": a weekday in brackets after the day.
     if words.last().is_some_and(|w| w.is(")"))
         && let Some(open) = words.iter().rposition(|w| w.is("("))
@@ -141,7 +143,9 @@ fn date_heading(line: &str) -> bool {
     // "24 August - 115 for 115": a day, then a label.
     let leads = found.first().filter(day).is_some_and(|m| m.words.start == 0 && dash(m.words.end));
     // "Day two - Saturday, 24 May": a label, then a day.
-    let ends = found.last().filter(day).is_some_and(|m| m.words.end == words.len()) && (0..words.len()).any(dash);
+    // "**Elsewhere on Monday**": a bold label ending on its day.
+    let ends = found.last().filter(day).is_some_and(|m| m.words.end == words.len())
+        && ((0..words.len()).any(dash) || bold && words.len() <= 5);
     // "19 March 2025" alone on its line, over the entry it dates.
     let alone = found.first().filter(day).is_some_and(|m| m.words == (0..words.len()));
     // "**December 2023**" over a chronology's entry: a month with its year, alone.
@@ -234,6 +238,8 @@ mod tests {
         assert_eq!(classify("19 March 2025", ""), LineKind::Content);
         assert_eq!(classify("### 2 May 2023 — the second swap of the spring season", ""), LineKind::Content);
         assert_eq!(classify("### The numbers behind the spring swaps", ""), LineKind::Heading);
+        assert_eq!(classify("**Elsewhere on Monday**", ""), LineKind::Content);
+        assert_eq!(classify("**The fiscal cliff**", ""), LineKind::Heading);
         assert_eq!(classify("**Who came back on Friday?**", ""), LineKind::Content);
         // A table's header names its columns: text, however short.
         assert_eq!(

@@ -172,7 +172,11 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
         };
         let quiet =
             if p.note { ctx.outlet.clone() } else { ctx.statement.clone().unwrap_or_else(|| ctx.outlet.clone()) };
-        let who = count_reporter(s, &speeches, c, reporter, &quiet, &state.speakers);
+        // "Volodymyr Zelensky gave a larger number — 189 Ukrainians": whoever gave it.
+        let who = match super::reporter::subject(s) {
+            Some((giver, _)) if kind::given_number(s, c) => giver,
+            _ => count_reporter(s, &speeches, c, reporter, &quiet, &state.speakers),
+        };
         let sides = super::sides(s, who.side);
         let scene = Scene { s, sides: &sides, speaker: who.side, numbers: &numbers };
         let mut kind = kind::of(s, c, p.today);

@@ -138,7 +138,8 @@ pub fn of(s: &Sentence, c: &Count, today: NaiveDate) -> Kind {
             && (s.is(t.words.end, "of") && s.words.get(t.words.end + 1).is_some_and(|w| w.number().is_some())
                 || t.words.end == c.at)
     });
-    let exchanged = acts.iter().any(|t| exchange_act(*t)) || c.pattern || exchange_of || traded_for(s, c);
+    let exchanged =
+        acts.iter().any(|t| exchange_act(*t)) || c.pattern || exchange_of || traded_for(s, c) || given_number(s, c);
     // A verbless total ("Running total of the table: 26, 56 and 206") is one too.
     if let Some(scope) = cumulative(s, c, clause.clone(), today)
         && (exchanged || acts.is_empty() || acts.contains(&Tag::Speech) || scope == Scope::Stages)
@@ -166,6 +167,22 @@ pub fn of(s: &Sentence, c: &Count, today: NaiveDate) -> Kind {
         return Kind::Other;
     }
     if exchanged || verbless_quote(s, c) { plausible(Kind::Exchanged, c.value) } else { Kind::Other }
+}
+
+/// "Volodymyr Zelensky gave a larger number — 189 Ukrainians, including two
+/// civilians": a count a speaker gave as the number, after a dash or colon, in
+/// a paragraph about a swap (the caller's sentence names none).
+pub fn given_number(s: &Sentence, c: &Count) -> bool {
+    const NUMBER: &[&str] = &["number", "figure", "count", "tally", "total"];
+    const GAVE: &[&str] = &["gave", "give", "gives", "put", "puts", "cited", "offered", "reported"];
+    let Some(mark) = c.at.checked_sub(1).filter(|&k| ["—", "–", "-", ":"].contains(&s.words[k].norm.as_str()))
+    else {
+        return false;
+    };
+    let noun = (mark.saturating_sub(3)..mark).find(|&k| NUMBER.contains(&s.words[k].norm.as_str()));
+    noun.is_some_and(|n| (n.saturating_sub(4)..n).any(|k| GAVE.contains(&s.words[k].norm.as_str())))
+        && c.thing.is_none()
+        && !c.elliptic
 }
 
 /// "After the 3 April exchange the Headquarters said 2005 people had come
@@ -662,6 +679,10 @@ mod tests {
             (
                 "The 207 Ukrainians who came home a week later included 95 from the Armed Forces.",
                 &[(207, Kind::Exchanged)],
+            ),
+            (
+                "Volodymyr Zelensky gave a larger number — 189 Ukrainians, including two civilians.",
+                &[(189, Kind::Exchanged), (2, Kind::Other)],
             ),
             (
                 "UAE: its eighth mediation, 1,994 captives freed through its efforts",

@@ -564,6 +564,17 @@ fn stamp_of(first: &str, published: NaiveDate) -> Option<NaiveDate> {
         // "21–22 September 2022": the date finder dates a range by its first day.
         return Some(date);
     }
+    // "**Elsewhere on Monday**": a bold label ending on its day heads the section under it.
+    let trimmed = first.trim();
+    if trimmed.starts_with("**")
+        && trimmed.ends_with("**")
+        && let Some(last) = found.last()
+        && let Period::Day { date } = last.period
+        && words[last.words.end..].iter().all(|w| w.is_punct())
+        && words.iter().filter(|w| !w.is_punct()).count() <= 5
+    {
+        return Some(date);
+    }
     // "19 March 2025" as a line of its own, heading the entry under it.
     if let [only] = found.as_slice()
         && only.words == (0..words.len())

@@ -896,3 +896,19 @@ fn a_mediators_statement_counts_both_sides_together_then_each() {
     assert!(got.contains(&("2025-04-19".into(), 246, Recipient::To(Side::Russia), false)), "{got:?}");
     assert!(!got.iter().any(|g| g.1 == 538 && g.2 == Recipient::Each), "{got:?}");
 }
+
+#[test]
+fn a_bold_weekday_heading_dates_its_section_and_a_given_number_is_the_givers() {
+    let f = read(
+        "2024-12-31",
+        "WASHINGTON — With three weeks left in office, President Joe Biden announced on Monday close to $2.5 billion in weapons before Donald Trump takes over on January 20.\n\n**Elsewhere on Monday**\n\nThe same day brought a rare piece of cooperation. In an exchange brokered by the United Arab Emirates, Russia's defence ministry said 150 Russian servicemen came home and 150 Ukrainian prisoners were handed over. Volodymyr Zelensky gave a larger number — 189 Ukrainians, including two civilians captured in Mariupol in 2022.",
+    );
+    let got = figures(&f);
+    assert!(got.contains(&("2024-12-30".into(), 150, Recipient::To(Side::Russia), false)), "{got:?}");
+    assert!(got.contains(&("2024-12-30".into(), 189, Recipient::To(Side::Ukraine), false)), "{got:?}");
+    let zelensky = f
+        .observations
+        .iter()
+        .any(|o| matches!(&o.fact, Fact::Figure(x) if x.value == 189 && x.reporter.name.contains("Zelensk")));
+    assert!(zelensky, "{got:?}");
+}
