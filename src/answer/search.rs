@@ -128,10 +128,23 @@ pub fn quote_about(ctx: &Context, q: &Question, about: &[&str], r: &mut Reply) -
     // A sentence is in the period asked when its article was published then,
     // or when it names a day of that period itself: a report a week later
     // recalls "On the morning of 24 January a Russian Il-76 … crashed".
+    // So is every sentence of an article that reports an exchange of that month or
+    // year: "One year on: the night Medvedchuk was traded", published in 2023. (A
+    // day is named by the sentences themselves; a digest's other days are not it.)
+    let span = q.select.periods.first().filter(|p| !matches!(p, crate::lang::dates::Period::Day { .. }));
+    let reporting: HashSet<&str> = span.map_or_else(HashSet::new, |p| {
+        ctx.facts
+            .exchanges
+            .iter()
+            .filter(|e| super::select::within(e, p))
+            .flat_map(|e| e.citations().map(|c| c.article.as_str()))
+            .collect()
+    });
     let in_period = |at: SentenceRef| -> bool {
         let Some(p) = q.select.periods.first() else { return true };
         let Some(a) = ctx.corpus.articles.get(at.article) else { return false };
         about.contains(&a.id.as_str())
+            || reporting.contains(a.id.as_str())
             || p.overlaps(a.published - chrono::Days::new(3), a.published)
             || dated_by(a, at).any(|s| names_a_day_in(s, a.published, p))
     };

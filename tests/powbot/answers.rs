@@ -620,3 +620,20 @@ fn people_in_a_named_exchange_are_found_in_the_articles_about_it() {
     let c = engine.answer("whose body came back together with the 32 soldiers in october 2022?");
     assert!(c.answered && c.text.contains("Fialka"), "{}", c.text);
 }
+
+/// An anniversary piece published a year later reports the swap of the month
+/// asked: its sentences answer, though none of them names the day.
+#[test]
+fn a_retrospective_answers_for_the_month_it_reports() {
+    let body = "Twelve months ago tonight, late on 21 September 2022, Kyiv sprang a surprise. After months of quiet talks, Russia released 215 people in one go.\n\n\
+                In return Ukraine handed over Viktor Medvedchuk, the pro-Kremlin politician and personal friend of Vladimir Putin, along with 55 Russian fighters.\n\n\
+                Turkey's president agreed to host the five commanders, who were to stay in Turkey until the end of the war.";
+    let scratch = crate::support::Scratch::new(&[("a.md", &crate::support::article("a", "2023-09-21", body))]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let ids: Vec<&str> = engine.facts().exchanges.iter().map(|e| e.id.as_str()).collect();
+    assert!(ids.contains(&"2022-09-21"), "{ids:?}");
+    let a = engine.answer("Which Putin ally did Ukraine hand over in the September 2022 swap?");
+    assert!(a.answered && a.text.contains("Medvedchuk"), "{}", a.text);
+    let b = engine.answer("where did the commanders have to stay after the sept 2022 swap?");
+    assert!(b.answered && b.text.contains("Turkey"), "{}", b.text);
+}

@@ -36,8 +36,9 @@ fn apposed(words: &[Word], found: Vec<DateMention>) -> Vec<DateMention> {
             && prev.words.len() == 1
             && RELATIVE.contains(&words[prev.words.start].norm.as_str())
             && matches!(m.period, Period::Day { .. })
-            && (prev.words.end..m.words.start).all(|k| words[k].is(","))
-            && m.words.start - prev.words.end == 1
+            // "tonight, late on 21 September 2022".
+            && (prev.words.end..m.words.start).all(|k| [",", "late", "early", "on"].contains(&words[k].norm.as_str()))
+            && words.get(prev.words.end).is_some_and(|w| w.is(","))
         {
             prev.period = m.period;
             prev.words.end = m.words.end;
@@ -236,6 +237,7 @@ mod tests {
         assert_eq!(periods("the day after orthodox christmas 2023"), [day(2023, 1, 8)]);
         assert_eq!(periods("the day before 1 March 2024"), [day(2024, 2, 29)]);
         assert_eq!(periods("yesterday, 14 june 2024, the bodies came back"), [day(2024, 6, 14)]);
+        assert_eq!(periods("twelve months ago tonight, late on 21 September 2022, kyiv"), [day(2022, 9, 21)]);
         // A holiday asked of two years is that day in each.
         assert_eq!(periods("independence day swap 2025 vs 2024"), [day(2025, 8, 24), day(2024, 8, 24)]);
         assert_eq!(periods("the independence day swap of 2025"), [day(2025, 8, 24)]);
