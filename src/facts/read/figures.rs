@@ -24,6 +24,9 @@ pub struct State {
     /// The sides the article's figures went to so far: whose people "came
     /// home" when a sentence does not say.
     home: Vec<Side>,
+    /// The sides of the people the article said "came home" or "are home": whose
+    /// home "home" is, when its figures went both ways.
+    came_home: Vec<Side>,
     /// Each value read so far with the side it went to, for a group named
     /// again: "… as well as 22 seriously injured captives. … the return of
     /// the 22 severely wounded soldiers".
@@ -468,14 +471,21 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
             || s.has(clause.clone(), |t| t == Tag::Act(Act::Give))
                 && s.has(clause.clone(), |t| t == Tag::Cue(Cue::Be))
                 && !clause.clone().any(|k| s.is(k, "by"));
+        let home_act = s.has(clause.clone(), |t| t == Tag::Act(Act::Home));
+        // "130 Ukrainians are home … Moscow said 90 Russian servicemen had been returned
+        // … On 16 February, 100 soldiers and one civilian came home": home is Kyiv's.
+        let uniform = |sides: &[Side]| match sides {
+            [side, rest @ ..] if rest.iter().all(|x| x == side) => Some(*side),
+            _ => None,
+        };
+        let home_side = uniform(&state.home).or_else(|| uniform(&state.came_home).filter(|_| home_act));
         if recipient.is_none()
             && kind == Kind::Exchanged
             && (homecoming || count::day_copula(s, c))
             && own_date.is_some()
-            && let [side, rest @ ..] = state.home.as_slice()
-            && rest.iter().all(|x| x == side)
+            && let Some(side) = home_side
         {
-            recipient = Some(Recipient::To(*side));
+            recipient = Some(Recipient::To(side));
             confidence = Confidence::Medium;
         }
         // "the 14 April group five officers": a part of an exchange the article
@@ -551,6 +561,9 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
             && r.confidence >= Confidence::Medium
         {
             state.home.push(side);
+            if s.has(s.clause_of(c.at), |t| t == Tag::Act(Act::Home)) {
+                state.came_home.push(side);
+            }
         }
         if people && matches!(r.kind, Kind::Exchanged | Kind::Part) {
             state.last_group = r.group;

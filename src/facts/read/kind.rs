@@ -633,12 +633,17 @@ const SPAN_OPENERS: &[&str] = &["these", "the", "past", "last", "over", "first"]
 /// "In these two days alone, 697 people have been returned", "over the past three
 /// days": a count of several days of a swap together (not "care for 30 days").
 fn over_days(s: &Sentence, clause: std::ops::Range<usize>) -> bool {
-    clause.clone().any(|k| {
-        k >= 1
-            && s.is(k, "days")
-            && s.words[k - 1].number().is_some_and(|n| (2..=7).contains(&n))
-            && SPAN_OPENERS.contains(&s.words.get(k.wrapping_sub(2)).map_or("", |w| w.norm.as_str()))
-    })
+    // "Two days, 697 people home.": the span opens the sentence.
+    let opens = s.words.first().and_then(|w| w.number()).is_some_and(|n| (2..=7).contains(&n))
+        && s.is(1, "days")
+        && s.is(2, ",");
+    opens
+        || clause.clone().any(|k| {
+            k >= 1
+                && s.is(k, "days")
+                && s.words[k - 1].number().is_some_and(|n| (2..=7).contains(&n))
+                && SPAN_OPENERS.contains(&s.words.get(k.wrapping_sub(2)).map_or("", |w| w.norm.as_str()))
+        })
 }
 
 fn each_way(s: &Sentence, clause: std::ops::Range<usize>) -> bool {
@@ -761,6 +766,7 @@ mod tests {
             ("Ukraine managed to free forty-five servicemen on Friday.", &[(45, Kind::Exchanged)]),
             ("Russia and Ukraine swapped 500 for 500 on 5 and 6 March.", &[(500, Kind::Cumulative(Scope::Stages))]),
             ("Lubinets said 500 defenders came home over the two days.", &[(500, Kind::Cumulative(Scope::Stages))]),
+            ("Two days, 697 people home.", &[(2, Kind::Other), (697, Kind::Cumulative(Scope::Stages))]),
             (
                 "Friday's exchange completes the release of 500 prisoners on each side.",
                 &[(500, Kind::Cumulative(Scope::Stages))],

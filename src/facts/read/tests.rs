@@ -912,3 +912,13 @@ fn a_bold_weekday_heading_dates_its_section_and_a_given_number_is_the_givers() {
         .any(|o| matches!(&o.fact, Fact::Figure(x) if x.value == 189 && x.reporter.name.contains("Zelensk")));
     assert!(zelensky, "{got:?}");
 }
+
+#[test]
+fn home_is_where_the_articles_people_came_home_to() {
+    let f = read(
+        "2023-03-07",
+        "Another exchange of prisoners took place on Tuesday, and one hundred and thirty Ukrainians are home, Andriy Yermak announced.\n\nRussia's Ministry of Defence said 90 Russian servicemen had been returned from Ukrainian captivity.\n\n**Earlier this year.** On 16 February, 100 soldiers and one civilian came home.",
+    );
+    let got = figures(&f);
+    assert!(got.contains(&("2023-02-16".into(), 100, Recipient::To(Side::Ukraine), false)), "{got:?}");
+}
