@@ -6,6 +6,9 @@
 
 /// Phrases that mark a whole line as furniture, matched case-insensitively.
 const FURNITURE: &[&str] = &[
+    // "Last updated: 15.09.2024, 11:00 Kyiv · Next update after the next confirmed swap".
+    "last updated:",
+    "next update",
     "advertisement",
     "scroll to continue",
     "share this story",
@@ -239,6 +242,10 @@ mod tests {
         assert_eq!(classify("### 2 May 2023 — the second swap of the spring season", ""), LineKind::Content);
         assert_eq!(classify("### The numbers behind the spring swaps", ""), LineKind::Heading);
         assert_eq!(classify("**Elsewhere on Monday**", ""), LineKind::Content);
+        assert_eq!(
+            classify("Last updated: 15.09.2024, 11:00 Kyiv · Next update after the next confirmed swap", ""),
+            LineKind::Furniture
+        );
         assert_eq!(classify("**The fiscal cliff**", ""), LineKind::Heading);
         assert_eq!(classify("**Who came back on Friday?**", ""), LineKind::Content);
         // A table's header names its columns: text, however short.

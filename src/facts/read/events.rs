@@ -227,6 +227,10 @@ fn stage(s: &Sentence) -> Option<(u32, bool, usize)> {
         {
             continue;
         }
+        // "on Ukraine's 34th Independence Day": a named day, not a day of the exchange.
+        if s.is(i, "day") && i > 0 && s.words[i - 1].capitalized && numbers::ordinal(&s.words[i - 1].norm).is_none() {
+            continue;
+        }
         let number = s.words[before.clone()].iter().find_map(|w| numbers::ordinal(&w.norm));
         let last = s.words[before].iter().any(|w| w.is("last") || w.is("final"));
         match (number, last) {

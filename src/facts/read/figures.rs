@@ -983,11 +983,33 @@ fn previous_count(s: &Sentence, c: &Count) -> Option<usize> {
 /// else the nearest before), else one elsewhere in the sentence, else the
 /// paragraph's stamp or the article's exchange, unless the sentence is
 /// about another, undated event.
+/// Verbs of people taken or held: a date after one says when that befell them.
+const TAKEN: &[&str] =
+    &["abducted", "taken", "detained", "arrested", "kidnapped", "seized", "captured", "imprisoned", "jailed"];
+
 fn date_of(ctx: &Context, p: &Reading, c: &Count) -> (Option<ExchangeDate>, bool) {
     let s = &p.s;
     let clause = s.clause_of(c.at);
-    let dated: Vec<(usize, ExchangeDate)> =
-        s.own_dates().filter_map(|m| ExchangeDate::from_period(&m.period).map(|d| (m.words.start, d))).collect();
+    // "eight civilians were freed, including Dmytro Khyliuk, abducted with his father
+    // … in March 2022": the day someone was taken or held dates no freeing.
+    let of_captivity = |m: &crate::lang::dates::DateMention| {
+        // Not "nine captured Russian soldiers over to Moscow on Wednesday": the count's own words.
+        (m.words.start.saturating_sub(10).max(c.np.end)..m.words.start)
+            .rev()
+            .find_map(|k| match s.tag(k) {
+                _ if TAKEN.contains(&s.words[k].norm.as_str()) => Some(true),
+                Some(Tag::Act(Act::Capture | Act::Hold)) => Some(true),
+                Some(Tag::Act(_)) => Some(false),
+                _ => None,
+            })
+            .unwrap_or(false)
+            && m.words.start > c.np.end
+    };
+    let dated: Vec<(usize, ExchangeDate)> = s
+        .own_dates()
+        .filter(|m| !of_captivity(m))
+        .filter_map(|m| ExchangeDate::from_period(&m.period).map(|d| (m.words.start, d)))
+        .collect();
     let in_clause = |k: &usize| clause.contains(k);
     // "90 Ukrainians freed on 14 April": a date right after the count; in
     // "the 14 April group five officers, the 19 April group ten", the one before.

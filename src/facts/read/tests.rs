@@ -922,3 +922,15 @@ fn home_is_where_the_articles_people_came_home_to() {
     let got = figures(&f);
     assert!(got.contains(&("2023-02-16".into(), 100, Recipient::To(Side::Ukraine), false)), "{got:?}");
 }
+
+#[test]
+fn the_day_someone_was_taken_does_not_date_their_release() {
+    let f = read(
+        "2025-08-25",
+        "Yesterday, on Ukraine's 34th Independence Day, Kyiv and Moscow carried out a prisoner exchange.\n\n- The Coordination Headquarters said eight Ukrainian civilians were freed, including journalist Dmytro Khyliuk, abducted from his home in March 2022, and Volodymyr Mykolaienko, taken in April 2022.",
+    );
+    let got = figures(&f);
+    assert!(got.iter().any(|g| g.1 == 8 && g.2 == Recipient::To(Side::Ukraine)), "{got:?}");
+    let days: Vec<String> = f.observations.iter().filter_map(|o| o.date.map(|d| d.id())).collect();
+    assert!(days.iter().all(|d| d.starts_with("2025-08")), "{days:?}");
+}

@@ -36,8 +36,13 @@ fn apposed(words: &[Word], found: Vec<DateMention>) -> Vec<DateMention> {
             && prev.words.len() == 1
             && RELATIVE.contains(&words[prev.words.start].norm.as_str())
             && matches!(m.period, Period::Day { .. })
-            // "tonight, late on 21 September 2022".
-            && (prev.words.end..m.words.start).all(|k| [",", "late", "early", "on"].contains(&words[k].norm.as_str()))
+            // "tonight, late on 21 September 2022", "Yesterday, on Ukraine's 34th Independence Day".
+            && (prev.words.end..m.words.start).all(|k| {
+                [",", "late", "early", "on"].contains(&words[k].norm.as_str())
+                    || crate::lang::numbers::ordinal(&words[k].norm).is_some()
+                    || words[k].capitalized && k + 1 < m.words.start
+            })
+            && m.words.start - prev.words.end <= 5
             && words.get(prev.words.end).is_some_and(|w| w.is(","))
         {
             prev.period = m.period;
@@ -238,6 +243,7 @@ mod tests {
         assert_eq!(periods("the day before 1 March 2024"), [day(2024, 2, 29)]);
         assert_eq!(periods("yesterday, 14 june 2024, the bodies came back"), [day(2024, 6, 14)]);
         assert_eq!(periods("twelve months ago tonight, late on 21 September 2022, kyiv"), [day(2022, 9, 21)]);
+        assert_eq!(periods("Yesterday, on Ukraine's 34th Independence Day 2025, Kyiv"), [day(2025, 8, 24)]);
         // A holiday asked of two years is that day in each.
         assert_eq!(periods("independence day swap 2025 vs 2024"), [day(2025, 8, 24), day(2024, 8, 24)]);
         assert_eq!(periods("the independence day swap of 2025"), [day(2025, 8, 24)]);
