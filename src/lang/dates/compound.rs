@@ -81,7 +81,7 @@ fn yearly_day(found: &mut Vec<DateMention>) {
     let mut first_seen = false;
     for m in found.drain(..) {
         if matches!(m.period, Period::Recurring { .. }) {
-            out.push(DateMention { period: first.clone(), words: m.words });
+            out.push(DateMention { period: first, words: m.words });
         } else if !first_seen {
             first_seen = true;
         } else if let Some(period) = on(&m) {
