@@ -1,0 +1,107 @@
+//! The day of a count: a date in its clause, else the stamp, paragraph or
+//! exchange the article is about; never the day someone was taken or held.
+
+use super::*;
+
+/// The date of a count: a date in its own clause (the first after it,
+/// else the nearest before), else one elsewhere in the sentence, else the
+/// paragraph's stamp or the article's exchange, unless the sentence is
+/// about another, undated event.
+/// Verbs of people taken or held: a date after one says when that befell them.
+pub(super) const TAKEN: &[&str] =
+    &["abducted", "taken", "detained", "arrested", "kidnapped", "seized", "captured", "imprisoned", "jailed"];
+
+pub(super) fn date_of(ctx: &Context, p: &Reading, c: &Count) -> (Option<ExchangeDate>, bool) {
+    let s = &p.s;
+    let clause = s.clause_of(c.at);
+    // "eight civilians were freed, including Dmytro Khyliuk, abducted with his father
+    // … in March 2022": the day someone was taken or held dates no freeing.
+    let of_captivity = |m: &crate::lang::dates::DateMention| {
+        // Not "nine captured Russian soldiers over to Moscow on Wednesday": the count's own words.
+        (m.words.start.saturating_sub(10).max(c.np.end)..m.words.start)
+            .rev()
+            .find_map(|k| match s.tag(k) {
+                _ if TAKEN.contains(&s.words[k].norm.as_str()) => Some(true),
+                Some(Tag::Act(Act::Capture | Act::Hold)) => Some(true),
+                Some(Tag::Act(_)) => Some(false),
+                _ => None,
+            })
+            .unwrap_or(false)
+            && m.words.start > c.np.end
+    };
+    let dated: Vec<(usize, ExchangeDate)> = s
+        .own_dates()
+        .filter(|m| !of_captivity(m))
+        .filter_map(|m| ExchangeDate::from_period(&m.period).map(|d| (m.words.start, d)))
+        .collect();
+    let in_clause = |k: &usize| clause.contains(k);
+    // "90 Ukrainians freed on 14 April": a date right after the count; in
+    // "the 14 April group five officers, the 19 April group ten", the one before.
+    // "ten officers and the 21 April group two": a date after "the" names another group.
+    let close_after = |k: usize| k < c.np.end + 6 && !(c.np.end..k).any(|j| s.is(j, ",")) && !s.is(k - 1, "the");
+    let pick = dated
+        .iter()
+        .filter(|(k, _)| in_clause(k) && *k >= c.np.end && close_after(*k))
+        .copied()
+        .next()
+        .or_else(|| dated.iter().rev().filter(|(k, _)| in_clause(k) && *k < c.at).copied().next())
+        .or_else(|| dated.iter().filter(|(k, _)| in_clause(k) && *k >= c.np.end).copied().next())
+        .or_else(|| {
+            // A clause about another event ("one day after 49 Ukrainians were freed") takes no date from the rest.
+            let other_event = s.words.get(clause.start).is_some_and(|w| w.is("after") || w.is("before"));
+            if other_event { None } else { dated.iter().min_by_key(|(k, _)| k.abs_diff(c.at)).copied() }
+        });
+    if let Some((k, d)) = pick {
+        // "Russia's Defence Ministry said on Thursday that 55 had returned": the day it
+        // spoke, a day or two after the exchange the article reports.
+        if s.dates_a_statement(k)
+            && let (ExchangeDate::Day(event), ExchangeDate::Day(said)) = (ctx.event, d)
+            && (1..=2).contains(&(said - event).num_days())
+        {
+            return (Some(ctx.event), false);
+        }
+        return (Some(d), false);
+    }
+    if super::super::events::elsewhere(s) {
+        return (p.earlier_day.map(ExchangeDate::Day), true);
+    }
+    if p.stamp.is_none()
+        && let Some(day) = super::super::events::nth_day(ctx, s)
+    {
+        return (Some(day), false);
+    }
+    // "The previous exchange, on 24 August, fell on Independence Day. Moscow said
+    // 146 servicemen went each way": the paragraph goes on about that exchange,
+    // unless the sentence turns back to this one ("this time", "now").
+    let back_to_now =
+        s.words.windows(2).any(|w| w[0].is("this") && w[1].is("time")) || s.words.iter().any(|w| w.is("now"));
+    let earlier = p.earlier_day.filter(|_| !back_to_now);
+    // Under a stamp or a dated heading ("SUNDAY — A great Easter exchange"): dated by
+    // it, not a figure to move to an earlier exchange of the same value.
+    if let Some(day) = p.stamp {
+        return (Some(ExchangeDate::Day(day)), false);
+    }
+    match p.paragraph_day.or(earlier) {
+        Some(day) => (Some(ExchangeDate::Day(day)), true),
+        None => (Some(p.month.unwrap_or(ctx.event)), true),
+    }
+}
+
+/// "In 2024, Russia released a total of 1,358", "nearly 1,600 over the course
+/// of 2022": a running total of one calendar year, named in the count's clause
+/// before it or just after it (not "since 2022").
+pub(super) fn year_scope(s: &Sentence, c: &Count) -> Option<crate::facts::model::Scope> {
+    use chrono::Datelike;
+    let clause = s.clause_of(c.at);
+    s.own_dates().find_map(|m| {
+        let (from, to) = m.period.bounds()?;
+        let whole_year = from.ordinal() == 1 && to.month() == 12 && to.day() == 31 && from.year() == to.year();
+        let near = (clause.contains(&m.words.start) || m.words.start + 2 >= clause.start && m.words.start < c.at)
+            && (m.words.start < c.at || m.words.start <= c.np.end + 6);
+        // Not "since 2022", nor "In 2024 …, and since the invasion began 3,956".
+        let since_cue = |t: Tag| t == Tag::Cue(crate::lang::lexicon::Cue::Since);
+        let since = m.words.start > 0 && s.tag(m.words.start - 1).is_some_and(since_cue)
+            || m.words.end < c.at && s.has(m.words.end..c.at, since_cue);
+        (whole_year && near && !since).then_some(crate::facts::model::Scope::Since { from })
+    })
+}
