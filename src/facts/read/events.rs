@@ -70,6 +70,13 @@ pub fn retracted(s: &Sentence, at: usize) -> bool {
     cue.is_some_and(|k| !s.slice(k, at).iter().any(|w| CORRECTED.contains(&w.norm.as_str())))
 }
 
+/// Does a phrase of `FOILED` ("cancelled", "did not take place") start in `range`?
+pub fn foiled_in(s: &Sentence, range: std::ops::Range<usize>) -> bool {
+    range
+        .into_iter()
+        .any(|k| crate::lang::lexicon::FOILED.iter().any(|p| p.iter().enumerate().all(|(j, w)| s.is(k + j, w))))
+}
+
 /// Does the sentence speak of an exchange that did not (or not yet) happen:
 /// "an exchange had been planned for 24 January", "No exchange took place"?
 pub fn not_done_in(s: &Sentence, clause: std::ops::Range<usize>) -> bool {

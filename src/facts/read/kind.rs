@@ -239,6 +239,13 @@ fn described(s: &Sentence, c: &Count) -> bool {
     if after.is_some_and(|w| DESCRIBED.contains(&w)) {
         return true;
     }
+    // "there were 74 people on board — 65 Ukrainian POWs, six crew members": who
+    // was on a plane or a bus, not who was freed.
+    let be = usize::from(s.tag(c.np.end) == Some(Tag::Cue(Cue::Be)));
+    let at = c.np.end + be;
+    if s.is(at, "aboard") || s.is(at, "on") && s.is(at + 1, "board") {
+        return true;
+    }
     let nominal = |k: usize| k > 0 && NOMINAL_BEFORE.contains(&s.words[k - 1].norm.as_str());
     // "all 74 people aboard died": the clause's verb after the count, before any other.
     let clause = s.clause_of(c.at);
@@ -291,14 +298,10 @@ fn listed(s: &Sentence, c: &Count) -> bool {
     k >= 2 && s.is(k - 1, "of") && (LISTS.contains(&s.words[k - 2].norm.as_str()) || pool(k - 2))
 }
 
-/// Verbs that say an exchange did not happen: "the crash derailed a 192-for-192 exchange".
-const FOILED: &[&str] =
-    &["derailed", "disrupted", "thwarted", "scuppered", "wrecked", "cancelled", "canceled", "postponed", "halted"];
-
 /// An exchange the clause says was stopped: its count freed no one.
 fn foiled(s: &Sentence, c: &Count) -> bool {
     let clause = s.clause_of(c.at);
-    (clause.start..c.at).any(|k| FOILED.contains(&s.words[k].norm.as_str()))
+    super::events::foiled_in(s, clause.start..c.at)
 }
 
 /// "the "1,000 for 1,000" exchange", "the third part of the 1000-for-1000
@@ -681,6 +684,11 @@ mod tests {
                 &[(390, Kind::Exchanged), (1000, Kind::Planned)],
             ),
             ("Kyiv said it hoped to free 1,000 more people in the coming weeks.", &[(1000, Kind::Planned)]),
+            (
+                "The ministry said 70 people were on board the plane that was carrying prisoners to a swap.",
+                &[(70, Kind::Other)],
+            ),
+            ("There were 40 prisoners aboard the bus that brought them to the exchange.", &[(40, Kind::Other)]),
             (
                 "The 207 Ukrainians who came home a week later included 95 from the Armed Forces.",
                 &[(207, Kind::Exchanged)],

@@ -95,6 +95,8 @@ pub struct Context<'a> {
     pub statement: Option<Reporter>,
     /// The outlet, for what no named speaker says.
     pub outlet: Reporter,
+    /// Days the article says an exchange was due and did not happen.
+    pub called_off: Vec<NaiveDate>,
 }
 
 /// Where a sentence sits and what it inherits from its paragraph.
@@ -131,10 +133,11 @@ pub struct Reading<'s> {
 
 pub fn article(a: &Article) -> ArticleFacts {
     let places = sentences(a);
-    let found = event_date(&places, a.published);
+    let called_off = called_off(&places);
+    let found = event_date(&places, a.published, &called_off);
     let (event, event_span) = found.unwrap_or((ExchangeDate::Day(anchor(a)), false));
     let outlet = Reporter { side: None, name: if a.outlet.is_empty() { a.id.clone() } else { a.outlet.clone() } };
-    let ctx = Context { article: a, event, event_span, statement: statement_speaker(&a.body), outlet };
+    let ctx = Context { article: a, event, event_span, statement: statement_speaker(&a.body), outlet, called_off };
     let mut out = ArticleFacts { article: a.id.clone(), published: a.published, ..ArticleFacts::default() };
     let mut state = figures::State::default();
     // Table rows say what their numbers are in the header, not in words.
@@ -551,6 +554,14 @@ fn stamp_of(first: &str, published: NaiveDate) -> Option<NaiveDate> {
     let words = text::words(first);
     // "- 17 October: …", "— 11.10.2022 19:05 —", "| 14.09.2024 | 103 | …" (a table row).
     let mut start = usize::from(words.first().is_some_and(|w| ["-", "–", "—", "•", "|"].contains(&w.norm.as_str())));
+    // "| 1 | Fri 23 May | 390 |": a row's number cell before its date.
+    if start == 1
+        && words[0].is("|")
+        && words.get(1).is_some_and(|w| w.is_digits())
+        && words.get(2).is_some_and(|w| w.is("|"))
+    {
+        start = 3;
+    }
     let on = words.get(start).is_some_and(|w| w.is("on"));
     start += usize::from(on);
     let found = crate::lang::dates::find(&words, Anchor::Published(published));
@@ -612,7 +623,7 @@ fn stamp_of(first: &str, published: NaiveDate) -> Option<NaiveDate> {
 
 /// The exchange an article is about: the first dated sentence about a swap
 /// that is not about an earlier one; `None` when no sentence dates one.
-fn event_date(places: &[Reading], published: NaiveDate) -> Option<(ExchangeDate, bool)> {
+fn event_date(places: &[Reading], published: NaiveDate, called_off: &[NaiveDate]) -> Option<(ExchangeDate, bool)> {
     // "CORRECTION, Feb. 1: An earlier version … The 49th was the exchange of January 3.":
     // a correction note speaks of the article, not of the exchange.
     let retraction = |s: &Sentence| events::retracted(s, s.words.len());
@@ -641,7 +652,7 @@ fn event_date(places: &[Reading], published: NaiveDate) -> Option<(ExchangeDate,
                     })
                     .collect();
             days.iter().enumerate().find_map(|(k, m)| match m.period {
-                Period::Day { date } if date <= published => {
+                Period::Day { date } if date <= published && !called_off.contains(&date) => {
                     let listed = days.get(k + 1).is_some_and(|n| {
                         matches!(n.period, Period::Day { date: other } if other != date)
                             && (m.words.end..n.words.start).all(|j| p.s.is(j, "and") || p.s.is(j, ","))
@@ -651,6 +662,29 @@ fn event_date(places: &[Reading], published: NaiveDate) -> Option<(ExchangeDate,
                 _ => None,
             })
         })
+}
+
+/// Days an article says an exchange was due on and did not happen: "an
+/// exchange had been planned for January 24 and did not take place". No one
+/// counted on such a day was freed, and it is no exchange's day. Only a
+/// sentence naming one day ("postponed from Friday to Sunday" names two), and
+/// not the day someone spoke.
+fn called_off(places: &[Reading]) -> Vec<NaiveDate> {
+    places
+        .iter()
+        .filter(|p| about_exchange(&p.s) && events::foiled_in(&p.s, 0..p.s.words.len()))
+        .filter_map(|p| {
+            // Any day, the day of a plan too: "had been planned for January 24".
+            let mut days = p.s.dates.iter().map(|(m, _)| m).filter_map(|m| match m.period {
+                Period::Day { date } if !p.s.dates_a_statement(m.words.start) => Some(date),
+                _ => None,
+            });
+            match (days.next(), days.next()) {
+                (Some(day), None) => Some(day),
+                _ => None,
+            }
+        })
+        .collect()
 }
 
 /// Does the sentence count only the dead?

@@ -14,7 +14,7 @@
 use super::sentence::Sentence;
 use super::{ArticleFacts, Context, Fact, Observation};
 use crate::facts::model::{
-    Attributed, Citation, Claim, ClaimKind, Confidence, ExchangeDate, Figure, Recipient, Reporter, Scope,
+    Attributed, Citation, Claim, ClaimKind, Confidence, ExchangeDate, Figure, Recipient, Reporter, Scope, Stage,
 };
 use crate::lang::dates::{self, Anchor};
 use crate::lang::lexicon::{Category, Cue, Tag, names};
@@ -28,10 +28,17 @@ const MEDIATOR_COLUMNS: &[&str] = &["mediator", "mediated", "broker", "brokered"
 /// Words of a column for both sides together, or each side.
 const COMBINED_COLUMNS: &[&str] = &["in all", "combined", "both sides"];
 
+/// Words of a column that numbers the days of one multi-day exchange.
+const STAGE_COLUMNS: &[&str] = &["stage", "phase"];
+/// Words that open a row summing the rows above it: "| **Total** | 23–25 May | 1,000 |".
+const TOTAL_ROWS: &[&str] = &["total", "overall", "in all", "all stages", "all days"];
+
 /// How a column's cells are read.
 #[derive(Debug, Clone, PartialEq)]
 enum Column {
     Date,
+    /// "| Stage | Date |": the row's day is that stage of one exchange.
+    Stage,
     /// People freed: to whom, of what category, and a part of the column before.
     Count {
         recipient: Option<Recipient>,
@@ -115,6 +122,8 @@ fn columns(head: &[String], published: chrono::NaiveDate) -> Vec<Column> {
             Column::Date
         } else if MEDIATOR_COLUMNS.iter().any(|w| lower.contains(w)) {
             Column::Mediator
+        } else if STAGE_COLUMNS.iter().any(|w| lower.split(|c: char| !c.is_alphabetic()).any(|x| x == *w)) {
+            Column::Stage
         } else if let Some(tally) = tally_column(&s, &lower) {
             tally
         } else if lower.split(|c: char| !c.is_alphabetic()).any(|w| NOTE_COLUMNS.contains(&w))
@@ -226,7 +235,15 @@ fn read_row(
     let observe = |fact: Fact, out: &mut ArticleFacts| {
         out.observations.push(Observation { date: Some(date), fact, inferred: false, guessed: false });
     };
-    observe(Fact::Report(cite.clone()), out);
+    // "| **Total** | 23–25 May | **1,000** |": the sum of the days above, dated by
+    // the first, not one more day's count.
+    let total = row.iter().any(|cell| {
+        let cell = cell.trim_matches(['*', '_', ' ']).to_lowercase();
+        TOTAL_ROWS.iter().any(|w| cell.starts_with(w))
+    }) || columns.iter().zip(row).any(|(c, cell)| *c == Column::Date && day_range(cell));
+    if !total {
+        observe(Fact::Report(cite.clone()), out);
+    }
     // The recipient of the last count column: "military / civilians" beside "Ukrainians freed" are its parts.
     let mut last: Option<Recipient> = None;
     for ((column, cell), name) in columns.iter().zip(row).zip(head) {
@@ -285,7 +302,11 @@ fn read_row(
                             confidence: if part { Confidence::Medium } else { Confidence::High },
                             cite: cite.clone(),
                         };
-                        observe(Fact::Figure(figure), out);
+                        match total {
+                            true if !part => observe(Fact::SeriesTotal(figure), out),
+                            true => {}
+                            false => observe(Fact::Figure(figure), out),
+                        }
                     }
                 }
                 if recipient.is_some() {
@@ -307,9 +328,21 @@ fn read_row(
                     });
                 }
             }
+            Column::Stage => {
+                let number = cell.trim_matches(['*', '_', ' ']).parse::<u32>().ok().filter(|n| (1..=20).contains(n));
+                if let Some(number) = number.filter(|_| !total) {
+                    observe(Fact::Stage(Stage { number, last: false, cite: cite.clone() }), out);
+                }
+            }
             Column::Date | Column::Other => {}
         }
     }
+}
+
+/// "23–25 May", "5-6 March": a date cell spanning days.
+fn day_range(cell: &str) -> bool {
+    let words = text::words(cell);
+    words.windows(3).any(|w| w[0].is_digits() && ["-", "–", "—"].contains(&w[1].norm.as_str()) && w[2].is_digits())
 }
 
 /// One number of a cell.

@@ -562,6 +562,24 @@ fn lists_foiled_swaps_and_deals_talked_of_are_not_figures() {
 }
 
 #[test]
+fn a_day_the_article_says_no_swap_happened_dates_no_figure() {
+    let f = read(
+        "2024-02-05",
+        "A transport plane crashed near the border on Wednesday, 24 January. The defence ministry in Moscow said 70 people were on board, 60 of them captured Ukrainian soldiers, and that they were being taken to a 190-for-190 exchange that day.\n\nKyiv confirmed that a swap had been scheduled for 24 January and did not take place.\n\nThe next exchange came a week later, on 31 January, when 200 Ukrainians came home.\n\nMoscow said 190 Russian soldiers returned.",
+    );
+    let got = figures(&f);
+    let ua = Recipient::To(Side::Ukraine);
+    assert_eq!(
+        got,
+        [
+            ("2024-01-31".to_string(), 200, ua, false),
+            ("2024-01-31".to_string(), 190, Recipient::To(Side::Russia), false)
+        ]
+    );
+    assert!(f.claims.iter().any(|c| c.kind == ClaimKind::Planned(Recipient::Each) && c.low == 190), "{:?}", f.claims);
+}
+
+#[test]
 fn a_years_total_is_as_of_its_end_and_foreign_fighters_are_of_the_side_they_fought_for() {
     let f = read(
         "2023-01-10",
@@ -933,4 +951,26 @@ fn the_day_someone_was_taken_does_not_date_their_release() {
     assert!(got.iter().any(|g| g.1 == 8 && g.2 == Recipient::To(Side::Ukraine)), "{got:?}");
     let days: Vec<String> = f.observations.iter().filter_map(|o| o.date.map(|d| d.id())).collect();
     assert!(days.iter().all(|d| d.starts_with("2025-08")), "{days:?}");
+}
+
+#[test]
+fn a_tables_stage_column_and_total_row_make_one_multi_day_exchange() {
+    let f = read(
+        "2025-05-27",
+        "| Stage | Date | To Ukraine | To Russia |\n|---|---|---|---|\n| 1 | Fri 23 May | 400 | 400 |\n| 2 | Sat 24 May | 300 | 300 |\n| 3 | Sun 25 May | 300 | 300 |\n| **Total** | 23–25 May | **1,000** | **1,000** |",
+    );
+    let got = figures(&f);
+    assert_eq!(got.len(), 6, "{got:?}");
+    assert!(!got.iter().any(|g| g.1 == 1000), "{got:?}");
+    let stages: Vec<(String, u32)> = f
+        .observations
+        .iter()
+        .filter_map(|o| match &o.fact {
+            Fact::Stage(x) => Some((o.date.map_or("-".into(), |d| d.id()), x.number)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(stages, [("2025-05-23".to_string(), 1), ("2025-05-24".to_string(), 2), ("2025-05-25".to_string(), 3)]);
+    let totals = f.observations.iter().filter(|o| matches!(&o.fact, Fact::SeriesTotal(x) if x.value == 1000)).count();
+    assert_eq!(totals, 2);
 }

@@ -19,7 +19,7 @@ pub mod uk;
 pub mod verbs;
 mod words;
 
-pub use words::{PERSON_NOUNS, RETRACTIONS, STOP_WORDS, SWAP_WORDS, VARIANTS, is_person_noun, variants};
+pub use words::{FOILED, PERSON_NOUNS, RETRACTIONS, STOP_WORDS, SWAP_WORDS, VARIANTS, is_person_noun, variants};
 
 use serde::{Deserialize, Serialize};
 

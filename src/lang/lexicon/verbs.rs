@@ -270,6 +270,10 @@ pub const CUES: &[(&str, Cue)] = &[
     ("demanded", Cue::Plan),
     ("demands", Cue::Plan),
     ("upcoming", Cue::Plan),
+    // "more than 20 Kursk residents were still waiting to go home".
+    ("waiting to", Cue::Plan),
+    ("wait to", Cue::Plan),
+    ("waits to", Cue::Plan),
     ("in the coming", Cue::Plan),
     ("in the near future", Cue::Plan),
     ("soon", Cue::Plan),

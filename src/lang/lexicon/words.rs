@@ -266,3 +266,26 @@ pub const RETRACTIONS: &[&[&str]] = &[
     &["mistakenly"],
     &["misreported"],
 ];
+
+/// Words that say an exchange did not happen: "the crash derailed a
+/// 192-for-192 exchange", "an exchange had been planned for January 24 and
+/// did not take place".
+pub const FOILED: &[&[&str]] = &[
+    &["derailed"],
+    &["disrupted"],
+    &["thwarted"],
+    &["scuppered"],
+    &["wrecked"],
+    &["cancelled"],
+    &["canceled"],
+    &["postponed"],
+    &["halted"],
+    &["called", "off"],
+    &["fell", "through"],
+    &["did", "not", "take", "place"],
+    &["didn't", "take", "place"],
+    &["never", "took", "place"],
+    &["did", "not", "happen"],
+    &["didn't", "happen"],
+    &["never", "happened"],
+];

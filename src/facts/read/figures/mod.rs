@@ -345,6 +345,14 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
             confidence = Confidence::Medium;
         }
         let (own_date, undated) = date_of(ctx, p, c);
+        // "the prisoners were being flown in for a 192-for-192 exchange … that day", a
+        // day the article says the exchange did not happen: a plan, and its parts no one's.
+        if matches!(own_date, Some(ExchangeDate::Day(d)) if ctx.called_off.contains(&d))
+            && matches!(kind, Kind::Exchanged | Kind::Part)
+        {
+            kind = if kind == Kind::Exchanged { Kind::Planned } else { Kind::Other };
+            part = false;
+        }
         // "Two hundred Ukrainians were released in exchange for Viktor Medvedchuk", "the
         // five commanders were freed separately in return for 55", after the 215 of the
         // whole swap: a deal within it, so a part of its side's group.
