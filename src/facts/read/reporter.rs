@@ -88,6 +88,36 @@ pub fn speeches(s: &Sentence) -> Vec<Speech> {
             None => {}
         }
     }
+    out.extend(accounts(s));
+    out.sort_by_key(|x| x.verb);
+    out
+}
+
+/// Nouns for someone's own numbers: "by Kyiv's count", "Kyiv's running total:".
+const ACCOUNTS: &[&str] = &["count", "tally", "total", "figure", "figures", "estimate", "estimates", "data", "numbers"];
+
+/// "By Kyiv's count this was the 69th exchange", "Kyiv's running total: 3,956
+/// people returned": the owner of the numbers speaks them. The noun stands in
+/// for the verb, with at most one word between it and the possessive.
+fn accounts(s: &Sentence) -> Vec<Speech> {
+    let possessive = |j: usize| {
+        let w = &s.words[j];
+        let raw = s.text.get(w.span.clone()).unwrap_or("");
+        raw.ends_with("'s") || raw.ends_with("’s")
+    };
+    let mut out = Vec::new();
+    for k in 1..s.words.len() {
+        if !ACCOUNTS.contains(&s.words[k].norm.as_str()) {
+            continue;
+        }
+        let owner = (k.saturating_sub(2)..k).rev().filter(|&j| possessive(j)).find_map(|j| {
+            let t = s.tags.iter().find(|t| t.words.end == j + 1)?;
+            speaker_at(s, t.words.start)
+        });
+        if let Some(reporter) = owner {
+            out.push(Speech { reporter, verb: k, closing: false, pronoun: None });
+        }
+    }
     out
 }
 

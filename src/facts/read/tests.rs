@@ -974,3 +974,15 @@ fn a_tables_stage_column_and_total_row_make_one_multi_day_exchange() {
     let totals = f.observations.iter().filter(|o| matches!(&o.fact, Fact::SeriesTotal(x) if x.value == 1000)).count();
     assert_eq!(totals, 2);
 }
+
+#[test]
+fn a_sides_running_total_is_of_its_own_people_and_its_count_names_who_gives_it() {
+    let f = read(
+        "2024-12-31",
+        "Kyiv's tally: 3,900 people brought back since the invasion began.\n\nPresident Zelensky said 4,100 people have now been returned since 2022.",
+    );
+    let claims: Vec<(ClaimKind, u64, String)> =
+        f.claims.iter().map(|c| (c.kind, c.low, c.reporter.name.clone())).collect();
+    assert!(claims.contains(&(ClaimKind::ReturnedTotal(Side::Ukraine), 3900, "Kyiv".into())), "{claims:?}");
+    assert!(claims.contains(&(ClaimKind::ReturnedTotal(Side::Ukraine), 4100, "Zelenskyy".into())), "{claims:?}");
+}
