@@ -17,6 +17,10 @@ use crate::understand::Question;
 /// beside it (two outlets' figures of the same week differ; April's is not December's).
 const SUPERSEDED_AFTER_DAYS: u64 = 31;
 
+/// How far from the time asked a plan made then may be dated: talked of
+/// before it was agreed, reported after.
+const PLAN_NEAR_DAYS: u64 = 31;
+
 pub fn war_total(ctx: &Context, q: &Question) -> Answer {
     let side = q.filter.recipient.unwrap_or(crate::lang::Side::Ukraine);
     answer(ctx, &Question { claim: Some(ClaimKind::ReturnedTotal(side)), ..q.clone() })
@@ -46,6 +50,18 @@ pub fn answer(ctx: &Context, q: &Question) -> Answer {
     let dated = |c: &&Claim| {
         q.select.periods.iter().any(|p| p.bounds().is_some_and(|(from, to)| from <= c.as_of && c.as_of <= to))
     };
+    // "the 23 Putin promised in March 2025": a plan of another time is another plan.
+    // One agreed on 16 May may be reported (and dated) weeks before or after.
+    if matches!(kind, ClaimKind::Planned(_)) && !q.select.periods.is_empty() {
+        let near = chrono::Days::new(PLAN_NEAR_DAYS);
+        let reported = |c: &&Claim| {
+            q.select
+                .periods
+                .iter()
+                .any(|p| p.bounds().is_some_and(|(from, to)| from - near <= c.as_of && c.as_of <= to + near))
+        };
+        claims.retain(reported);
+    }
     // The claim fitting most of speaker, figure and period first (the figure, then the
     // period, then the speaker breaking ties), then the scope asked for, the newest.
     claims.sort_by_key(|c| {

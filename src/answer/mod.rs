@@ -78,6 +78,23 @@ pub fn answer(ctx: &Context, q: &Question) -> Answer {
                     return person;
                 }
             }
+            // "Did Russia actually hand over the 23 wounded Putin promised in March 2025?":
+            // with no plan on record then, what was handed over then answers whether it was.
+            let did = q
+                .words
+                .first()
+                .is_some_and(|w| crate::lang::lexicon::questions::AUXILIARIES.contains(&w.norm.as_str()));
+            if !claimed.answered
+                && did
+                && matches!(q.claim, Some(crate::facts::ClaimKind::Planned(_)))
+                && !q.select.periods.is_empty()
+            {
+                let asked = Question { measure: Measure::Count, claim: None, ..q.clone() };
+                let sel = select::select(ctx, &asked);
+                if !sel.exchanges.is_empty() && sel.basis != Basis::All {
+                    return count::count(ctx, &asked, &sel);
+                }
+            }
             return claimed;
         }
         Measure::List => return list::list(ctx, q),

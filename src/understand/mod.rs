@@ -250,9 +250,7 @@ fn measure(w: &Words, s: &Selectors, f: &Filters, claim: Option<ClaimKind>) -> M
 /// auxiliary ("did", "was", "were"); a question without one asks about
 /// what it names.
 fn about_a_handover(w: &Words) -> bool {
-    let aux = w.words.iter().position(|x| {
-        ["did", "does", "do", "was", "were", "is", "are", "had", "has", "have"].contains(&x.norm.as_str())
-    });
+    let aux = w.words.iter().position(|x| q::AUXILIARIES.contains(&x.norm.as_str()));
     let Some(aux) = aux else { return true };
     // "When did Russia say 94 of its soldiers had been freed?" still asks
     // for a handover's date; "When did Medinsky say talks would go on?" not.

@@ -637,3 +637,23 @@ fn a_retrospective_answers_for_the_month_it_reports() {
     let b = engine.answer("where did the commanders have to stay after the sept 2022 swap?");
     assert!(b.answered && b.text.contains("Turkey"), "{}", b.text);
 }
+
+/// A promise asked of one month is that month's plan; with none on record,
+/// whether it was kept is what was handed over then.
+#[test]
+fn a_promise_is_the_plan_of_the_month_asked_or_else_what_was_done() {
+    let spring = "Moscow agreed on Tuesday, 11 March, to hand back 30 badly wounded Ukrainians as a gesture.\n\n\
+                  On Thursday, 13 March, Russia returned 28 badly wounded Ukrainian soldiers, Kyiv said.";
+    let autumn = "Pushilin said on 2 October that Russia would free 90 more Ukrainians soon.";
+    let later = "On 18 May Russia returned 40 badly wounded Ukrainian soldiers, Kyiv said.";
+    let scratch = crate::support::Scratch::new(&[
+        ("a.md", &crate::support::article("a", "2025-03-14", spring)),
+        ("b.md", &crate::support::article("b", "2024-10-03", autumn)),
+        ("c.md", &crate::support::article("c", "2025-05-19", later)),
+    ]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let a = engine.answer("Did Russia actually free the 30 wounded it promised in March 2025?");
+    assert!(a.answered && a.text.contains("30") && !a.text.contains("90"), "{}", a.text);
+    let b = engine.answer("Did Russia really hand over the 45 wounded it promised in May 2025?");
+    assert!(b.answered && b.text.contains("40") && !b.text.contains("90"), "{}", b.text);
+}

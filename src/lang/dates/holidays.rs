@@ -37,7 +37,7 @@ const HOLIDAYS: &[(&[&str], u32, u32)] = &[
 /// The holiday named at word `i`, as a period, and where its words end
 /// (a year right after it included).
 pub fn at(words: &[Word], i: usize, anchor: Anchor) -> Option<(Period, usize)> {
-    if let Some(found) = easter_at(words, i) {
+    if let Some(found) = easter_at(words, i).or_else(|| christmas_at(words, i)) {
         return Some(found);
     }
     let (names, month, day) = HOLIDAYS
@@ -65,6 +65,19 @@ fn easter_at(words: &[Word], i: usize) -> Option<(Period, usize)> {
     }
     let year = words.get(end).and_then(year_value)?;
     Some((easter_weekend(year)?, end + 1))
+}
+
+/// "over Christmas 2023": Christmas Eve to the day after, 24–26 December
+/// (Ukraine has kept 25 December since 2023; "Orthodox Christmas" is 7 January
+/// above). Only with its year, like Easter.
+fn christmas_at(words: &[Word], i: usize) -> Option<(Period, usize)> {
+    if !words.get(i).is_some_and(|w| w.is("christmas")) {
+        return None;
+    }
+    let year = words.get(i + 1).and_then(year_value)?;
+    let from = chrono::NaiveDate::from_ymd_opt(year, 12, 24)?;
+    let to = chrono::NaiveDate::from_ymd_opt(year, 12, 26)?;
+    Some((Period::Span { from, to }, i + 2))
 }
 
 /// The Orthodox Easter weekend of `year`, Friday to Monday.
@@ -114,6 +127,11 @@ mod tests {
             .map(|m| m.period)
             .collect();
         assert_eq!(got, [day(2022, 12, 6)]);
+        let span = |from, to| Period::Span { from, to };
+        let ymd = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let got: Vec<Period> =
+            find(&words("any swap over christmas 2023?"), asked).into_iter().map(|m| m.period).collect();
+        assert_eq!(got, [span(ymd(2023, 12, 24), ymd(2023, 12, 26))]);
     }
 
     #[test]

@@ -162,6 +162,10 @@ pub const PLAN: &[&str] = &[
 /// Words that ask how old someone was: "how old was the oldest …", "youngest
 /// soldier freed on 26 June - how old?". No figure of an exchange answers them;
 /// the sentences that give ages do.
+/// Words that open a yes/no question or carry a question's verb: "Did Russia
+/// actually hand over …?", "When were 108 women freed?".
+pub const AUXILIARIES: &[&str] = &["did", "does", "do", "was", "were", "is", "are", "had", "has", "have"];
+
 pub const AGE: &[&str] = &["oldest", "youngest", "age", "aged"];
 
 /// Words that ask what a group was chosen from, not how many were freed: "out of
