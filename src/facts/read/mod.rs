@@ -328,16 +328,27 @@ fn same_day(s: &mut Sentence, last: Option<NaiveDate>) {
 /// is still to come). Only when nothing follows it but punctuation: "on the 3rd
 /// Assault Brigade's position" names no day.
 fn ordinal_day(s: &mut Sentence, month: Option<(i32, u32)>, today: NaiveDate) {
-    if s.own_dates().any(|m| matches!(m.period, Period::Day { .. })) {
+    // "On Friday the 24th": the weekday alone was read as the last Friday; the day
+    // after it says which.
+    let weekday_of = |m: &crate::lang::dates::DateMention| {
+        m.words.len() == 1
+            && crate::lang::dates::is_weekday_word(&s.words[m.words.start].norm)
+            && s.is(m.words.end, "the")
+            && s.words.get(m.words.end + 1).is_some_and(|w| crate::lang::dates::day_value(w).is_some())
+    };
+    if s.own_dates().any(|m| matches!(m.period, Period::Day { .. }) && !weekday_of(m)) {
         return;
     }
+    // "on the 3rd.", "the morning of the 24th,"; after a weekday the next word may be
+    // anything ("On Friday the 24th the headquarters announced"): not "the 24th exchange".
     let at = (0..s.words.len().saturating_sub(2)).find(|&k| {
         let w = &s.words;
-        w[k].is("on")
+        let weekday = crate::lang::dates::is_weekday_word(&w[k].norm);
+        (w[k].is("on") || w[k].is("of") || weekday)
             && w[k + 1].is("the")
             && !w[k + 2].norm.chars().all(|c| c.is_ascii_digit())
             && crate::lang::dates::day_value(&w[k + 2]).is_some()
-            && w.get(k + 3).is_none_or(|n| n.kind == text::WordKind::Punct)
+            && (weekday || w.get(k + 3).is_none_or(|n| n.kind == text::WordKind::Punct))
     });
     let Some(k) = at else { return };
     let Some(day) = crate::lang::dates::day_value(&s.words[k + 2]) else { return };
@@ -348,6 +359,7 @@ fn ordinal_day(s: &mut Sentence, month: Option<(i32, u32)>, today: NaiveDate) {
             .or_else(|| today.checked_sub_months(chrono::Months::new(1)).and_then(|p| p.with_day(day))),
     };
     if let Some(date) = date {
+        s.dates.retain(|(m, _)| !m.words.contains(&k));
         let mention = crate::lang::dates::DateMention { period: Period::Day { date }, words: k..k + 3 };
         s.dates.push((mention, false));
     }

@@ -841,6 +841,9 @@ fn a_bare_ordinal_day_is_of_the_month_named_before() {
     assert!(got.contains(&("2024-01-03".into(), 248, Recipient::To(Side::Russia), false)), "{got:?}");
     assert!(got.contains(&("2024-01-03".into(), 230, Recipient::To(Side::Ukraine), false)), "{got:?}");
     assert!(!got.iter().any(|g| g.0 == "2024-09-14" && g.1 == 248), "{got:?}");
+    // After a weekday: the weekday alone would be the last one before publication.
+    let f = read("2025-01-31", "On Friday the 17th Russia returned 25 Ukrainian soldiers, Kyiv said.");
+    assert_eq!(figures(&f), [("2025-01-17".to_string(), 25, Recipient::To(Side::Ukraine), false)]);
 }
 
 #[test]
