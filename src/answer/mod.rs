@@ -133,6 +133,22 @@ pub fn answer(ctx: &Context, q: &Question) -> Answer {
         if q.measure == Measure::Place {
             return place_or_quotes(ctx, q, &sel);
         }
+        // "Which country brokered the return of four Ukrainian children in October
+        // 2023?": no exchange then, but that month's articles may name who did. Only
+        // for a name, never a count: no figure is borrowed from another event.
+        // Not "and the one before?" the first exchange: there is none, whatever is quoted.
+        let described = !q.select.descriptors.is_empty() || q.filter.category.is_some();
+        if sel.exchanges.is_empty()
+            && !q.select.periods.is_empty()
+            && q.select.neighbour.is_none()
+            && described
+            && matches!(q.measure, Measure::Mediator | Measure::Person)
+        {
+            let quoted = search::answer_quoting(ctx, q, false);
+            if quoted.answered {
+                return quoted;
+            }
+        }
         return no_exchange(ctx, q);
     }
     // "When and where was the 1000-for-1000 deal agreed?": the deal's own day and place.

@@ -151,6 +151,16 @@ pub fn quote_about(ctx: &Context, q: &Question, about: &[&str], r: &mut Reply) -
     let hits = ctx.index.search(&known, ctx.corpus, FETCHED);
     let plain: Vec<SentenceRef> =
         hits.iter().filter(|h| in_period(h.sentence)).take(BM25_KEPT).map(|h| h.sentence).collect();
+    // "the name of the Qatari minister who commented on the four children": the person
+    // may be named in a sentence with few of the question's words, in the article
+    // that best matches it. Its every sentence is scored, like an article about the
+    // exchange asked.
+    let best: Vec<&str> = if about.is_empty() && q.measure == Measure::Person {
+        plain.iter().take(1).filter_map(|at| ctx.corpus.articles.get(at.article)).map(|a| a.id.as_str()).collect()
+    } else {
+        Vec::new()
+    };
+    let about: &[&str] = if best.is_empty() { about } else { &best };
     // (score, sentence, words matched, said by the speaker asked about)
     let mut candidates: Vec<(f32, SentenceRef, usize, bool)> = Vec::new();
     let mut seen: HashSet<SentenceRef> = HashSet::new();
@@ -175,6 +185,11 @@ pub fn quote_about(ctx: &Context, q: &Question, about: &[&str], r: &mut Reply) -
             && crate::lang::text::words(label).iter().filter(|w| !w.is_punct()).count() <= 4
         {
             terms.extend(memo.borrow_mut().terms(label));
+        }
+        // "Qatari mediation reunites four Ukrainian children …" heads every sentence of its
+        // article: "Lolwah Al Khater, Minister of State …, said" is about those children too.
+        if q.measure == Measure::Person {
+            terms.extend(memo.borrow_mut().terms(&article.title));
         }
         let matched = known_terms.iter().filter(|g| g.iter().any(|t| terms.contains(t))).count();
         let mut s = bm25 + matched as f32;
@@ -257,6 +272,19 @@ pub fn quote_about(ctx: &Context, q: &Question, about: &[&str], r: &mut Reply) -
     };
     candidates.retain(|c| quotable(&c.1));
     candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
+    // "What is the name of …": the best sentence that names someone first.
+    if q.measure == Measure::Person
+        && let Some(k) = candidates.iter().position(|c| {
+            ctx.corpus
+                .articles
+                .get(c.1.article)
+                .and_then(|a| a.sentence(c.1.paragraph, c.1.sentence))
+                .is_some_and(names_people)
+        })
+    {
+        let named = candidates.remove(k);
+        candidates.insert(0, named);
+    }
     // Some sentence must match a word that says what the question is about
     // ("illnesses", "Chornobyl"), not only the vocabulary of every swap.
     let telling: Vec<usize> = known
@@ -472,6 +500,9 @@ fn meet(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start <= b.end + 1 && b.start <= a.end + 1
 }
 
+/// Short words inside a name: "Lolwah Al Khater", "Ursula von der Leyen".
+const NAME_PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "von", "van", "de", "da", "di", "le", "la"];
+
 /// Does a sentence name a person ("Suedi Murekezi", "Kyrylo Budanov"): two
 /// capitalised words in a row, not at its start?
 fn names_people(sentence: &str) -> bool {
@@ -482,10 +513,12 @@ fn names_people(sentence: &str) -> bool {
         // "Ivan Samoidiuk, deputy mayor …" opens its sentence with a name; "The Russian …" not.
         .any(|(i, w)| {
             (i > 0 || !crate::lang::lexicon::STOP_WORDS.contains(&w[0].norm.as_str()))
+                // "Four Ukrainian minors …" is no name.
+                && w[0].number().is_none()
                 && w[0].capitalized
                 && w[1].capitalized
                 && w[0].norm.len() > 2
-                && w[1].norm.len() > 2
+                && (w[1].norm.len() > 2 || NAME_PARTICLES.contains(&w[1].norm.as_str()))
         })
 }
 

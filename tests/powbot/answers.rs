@@ -657,3 +657,22 @@ fn a_promise_is_the_plan_of_the_month_asked_or_else_what_was_done() {
     let b = engine.answer("Did Russia really hand over the 45 wounded it promised in May 2025?");
     assert!(b.answered && b.text.contains("40") && !b.text.contains("90"), "{}", b.text);
 }
+
+/// A return of children that was no exchange: who arranged it and who spoke
+/// for the mediator come from that month's article, with no figure borrowed.
+#[test]
+fn a_return_that_was_no_exchange_is_answered_from_its_article() {
+    let children = "Three Ukrainian teenagers held in Russia since 2022 are home with their families after talks facilitated by the State of Qatar, officials said on Tuesday.\n\n\
+                    The teenagers stayed at a diplomatic residence in Moscow while the paperwork was arranged.\n\n\
+                    Maryam Al Thani, a Qatari deputy minister, said in a statement that the families had waited long enough.";
+    let swap = "Russia and Ukraine each freed 50 prisoners of war on 2 November, Kyiv said.";
+    let scratch = crate::support::Scratch::new(&[
+        ("a.md", &crate::support::article("a", "2023-10-17", children)),
+        ("b.md", &crate::support::article("b", "2023-11-03", swap)),
+    ]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let a = engine.answer("Which country helped bring three Ukrainian teenagers home in October 2023?");
+    assert!(a.answered && a.text.contains("Qatar") && !a.text.contains("50"), "{}", a.text);
+    let b = engine.answer("what is the name of the qatari official who spoke about the teenagers in october 2023?");
+    assert!(b.answered && b.text.contains("Al Thani"), "{}", b.text);
+}

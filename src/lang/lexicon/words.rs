@@ -95,7 +95,11 @@ pub const VARIANTS: &[&[&str]] = &[
     &["defence", "defense"],
     &["pow", "pows", "prisoner", "prisoners", "captives", "captive"],
     &["swap", "swaps", "swapped", "exchange", "exchanges", "exchanged", "trade", "traded"],
-    &["uae", "emirates"],
+    &["uae", "emirates", "emirati"],
+    // A mediator's adjective is its name: "the Qatari minister" is Qatar's.
+    &["qatar", "qatari"],
+    &["turkey", "turkish", "türkiye", "turkiye"],
+    &["saudi", "saudis"],
     &["kharkiv", "kharkov"],
     &["odesa", "odessa"],
     &["zaporizhzhia", "zaporizhia", "zaporozhye"],
