@@ -179,6 +179,9 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
     let mut dated_before = false;
     let posted = post_days(a);
     let mut carried_month: Option<ExchangeDate> = None;
+    // The day of the last dated entry of a chronology ("**September 21, evening** — …"):
+    // "**Same evening** — …" and "**What Russia got** — …" after it go on about that day.
+    let mut entry_day: Option<NaiveDate> = None;
     // "The week in Ukraine, 10-16 April", published the Monday after: its "MONDAY"
     // and "on Sunday" are days of the week it covers.
     let published = anchor(a);
@@ -204,7 +207,10 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
         if para.sentences.len() == 1 && first.trim_matches(['*', '_', '#', ' ']).ends_with('?') {
             carried = question_day(first, a.published);
         }
-        let stamp = own.or(carried).or(posted[pi]);
+        let label = entry_label(first);
+        let entry = label.filter(|l| !UNDATED_LABELS.iter().any(|w| l.to_lowercase().contains(w))).and(entry_day);
+        entry_day = if label.is_some() { own.or(entry) } else { None };
+        let stamp = own.or(carried).or(entry).or(posted[pi]);
         let today = stamp.unwrap_or(published);
         // "… came back the same day", in a post stamped 13 October: the post's day.
         if stamp.is_some() {
@@ -363,6 +369,19 @@ fn ordinal_day(s: &mut Sentence, month: Option<(i32, u32)>, today: NaiveDate) {
         let mention = crate::lang::dates::DateMention { period: Period::Day { date }, words: k..k + 3 };
         s.dates.push((mention, false));
     }
+}
+
+/// Labels of a chronology's entries that name another time than the entry before:
+/// "**Summer** —", "**Later** —".
+const UNDATED_LABELS: &[&str] =
+    &["spring", "summer", "autumn", "fall", "winter", "later", "earlier", "before", "weeks", "months", "year"];
+
+/// "**Same evening** — Five senior …": the bold label opening a chronology's entry.
+fn entry_label(first: &str) -> Option<&str> {
+    let rest = first.trim_start().strip_prefix("**")?;
+    let end = rest.find("**")?;
+    let after = rest[end + 2..].trim_start();
+    ["—", "–", "-", ":"].iter().any(|d| after.starts_with(d)).then(|| &rest[..end])
 }
 
 /// How a fact-check labels what it checks, and its verdict on it.

@@ -989,3 +989,14 @@ fn a_sides_running_total_is_of_its_own_people_and_its_count_names_who_gives_it()
     assert!(claims.contains(&(ClaimKind::ReturnedTotal(Side::Ukraine), 3900, "Kyiv".into())), "{claims:?}");
     assert!(claims.contains(&(ClaimKind::ReturnedTotal(Side::Ukraine), 4100, "Zelenskyy".into())), "{claims:?}");
 }
+
+#[test]
+fn a_chronologys_labelled_entries_go_on_about_the_day_before_them() {
+    let f = read(
+        "2022-10-01",
+        "**Summer** — Talks drag on for months.\n\n**September 21, evening** — Kyiv says 215 people have come home.\n\n**Same evening** — Five officers land in Istanbul.\n\n**The price** — Kyiv says it handed over 55 Russian soldiers.",
+    );
+    let got = figures(&f);
+    assert!(got.contains(&("2022-09-21".into(), 55, Recipient::To(Side::Russia), false)), "{got:?}");
+    assert!(!got.iter().any(|g| g.0 == "2022-10-01"), "{got:?}");
+}
