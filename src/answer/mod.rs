@@ -163,7 +163,7 @@ pub fn answer(ctx: &Context, q: &Question) -> Answer {
         Measure::Count => count::count(ctx, q, &sel),
         Measure::Total => count::total(ctx, q, &sel),
         Measure::Date => when::when(ctx, q, &sel),
-        Measure::Mediator => names::mediator(ctx, q, &sel),
+        Measure::Mediator => mediator_or_quotes(ctx, q, &sel),
         Measure::Place => place_or_quotes(ctx, q, &sel),
         _ => when::describe(ctx, q, &sel),
     }
@@ -180,6 +180,18 @@ fn place_or_quotes(ctx: &Context, q: &Question, sel: &select::Selection) -> Answ
     }
     let quoted = search::answer(ctx, q);
     if quoted.answered { quoted } else { placed }
+}
+
+/// "Which country's president helped arrange the release of the Azovstal
+/// commanders?": no mediator on record for the exchanges, but a sentence
+/// may say who helped ("under President Erdogan's protection").
+fn mediator_or_quotes(ctx: &Context, q: &Question, sel: &select::Selection) -> Answer {
+    let named = names::mediator(ctx, q, sel);
+    if named.answered || q.select.descriptors.is_empty() {
+        return named;
+    }
+    let quoted = search::answer(ctx, q);
+    if quoted.answered { quoted } else { named }
 }
 
 /// One exchange in full (for `/exchange`).

@@ -155,7 +155,8 @@ pub fn quote_about(ctx: &Context, q: &Question, about: &[&str], r: &mut Reply) -
     // may be named in a sentence with few of the question's words, in the article
     // that best matches it. Its every sentence is scored, like an article about the
     // exchange asked.
-    let best: Vec<&str> = if about.is_empty() && q.measure == Measure::Person {
+    let who = matches!(q.measure, Measure::Person | Measure::Mediator);
+    let best: Vec<&str> = if about.is_empty() && who {
         plain.iter().take(1).filter_map(|at| ctx.corpus.articles.get(at.article)).map(|a| a.id.as_str()).collect()
     } else {
         Vec::new()
@@ -188,7 +189,7 @@ pub fn quote_about(ctx: &Context, q: &Question, about: &[&str], r: &mut Reply) -
         }
         // "Qatari mediation reunites four Ukrainian children …" heads every sentence of its
         // article: "Lolwah Al Khater, Minister of State …, said" is about those children too.
-        if q.measure == Measure::Person {
+        if who {
             terms.extend(memo.borrow_mut().terms(&article.title));
         }
         let matched = known_terms.iter().filter(|g| g.iter().any(|t| terms.contains(t))).count();
@@ -291,6 +292,12 @@ pub fn quote_about(ctx: &Context, q: &Question, about: &[&str], r: &mut Reply) -
         .iter()
         .enumerate()
         .filter(|(_, g)| !crate::understand::GENERIC.contains(&g[0].as_str()))
+        // "Which country brokered …": what is sought, said in any words.
+        .filter(|(_, g)| {
+            use crate::lang::lexicon::questions::{MEDIATE, MEDIATOR_ASKED};
+            q.measure != Measure::Mediator
+                || !MEDIATE.contains(&g[0].as_str()) && !MEDIATOR_ASKED.contains(&g[0].as_str())
+        })
         // "How old was the oldest …" asks one thing: a word that begins another
         // of the question's words ("old", "oldest") is not a second word to match.
         .filter(|(i, g)| {
@@ -308,8 +315,13 @@ pub fn quote_about(ctx: &Context, q: &Question, about: &[&str], r: &mut Reply) -
         else {
             return false;
         };
-        let terms = memo.borrow_mut().terms(sentence);
+        let mut terms = memo.borrow_mut().terms(sentence);
+        let own = telling.iter().any(|&i| known_terms[i].iter().any(|t| terms.contains(t)));
+        if who && let Some(a) = ctx.corpus.articles.get(at.article) {
+            terms.extend(memo.borrow_mut().terms(&a.title));
+        }
         let hits = telling.iter().filter(|&&i| known_terms[i].iter().any(|t| terms.contains(t))).count();
+        let hits = if own { hits } else { 0 };
         hits > 0 && hits * 2 >= telling.len()
     };
     // A question in none of the words of this domain (no side, swap, prisoner,

@@ -676,3 +676,19 @@ fn a_return_that_was_no_exchange_is_answered_from_its_article() {
     let b = engine.answer("what is the name of the qatari official who spoke about the teenagers in october 2023?");
     assert!(b.answered && b.text.contains("Al Thani"), "{}", b.text);
 }
+
+/// No mediator on record for the exchange, but the articles about it say
+/// who helped: quoted, not answered with "no mediator is named".
+#[test]
+fn who_helped_free_a_group_is_quoted_when_no_mediator_is_on_record() {
+    let timeline = "**March 3, morning** — Kyiv says 120 people have come home, among them six marine commanders.\n\n\
+                    **Same day** — The six commanders fly to Ankara. Under the deal they stay in Turkey under President Erdogan's personal guarantee until the war ends.";
+    let other = "On 7 May 2024 forty soldiers were freed; no country helped, Kyiv said.";
+    let scratch = crate::support::Scratch::new(&[
+        ("a.md", &crate::support::article_titled("a", "2023-03-05", "How the marine commanders came out", timeline)),
+        ("b.md", &crate::support::article("b", "2024-05-08", other)),
+    ]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let a = engine.answer("which country's president helped get the marine commanders freed in 2023");
+    assert!(a.answered && a.text.contains("Erdogan"), "{}", a.text);
+}

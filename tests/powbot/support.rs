@@ -54,8 +54,12 @@ impl Scratch {
 }
 
 pub fn article(id: &str, published: &str, body: &str) -> String {
+    article_titled(id, published, "", body)
+}
+
+pub fn article_titled(id: &str, published: &str, title: &str, body: &str) -> String {
     format!(
-        "+++\nid = \"{id}\"\ntitle = \"\"\noutlet = \"Test Wire\"\nurl = \"\"\npublished = \"{published}\"\n+++\n{body}\n"
+        "+++\nid = \"{id}\"\ntitle = \"{title}\"\noutlet = \"Test Wire\"\nurl = \"\"\npublished = \"{published}\"\n+++\n{body}\n"
     )
 }
 

@@ -187,6 +187,9 @@ pub const LATEST: &[&str] = &["latest", "newest", "last", "recent", "lastest"];
 pub const EARLIEST: &[&str] = &["earliest", "first", "oldest"];
 
 /// Words that make a question about a mediator.
+/// Who a mediator question asks for: "Which country's president helped …".
+pub const MEDIATOR_ASKED: &[&str] = &["country", "countries", "nation", "state", "government"];
+
 pub const MEDIATE: &[&str] = &[
     "brokered",
     "broker",
@@ -200,6 +203,7 @@ pub const MEDIATE: &[&str] = &[
     "helped",
     "help",
     "arranged",
+    "arrange",
     "organised",
     "organized",
     "go-between",
