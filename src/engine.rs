@@ -20,6 +20,9 @@ use crate::understand::{self, Measure, Question, Spelling};
 /// Longest question read, in characters: a Discord message (a mention) holds at most 2,000.
 pub const MAX_QUESTION_CHARS: usize = 2000;
 
+/// A second part's "by then": up to the day the first part names.
+const THEN: &str = "by then";
+
 /// Where the engine reads from.
 #[derive(Debug, Clone)]
 pub struct EngineConfig {
@@ -199,6 +202,15 @@ impl Engine {
     /// own (read as a free search): then the whole is asked as one.
     fn ask_in_two(&self, question: &str, first: &str, second: &str, previous: Option<&Previous>) -> Option<Answer> {
         let (mut a, mut b) = (self.understand(first), self.understand(second));
+        // "What number was the 2 October 2025 exchange, and how many had come home by then?":
+        // "then" is the day the first part names.
+        if let [crate::lang::dates::Period::Day { date }] = a.select.periods.as_slice() {
+            let then = second.to_ascii_lowercase().find(THEN).filter(|_| !b.select.names_exchange());
+            if let Some(k) = then {
+                let day = date.format("%-d %B %Y").to_string();
+                b = self.understand(&format!("{}by {day}{}", &second[..k], &second[k + THEN.len()..]));
+            }
+        }
         if a.measure == Measure::Search || b.measure == Measure::Search {
             return None;
         }
@@ -212,6 +224,14 @@ impl Engine {
                 }
             }
             (true, true) => {}
+        }
+        // "as of december 2023 how many had been freed, and through how many swaps?": the
+        // day one part counts up to is the other's.
+        if b.select.as_of.is_none() && !b.select.names_exchange() {
+            b.select.as_of = a.select.as_of;
+        }
+        if a.select.as_of.is_none() && !a.select.names_exchange() {
+            a.select.as_of = b.select.as_of;
         }
         let ctx = self.context();
         Some(answer::answer(&ctx, &a).and(answer::answer(&ctx, &b), question))

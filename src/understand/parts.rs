@@ -13,6 +13,11 @@ const OPENERS: &[&[&str]] = &[
     &["how", "many"],
     // "… and how much did each side get?"
     &["how", "much"],
+    // "… and through how many swaps?"
+    &["through", "how", "many"],
+    &["in", "how", "many"],
+    &["across", "how", "many"],
+    &["over", "how", "many"],
     // "… and who brokered it?"
     &["who"],
     // "… and when did it happen?"
@@ -114,6 +119,10 @@ mod tests {
             ),
             ("How many were exchanged on 5 and 6 March?", &["How many were exchanged on 5 and 6 March?"]),
             ("Who mediated, and how?", &["Who mediated, and how?"]),
+            (
+                "by june 2024 how many had come back, and across how many exchanges?",
+                &["by june 2024 how many had come back", "across how many exchanges?"],
+            ),
             (
                 "how many pows did each side release on 2 oct 2025? any civilians?",
                 &["how many pows did each side release on 2 oct 2025?", "any civilians?"],

@@ -748,7 +748,8 @@ pub fn claim(w: &Words, s: &Selectors, f: &Filters) -> Option<ClaimKind> {
             && x[1].is("number")
             && (w.tag(i + 2) == Some(Tag::Event) || x[2].is("prisoner") || x[2].is("pow"))
     });
-    if ordinal_asked || w.phrase(&["what", "number", "was"]) && w.tagged(|t| t == Tag::Event) {
+    let number_was = w.phrase(&["what", "number", "was"]) || w.phrase(&["which", "number", "was"]);
+    if ordinal_asked || number_was && w.tagged(|t| t == Tag::Event) {
         return Some(ClaimKind::SwapCount);
     }
     let counted = counted_noun(w);

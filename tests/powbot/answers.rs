@@ -692,3 +692,17 @@ fn who_helped_free_a_group_is_quoted_when_no_mediator_is_on_record() {
     let a = engine.answer("which country's president helped get the marine commanders freed in 2023");
     assert!(a.answered && a.text.contains("Erdogan"), "{}", a.text);
 }
+
+/// A running total asked in two parts: the time one part names is the
+/// other's, and "by then" is the day of the exchange the first part names.
+#[test]
+fn two_part_running_totals_share_their_day() {
+    let body = "Last month Kyiv said 3,100 people had been freed through 52 earlier swaps.\n\n\
+                On 14 June 2024 Ukraine brought 90 soldiers home. By Kyiv's count it was the 53rd exchange, and more than 3,200 Ukrainians have now come home since 2022.";
+    let scratch = crate::support::Scratch::new(&[("a.md", &crate::support::article("a", "2024-06-15", body))]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let a = engine.answer("as of may 2024 how many ukrainians had been freed, and in how many swaps?");
+    assert!(a.answered && a.text.contains("3,100") && a.text.contains("52"), "{}", a.text);
+    let b = engine.answer("which number was the 14 june 2024 exchange, and how many had come home by then?");
+    assert!(b.answered && b.text.contains("53") && b.text.contains("3,200"), "{}", b.text);
+}

@@ -36,7 +36,10 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, out: &mut ArticleFa
     let scope = swap_scope(s, as_of);
     // "a total of 59 prisoner swaps".
     for c in count::find(s).into_iter().filter(|c| c.swaps) {
-        out.claims.push(claim(ClaimKind::SwapCount, scope, c.value, None, c.text));
+        // "Last month Ukraine said 2,598 people had been freed through 48 previous swaps":
+        // as of when it was said, not of the swap the article reports.
+        let said = said_before(s, c.at, p.today).unwrap_or(as_of);
+        out.claims.push(Claim { as_of: said, ..claim(ClaimKind::SwapCount, scope, c.value, None, c.text) });
     }
     // "the 56th exchange since the invasion", "its 51st exchange", "the fifth
     // exchange of the year"; not "the second exchange in less than a week".
@@ -78,6 +81,26 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, out: &mut ArticleFa
             ..claim(ClaimKind::Held(side), Scope::Unstated, low, high, text)
         });
     }
+}
+
+/// The day a sentence names before word `at`, as `said_on` reads it, unless it
+/// bounds a span ("since February 2022", "after the 3 April exchange").
+fn said_before(s: &Sentence, at: usize, today: NaiveDate) -> Option<NaiveDate> {
+    s.dates
+        .iter()
+        .filter(|(m, _)| m.words.end <= at)
+        .filter(|(m, _)| {
+            !m.words
+                .start
+                .checked_sub(1)
+                .is_some_and(|k| ["since", "from", "after", "before", "until"].contains(&s.words[k].norm.as_str()))
+        })
+        .filter_map(|(m, _)| match m.period {
+            Period::Day { date } => Some(date),
+            Period::Month { .. } => m.period.bounds().map(|(_, to)| to),
+            _ => None,
+        })
+        .find(|d| *d <= today)
 }
 
 /// The day a statement names for itself ("last month", "on 12 June"), its
