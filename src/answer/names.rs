@@ -112,13 +112,20 @@ pub fn person(ctx: &Context, q: &Question, sel: &Selection) -> Answer {
     let named = sel.basis != super::select::Basis::All && sel.exchanges.len() <= 2;
     if !q.select.values.is_empty() || named {
         for e in &sel.exchanges {
+            let mut matched = false;
             for f in
                 e.figures.iter().filter(|f| q.select.values.contains(&f.value) || q.select.values.is_empty() && !f.part)
             {
+                matched = true;
                 if !reporters.contains(&f.reporter.name) {
                     reporters.push(f.reporter.name.clone());
                     r.cite(&f.cite);
                 }
+            }
+            // "Who said more than 3,000 had been freed …?": a figure no exchange has is
+            // no exchange's, so its speakers are not asked about.
+            if !matched {
+                continue;
             }
             // Everyone who spoke for that side of the exchange.
             for f in &e.figures {

@@ -706,3 +706,20 @@ fn two_part_running_totals_share_their_day() {
     let b = engine.answer("which number was the 14 june 2024 exchange, and how many had come home by then?");
     assert!(b.answered && b.text.contains("53") && b.text.contains("3,200"), "{}", b.text);
 }
+
+/// "Who said …" of a running total: the one who said it, not everyone who
+/// gave a figure for the exchanges of that time.
+#[test]
+fn who_said_a_running_total_names_its_speaker_not_every_reporter() {
+    let swap =
+        "Kyiv said 90 Ukrainians came home on 3 January 2024. Russia's Defence Ministry said 95 servicemen returned.";
+    let total = "Ombudsman Dmytro Lubinets said on 31 January that more than 2,900 Ukrainians have now been freed.";
+    let scratch = crate::support::Scratch::new(&[
+        ("a.md", &crate::support::article("a", "2024-01-04", swap)),
+        ("b.md", &crate::support::article("b", "2024-02-01", total)),
+    ]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let a = engine.answer("Who said more than 2,900 Ukrainians had been freed by the end of January 2024?");
+    assert!(a.answered && a.text.contains("Lubinets"), "{}", a.text);
+    assert!(!a.text.contains("Reported by"), "{}", a.text);
+}
