@@ -92,7 +92,10 @@ pub fn understand(raw: &str, today: NaiveDate, fix: &dyn Fn(&str) -> Option<Stri
 /// The measure, by the question's own words, most specific first.
 fn measure(w: &Words, s: &Selectors, f: &Filters, claim: Option<ClaimKind>) -> Measure {
     let first = w.first();
-    let how_many = w.phrase(&["how", "many"]) || w.phrase(&["number", "of"]) || w.phrase(&["how", "much"]);
+    // "give me the numbers for each of the three days of the 1000 for 1000 swap".
+    let numbers_asked = claim.is_none() && w.has_any(q::NUMBERS_ASKED) && s.names_exchange();
+    let how_many =
+        w.phrase(&["how", "many"]) || w.phrase(&["number", "of"]) || w.phrase(&["how", "much"]) || numbers_asked;
     let says = w.has_any(q::SAY);
     // "What did Peskov say about …", "How did Russia's defence ministry describe …".
     if (first == "what" || first == "how" || first == "why") && says && !how_many {
@@ -345,7 +348,7 @@ pub const GENERIC: &[&str] = &[
     "prisoner", "prisoners", "pow", "pows", "swap", "swaps", "swapped", "exchange", "exchanges", "exchanged",
     "released", "release", "freed", "free", "returned", "return", "came", "come", "home", "back", "soldiers",
     "troops", "people", "captives", "war", "russia", "russian", "russians", "ukraine", "ukrainian", "ukrainians",
-    "kyiv", "kiev", "moscow", "side", "sides", "each", "number", "day", "days", "first", "second", "third", "last",
+    "kyiv", "kiev", "moscow", "side", "sides", "each", "number", "numbers", "figures", "figure", "day", "days", "first", "second", "third", "last",
     "final", "stage", "total", "largest", "biggest", "smallest", "recent", "latest", "earliest", "list", "every",
     "wounded", "civilians", "civilian", "hand", "handed", "get", "got", "getting", "over", "across", "happen",
     "happened", "take", "took", "place", "held", "hold", "did", "traded", "trade", "one", "two", "three", "begin",

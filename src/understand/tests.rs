@@ -20,6 +20,8 @@ fn measures() {
         ("How many POWs were swapped on 19 March 2025?", Measure::Count),
         ("How many prisoners did Ukraine get back over the three days of the May 2025 exchange?", Measure::Total),
         ("Who brokered the February 2025 swap?", Measure::Mediator),
+        ("what were the figures for each day of the 500-for-500 exchange", Measure::Count),
+        ("give me the numbers for the 19 march 2025 swap", Measure::Count),
         ("Who brokered the largest exchange?", Measure::Mediator),
         ("Where do freed Russian soldiers get medical checks?", Measure::Place),
         ("When did the 1,000-for-1,000 exchange begin?", Measure::Date),

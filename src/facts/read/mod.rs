@@ -123,6 +123,9 @@ pub struct Reading<'s> {
     /// An item of a list under a line that ends with a colon ("the group was
     /// made up of: / - 33 border guards;"): a part of the group just counted.
     pub item: bool,
+    /// The prose of a table row's last cell ("all men; 27 Mariupol defenders"):
+    /// the row's columns hold its figures, so a bare count here is no head.
+    pub row_note: bool,
     /// The month of a heading over the paragraph that names no day ("**December
     /// 2023**" in a chronology): what is said under it happened then.
     pub month: Option<ExchangeDate>,
@@ -224,10 +227,9 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
             // A table row's cells are read by `table`; the prose of its last
             // cell ("Kyiv: 82 privates and sergeants and 21 officers") is read
             // here, dated by the row.
+            let row_note = si == 0 && a.text(span).matches('|').count() >= 3;
             let text = match a.text(span) {
-                t if si == 0 && t.matches('|').count() >= 3 => {
-                    t.trim_end().trim_end_matches('|').rsplit('|').next().unwrap_or(t).trim_start()
-                }
+                t if row_note => t.trim_end().trim_end_matches('|').rsplit('|').next().unwrap_or(t).trim_start(),
                 t => t,
             };
             // A dated item ("- 29 October: 52 home") is an entry of its own, not a part.
@@ -285,6 +287,7 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
                 note,
                 answers: answer && si == 0 || listing,
                 item: listing,
+                row_note,
                 debunked: false,
                 month: carried_month.filter(|_| stamp.is_none()),
             });

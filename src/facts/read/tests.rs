@@ -1000,3 +1000,14 @@ fn a_chronologys_labelled_entries_go_on_about_the_day_before_them() {
     assert!(got.contains(&("2022-09-21".into(), 55, Recipient::To(Side::Russia), false)), "{got:?}");
     assert!(!got.iter().any(|g| g.0 == "2022-10-01"), "{got:?}");
 }
+
+#[test]
+fn a_table_rows_note_counts_no_head_of_its_own() {
+    let f = read(
+        "2025-05-27",
+        "| Stage | Date | To Ukraine | To Russia | Notes |\n|---|---|---|---|---|\n| 2 | Sat 24 May | 300 | 300 | privates and sergeants; 31 Mariupol defenders |",
+    );
+    let got = figures(&f);
+    assert!(!got.iter().any(|g| g.1 == 31 && !g.3), "{got:?}");
+    assert!(got.contains(&("2025-05-24".into(), 300, Recipient::To(Side::Ukraine), false)), "{got:?}");
+}

@@ -166,6 +166,10 @@ pub const PLAN: &[&str] = &[
 /// actually hand over …?", "When were 108 women freed?".
 pub const AUXILIARIES: &[&str] = &["did", "does", "do", "was", "were", "is", "are", "had", "has", "have"];
 
+/// Asking for an exchange's figures without "how many": "give me the numbers for
+/// each of the three days", "what were the figures for the 19 March swap".
+pub const NUMBERS_ASKED: &[&str] = &["numbers", "figures", "tally", "tallies", "headcount", "headcounts"];
+
 pub const AGE: &[&str] = &["oldest", "youngest", "age", "aged"];
 
 /// Words that ask what a group was chosen from, not how many were freed: "out of

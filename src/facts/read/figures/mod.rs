@@ -199,7 +199,7 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
         // a dated list item needs no verb, nor does the answer to "How many came back?".
         // "Yesterday, Saturday, it was 307": so is a day's count after "it was".
         if kind == Kind::Other
-            && ((p.stamp.is_some() || p.answers) && verbless(s, c) || count::day_copula(s, c))
+            && ((p.stamp.is_some() || p.answers) && !p.row_note && verbless(s, c) || count::day_copula(s, c))
             && c.thing.is_none()
             && !c.swaps
             && !vetoed
