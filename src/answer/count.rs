@@ -244,9 +244,20 @@ pub fn describe(ctx: &Context, q: &Question, e: &Exchange, r: &mut Reply) -> boo
         r.cite(&m.cite);
     }
     if !from_wanted && let Some(p) = prefer {
-        let who = p.names.first().cloned().or(p.side.map(|s| s.name().to_string())).unwrap_or_default();
+        // The name as asked, lower-cased when read: "zelensky" is written "Zelensky".
+        let capital = |n: &String| {
+            n.split(' ')
+                .map(|w| w.chars().take(1).flat_map(char::to_uppercase).chain(w.chars().skip(1)).collect::<String>())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let who = p.names.first().map(capital).or(p.side.map(|s| s.name().to_string())).unwrap_or_default();
         r.line(format!("None of these figures is given by {who}."));
-        return false;
+        // "Did Zelensky give a figure for …?" is answered by that: no.
+        return q
+            .words
+            .first()
+            .is_some_and(|w| crate::lang::lexicon::questions::AUXILIARIES.contains(&w.norm.as_str()));
     }
     true
 }

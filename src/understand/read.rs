@@ -444,8 +444,11 @@ fn both_states_together(w: &Words) -> bool {
 pub fn reporter(w: &Words) -> Option<ReporterRef> {
     let mut found: Vec<ReporterRef> = Vec::new();
     for (i, x) in w.words.iter().enumerate() {
-        let speech =
-            x.is("according") || x.is("per") || q::SAY.contains(&x.norm.as_str()) || x.is("count") || x.is("figure");
+        let speech = x.is("according")
+            || x.is("per")
+            || q::SAY.contains(&x.norm.as_str())
+            || x.is("count")
+            || q::NUMBERS_ASKED.contains(&x.norm.as_str());
         if !speech {
             continue;
         }
@@ -494,7 +497,8 @@ fn speaker_ref(w: &Words, k: usize) -> Option<ReporterRef> {
         Some(Tag::State(side) | Tag::Nationality(side)) => Some(ReporterRef { side: Some(side), names: Vec::new() }),
         // "according to the UAE": the mediator, by the name its figures carry.
         Some(Tag::Mediator(m)) => Some(ReporterRef { side: None, names: vec![names::mediator_name(m).to_lowercase()] }),
-        _ if word.capitalized && !word.is("what") && !word.is("how") => {
+        // Not "Did" opening "Did Zelensky give a figure …".
+        _ if word.capitalized && !crate::lang::lexicon::STOP_WORDS.contains(&word.norm.as_str()) => {
             Some(ReporterRef { side: None, names: vec![word.norm.clone()] })
         }
         _ => None,

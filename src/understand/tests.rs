@@ -62,7 +62,7 @@ fn measures() {
         ("How old was the youngest person freed on 14 August 2025?", Measure::Search),
         ("When did Ukraine get back 22 soldiers, the oldest of them 54?", Measure::Date),
         // The counts sources gave for a swap, not the swap's place in the count.
-        ("For the 8 February 2024 swap, what number did Moscow give?", Measure::Describe),
+        ("For the 8 February 2024 swap, what number did Moscow give?", Measure::Count),
         ("how many were swapped in may 2025", Measure::Count),
     ];
     for (text, want) in cases {

@@ -723,3 +723,20 @@ fn who_said_a_running_total_names_its_speaker_not_every_reporter() {
     assert!(a.answered && a.text.contains("Lubinets"), "{}", a.text);
     assert!(!a.text.contains("Reported by"), "{}", a.text);
 }
+
+/// "Did Zelensky give a figure …?": the figures on record and whose they are
+/// answer it, and say that none is his.
+#[test]
+fn whether_someone_gave_a_figure_is_answered_with_whose_figures_there_are() {
+    let body = "Zelensky announced the swap on 24 August 2025 without numbers. Russia's Defence Ministry said 120 Russian servicemen came back in exchange for 120 Ukrainian prisoners of war.";
+    let other = "Kyiv said 90 Ukrainians came home on 3 May 2025.";
+    let scratch = crate::support::Scratch::new(&[
+        ("a.md", &crate::support::article("a", "2025-08-25", body)),
+        ("b.md", &crate::support::article("b", "2025-05-04", other)),
+    ]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let a = engine.answer("Did Zelensky give a number for the August 24, 2025 swap?");
+    assert!(a.answered && a.text.contains("120") && a.text.contains("given by Zelensky"), "{}", a.text);
+    let b = engine.answer("How many did Zelensky say came home on 24 August 2025?");
+    assert!(!b.answered, "{}", b.text);
+}

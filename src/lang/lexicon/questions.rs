@@ -168,7 +168,8 @@ pub const AUXILIARIES: &[&str] = &["did", "does", "do", "was", "were", "is", "ar
 
 /// Asking for an exchange's figures without "how many": "give me the numbers for
 /// each of the three days", "what were the figures for the 19 March swap".
-pub const NUMBERS_ASKED: &[&str] = &["numbers", "figures", "tally", "tallies", "headcount", "headcounts"];
+pub const NUMBERS_ASKED: &[&str] =
+    &["number", "numbers", "figures", "figure", "tally", "tallies", "headcount", "headcounts"];
 
 pub const AGE: &[&str] = &["oldest", "youngest", "age", "aged"];
 
