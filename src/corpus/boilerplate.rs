@@ -117,6 +117,9 @@ fn stamp_line(line: &str) -> bool {
     }
 }
 
+/// Times of day a stamp may name after its day: "Fri 23.05, afternoon — …".
+const PARTS_OF_DAY: &[&str] = &["morning", "afternoon", "evening", "night", "noon", "midday", "midnight"];
+
 /// A short heading that ends with a day ("Day two - Saturday, 24 May",
 /// "Stage 3 — 25 May 2025") or opens with one before a label ("14 September
 /// - 103 for 103"). It dates the entry under it, so it is text.
@@ -143,8 +146,15 @@ fn date_heading(line: &str) -> bool {
     let dash = |k: usize| words.get(k).is_some_and(|w| ["-", "–", "—", ":"].contains(&w.norm.as_str()));
     let found = dates::find(&words, Anchor::Published(chrono::NaiveDate::default()));
     let day = |m: &&dates::DateMention| matches!(m.period, Period::Day { .. });
-    // "24 August - 115 for 115": a day, then a label.
-    let leads = found.first().filter(day).is_some_and(|m| m.words.start == 0 && dash(m.words.end));
+    // "24 August - 115 for 115": a day, then a label; "Fri 23.05, afternoon — STAGE ONE":
+    // a time of day may follow the day.
+    let part_of_day = |m: &dates::DateMention| {
+        let k = m.words.end;
+        let timed = words.get(k).is_some_and(|w| w.is(","))
+            && words.get(k + 1).is_some_and(|w| PARTS_OF_DAY.contains(&w.norm.as_str()));
+        if timed { k + 2 } else { k }
+    };
+    let leads = found.first().filter(day).is_some_and(|m| m.words.start == 0 && dash(part_of_day(m)));
     // "Day two - Saturday, 24 May": a label, then a day.
     // "**Elsewhere on Monday**": a bold label ending on its day.
     let ends = found.last().filter(day).is_some_and(|m| m.words.end == words.len())
@@ -225,6 +235,9 @@ mod tests {
     fn headings_and_prose() {
         assert_eq!(classify("Diplomatic push", ""), LineKind::Heading);
         assert_eq!(classify("Dozens of attacks", ""), LineKind::Heading);
+        // A chronology's stamp: the day (with its time of day), then the entry's label.
+        assert_eq!(classify("**Fri 12.09, evening — PART TWO: 120.**", ""), LineKind::Content);
+        assert_eq!(classify("**Sat 13.09 — PART THREE: 95.**", ""), LineKind::Content);
         assert_eq!(classify("Zelensky said: «Our people are home», thanking the mediators.", ""), LineKind::Content);
         assert_eq!(classify("Russia and Ukraine released 303 more prisoners each on Sunday.", ""), LineKind::Content);
         // A long standfirst without a full stop is still text.

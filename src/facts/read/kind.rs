@@ -102,7 +102,14 @@ pub fn of(s: &Sentence, c: &Count, today: NaiveDate) -> Kind {
     }
     let bodies_before = (c.at.saturating_sub(3)..c.at).any(|k| matches!(s.tag(k), Some(Tag::Thing(Thing::Bodies))));
     let bodies_in_clause = s.has(clause.clone(), |t| t == Tag::Thing(Thing::Bodies));
-    if c.thing == Some(Thing::Bodies) || bodies_before || (c.pattern && bodies_in_clause) {
+    // "the two sides exchanged bodies: Russia handed over 1,000, Ukraine 24": counts
+    // naming no one, after a colon that follows the bodies, break the bodies down.
+    let bodies_opened = c.terms.is_empty()
+        && (0..c.at).rev().find(|&k| s.is(k, ":")).is_some_and(|colon| {
+            s.has(0..colon, |t| t == Tag::Thing(Thing::Bodies))
+                && !s.has(colon..c.at, |t| matches!(t, Tag::People(_) | Tag::Kind(_)))
+        });
+    if c.thing == Some(Thing::Bodies) || bodies_before || (c.pattern && bodies_in_clause) || bodies_opened {
         return Kind::Bodies;
     }
     if c.thing.is_some() {

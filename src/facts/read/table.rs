@@ -241,7 +241,18 @@ fn read_row(
         let cell = cell.trim_matches(['*', '_', ' ']).to_lowercase();
         TOTAL_ROWS.iter().any(|w| cell.starts_with(w))
     }) || columns.iter().zip(row).any(|(c, cell)| *c == Column::Date && day_range(cell));
-    if !total {
+    // "| Fri 18 Oct | Repatriation of bodies | 501 bodies | 89 bodies |": the dead
+    // handed over, no exchange of prisoners; said in a count cell or a short label
+    // cell, not in a note ("Russia also handed over 212 bodies" beside a swap's 75).
+    let bodies = columns.iter().zip(row).zip(head).any(|((column, cell), name)| {
+        let s = Sentence::new(cell, a.published, paragraph, 0);
+        let label = *column == Column::Other
+            && !NOTE_COLUMNS.iter().any(|n| name.to_lowercase().contains(n))
+            && s.words.iter().filter(|w| !w.is_punct()).count() <= 4;
+        (label || matches!(column, Column::Count { .. }))
+            && s.has(0..s.words.len(), |t| t == Tag::Thing(crate::lang::lexicon::Thing::Bodies))
+    });
+    if !total && !bodies {
         observe(Fact::Report(cite.clone()), out);
     }
     // The recipient of the last count column: "military / civilians" beside "Ukrainians freed" are its parts.
@@ -302,10 +313,25 @@ fn read_row(
                             confidence: if part { Confidence::Medium } else { Confidence::High },
                             cite: cite.clone(),
                         };
-                        match total {
-                            true if !part => observe(Fact::SeriesTotal(figure), out),
-                            true => {}
-                            false => observe(Fact::Figure(figure), out),
+                        match (total, bodies) {
+                            (_, true) => {
+                                if let (false, Recipient::To(side), ExchangeDate::Day(as_of)) = (part, to, date) {
+                                    out.claims.push(Claim {
+                                        kind: ClaimKind::Bodies(side),
+                                        scope: Scope::Day,
+                                        low: cc.value,
+                                        high: None,
+                                        text: cc.written.clone(),
+                                        approx: None,
+                                        reporter: reporter.clone(),
+                                        as_of,
+                                        cite: cite.clone(),
+                                    });
+                                }
+                            }
+                            (true, false) if !part => observe(Fact::SeriesTotal(figure), out),
+                            (true, false) => {}
+                            (false, false) => observe(Fact::Figure(figure), out),
                         }
                     }
                 }

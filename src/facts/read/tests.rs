@@ -1011,3 +1011,26 @@ fn a_table_rows_note_counts_no_head_of_its_own() {
     assert!(!got.iter().any(|g| g.1 == 31 && !g.3), "{got:?}");
     assert!(got.contains(&("2025-05-24".into(), 300, Recipient::To(Side::Ukraine), false)), "{got:?}");
 }
+
+#[test]
+fn the_dead_handed_over_are_no_exchange_figure() {
+    let f = read(
+        "2025-10-04",
+        "On 18 September the two sides exchanged bodies: Russia handed over 900, Ukraine 30.\n\n| Date | Type | To Ukraine | To Russia |\n|---|---|---|---|\n| Fri 18 Oct | Repatriation of bodies | 480 bodies | 70 bodies |\n| Sat 19 Oct | POW exchange | 95 | 95 |",
+    );
+    let got = figures(&f);
+    assert!(!got.iter().any(|g| [900, 480, 70].contains(&g.1)), "{got:?}");
+    assert!(got.contains(&("2024-10-19".into(), 95, Recipient::To(Side::Ukraine), false)), "{got:?}");
+    assert!(f.claims.iter().any(|c| c.kind == ClaimKind::Bodies(Side::Ukraine) && c.low == 480), "{:?}", f.claims);
+}
+
+#[test]
+fn a_weekday_before_day_and_month_dates_a_chronologys_entry() {
+    let f = read(
+        "2025-05-26",
+        "**Fri 23.05, afternoon — STAGE ONE: 400.**\nUkraine gets back 400 people.\n\n**Sat 24.05 — STAGE TWO: 300.**\nAnother 300 Ukrainian servicemen come home.",
+    );
+    let got = figures(&f);
+    assert!(got.contains(&("2025-05-23".into(), 400, Recipient::To(Side::Ukraine), false)), "{got:?}");
+    assert!(got.contains(&("2025-05-24".into(), 300, Recipient::To(Side::Ukraine), false)), "{got:?}");
+}

@@ -225,6 +225,11 @@ mod tests {
             .collect();
         assert_eq!(found, [day(2025, 5, 16)]);
         assert_eq!(crate::lang::numbers::ordinal("twenty-third"), Some(23));
+        let found: Vec<Period> = find(&words("On the twenty-fourth of May the same number came back"), published)
+            .into_iter()
+            .map(|m| m.period)
+            .collect();
+        assert_eq!(found, [day(2025, 5, 24)]);
     }
 
     #[test]

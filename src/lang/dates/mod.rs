@@ -414,6 +414,22 @@ fn match_at(words: &[Word], i: usize, anchor: Anchor) -> Option<DateMention> {
         }
     }
 
+    // "Fri 23.05": after a weekday, day and month with no year are a date, not a decimal.
+    if is_weekday_word(&w.norm) {
+        let j = skip(words, i + 1, &[","]);
+        let small = |k: usize| words.get(k).filter(|x| x.kind == WordKind::Number && x.norm.len() <= 2);
+        let year_follows =
+            words.get(j + 3).is_some_and(|x| x.is(".") || x.is("/")) && words.get(j + 4).and_then(year_value).is_some();
+        if let (Some(d), Some(sep), Some(m)) = (small(j), words.get(j + 1), small(j + 2))
+            && (sep.is(".") || sep.is("/"))
+            && !year_follows
+            && let (Ok(d), Ok(m)) = (d.norm.parse::<u32>(), m.norm.parse::<u32>())
+            && let Some(period) = complete_day(None, m, d, anchor)
+        {
+            return mention(period, j + 3);
+        }
+    }
+
     // Weekday, optionally followed by an explicit date ("Monday, December 30").
     if let Some(wd) = weekday(&w.norm) {
         let j = skip(words, i + 1, &[","]);
@@ -430,11 +446,21 @@ fn match_at(words: &[Word], i: usize, anchor: Anchor) -> Option<DateMention> {
         return mention(period, i + 1);
     }
 
-    // Day Month [Year]: "19 March 2025", "19th of March", "the sixteenth of May".
+    // Day Month [Year]: "19 March 2025", "19th of March", "the sixteenth of May",
+    // "the twenty-fourth of January" (split at its hyphen into three words).
+    let tens = match w.norm.as_str() {
+        "twenty" => Some(20),
+        "thirty" => Some(30),
+        _ => None,
+    };
+    let compound = tens
+        .filter(|_| words.get(i + 1).is_some_and(|x| x.is("-")))
+        .and_then(|t| words.get(i + 2).and_then(|u| crate::lang::numbers::ordinal(&u.norm)).map(|u| t + u))
+        .filter(|d| (21..=31).contains(d) && words.get(i + 3).is_some_and(|x| x.is("of")));
     let spelled = crate::lang::numbers::ordinal(&w.norm)
         .filter(|d| (1..=31).contains(d) && !w.is_digits() && words.get(i + 1).is_some_and(|x| x.is("of")));
-    if let Some(d) = day_value(w).or(spelled) {
-        let mut j = i + 1;
+    if let Some(d) = day_value(w).or(spelled).or(compound) {
+        let mut j = if compound.is_some() { i + 3 } else { i + 1 };
         if words.get(j).is_some_and(|x| x.is("of")) {
             j += 1;
         }

@@ -149,6 +149,8 @@ pub const THINGS: &[(&str, Thing)] = &[
     ("remains", Thing::Bodies),
     ("corpses", Thing::Bodies),
     ("dead", Thing::Bodies),
+    // "Seven hundred and fifty-seven fallen defenders were returned": the dead.
+    ("fallen", Thing::Bodies),
     ("killed", Thing::Other),
     ("casualties", Thing::Other),
     ("drones", Thing::Other),
