@@ -137,7 +137,7 @@ pub struct Reading<'s> {
 pub fn article(a: &Article) -> ArticleFacts {
     let places = sentences(a);
     let called_off = called_off(&places);
-    let found = event_date(&places, a.published, &called_off);
+    let found = event_date(&places, a.published, &called_off).or_else(|| lede_day(&places, a.published));
     let (event, event_span) = found.unwrap_or((ExchangeDate::Day(anchor(a)), false));
     let outlet = Reporter { side: None, name: if a.outlet.is_empty() { a.id.clone() } else { a.outlet.clone() } };
     let ctx = Context { article: a, event, event_span, statement: statement_speaker(&a.body), outlet, called_off };
@@ -698,6 +698,32 @@ fn event_date(places: &[Reading], published: NaiveDate, called_off: &[NaiveDate]
         })
 }
 
+/// How many paragraphs open an article: its lede.
+const LEDE_PARAGRAPHS: usize = 3;
+
+/// "Three numbers were everywhere on Easter Saturday, 19 April: 246, 277 and
+/// 538.": when no sentence dates a swap, an opening sentence that names one day
+/// and counts something dates what the article is about (better than the day
+/// it was published or updated).
+fn lede_day(places: &[Reading], published: NaiveDate) -> Option<(ExchangeDate, bool)> {
+    let first = places.iter().find(|p| p.stamp.is_none())?.s.paragraph;
+    places
+        .iter()
+        .filter(|p| p.stamp.is_none() && p.s.paragraph < first + LEDE_PARAGRAPHS)
+        .filter(|p| !events::elsewhere(&p.s) && !only_bodies(&p.s, p.today))
+        .find_map(|p| {
+            let mut days = p.s.own_dates().filter_map(|m| match m.period {
+                Period::Day { date } if date <= published => Some(date),
+                _ => None,
+            });
+            let counts = count::find(&p.s).iter().any(|c| c.thing.is_none());
+            match (days.next(), days.next()) {
+                (Some(day), None) if counts => Some((ExchangeDate::Day(day), false)),
+                _ => None,
+            }
+        })
+}
+
 /// Days an article says an exchange was due on and did not happen: "an
 /// exchange had been planned for January 24 and did not take place". No one
 /// counted on such a day was freed, and it is no exchange's day. Only a
@@ -723,7 +749,10 @@ fn called_off(places: &[Reading]) -> Vec<NaiveDate> {
 
 /// Does the sentence count only the dead?
 fn only_bodies(s: &Sentence, today: NaiveDate) -> bool {
-    let counts = count::find(s);
+    // "… the bodies of 909 fallen soldiers, its second repatriation in three weeks": a
+    // span of time counts no one.
+    let counts: Vec<count::Count> =
+        count::find(s).into_iter().filter(|c| c.thing != Some(crate::lang::lexicon::Thing::Other)).collect();
     !counts.is_empty() && counts.iter().all(|c| kind::of(s, c, today) == kind::Kind::Bodies)
 }
 

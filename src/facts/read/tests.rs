@@ -1034,3 +1034,13 @@ fn a_weekday_before_day_and_month_dates_a_chronologys_entry() {
     assert!(got.contains(&("2025-05-23".into(), 400, Recipient::To(Side::Ukraine), false)), "{got:?}");
     assert!(got.contains(&("2025-05-24".into(), 300, Recipient::To(Side::Ukraine), false)), "{got:?}");
 }
+
+#[test]
+fn an_explainers_lede_dates_the_swap_not_the_bodies_the_day_before() {
+    let f = read(
+        "2025-04-21",
+        "*Updated Monday 21 April 2025*\n\nTwo numbers were everywhere on Easter Saturday, 19 April: 240 and 500.\n\n### What happened?\n\nRussia and Ukraine swapped prisoners on the eve of Easter. The core was a 240-for-240 swap.\n\n### Anything else?\n\nOn Friday, the day before, Ukraine received the bodies of 900 fallen soldiers, its second repatriation in three weeks.",
+    );
+    let got = figures(&f);
+    assert!(got.contains(&("2025-04-19".into(), 240, Recipient::Each, false)), "{got:?}");
+}
