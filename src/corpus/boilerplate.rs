@@ -143,7 +143,7 @@ fn date_heading(line: &str) -> bool {
     if words.iter().filter(|w| !w.is_punct()).count() > limit {
         return false;
     }
-    let dash = |k: usize| words.get(k).is_some_and(|w| ["-", "–", "—", ":"].contains(&w.norm.as_str()));
+    let dash = |k: usize| words.get(k).is_some_and(|w| crate::lang::text::LABEL_MARKS.contains(&w.norm.as_str()));
     let found = dates::find(&words, Anchor::Published(chrono::NaiveDate::default()));
     let day = |m: &&dates::DateMention| matches!(m.period, Period::Day { .. });
     // "24 August - 115 for 115": a day, then a label; "Fri 23.05, afternoon — STAGE ONE":

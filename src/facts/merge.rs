@@ -482,8 +482,19 @@ fn link_series(exchanges: &mut [Exchange], pending: Vec<(ExchangeDate, Fact)>) -
                 push_attr(&mut exchanges[i].agreements, a.clone());
             }
         }
-        for (_, facts) in by_day.range(from..=to) {
+        // "**Total:** 1,000 people returned to each side across the three days", undated
+        // in a chronology published the day after: its article's series, just before.
+        let sources: HashSet<&str> = g.iter().flat_map(|&i| exchanges[i].sources.iter().map(String::as_str)).collect();
+        let after = to + chrono::Duration::days(SERIES_GAP_DAYS);
+        for (day, facts) in by_day.range(from..=after) {
             for fact in facts {
+                let told_with = match fact {
+                    Fact::SeriesTotal(f) | Fact::Planned(f) => sources.contains(f.cite.article.as_str()),
+                    _ => false,
+                };
+                if *day > to && !told_with {
+                    continue;
+                }
                 match fact {
                     Fact::SeriesTotal(f) if !s.totals.contains(f) => s.totals.push(f.clone()),
                     Fact::Planned(f) if !s.planned.contains(f) => s.planned.push(f.clone()),

@@ -58,6 +58,13 @@ impl Word {
 /// Characters scraped Markdown uses for layout only.
 pub const MARKUP: &[char] = &['*', '`', '#', '_'];
 
+/// Marks between a heading's label and its day: "Day two - Saturday, 24 May",
+/// "Stage 3 — 25 May", "*Match report* | Sunday", "Kyiv · Friday".
+pub const LABEL_MARKS: &[&str] = &["-", "–", "—", ":", "|", "·"];
+
+/// The marks of `LABEL_MARKS` that also join a range of days ("3–9 July").
+pub const DASHES: &[&str] = &["-", "–", "—"];
+
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }

@@ -12,6 +12,7 @@ use std::ops::Range;
 
 use super::sentence::Sentence;
 use crate::lang::lexicon::{Cue, Tag};
+use crate::lang::text::WordKind;
 
 /// Words that open a new clause.
 const OPENERS: &[&str] = &["while", "whereas", "but", "although", "though", "meanwhile", "however"];
@@ -28,7 +29,9 @@ fn starts(s: &Sentence) -> Vec<usize> {
     // the clause around it.
     let mut apposition = false;
     for i in 1..w.len() {
-        let dash = matches!(w[i].norm.as_str(), "—" | "–") || w[i].is("-") && spaced(s, i);
+        // "Russian–Ukrainian talks": an en dash joining two words is no break.
+        let joined = w[i].is("–") && !spaced(s, i) && w[i - 1].kind == WordKind::Word;
+        let dash = w[i].is("—") || w[i].is("–") && !joined || w[i].is("-") && spaced(s, i);
         if dash && apposition {
             apposition = false;
             continue;

@@ -215,6 +215,12 @@ fn same_number_at(s: &Sentence, i: usize) -> Option<Count> {
         implied: None,
     };
     let from = if s.is(end, "of") { end + 1 } else { end };
+    // "it had received the same number, 115 servicemen": the number after it is the count.
+    let apposed = s.words.get(from).is_some_and(|w| w.is_punct())
+        && s.words.get(from + 1).is_some_and(|w| w.kind == WordKind::Number);
+    if apposed {
+        return None;
+    }
     noun_phrase(s, &mut c, from);
     if c.np.end == from {
         c.elliptic = true;
@@ -812,6 +818,8 @@ mod tests {
         );
         let c = find(&s);
         assert!(c[1].same_number && c[1].nationality == Some(Side::Ukraine), "{c:?}");
+        let got = counts("Russia's Defence Ministry said it had received the same number, 115 servicemen.");
+        assert_eq!(got.iter().map(|c| c.0).collect::<Vec<_>>(), [115], "{got:?}");
         assert!(counts("the two countries have held a total of 59 prisoner swaps").last().is_some_and(|c| c.0 == 59));
     }
 }

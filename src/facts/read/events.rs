@@ -238,7 +238,15 @@ fn stage(s: &Sentence) -> Option<(u32, bool, usize)> {
         if s.is(i, "day") && i > 0 && s.words[i - 1].capitalized && numbers::ordinal(&s.words[i - 1].norm).is_none() {
             continue;
         }
-        let number = s.words[before.clone()].iter().find_map(|w| numbers::ordinal(&w.norm));
+        // "stage one.", "Stage 3 —": a small number right after a stage's noun (not "day 3").
+        let after = s
+            .words
+            .get(end)
+            .filter(|_| !s.is(i, "day") && !s.is(i, "group") && !s.is(i, "batch"))
+            .and_then(|w| if w.is("one") { Some(1) } else { w.number() })
+            .filter(|n| (1..=9).contains(n))
+            .map(|n| n as u32);
+        let number = s.words[before.clone()].iter().find_map(|w| numbers::ordinal(&w.norm)).or(after);
         let last = s.words[before].iter().any(|w| w.is("last") || w.is("final"));
         match (number, last) {
             (Some(n), last) => return Some((n, last, i)),

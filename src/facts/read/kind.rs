@@ -330,8 +330,11 @@ pub fn names_the_deal(s: &Sentence, c: &Count) -> bool {
     let part_of = of_the
         && (c.at.saturating_sub(5)..c.at - 2)
             .any(|k| s.tag(k) == Some(Tag::Stage) || ["part", "half"].contains(&s.words[k].norm.as_str()));
-    // "on the 1,000 for 1,000 formula", "a 1,000-for-1,000 deal": the deal's name.
-    let deal = s.words.get(c.np.end).is_some_and(|w| DEAL_NOUNS.contains(&w.norm.as_str()));
+    // "on the 1,000 for 1,000 formula", "a 1,000-for-1,000 deal", "in a "1000 for 1000"
+    // format": the deal's name.
+    let after =
+        if s.words.get(c.np.end).is_some_and(|w| QUOTES.contains(&w.norm.as_str())) { c.np.end + 1 } else { c.np.end };
+    let deal = s.words.get(after).is_some_and(|w| DEAL_NOUNS.contains(&w.norm.as_str()));
     // "Zelensky had spoken of a 1,000-for-1,000 exchange": talk of one.
     let spoken_of = (s.clause_of(c.at).start..c.at).any(|k| {
         ["spoken", "spoke", "talked", "talk", "mentioned", "proposed", "offered"].contains(&s.words[k].norm.as_str())
@@ -359,7 +362,29 @@ fn planned(s: &Sentence, c: &Count, clause: std::ops::Range<usize>) -> bool {
         ["future", "next"].contains(&w.norm.as_str())
             || w.is("later") && !(i > 0 && SPANS.contains(&rest[i - 1].norm.as_str()))
     });
-    cue_before || cue_after || future || purpose(s, c, clause.clone()) || to_be_done(s, c, clause)
+    cue_before
+        || cue_after
+        || future
+        || purpose(s, c, clause.clone())
+        || to_be_done(s, c, clause.clone())
+        || what_was_agreed(s, c, clause)
+}
+
+/// Nouns for what two sides agree on.
+const AGREEMENTS: &[&str] = &["agreement", "deal", "accord", "accords", "outcome", "result"];
+
+/// "The single agreement to come out of the talks was a swap of a thousand
+/// prisoners each": an agreement said to be a swap names what was agreed.
+/// Not "Under the deal, 84 were freed" (no copula before the count).
+fn what_was_agreed(s: &Sentence, c: &Count, clause: std::ops::Range<usize>) -> bool {
+    let Some(copula) = (clause.start..c.at).find(|&k| s.tag(k) == Some(Tag::Cue(Cue::Be))) else {
+        return false;
+    };
+    let subject = (clause.start..copula).find(|&k| AGREEMENTS.contains(&s.words[k].norm.as_str()));
+    subject.is_some_and(|k| {
+        !(k.saturating_sub(3)..k).any(|j| ["under", "per", "with"].contains(&s.words[j].norm.as_str()))
+            && !s.has(copula..c.at, |t| matches!(t, Tag::Act(_)))
+    })
 }
 
 /// "carrying 65 Ukrainian prisoners of war to be exchanged": people a
@@ -691,6 +716,15 @@ mod tests {
                 &[(390, Kind::Exchanged), (1000, Kind::Planned)],
             ),
             ("Kyiv said it hoped to free 1,000 more people in the coming weeks.", &[(1000, Kind::Planned)]),
+            (
+                "The single agreement to come out of the first direct Russian–Ukrainian talks in Istanbul was a swap of a thousand prisoners each.",
+                &[(1000, Kind::Planned)],
+            ),
+            (
+                "The sides discussed a ceasefire and an exchange in a \"1000 for 1000\" format.",
+                &[(1000, Kind::Planned)],
+            ),
+            ("Under the deal, 84 prisoners were freed on each side.", &[(84, Kind::Exchanged)]),
             (
                 "The ministry said 70 people were on board the plane that was carrying prisoners to a swap.",
                 &[(70, Kind::Other)],

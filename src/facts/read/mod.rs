@@ -599,15 +599,22 @@ fn stamp_of(first: &str, published: NaiveDate) -> Option<NaiveDate> {
     let on = words.get(start).is_some_and(|w| w.is("on"));
     start += usize::from(on);
     let found = crate::lang::dates::find(&words, Anchor::Published(published));
-    // A heading line: "Day two - Saturday, 24 May", "Stage 3 — 25 May", then the entry.
+    // A heading line: "Day two - Saturday, 24 May", "Stage 3 — 25 May", then the entry;
+    // a kicker "*Match report* | Sunday" dates the report under it.
     if let Some(last) = found.last()
         && let Period::Day { date } = last.period
         && last.words.end == words.len()
         && words.len() <= 8
-        && words[..last.words.start].iter().any(|w| ["-", "–", "—", ":"].contains(&w.norm.as_str()))
     {
-        // "21–22 September 2022": the date finder dates a range by its first day.
-        return Some(date);
+        let label = &words[..last.words.start];
+        let dashed = label.iter().any(|w| text::DASHES.contains(&w.norm.as_str()) || w.is(":"));
+        // "Sunday digest · 3–9 July 2023" heads a week, not its first day.
+        let range = words[last.words.clone()].iter().any(|w| text::DASHES.contains(&w.norm.as_str()));
+        let kicker = label.iter().any(|w| text::LABEL_MARKS.contains(&w.norm.as_str())) && !range;
+        if dashed || kicker {
+            // "Day two - 21–22 September 2022": the date finder dates a range by its first day.
+            return Some(date);
+        }
     }
     // "**Elsewhere on Monday**": a bold label ending on its day heads the section under it.
     let trimmed = first.trim();

@@ -167,14 +167,31 @@ impl<'a> Sentence<'a> {
         // "still in Russian captivity as of Jan. 3": the day of a state of things.
         let as_of = m.words.start >= 2 && self.is(m.words.start - 2, "as") && self.is(m.words.start - 1, "of");
         let belongs_elsewhere = belongs_elsewhere || as_of;
-        let after = self.words.get(m.words.end).map(|w| w.norm.as_str());
+        // "the 23 July Istanbul agreements": a place's name may sit between the day and its event.
+        let named = (m.words.end..(m.words.end + 2).min(self.words.len()))
+            .take_while(|&k| self.words[k].capitalized && self.words[k].kind == text::WordKind::Word)
+            .count();
+        let after = self.words.get(m.words.end + named).map(|w| w.norm.as_str());
+        // "on Tuesday, in a telephone call with …": the day of the call.
+        let occasion = {
+            let mut k = m.words.end + usize::from(self.is(m.words.end, ","));
+            let opens = ["in", "during", "at"].contains(&self.words.get(k).map_or("", |w| w.norm.as_str()));
+            k += 1;
+            while opens
+                && k < self.words.len()
+                && ["a", "an", "the", "telephone", "phone"].contains(&self.words[k].norm.as_str())
+            {
+                k += 1;
+            }
+            opens && self.words.get(k).is_some_and(|w| OCCASIONS.contains(&w.norm.as_str()))
+        };
         // "he expects it to continue on Saturday and Sunday": the day of a plan.
         let segment = (m.words.start.saturating_sub(10)..m.words.start)
             .rev()
             .find(|&k| self.words[k].is_punct() && !self.is(k, "-"))
             .map_or(m.words.start.saturating_sub(10), |k| k + 1);
         let planned = self.has(segment..m.words.start, |t| t == Tag::Cue(Cue::Plan));
-        belongs_elsewhere || planned || after.is_some_and(|a| FOREIGN_AFTER.contains(&a))
+        belongs_elsewhere || planned || occasion || after.is_some_and(|a| FOREIGN_AFTER.contains(&a))
     }
 }
 
@@ -197,6 +214,10 @@ const FOREIGN_BEFORE: &[&str] = &[
     "mandate",
     "expired",
     "interview",
+    // "Sitting of 20.03.2025 — Item 1: Briefing on the exchange of 19 March".
+    "sitting",
+    "session",
+    "hearing",
     "published",
     "missing",
     "until",
@@ -219,6 +240,10 @@ const FOREIGN_BEFORE: &[&str] = &[
     "eve",
 ];
 
+/// What a day after "in", "during" or "at" may be the day of: "on Tuesday, in a
+/// telephone call with …", "on 16 May, during talks in Istanbul".
+const OCCASIONS: &[&str] = &["call", "conversation", "talks", "negotiations", "meeting", "summit", "interview"];
+
 /// Words after a date that make it the date of something else: "the May 16 talks".
 const FOREIGN_AFTER: &[&str] = &[
     "talks",
@@ -230,6 +255,8 @@ const FOREIGN_AFTER: &[&str] = &[
     "invasion",
     "parade",
     "agreement",
+    "agreements",
+    "accords",
     "deal",
     "memorandum",
 ];
@@ -252,12 +279,20 @@ mod tests {
     #[test]
     fn dates_of_other_things_are_foreign() {
         let s = Sentence::new(
-            "Two priests, arrested on 16 November 2022, came home on Friday after the June 2 talks.",
+            "Two priests, arrested on 16 November 2022, came home on Friday after the June 2 talks under the 23 July Istanbul agreements.",
             day("2024-06-29"),
             0,
             0,
         );
         let foreign: Vec<bool> = s.dates.iter().map(|(_, f)| *f).collect();
-        assert_eq!(foreign, [true, false, true]);
+        assert_eq!(foreign, [true, false, true, true]);
+        let s = Sentence::new(
+            "On Tuesday, in a telephone call, he had spoken of releasing 23 wounded; they came home on Wednesday.",
+            day("2025-03-20"),
+            0,
+            0,
+        );
+        let foreign: Vec<bool> = s.dates.iter().map(|(_, f)| *f).collect();
+        assert_eq!(foreign, [true, false]);
     }
 }

@@ -1044,3 +1044,41 @@ fn an_explainers_lede_dates_the_swap_not_the_bodies_the_day_before() {
     let got = figures(&f);
     assert!(got.contains(&("2025-04-19".into(), 240, Recipient::Each, false)), "{got:?}");
 }
+
+#[test]
+fn a_chronology_names_its_stages_in_headings_and_its_total_after_them() {
+    let f = read(
+        "2025-05-26",
+        "The single agreement to come out of the Russian–Ukrainian talks in Istanbul was a swap of a thousand prisoners each.\n\n**Friday 16 May** — Umerov says the two sides discussed an exchange in a \"1000 for 1000\" format.\n\n**Friday 23 May, afternoon — stage one.** 390 Ukrainians come home.\n\n**Saturday 24 May — stage two.** 307 Ukrainian defenders return.\n\n**Sunday 25 May — stage three.** 303 more Ukrainian servicemen return.\n\n**Total:** 1,000 people returned to each side across the three days.",
+    );
+    let got = figures(&f);
+    assert!(!got.iter().any(|g| g.1 == 1000), "the agreement and its total are no day's figure: {got:?}");
+    let merged = crate::facts::merge::merge(vec![f]);
+    let series = &merged.series[0];
+    assert_eq!(series.exchanges, ["2025-05-23", "2025-05-24", "2025-05-25"]);
+    assert_eq!(series.totals.iter().map(|t| t.value).collect::<Vec<_>>(), [1000]);
+    let stages: Vec<u32> = merged.exchanges.iter().filter_map(|e| e.stage.as_ref().map(|s| s.number)).collect();
+    assert_eq!(stages, [1, 2, 3]);
+}
+
+#[test]
+fn a_kicker_dates_the_report_and_a_sitting_is_no_exchange_day() {
+    let f = read(
+        "2025-08-25",
+        "*Match report* | Sunday\n\nThe organisers read out the news: in a prisoner exchange that day, 146 Ukrainian servicemen had come home. Russia's Defence Ministry said it had received the same number, 146 servicemen, captured in the Kursk region, where Ukraine launched an offensive on 6 August.",
+    );
+    let got = figures(&f);
+    assert_eq!(
+        got,
+        [
+            ("2025-08-24".into(), 146, Recipient::To(Side::Ukraine), false),
+            ("2025-08-24".into(), 146, Recipient::To(Side::Russia), false)
+        ]
+    );
+    let f = read(
+        "2025-03-20",
+        "**Sitting of 20.03.2025 — Item 1: Briefing on the exchange of 19 March**\n\nMembers were told that on Wednesday Ukraine and Russia each released 175 prisoners of war.\n\nSeparately, 22 severely wounded Ukrainian prisoners were also handed over. Members noted that on Tuesday, in a telephone call, the Russian President had spoken of releasing 23. In total, 197 Ukrainians came home on the day.",
+    );
+    let days: Vec<String> = figures(&f).into_iter().map(|g| g.0).collect();
+    assert!(days.iter().all(|d| d == "2025-03-19"), "{days:?}");
+}

@@ -254,6 +254,10 @@ pub const CUES: &[(&str, Cue)] = &[
     ("agreement on exchanging", Cue::Plan),
     ("agreement to exchange", Cue::Plan),
     ("agree", Cue::Plan),
+    // "the two sides discussed a ceasefire and an exchange of 1,000 for 1,000".
+    ("discussed", Cue::Plan),
+    ("discussing", Cue::Plan),
+    ("discuss", Cue::Plan),
     ("proposed", Cue::Plan),
     ("propose", Cue::Plan),
     ("proposes", Cue::Plan),
@@ -325,6 +329,9 @@ pub const CUES: &[(&str, Cue)] = &[
     ("over two days", Cue::SoFar),
     ("over three days", Cue::SoFar),
     ("over both days", Cue::SoFar),
+    ("across the two days", Cue::SoFar),
+    ("across the three days", Cue::SoFar),
+    ("across both days", Cue::SoFar),
     // "697 people had been returned in two days".
     ("in two days", Cue::SoFar),
     ("in three days", Cue::SoFar),
