@@ -471,6 +471,13 @@ pub fn total(ctx: &Context, q: &Question, sel: &Selection) -> Answer {
     r.finish(q, ok, ctx.corpus)
 }
 
+/// The full-scale invasion: a period asked from before it runs from the start.
+const WAR_BEGAN: chrono::NaiveDate = chrono::NaiveDate::from_ymd_opt(2022, 2, 24).expect("a valid day");
+
+/// How long before the end of a period a source's running total may have been
+/// given and still stand for it.
+const RECENT_TOTAL_DAYS: i64 = 31;
+
 /// Sources' own running totals over the period asked ("98 Ukrainians
 /// released over the past week, Yermak said"), which no sum of mine replaces.
 pub fn running_totals(ctx: &Context, q: &Question, r: &mut Reply) -> bool {
@@ -478,10 +485,26 @@ pub fn running_totals(ctx: &Context, q: &Question, r: &mut Reply) -> bool {
     if from == to {
         return false;
     }
+    // "before the jan 2024 swap, how many had Ukraine got back": everything up to a day,
+    // which a source's running total of then answers better than my sum.
+    let since_ever = from < WAR_BEGAN;
     let mut any = false;
     for c in &ctx.facts.claims {
         let ClaimKind::ReturnedTotal(side) = c.kind else { continue };
         if q.filter.recipient.is_some_and(|s| s != side) {
+            continue;
+        }
+        let whole_war = matches!(c.scope, Scope::War | Scope::Unstated);
+        if since_ever && whole_war && c.as_of <= to && (to - c.as_of).num_days() <= RECENT_TOTAL_DAYS {
+            r.line(format!(
+                "{} said {} {} had been returned in all by {}.",
+                c.reporter.name,
+                c.text,
+                side.people(),
+                day_label(c.as_of)
+            ));
+            r.cite(&c.cite);
+            any = true;
             continue;
         }
         let Scope::Recent { from: since } = c.scope else { continue };

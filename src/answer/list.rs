@@ -234,6 +234,12 @@ pub fn compare(ctx: &Context, q: &Question) -> Answer {
     let mut r = Reply::default();
     let side = q.filter.recipient.filter(|_| !q.filter.both);
     let (a, b) = (&picked[0], &picked[1]);
+    // "which returned more civilians, the aug 14 exchange or the oct 2 one?": that group's counts.
+    let who = Who::of(q.filter.category, &q.filter.group);
+    if who.is_subgroup() {
+        compare_groups(a, b, side, who, &mut r);
+        return r.finish(q, true, ctx.corpus);
+    }
     let (ta, tb) = (event_text(a, side, &mut r), event_text(b, side, &mut r));
     let (ra, rb) = (a.range(side), b.range(side));
     let whose = side.map_or(String::new(), |s| format!(" for {}", s.name()));
@@ -254,4 +260,59 @@ pub fn compare(ctx: &Context, q: &Question) -> Answer {
     r.line(format!("• {ta}"));
     r.line(format!("• {tb}"));
     r.finish(q, true, ctx.corpus)
+}
+
+/// One group's people in two events: "14 August 2025: Ukraine: 51 civilians
+/// (Radio …)". The verdict only when each event has one agreed count.
+fn compare_groups(a: &Event, b: &Event, side: Option<Side>, who: Who, r: &mut Reply) {
+    let noun = if who.group.is_empty() { who.category.noun().to_string() } else { who.group.join(" ") };
+    let sides: Vec<Side> = side.map_or(SIDES.to_vec(), |s| vec![s]);
+    let mut text_of = |ev: &Event| {
+        let mut total = Some(0);
+        let mut any = false;
+        let mut parts: Vec<String> = Vec::new();
+        for &s in &sides {
+            for e in &ev.days {
+                let counts = tally::counts(e, s, who);
+                for c in &counts {
+                    r.figure(format!("{}: {noun} returned to {}", e.date.label(), s.name()), c.figures[0]);
+                }
+                match counts.as_slice() {
+                    [] => {}
+                    [c] => {
+                        total = total.map(|t| t + c.value);
+                        any = true;
+                    }
+                    _ => total = None,
+                }
+                if !counts.is_empty() {
+                    let v: Vec<String> =
+                        counts.iter().map(|c| format!("{} {noun} ({})", c.text(), names(&c.reporters()))).collect();
+                    parts.push(format!("to {}: {}", s.name(), v.join(" or ")));
+                }
+            }
+        }
+        let text = if parts.is_empty() {
+            format!("**{}**: my sources give no figure for {noun}", ev.label)
+        } else {
+            format!("**{}**: {}", ev.label, parts.join("; "))
+        };
+        (total.filter(|_| any), text)
+    };
+    let (sa, ta) = text_of(a);
+    let (sb, tb) = text_of(b);
+    let whose = if sides.len() > 1 { ", both sides together" } else { "" };
+    let verdict = match (sa, sb) {
+        (Some(x), Some(y)) if x > y => {
+            format!("{} returned more {noun}: {} against {}{whose}.", a.label, num(x), num(y))
+        }
+        (Some(x), Some(y)) if x < y => {
+            format!("{} returned more {noun}: {} against {}{whose}.", b.label, num(y), num(x))
+        }
+        (Some(_), Some(_)) => format!("The same number of {noun} came back in both."),
+        _ => format!("My sources do not give one agreed count of {noun} for both, so I cannot say which had more:"),
+    };
+    r.line(verdict);
+    r.line(format!("• {ta}"));
+    r.line(format!("• {tb}"));
 }

@@ -207,6 +207,11 @@ pub fn describe(ctx: &Context, q: &Question, id: &str) -> Answer {
 /// say about it, and what is known.
 pub fn no_exchange(ctx: &Context, q: &Question) -> Answer {
     let mut r = Reply::default();
+    // "before the first swap of 2024, how many had Ukraine got back": with none of its
+    // exchanges on record, a source's running total of then still answers.
+    if matches!(q.measure, Measure::Count | Measure::Total) && count::running_totals(ctx, q, &mut r) {
+        return r.finish(q, true, ctx.corpus);
+    }
     let what = match (q.select.periods.first(), q.select.descriptors.is_empty()) {
         (Some(p), _) => format!("on record for {}", p.label()),
         (None, false) => format!("matching “{}”", q.select.descriptors.join(" ")),

@@ -375,11 +375,19 @@ fn pick_rank<'f>(facts: &'f Facts, chosen: &[&'f Exchange], rank: Rank, by: &Fil
             let scored: Vec<(u64, u64, Vec<&Exchange>)> = chosen
                 .iter()
                 .filter_map(|e| {
+                    // A side's headline counts (not "and one civilian" beside "100 military
+                    // personnel", which came home with them).
+                    let headline = |f: &&crate::facts::Figure| match by.recipient {
+                        Some(side) => tally::counts(e, side, tally::Who::HEADLINE)
+                            .iter()
+                            .any(|c| c.figures.iter().any(|x| std::ptr::eq(*x, *f))),
+                        None => !f.part,
+                    };
                     let values: Vec<u64> = e
                         .figures
                         .iter()
                         .filter(|f| by.recipient.is_none_or(|side| f.recipient.reaches(side)))
-                        .filter(|f| if by.group.is_empty() { !f.part } else { f.describes(&by.group) })
+                        .filter(|f| if by.group.is_empty() { headline(f) } else { f.describes(&by.group) })
                         .map(|f| f.value)
                         // "246, plus 31 seriously wounded" brought 277 home.
                         .chain(

@@ -65,6 +65,16 @@ pub fn fold_words(text: &str, words: Vec<Word>) -> Vec<Word> {
     let mut i = 0;
     while i < words.len() {
         let w = &words[i];
+        // "sixty-seventh": one ordinal word (not 60 and a "seventh").
+        if tens(&w.norm).is_some()
+            && words.get(i + 1).is_some_and(|x| x.is("-"))
+            && words.get(i + 2).and_then(|x| ordinal(&x.norm)).is_some_and(|u| u < 10)
+        {
+            let span = w.span.start..words[i + 2].span.end;
+            out.push(Word { norm: text[span.clone()].to_lowercase(), span, ..w.clone() });
+            i += 3;
+            continue;
+        }
         // "several hundred", "hundreds": no number; "a hundred", "two hundred": one.
         let scale = w.is("hundred") || w.is("thousand");
         let starts_run = w.kind == WordKind::Word
@@ -141,6 +151,12 @@ fn phrase_of(words: &[Word]) -> String {
     s
 }
 
+/// "twenty" → 20 … "ninety" → 90.
+fn tens(norm: &str) -> Option<u32> {
+    const TENS: &[&str] = &["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    TENS.iter().position(|t| *t == norm).map(|k| 20 + 10 * k as u32)
+}
+
 /// Ordinals in words and digits: "first" → 1, "ninth" → 9, "56th" → 56.
 pub fn ordinal(norm: &str) -> Option<u32> {
     const WORDS: &[(&str, u32)] = &[
@@ -169,14 +185,9 @@ pub fn ordinal(norm: &str) -> Option<u32> {
     if let Some((_, n)) = WORDS.iter().find(|(w, _)| *w == norm) {
         return Some(*n);
     }
-    // "twenty-third", "thirty-first".
-    if let Some((tens, unit)) = norm.split_once('-') {
-        let tens = match tens {
-            "twenty" => 20,
-            "thirty" => 30,
-            _ => return None,
-        };
-        return ordinal(unit).filter(|u| *u < 10).map(|u| tens + u);
+    // "twenty-third", "sixty-seventh".
+    if let Some((ten, unit)) = norm.split_once('-') {
+        return ordinal(unit).filter(|u| *u < 10).zip(tens(ten)).map(|(u, t)| t + u);
     }
     let digits: String = norm.chars().take_while(char::is_ascii_digit).collect();
     let suffix = &norm[digits.len()..];
@@ -221,5 +232,8 @@ mod tests {
         assert_eq!(ordinal("56th"), Some(56));
         assert_eq!(ordinal("51st"), Some(51));
         assert_eq!(ordinal("fifty"), None);
+        assert_eq!(ordinal("sixty-seventh"), Some(67));
+        let w = words("the sixty-seventh exchange");
+        assert_eq!(w.iter().filter_map(|w| ordinal(&w.norm)).collect::<Vec<_>>(), [67]);
     }
 }

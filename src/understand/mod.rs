@@ -94,8 +94,7 @@ fn measure(w: &Words, s: &Selectors, f: &Filters, claim: Option<ClaimKind>) -> M
     let first = w.first();
     // "give me the numbers for each of the three days of the 1000 for 1000 swap".
     let numbers_asked = claim.is_none() && w.has_any(q::NUMBERS_ASKED) && s.names_exchange();
-    let how_many =
-        w.phrase(&["how", "many"]) || w.phrase(&["number", "of"]) || w.phrase(&["how", "much"]) || numbers_asked;
+    let how_many = read::asks_how_many(w) || numbers_asked;
     let says = w.has_any(q::SAY);
     // "What did Peskov say about …", "How did Russia's defence ministry describe …".
     if (first == "what" || first == "how" || first == "why") && says && !how_many {
@@ -166,7 +165,10 @@ fn measure(w: &Words, s: &Selectors, f: &Filters, claim: Option<ClaimKind>) -> M
     let date_of = (first == "what" || first == "which")
         && (w.phrase(&["the", "date", "of"]) || w.phrase(&["the", "day", "of"]))
         || (first == "date" || first == "day") && w.words.get(1).is_some_and(|x| x.is("of"));
+    // "after the 84-person exchange, when was the next swap": a question after a clause.
     let asks_date = first == "when"
+        || w.phrase(&["when", "was"])
+        || w.phrase(&["when", "did"])
         || date_of
         || w.phrase(&["what", "date"])
         || w.phrase(&["which", "date"])

@@ -100,8 +100,11 @@ pub fn periods(w: &Words, today: NaiveDate) -> (Vec<Period>, Option<Period>) {
         let period = with_year_of_others(m.period, &w.dates);
         // "by the 2 Oct 2025 swap", "what total … after the 5 March 2026 swap": a running total then.
         let total_after = at(1) == Some("the") && at(2) == Some("after") && (w.has_any(q::TOTAL) || mediator_tally(w));
-        // "by the end of 2024": everything up to then, not 2024 alone.
-        let by_end = at(1) == Some("of") && at(2) == Some("end") && at(3) == Some("the") && at(4) == Some("by");
+        // "by the end of 2024", "as of the end of 2024": everything up to then, not 2024 alone.
+        let by_end = at(1) == Some("of")
+            && at(2) == Some("end")
+            && at(3) == Some("the")
+            && (at(4) == Some("by") || at(4) == Some("of") && at(5) == Some("as"));
         match (at(1), at(2)) {
             (Some("of"), Some("as")) | (Some("by"), _) | (Some("the"), Some("by")) => as_of = Some(period),
             _ if total_after || by_end => as_of = Some(period),
@@ -116,6 +119,10 @@ pub fn periods(w: &Words, today: NaiveDate) -> (Vec<Period>, Option<Period>) {
                 }))
             }
             (Some("before" | "until" | "till"), _) => periods.extend(open_range(m.period, today, false)),
+            // "before the jan 2024 swap": up to the day before it.
+            (Some("the"), Some("before")) if matches!(w.tag(m.words.end), Some(Tag::Event)) => {
+                periods.extend(open_range(m.period, today, false))
+            }
             // "the running total after the 40th exchange in April 2023": as it stood then.
             _ if running_total(w) => as_of = Some(period),
             _ => periods.push(period),
@@ -197,9 +204,15 @@ pub fn n_for_n(words: &[Word]) -> Option<u64> {
 /// Head counts a question names ("When were 108 women freed?"), besides dates and "N-for-N".
 pub fn values(w: &Words, n_for_n: Option<u64>) -> Vec<u64> {
     let words = &w.words;
-    // "the two 50-for-50 swaps" counts swaps; "the Il-76" names a plane.
+    // "the two 50-for-50 swaps" counts swaps, "the three stages" and "the three days" its
+    // parts; "the Il-76" names a plane.
+    // "the 84-person exchange" is its size.
+    let sized = |i: usize| {
+        words.get(i + 1).is_some_and(|x| x.is("-")) && words.get(i + 2).is_some_and(|x| x.kind == WordKind::Word)
+    };
     let counts_swaps = |i: usize| {
-        (i + 1..(i + 4).min(words.len())).any(|k| w.tag(k) == Some(Tag::Event))
+        (i + 1..(i + 4).min(words.len())).any(|k| w.tag(k) == Some(Tag::Event)) && !sized(i)
+            || words.get(i + 1).is_some_and(|x| x.is("days") || w.tag(i + 1) == Some(Tag::Stage))
             || words
                 .get(i + 1)
                 .and_then(Word::number)
@@ -304,9 +317,12 @@ pub fn neighbour(w: &Words) -> Option<Neighbour> {
         // after the 6 May swap".
         // "what came next after the independence day 2025 exchange?".
         const SEQUENCE: &[&str] = &["swaps", "exchanges", "next", "came", "come", "followed", "previous", "happened"];
+        // "after the 84-person exchange in aug 2025, when was the next swap".
+        let next_asked = words[k.min(words.len())..].iter().any(|x| x.is("next") || x.is("previous"));
         let named = k == dated
             || words.get(k).is_some_and(|x| x.is("one"))
-            || words[i.saturating_sub(4)..i].iter().any(|x| thing(x) || SEQUENCE.contains(&x.norm.as_str()));
+            || words[i.saturating_sub(4)..i].iter().any(|x| thing(x) || SEQUENCE.contains(&x.norm.as_str()))
+            || next_asked;
         (named && words.get(k).is_some_and(thing)).then_some(side)
     })
 }
@@ -381,8 +397,16 @@ pub fn recipient(w: &Words) -> Option<Side> {
         // people as often as the other's ("Ukraine frees 32 soldiers in a swap"),
         // so freeing names no side; handing over does.
         let freeing = after.clone().any(|i| FREEING.contains(&w.words[i].norm.as_str()));
+        // "Ukraine's total number returned from captivity": its people came home.
+        let home = after.clone().any(|i| {
+            w.tag(i) == Some(Tag::Act(Act::Give))
+                && (w.words.get(i + 1).is_some_and(|x| x.is("home"))
+                    || w.words.get(i + 1).is_some_and(|x| x.is("from"))
+                        && w.words.get(i + 2).is_some_and(|x| HOLDING.contains(&x.norm.as_str())))
+        });
         match act_after {
             Some(Act::Receive | Act::Home) => return Some(side),
+            Some(Act::Give) if home => return Some(side),
             Some(Act::Give) if freeing => return None,
             Some(Act::Give) => return Some(side.other()),
             _ => {}
@@ -738,13 +762,17 @@ fn mediator_tally(w: &Words) -> bool {
     w.has_any(&["through", "via"]) && w.has_any(&["mediation", "efforts", "mediations"])
 }
 
-pub fn claim(w: &Words, s: &Selectors, f: &Filters) -> Option<ClaimKind> {
-    // "what total did the UAE give for captives exchanged …": a number asked for, too.
-    let how_many = w.phrase(&["how", "many"])
+/// "how many", "the number of", "how much", "Ukraine's total number returned": a number asked for.
+pub fn asks_how_many(w: &Words) -> bool {
+    w.phrase(&["how", "many"])
         || w.phrase(&["number", "of"])
         || w.phrase(&["how", "much"])
-        || w.phrase(&["what", "total"])
-        || running_total(w);
+        || w.phrase(&["total", "number"])
+}
+
+pub fn claim(w: &Words, s: &Selectors, f: &Filters) -> Option<ClaimKind> {
+    // "what total did the UAE give for captives exchanged …": a number asked for, too.
+    let how_many = asks_how_many(w) || w.phrase(&["what", "total"]) || running_total(w);
     // "Which number exchange was the Independence Day swap?": its place in the count of swaps.
     // Not "For the 31 January swap, what number did Kyiv give?": a count asked of a swap.
     let ordinal_asked = w.words.windows(3).enumerate().any(|(i, x)| {

@@ -90,6 +90,9 @@ fn filters() {
     // A running total up to a day, not that year's sum.
     let x = q("how many ukrainians had come home in total by the end of 2024?");
     assert!(x.select.periods.is_empty() && x.select.as_of.is_some(), "{:?}", x.select);
+    let x = q("what was ukraine's total number returned from captivity as of the end of 2024?");
+    assert!(x.select.periods.is_empty() && x.select.as_of.is_some(), "{:?}", x.select);
+    assert_eq!(x.filter.recipient, Some(Side::Ukraine));
     // Company, not a sum.
     assert_eq!(q("How many Azov fighters were released together with Maksym Butkevych?").measure, Measure::Count);
     let x = q("In the swap of 3 January 2024, which side got more people back?");
@@ -178,6 +181,16 @@ fn selectors() {
     assert_eq!((after.select.neighbour, after.select.rank), (Some(Neighbour::After), None));
     assert_eq!(q("where do the russian pows go after the may 6 2025 swap").select.neighbour, None);
     assert_eq!(q("what came next after the independence day 2025 exchange?").select.neighbour, Some(Neighbour::After));
+    // A size named with a hyphen is no count of swaps; the question after the clause asks a date.
+    let next = q("after the 84-person exchange in aug 2025, when was the next swap and how big was it?");
+    assert_eq!(
+        (next.select.neighbour, next.measure, next.select.values.clone()),
+        (Some(Neighbour::After), Measure::Date, vec![84])
+    );
+    // "the three stages" counts no one.
+    assert!(
+        q("what were the three stages of the 1000 for 1000 and how many came back each day").select.values.is_empty()
+    );
     assert_eq!(
         q("What exchange preceded the 101-for-101 swap in February 2023?").select.neighbour,
         Some(Neighbour::Before)

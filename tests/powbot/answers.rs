@@ -740,3 +740,26 @@ fn whether_someone_gave_a_figure_is_answered_with_whose_figures_there_are() {
     let b = engine.answer("How many did Zelensky say came home on 24 August 2025?");
     assert!(!b.answered, "{}", b.text);
 }
+
+/// A comparison of one group (civilians) weighs that group's counts, not the
+/// exchanges' sizes; a neighbour asked after a clause ("after the 84-person
+/// exchange, when was the next swap") is found; a running total "before" a
+/// swap is the source's own, beside my sum.
+#[test]
+fn groups_compared_neighbours_after_a_clause_and_totals_before_a_swap() {
+    let august = "Eighty-four Ukrainians came home on 14 August: thirty-three soldiers and fifty-one civilians. Russia said 84 Russians were returned.";
+    let october = "On 2 October Ukraine brought back 185 defenders and 20 civilians. Russia said 185 servicemen and 20 civilians came back.";
+    let earlier = "On 3 January 2024 Russia freed 230 Ukrainians. Kyiv had said in December that 2,598 people had been freed through the 48 previous swaps.";
+    let scratch = crate::support::Scratch::new(&[
+        ("a.md", &crate::support::article("a", "2025-08-15", august)),
+        ("b.md", &crate::support::article("b", "2025-10-03", october)),
+        ("c.md", &crate::support::article("c", "2024-01-04", earlier)),
+    ]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let a = engine.answer("which returned more civilians, the aug 14 2025 exchange or the oct 2 2025 one?");
+    assert!(a.answered && a.text.starts_with("14 August 2025 returned more civilians: 51 against 40"), "{}", a.text);
+    let b = engine.answer("after the 84-person exchange in aug 2025, when was the next swap?");
+    assert!(b.answered && b.text.contains("2 October 2025") && !b.text.contains("3 January"), "{}", b.text);
+    let c = engine.answer("before the jan 2024 swap, how many had ukraine gotten back?");
+    assert!(c.text.contains("2,598") && !c.text.contains("230 on"), "{}", c.text);
+}

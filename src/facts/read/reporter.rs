@@ -159,7 +159,10 @@ fn title_ending(s: &Sentence, v: usize) -> bool {
 /// it wins over the institution of their title ("Andriy Yermak, head of the
 /// presidential office, said" is Yermak), else the nearest speaker.
 fn speaker_before(s: &Sentence, v: usize) -> Option<Reporter> {
-    let mut from = v.saturating_sub(12);
+    // "Ukraine counts this as the 59th exchange since the full-scale invasion and says
+    // 3,956 …": a second verb of the subject that opened the sentence.
+    let reach = if v > 0 && s.is(v - 1, "and") { 24 } else { 12 };
+    let mut from = v.saturating_sub(reach);
     // Never reach back over another speech or a clause of its own.
     if let Some(k) = (from..v).rev().find(|&k| s.tag(k) == Some(Tag::Speech) || s.is(k, ";") || s.is(k, "while")) {
         from = k + 1;

@@ -42,6 +42,8 @@ pub const ACTS: &[(&str, Act)] = &[
     ("receiving", Act::Receive),
     ("got back", Act::Receive),
     ("get back", Act::Receive),
+    ("gotten back", Act::Receive),
+    ("getting back", Act::Receive),
     ("got", Act::Receive),
     ("get", Act::Receive),
     ("gets", Act::Receive),
