@@ -9,7 +9,7 @@ use super::select::{self, Selection};
 use super::{Answer, Context};
 use crate::facts::{Claim, ClaimKind, Exchange, Recipient, Scope};
 use crate::lang::dates::day_label;
-use crate::understand::Question;
+use crate::understand::{Question, Rank};
 
 /// "How many were exchanged?" with nothing to narrow it: the sources'
 /// running totals for the side asked (Ukraine's unless named).
@@ -80,7 +80,8 @@ pub fn answer(ctx: &Context, q: &Question) -> Answer {
     // "How many bodies did Ukraine receive on 23 October 2025?", "… in the
     // September and October repatriations together": the handovers of the
     // days asked, not a running total that happens to be dated then.
-    if matches!(kind, ClaimKind::Bodies(_)) && !q.select.periods.is_empty() {
+    let ranked = matches!(q.select.rank, Some(Rank::Largest | Rank::Smallest));
+    if matches!(kind, ClaimKind::Bodies(_)) && (!q.select.periods.is_empty() || ranked) {
         let handovers = handovers_in(&claims, q);
         if !handovers.is_empty() {
             return bodies_answer(ctx, q, &handovers);
@@ -208,7 +209,8 @@ pub fn period_total(ctx: &Context, q: &Question) -> Option<Answer> {
 fn handovers_in<'c>(claims: &[&'c Claim], q: &Question) -> Vec<&'c Claim> {
     let mut out: Vec<&Claim> = Vec::new();
     for c in claims.iter().filter(|c| c.scope == Scope::Day) {
-        let inside = q.select.periods.iter().any(|p| p.bounds().is_some_and(|(a, b)| a <= c.as_of && c.as_of <= b));
+        let inside = q.select.periods.is_empty()
+            || q.select.periods.iter().any(|p| p.bounds().is_some_and(|(a, b)| a <= c.as_of && c.as_of <= b));
         if inside && !out.iter().any(|o| o.as_of == c.as_of && o.kind == c.kind) {
             out.push(c);
         }
@@ -219,6 +221,31 @@ fn handovers_in<'c>(claims: &[&'c Claim], q: &Question) -> Vec<&'c Claim> {
 
 fn bodies_answer(ctx: &Context, q: &Question, handovers: &[&Claim]) -> Answer {
     let mut r = Reply::default();
+    // "which single handover of bodies was the biggest": the one, with the others beside it.
+    let extreme = match q.select.rank {
+        Some(Rank::Largest) => handovers.iter().max_by_key(|c| c.low),
+        Some(Rank::Smallest) => handovers.iter().min_by_key(|c| c.low),
+        _ => None,
+    };
+    if let Some(c) = extreme {
+        let word = if q.select.rank == Some(Rank::Largest) { "largest" } else { "smallest" };
+        let within = q.select.periods.first().map_or(String::new(), |p| format!(" in {}", p.label()));
+        r.line(format!(
+            "The {word} handover of bodies{within} on record: {}, according to {}.",
+            claim_text(c),
+            c.reporter.name
+        ));
+        r.cite(&c.cite);
+        let others: Vec<String> = handovers
+            .iter()
+            .filter(|o| !std::ptr::eq(**o, *c))
+            .map(|o| format!("{} on {}", num(o.low), day_label(o.as_of)))
+            .collect();
+        if !others.is_empty() {
+            r.line(format!("The others: {}.", others.join(", ")));
+        }
+        return r.finish(q, true, ctx.corpus);
+    }
     for c in handovers {
         r.line(format!("{}, according to {}.", claim_text(c), c.reporter.name));
         quote_names(ctx, q, c, &mut r);

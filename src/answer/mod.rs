@@ -84,15 +84,16 @@ pub fn answer(ctx: &Context, q: &Question) -> Answer {
                 .words
                 .first()
                 .is_some_and(|w| crate::lang::lexicon::questions::AUXILIARIES.contains(&w.norm.as_str()));
-            if !claimed.answered
-                && did
-                && matches!(q.claim, Some(crate::facts::ClaimKind::Planned(_)))
-                && !q.select.periods.is_empty()
-            {
+            // With the plan on record, the plan and what was handed over, side by side.
+            if did && matches!(q.claim, Some(crate::facts::ClaimKind::Planned(_))) && !q.select.periods.is_empty() {
                 let asked = Question { measure: Measure::Count, claim: None, ..q.clone() };
                 let sel = select::select(ctx, &asked);
                 if !sel.exchanges.is_empty() && sel.basis != Basis::All {
-                    return count::count(ctx, &asked, &sel);
+                    let done = count::count(ctx, &asked, &sel);
+                    if !claimed.answered || !done.answered {
+                        return if claimed.answered { claimed } else { done };
+                    }
+                    return claimed.and(done, &q.text);
                 }
             }
             return claimed;

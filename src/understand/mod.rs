@@ -192,7 +192,10 @@ fn measure(w: &Words, s: &Selectors, f: &Filters, claim: Option<ClaimKind>) -> M
         return Measure::Date;
     }
     // "the running total after the 40th exchange": an ordinal naming the exchange it runs to.
-    if claim.is_some() && (s.rank.is_none() || read::running_total(w)) {
+    // "which single handover of bodies was the biggest": bodies are ranked among their handovers.
+    let bodies_ranked =
+        matches!(claim, Some(ClaimKind::Bodies(_))) && matches!(s.rank, Some(Rank::Largest | Rank::Smallest));
+    if claim.is_some() && (s.rank.is_none() || read::running_total(w) || bodies_ranked) {
         return Measure::Claim;
     }
     // "which officials …", "which two civilians …" ask for people; "which

@@ -56,6 +56,8 @@ fn measures() {
         ("when was the body of joshua alan jones handed over", Measure::Date),
         ("how many people does kyiv hope to free under the deal", Measure::Claim),
         ("who announced the plan to free 1,200 ukrainians", Measure::Claim),
+        ("did russia actually hand over all 23 wounded putin talked about in march 2025?", Measure::Claim),
+        ("in june 2025 which single handover of bodies was the biggest?", Measure::Claim),
         ("which number exchange was the independence day 2025 swap", Measure::Claim),
         // Ages are in the sentences, not in any exchange's figures.
         ("oldest soldier freed on 2 october 2025?", Measure::Search),

@@ -763,3 +763,19 @@ fn groups_compared_neighbours_after_a_clause_and_totals_before_a_swap() {
     let c = engine.answer("before the jan 2024 swap, how many had ukraine gotten back?");
     assert!(c.text.contains("2,598") && !c.text.contains("230 on"), "{}", c.text);
 }
+
+/// Handovers of bodies listed after a colon, each with its day, are each
+/// side's own; the largest of a month is ranked among them, never among the
+/// running totals ("since the process started").
+#[test]
+fn the_largest_handover_of_bodies_is_ranked_among_the_days_handovers() {
+    let body = "Ukraine then received bodies in several stages: 1,212 on 11 June, 1,200 on 15 June and 1,245 on 16 June.\n\n\
+                Umerov said more than 6,000 bodies had come back since the process started.";
+    let scratch = crate::support::Scratch::new(&[("a.md", &crate::support::article("a", "2025-06-20", body))]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let a = engine.answer("in june 2025 which single handover of bodies was the biggest?");
+    assert!(a.answered && a.text.contains("1,245") && a.text.contains("16 June 2025"), "{}", a.text);
+    assert!(!a.text.contains("6,000"), "{}", a.text);
+    let b = engine.answer("how many bodies did ukraine receive on 11 june 2025?");
+    assert!(b.answered && b.text.contains("1,212") && !b.text.contains("1,245"), "{}", b.text);
+}

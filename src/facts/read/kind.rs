@@ -466,8 +466,16 @@ fn cumulative(s: &Sentence, c: &Count, clause: std::ops::Range<usize>, today: Na
         if object.iter().any(|x| WAR.contains(&x.norm.as_str())) {
             return Some(Scope::War);
         }
-        // "Since then", "since the exchanges began": from a start the clause does not date.
-        if w.get(k + 1).is_some_and(|x| x.is("then")) || s.has(k + 1..(k + 4).min(w.len()), |t| t == Tag::Event) {
+        // "Since then", "since the exchanges began", "since the process started": from a
+        // start the clause does not date.
+        let started = object
+            .iter()
+            .take(4)
+            .any(|x| ["started", "began", "begun", "start", "beginning"].contains(&x.norm.as_str()));
+        if w.get(k + 1).is_some_and(|x| x.is("then"))
+            || started
+            || s.has(k + 1..(k + 4).min(w.len()), |t| t == Tag::Event)
+        {
             return Some(Scope::Unstated);
         }
         let since = s.own_dates().chain(s.dates.iter().map(|(m, _)| m)).find(|m| m.words.start == k + 1);
@@ -716,6 +724,7 @@ mod tests {
                 &[(390, Kind::Exchanged), (1000, Kind::Planned)],
             ),
             ("Kyiv said it hoped to free 1,000 more people in the coming weeks.", &[(1000, Kind::Planned)]),
+            ("Umerov said more than 6,000 bodies had come back since the process started.", &[(6000, Kind::Bodies)]),
             (
                 "The single agreement to come out of the first direct Russian–Ukrainian talks in Istanbul was a swap of a thousand prisoners each.",
                 &[(1000, Kind::Planned)],

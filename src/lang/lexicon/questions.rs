@@ -181,8 +181,19 @@ pub const CHOSEN: &[&str] = &["picked", "selected", "chosen", "pool"];
 /// the 1000-for-1000 deal agreed", "where did the delegations agree to it".
 pub const AGREED: &[&str] = &["agree", "agreed", "agreement", "negotiated", "struck"];
 
-pub const PLAN_PHRASES: &[&[&str]] =
-    &[&["agreed", "to"], &["agree", "to"], &["agreeing", "to"], &["to", "be", "exchanged"], &["to", "be", "freed"]];
+/// "the 23 wounded putin talked about in march 2025": a figure promised, as phrases.
+pub const PLAN_PHRASES: &[&[&str]] = &[
+    &["agreed", "to"],
+    &["agree", "to"],
+    &["agreeing", "to"],
+    &["to", "be", "exchanged"],
+    &["to", "be", "freed"],
+    &["talked", "about"],
+    &["talked", "of"],
+    &["spoke", "of"],
+    &["spoke", "about"],
+    &["spoken", "of"],
+];
 
 /// Words that rank exchanges by size.
 pub const LARGEST: &[&str] = &["largest", "biggest", "greatest", "most"];

@@ -256,6 +256,11 @@ pub const CUES: &[(&str, Cue)] = &[
     ("agreement on exchanging", Cue::Plan),
     ("agreement to exchange", Cue::Plan),
     ("agree", Cue::Plan),
+    // "the Russian President had spoken of releasing 23 seriously wounded prisoners".
+    ("spoken of", Cue::Plan),
+    ("spoke of", Cue::Plan),
+    ("talked of", Cue::Plan),
+    ("talked about", Cue::Plan),
     // "the two sides discussed a ceasefire and an exchange of 1,000 for 1,000".
     ("discussed", Cue::Plan),
     ("discussing", Cue::Plan),

@@ -116,6 +116,9 @@ pub(super) fn recipient_of(
     {
         return (Some(r), Confidence::Medium);
     }
+    if let Some(r) = opened_by(s, c) {
+        return (Some(r), Confidence::Medium);
+    }
     if part && let Some(side) = scene.speaker {
         return (Some(Recipient::To(side)), Confidence::Medium);
     }
@@ -146,4 +149,24 @@ pub(super) fn previous_count(s: &Sentence, c: &Count) -> Option<usize> {
         .rev()
         .find(|&k| s.words[k].number().is_some() && !s.dates.iter().any(|(m, _)| m.words.contains(&k)))
         .map(|k| k + 1)
+}
+
+/// "Ukraine then received bodies in several stages: 1,212 on 11 June, …": a
+/// count right after a colon, naming no one, goes where the clause before the
+/// colon says (a side that received or gave).
+fn opened_by(s: &Sentence, c: &Count) -> Option<Recipient> {
+    let colon = (0..c.at).rev().find(|&k| s.is(k, ":"))?;
+    if s.has(colon..c.at, |t| matches!(t, Tag::State(_) | Tag::Nationality(_) | Tag::Act(_))) || colon == 0 {
+        return None;
+    }
+    let clause = s.clause_of(colon - 1);
+    (clause.start..colon).find_map(|k| {
+        let Some(Tag::State(side)) = s.tag(k) else { return None };
+        let end = s.tagged(k).map_or(k + 1, |t| t.words.end);
+        (end..(end + 3).min(colon)).find_map(|j| match s.tag(j) {
+            Some(Tag::Act(Act::Receive | Act::Home)) => Some(Recipient::To(side)),
+            Some(Tag::Act(Act::Give)) => Some(Recipient::To(side.other())),
+            _ => None,
+        })
+    })
 }
