@@ -288,7 +288,10 @@ fn descriptors(w: &Words, f: &Filters) -> Vec<String> {
         if x.kind != WordKind::Word || w.in_date(i) {
             continue;
         }
+        // "the full-scale war" is the war; "the first full swap" is a kind of swap.
+        let full_scale = x.is("full") && w.words.get(i + 2).is_some_and(|n| n.is("scale"));
         let generic = GENERIC.contains(&x.norm.as_str())
+            || full_scale
             // "their fourth prisoner exchange": a rank, read as one.
             || crate::lang::numbers::ordinal(&x.norm).is_some()
             || q::is_question_word(&x.norm)
@@ -369,6 +372,8 @@ pub const GENERIC: &[&str] = &[
     "helped", "help", "figure", "figures", "count", "counted", "match", "say", "went", "go", "taken", "sent",
     "record", "recorded", "ever", "far", "carry", "carried", "conduct", "conducted", "out", "counting", "excluding",
     "adding", "add", "up", "big", "large", "small", "size", "huge", "next", "previous", "followed", "preceded", "prior",
+    // "the first proper exchange of the full-scale war": the war, not an exchange's trait.
+    "proper", "real", "actual", "actually", "really", "scale", "invasion", "conflict",
 ];
 
 /// The question with typos repaired word by word, keeping everything else:

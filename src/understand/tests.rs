@@ -166,6 +166,10 @@ fn a_rank_is_no_description() {
     // "how big was it" asks for a size, it names no exchange.
     let x = q("when was the first prisoner swap of 2024 and how big was it?");
     assert!(x.select.descriptors.is_empty(), "{:?}", x.select.descriptors);
+    // The full-scale war is the war; a "proper" exchange is any exchange; a "full" one is of a kind.
+    let x = q("when was the first proper prisoner of war exchange of the full-scale war?");
+    assert!(x.select.descriptors.is_empty(), "{:?}", x.select.descriptors);
+    assert_eq!(q("Who announced the first full prisoner-of-war exchange in March 2022?").select.descriptors, ["full"]);
 }
 
 #[test]

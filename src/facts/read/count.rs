@@ -326,9 +326,11 @@ fn noun_phrase(s: &Sentence, c: &mut Count, from: usize) -> bool {
                 // "members of the Armed Forces", "fighters of the Azov Regiment", "sailors from civilian ships".
                 if (s.is(end, "of") || s.is(end, "from")) && !s.is(end + 1, "them") && !s.is(end + 1, "whom") {
                     let tail_end = (end + 7).min(s.words.len());
+                    // "defenders of Zmiinyi (Snake) Island": a name given twice is one name.
+                    let bracket = |k: usize| s.is(k, "(") || s.is(k, ")");
                     let stop = (end + 1..tail_end)
                         .find(|&k| {
-                            s.words[k].is_punct()
+                            s.words[k].is_punct() && !bracket(k)
                                 || STOPS.contains(&s.words[k].norm.as_str())
                                 || matches!(s.tag(k), Some(Tag::Act(_) | Tag::Speech | Tag::Cue(Cue::Be | Cue::Plan)))
                         })
@@ -773,6 +775,8 @@ mod tests {
         assert!(got[0].3.contains(&"azovstal".to_string()), "{got:?}");
         let got = counts("Ninety-five of the freed men had defended the Azovstal steel plant.");
         assert!(got[0].3.contains(&"azovstal".to_string()), "{got:?}");
+        let got = counts("Among those freed: 19 defenders of Zmiinyi (Snake) Island.");
+        assert!(got[0].3.contains(&"snake".to_string()) && got[0].3.contains(&"island".to_string()), "{got:?}");
         let got = counts("Nineteen of those freed were Snake Island defenders.");
         assert!(got[0].3.contains(&"snake".to_string()) && got[0].3.contains(&"defenders".to_string()), "{got:?}");
     }

@@ -1082,3 +1082,13 @@ fn a_kicker_dates_the_report_and_a_sitting_is_no_exchange_day() {
     let days: Vec<String> = figures(&f).into_iter().map(|g| g.0).collect();
     assert!(days.iter().all(|d| d == "2025-03-19"), "{days:?}");
 }
+
+#[test]
+fn the_day_people_were_seized_in_a_long_relative_clause_dates_no_release() {
+    let f = read(
+        "2022-03-25",
+        "Ukraine and Russia traded captured soldiers on Thursday. In return Russia freed 19 Ukrainian civilian crew members of the rescue ship Sapfir, who had been seized while the vessel was trying to reach the garrison on Snake Island at the end of February.",
+    );
+    let got = figures(&f);
+    assert!(got.contains(&("2022-03-24".into(), 19, Recipient::To(Side::Ukraine), false)), "{got:?}");
+}

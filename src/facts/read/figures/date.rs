@@ -18,7 +18,9 @@ pub(super) fn date_of(ctx: &Context, p: &Reading, c: &Count) -> (Option<Exchange
     // … in March 2022": the day someone was taken or held dates no freeing.
     let of_captivity = |m: &crate::lang::dates::DateMention| {
         // Not "nine captured Russian soldiers over to Moscow on Wednesday": the count's own words.
-        (m.words.start.saturating_sub(10).max(c.np.end)..m.words.start)
+        // "19 crew members, who had been seized while the vessel was trying to reach the
+        // garrison on Snake Island at the end of February": a long clause of its own.
+        (m.words.start.saturating_sub(20).max(c.np.end)..m.words.start)
             .rev()
             .find_map(|k| match s.tag(k) {
                 _ if TAKEN.contains(&s.words[k].norm.as_str()) => Some(true),

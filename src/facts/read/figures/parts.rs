@@ -170,7 +170,8 @@ pub(super) fn is_part(s: &Sentence, c: &Count) -> bool {
     let copula_after = s.tag(c.np.end) == Some(Tag::Cue(Cue::Be));
     // In "Those released include 95 members …" the verb before the cue is the subject's.
     let cue_at = (after_previous..c.at).rev().find(|&k| s.tag(k) == Some(Tag::Cue(Cue::Part)));
-    let verbs_from = copula_at.max(cue_at).unwrap_or(clause.start);
+    // "Among those freed: 19 defenders …": the label's verb is its group's.
+    let verbs_from = if label.is_some() { clause.start } else { copula_at.max(cue_at).unwrap_or(clause.start) };
     // "four civilians are among the 75 who came home": the relative clause's verb is the group's.
     let verbs_to = (c.np.end..clause.end)
         .find(|&k| ["who", "whom", "which", "that"].contains(&s.words[k].norm.as_str()))
