@@ -139,6 +139,23 @@ fn noun_of(who: Who) -> String {
     }
 }
 
+/// "the breakdown by service of the 189": every part of a side's group the
+/// sources give, once each, with who gives it (", made up of: 87 army, …").
+fn breakdown(e: &Exchange, side: Side, r: &mut Reply) -> String {
+    let mut seen: Vec<(u64, String)> = Vec::new();
+    let mut items = Vec::new();
+    for f in e.figures.iter().filter(|f| f.part && f.recipient.reaches(side)) {
+        let what = if f.terms.is_empty() { f.category.noun().to_string() } else { f.terms.join(" ") };
+        if seen.contains(&(f.value, what.clone())) {
+            continue;
+        }
+        seen.push((f.value, what.clone()));
+        r.figure(format!("{}: part of those returned to {}", e.date.label(), side.name()), f);
+        items.push(format!("{} {what} ({})", num(f.value), f.reporter.name));
+    }
+    if items.is_empty() { String::new() } else { format!("; by group: {}", items.join(", ")) }
+}
+
 /// The sides a question asks about.
 pub fn sides_of(q: &Question) -> Vec<Side> {
     match q.filter.recipient {
@@ -202,6 +219,9 @@ pub fn describe(ctx: &Context, q: &Question, e: &Exchange, r: &mut Reply) -> boo
             // "185 soldiers and 20 civilians": beside the head count, not among it.
             let joiner = if civ.iter().all(|c| c.figures.iter().all(|f| f.part)) { "including" } else { "plus" };
             text.push_str(&format!(", {joiner} {}", side_text(r, e, side, civilians, &civ, prefer)));
+        }
+        if q.filter.breakdown {
+            text.push_str(&breakdown(e, side, r));
         }
         // "246, plus 31 seriously wounded": how many came home is their sum.
         if let Some((total, figures)) = tally::returned_to(e, side)

@@ -66,6 +66,7 @@ pub fn understand(raw: &str, today: NaiveDate, fix: &dyn Fn(&str) -> Option<Stri
         group: read::group(&w),
         mediator: read::mediator(&w),
         bodies: read::bodies(&w),
+        breakdown: w.has_any(q::BREAKDOWN),
     };
     let search = search_words(&w);
     select.descriptors = descriptors(&w, &filter);

@@ -134,6 +134,8 @@ pub struct Filters {
     pub mediator: Option<String>,
     /// The question is about bodies of the dead.
     pub bodies: bool,
+    /// "the breakdown by service of the 189": the parts of each side's group, listed.
+    pub breakdown: bool,
 }
 
 /// A speaker the question names.

@@ -779,3 +779,19 @@ fn the_largest_handover_of_bodies_is_ranked_among_the_days_handovers() {
     let b = engine.answer("how many bodies did ukraine receive on 11 june 2025?");
     assert!(b.answered && b.text.contains("1,212") && !b.text.contains("1,245"), "{}", b.text);
 }
+
+/// "the breakdown by service of the 189": the parts listed under the head
+/// count, each with who gives it, bare list items ("- 87 from the army") too.
+#[test]
+fn a_breakdown_lists_every_part_of_the_group() {
+    let body = "On 30 December Zelensky said 189 Ukrainians came home. The coordination centre gave this breakdown:\n\n\
+                - 87 from the army\n- 43 from the National Guard\n- 33 border guards\n- 24 from the navy\n- 2 civilians";
+    let scratch = crate::support::Scratch::new(&[("a.md", &crate::support::article("a", "2024-12-31", body))]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let a = engine.answer("give me the breakdown by service of the 189 who came back on dec 30 2024");
+    for part in ["87 army", "43 national guard", "33 border guard", "2 civilian"] {
+        assert!(a.text.contains(part), "{part}: {}", a.text);
+    }
+    let plain = engine.answer("how many came back on dec 30 2024?");
+    assert!(!plain.text.contains("87"), "{}", plain.text);
+}

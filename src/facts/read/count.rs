@@ -177,6 +177,9 @@ fn count_at(s: &Sentence, i: usize) -> Option<Count> {
         if !c.gapped && !elliptic_ok(s, &c) {
             return None;
         }
+        if let Some(unit) = item_unit(s, &c) {
+            push_terms(s, &mut c, unit);
+        }
     }
     if !c.pattern {
         predicate(s, &mut c);
@@ -438,6 +441,18 @@ fn push_terms(s: &Sentence, c: &mut Count, range: Range<usize>) {
 /// A count without a noun of its own stands only where the sentence says
 /// what it counts: "390 freed on Friday", "307 on Saturday", "1,000 each",
 /// "15 are women", "Of the 144, 95 defended …", "74 of them".
+/// "- 87 from the army", "• 24 from the navy": a breakdown's item names its
+/// unit after the number; the words of the unit, when it is one.
+fn item_unit(s: &Sentence, c: &Count) -> Option<Range<usize>> {
+    let bullet = c.at == 1 && ["-", "•", "*", "–"].contains(&s.words[0].norm.as_str());
+    let n = c.np.end;
+    if !bullet || !["from", "in", "of"].iter().any(|p| s.is(n, p)) {
+        return None;
+    }
+    let end = (n + 1..s.words.len()).find(|&k| s.words[k].is_punct() || STOPS.contains(&s.words[k].norm.as_str()));
+    Some(n + 1..end.unwrap_or(s.words.len()))
+}
+
 fn elliptic_ok(s: &Sentence, c: &Count) -> bool {
     // "320 more came back": the verb after "more".
     let n = if s.is(c.np.end, "more") { c.np.end + 1 } else { c.np.end };
@@ -476,7 +491,7 @@ fn elliptic_ok(s: &Sentence, c: &Count) -> bool {
         && s.is(c.at - 1, "and")
         && ["in", "at", "from", "with"].iter().any(|p| s.is(n, p))
         && s.words[s.clause_of(c.at).start..c.at - 1].iter().any(|w| w.number().is_some());
-    if tally_frame(s, c) || day_copula(s, c) {
+    if tally_frame(s, c) || day_copula(s, c) || item_unit(s, c).is_some() {
         return true;
     }
     // "In fact each side released 84.", "Kyiv got back 49 on Friday": the object
@@ -775,6 +790,8 @@ mod tests {
         assert!(got[0].3.contains(&"azovstal".to_string()), "{got:?}");
         let got = counts("Ninety-five of the freed men had defended the Azovstal steel plant.");
         assert!(got[0].3.contains(&"azovstal".to_string()), "{got:?}");
+        let got = counts("- 87 from the army");
+        assert_eq!(got.iter().map(|c| (c.0, c.3.clone())).collect::<Vec<_>>(), [(87, vec!["army".to_string()])]);
         let got = counts("Among those freed: 19 defenders of Zmiinyi (Snake) Island.");
         assert!(got[0].3.contains(&"snake".to_string()) && got[0].3.contains(&"island".to_string()), "{got:?}");
         let got = counts("Nineteen of those freed were Snake Island defenders.");

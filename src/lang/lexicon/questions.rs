@@ -166,6 +166,10 @@ pub const PLAN: &[&str] = &[
 /// actually hand over …?", "When were 108 women freed?".
 pub const AUXILIARIES: &[&str] = &["did", "does", "do", "was", "were", "is", "are", "had", "has", "have"];
 
+/// Asking for the parts of a group: "give me the breakdown by service of the 189",
+/// "how were they split by branch".
+pub const BREAKDOWN: &[&str] = &["breakdown", "broken", "split", "branch", "branches", "service", "services"];
+
 /// Asking for an exchange's figures without "how many": "give me the numbers for
 /// each of the three days", "what were the figures for the 19 March swap".
 pub const NUMBERS_ASKED: &[&str] =
