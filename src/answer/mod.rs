@@ -80,10 +80,12 @@ pub fn answer(ctx: &Context, q: &Question) -> Answer {
             }
             // "Did Russia actually hand over the 23 wounded Putin promised in March 2025?":
             // with no plan on record then, what was handed over then answers whether it was.
-            let did = q
-                .words
-                .first()
-                .is_some_and(|w| crate::lang::lexicon::questions::AUXILIARIES.contains(&w.norm.as_str()));
+            // "Putin promised 23 in March 2025. Did all 23 get handed over?": the question may
+            // follow a sentence of its own.
+            let aux =
+                |w: &crate::lang::text::Word| crate::lang::lexicon::questions::AUXILIARIES.contains(&w.norm.as_str());
+            let did = q.words.first().is_some_and(aux)
+                || q.words.windows(2).any(|w| (w[0].is(".") || w[0].is("?")) && aux(&w[1]));
             // With the plan on record, the plan and what was handed over, side by side.
             if did && matches!(q.claim, Some(crate::facts::ClaimKind::Planned(_))) && !q.select.periods.is_empty() {
                 let asked = Question { measure: Measure::Count, claim: None, ..q.clone() };

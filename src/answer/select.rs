@@ -371,6 +371,20 @@ fn pick_rank<'f>(facts: &'f Facts, chosen: &[&'f Exchange], rank: Rank, by: &Fil
         }
         // "the most officers", "the most Ukrainians": ranked by that group's
         // or that side's figures; otherwise by the whole size.
+        // "Which 2025 exchange brought back the most civilians?": that category's counts.
+        Rank::Largest | Rank::Smallest if by.category.is_some() && by.group.is_empty() => {
+            let who = tally::Who::of(by.category, &by.group);
+            let sides = by.recipient.map_or(vec![crate::lang::Side::Ukraine, crate::lang::Side::Russia], |s| vec![s]);
+            let scored: Vec<(u64, u64, Vec<&Exchange>)> = chosen
+                .iter()
+                .filter_map(|e| {
+                    let values: Vec<u64> =
+                        sides.iter().flat_map(|&side| tally::counts(e, side, who)).map(|c| c.value).collect();
+                    Some((*values.iter().min()?, *values.iter().max()?, vec![*e]))
+                })
+                .collect();
+            extreme(scored, rank)
+        }
         Rank::Largest | Rank::Smallest if !by.group.is_empty() || by.recipient.is_some() => {
             let scored: Vec<(u64, u64, Vec<&Exchange>)> = chosen
                 .iter()

@@ -139,6 +139,14 @@ fn date_heading(line: &str) -> bool {
     {
         words.truncate(open);
     }
+    // "11.10.2022, Tuesday": a weekday after a comma, too.
+    if let [.., comma, day] = words.as_slice()
+        && comma.is(",")
+        && dates::is_weekday_word(&day.norm)
+        && words.len() > 2
+    {
+        words.truncate(words.len() - 2);
+    }
     // Words, not punctuation: "MONDAY — 100 home in "difficult" swap" is six.
     if words.iter().filter(|w| !w.is_punct()).count() > limit {
         return false;
@@ -252,6 +260,7 @@ mod tests {
         assert_eq!(classify("Day two - Saturday, 24 May", ""), LineKind::Content);
         assert_eq!(classify("14 September - 103 for 103", ""), LineKind::Content);
         assert_eq!(classify("19 March 2025", ""), LineKind::Content);
+        assert_eq!(classify("### 11.10.2022, Tuesday", ""), LineKind::Content);
         assert_eq!(classify("### 2 May 2023 — the second swap of the spring season", ""), LineKind::Content);
         assert_eq!(classify("### The numbers behind the spring swaps", ""), LineKind::Heading);
         assert_eq!(classify("**Elsewhere on Monday**", ""), LineKind::Content);

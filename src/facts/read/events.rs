@@ -16,7 +16,9 @@ use crate::lang::numbers;
 /// "The previous swap …".
 pub fn elsewhere(s: &Sentence) -> bool {
     // "the previous swap", "an earlier exchange", "the last time" (not "earlier in May").
-    let earlier = s.tags.iter().filter(|t| t.tag == Tag::Cue(Cue::Earlier)).any(|t| {
+    // Not "Last Thursday brought another exchange": a day named, not an earlier swap.
+    let in_date = |k: usize| s.dates.iter().any(|(m, _)| m.words.contains(&k));
+    let earlier = s.tags.iter().filter(|t| t.tag == Tag::Cue(Cue::Earlier) && !in_date(t.words.start)).any(|t| {
         s.words[t.words.start].is("last")
             || s.is(t.words.end, "time")
             // "The previous one was on 8 February (100 came home)".

@@ -724,6 +724,7 @@ mod tests {
                 &[(390, Kind::Exchanged), (1000, Kind::Planned)],
             ),
             ("Kyiv said it hoped to free 1,000 more people in the coming weeks.", &[(1000, Kind::Planned)]),
+            ("Ukraine is insisting that 350 specific prisoners be returned first.", &[(350, Kind::Planned)]),
             ("Umerov said more than 6,000 bodies had come back since the process started.", &[(6000, Kind::Bodies)]),
             (
                 "The single agreement to come out of the first direct Russian–Ukrainian talks in Istanbul was a swap of a thousand prisoners each.",

@@ -427,6 +427,9 @@ fn post_days(a: &Article) -> Vec<Option<NaiveDate>> {
     let mut offset = 0;
     let mut footers: Vec<(usize, NaiveDate)> = Vec::new();
     let mut headers: Vec<(usize, NaiveDate)> = Vec::new();
+    // "**17:05**", "**14:15**": a live blog's entries stamped by the clock alone are of
+    // the day it was published.
+    let mut clocks: Vec<(usize, NaiveDate)> = Vec::new();
     for raw in a.body.split_inclusive('\n') {
         let line = raw.trim();
         if let Some(day) = post_stamp(line, a.published) {
@@ -435,8 +438,13 @@ fn post_days(a: &Article) -> Vec<Option<NaiveDate>> {
             && let Some(day) = stamp_of(line, a.published)
         {
             headers.push((offset, day));
+        } else if is_clock(line.trim_matches(|c: char| text::MARKUP.contains(&c) || c.is_whitespace())) {
+            clocks.push((offset, anchor(a)));
         }
         offset += raw.len();
+    }
+    if headers.is_empty() && clocks.len() >= 2 {
+        headers = clocks;
     }
     if footers.len() >= 2 {
         let after =
@@ -451,6 +459,13 @@ fn post_days(a: &Article) -> Vec<Option<NaiveDate>> {
     vec![None; a.paragraphs.len()]
 }
 
+/// "17:05", "9:40": a clock time and nothing else.
+fn is_clock(t: &str) -> bool {
+    t.split_once(':').is_some_and(|(h, m)| {
+        (1..=2).contains(&h.len()) && m.len() == 2 && h.chars().chain(m.chars()).all(|c| c.is_ascii_digit())
+    })
+}
+
 /// The day of a post's stamp line: a day and month with a clock time and no
 /// year ("👁 210K · 31.05 11:02"), the latest such day on or before publication.
 fn post_stamp(line: &str, published: NaiveDate) -> Option<NaiveDate> {
@@ -458,16 +473,11 @@ fn post_stamp(line: &str, published: NaiveDate) -> Option<NaiveDate> {
     if tokens.len() > 8 {
         return None;
     }
-    let clock = |t: &str| {
-        t.split_once(':').is_some_and(|(h, m)| {
-            h.len() <= 2 && m.len() == 2 && (h.to_owned() + m).chars().all(|c| c.is_ascii_digit())
-        })
-    };
     let (day, month) = tokens.windows(2).find_map(|p| {
         let (d, m) = p[0].split_once('.')?;
         let day: u32 = d.parse().ok().filter(|_| d.len() <= 2)?;
         let month: u32 = m.parse().ok().filter(|_| m.len() == 2)?;
-        clock(p[1]).then_some((day, month))
+        is_clock(p[1]).then_some((day, month))
     })?;
     let this_year = NaiveDate::from_ymd_opt(published.year(), month, day)?;
     if this_year <= published { Some(this_year) } else { NaiveDate::from_ymd_opt(published.year() - 1, month, day) }
@@ -578,7 +588,13 @@ fn written_on(a: &Article) -> Option<NaiveDate> {
         let found = crate::lang::dates::find(&words[comma + 1..], Anchor::Published(a.published));
         let [m] = found.as_slice() else { return None };
         let Period::Day { date } = m.period else { return None };
-        let whole = m.words.start == 0 && comma + 1 + m.words.end == words.len();
+        // "ABU DHABI, 31 May 2024 - Mediation efforts …": the dateline may open the first paragraph.
+        let mut end = comma + 1 + m.words.end;
+        if words.get(end).is_some_and(|w| w.is("(")) {
+            end = (end..words.len().min(end + 6)).find(|&k| words[k].is(")")).map_or(end, |k| k + 1);
+        }
+        let opens = words.get(end).is_some_and(|w| text::DASHES.contains(&w.norm.as_str()));
+        let whole = m.words.start == 0 && (end == words.len() || opens);
         let before = date < a.published && a.published - date <= chrono::TimeDelta::days(3);
         (place && whole && before).then_some(date)
     })
@@ -677,6 +693,15 @@ fn event_date(places: &[Reading], published: NaiveDate, called_off: &[NaiveDate]
         // "On Friday Ukraine announced the return of the bodies of 909 fallen soldiers —
         // a repatriation of the dead, separate from the prisoner exchange".
         .filter(|p| !only_bodies(&p.s, p.today))
+        // "*Sent to members on Monday. Please forward it …*": an italic note on the issue
+        // itself, dated the day it went out.
+        .filter(|p| {
+            !(p.s.text.starts_with('*')
+                && !p.s.text.starts_with("**")
+                && p.s.position == 0
+                && p.today == published
+                && p.s.own_dates().all(|m| m.period == Period::Day { date: published }))
+        })
         .find_map(|p| {
             // Not the day of a swap only planned, or one that did not happen.
             // The cue before the day: "had been planned for 24 January", not "on Saturday,

@@ -238,6 +238,8 @@ const FOREIGN_BEFORE: &[&str] = &[
     // "just ahead of New Year's Eve", "on the eve of Orthodox Christmas": a day near the swap, not its own.
     "ahead",
     "eve",
+    // "Two of the men turn a year older tomorrow, 3 October": a day still to come.
+    "tomorrow",
 ];
 
 /// What a day after "in", "during" or "at" may be the day of: "on Tuesday, in a

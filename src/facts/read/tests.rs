@@ -1092,3 +1092,41 @@ fn the_day_people_were_seized_in_a_long_relative_clause_dates_no_release() {
     let got = figures(&f);
     assert!(got.contains(&("2022-03-24".into(), 19, Recipient::To(Side::Ukraine), false)), "{got:?}");
 }
+
+#[test]
+fn live_blog_clocks_chronology_headings_and_datelines_date_their_entries() {
+    // Entries stamped by the clock alone are of the day published; the recap keeps its own day.
+    let f = read(
+        "2023-08-07",
+        "**17:05**\n\n- 22 Ukrainian soldiers returned home from Russian captivity.\n\n**14:15**\n\nA reminder of the last swap, on 6 July: 45 Ukrainian defenders came home.",
+    );
+    let got = figures(&f);
+    assert!(got.contains(&("2023-08-07".into(), 22, Recipient::To(Side::Ukraine), false)), "{got:?}");
+    assert!(got.contains(&("2023-07-06".into(), 45, Recipient::To(Side::Ukraine), false)), "{got:?}");
+    // A heading "11.10.2022, Tuesday" dates the entry under it.
+    let f = read(
+        "2022-10-27",
+        "### 11.10.2022, Tuesday\n\nYermak announces a prisoner exchange: 32 soldiers are free.\n\n### 26.10.2022, Wednesday\n\nTen servicemen come home. Ukraine also receives the body of a US veteran killed in Donetsk region on 23 August 2022.",
+    );
+    let days: Vec<String> = figures(&f).into_iter().map(|g| g.0).collect();
+    assert_eq!(days, ["2022-10-11", "2022-10-26"]);
+    // A dateline opening the first paragraph dates the release; "since 8 February, when
+    // 100 captives …" is that day's.
+    let f = read(
+        "2024-06-01",
+        "ABU DHABI, 31 May 2024 - Mediation by the United Arab Emirates secured the release of 75 Russian servicemen and 75 Ukrainian prisoners.\n\nThis is the first exchange since 8 February, when 100 captives were released by each side.",
+    );
+    let got = figures(&f);
+    assert!(got.contains(&("2024-05-31".into(), 75, Recipient::To(Side::Ukraine), false)), "{got:?}");
+    assert!(got.iter().any(|g| g.0 == "2024-02-08" && g.1 == 100), "{got:?}");
+}
+
+#[test]
+fn a_bulletins_last_thursday_dates_its_exchange_not_the_day_it_was_sent() {
+    let f = read(
+        "2023-07-10",
+        "*Sent to members on Monday. Please forward it.*\n\nLast Thursday brought another exchange.\n\n- **Both sides released 45 people.**\n\nTwo of the men turn a year older tomorrow, 11 July.",
+    );
+    let days: Vec<String> = figures(&f).into_iter().map(|g| g.0).collect();
+    assert!(!days.is_empty() && days.iter().all(|d| d == "2023-07-06"), "{days:?}");
+}

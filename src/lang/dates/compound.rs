@@ -49,6 +49,23 @@ fn apposed(words: &[Word], found: Vec<DateMention>) -> Vec<DateMention> {
             prev.words.end = m.words.end;
             continue;
         }
+        // "on 8 January, the Orthodox Christmas period": a holiday named beside a day
+        // says what the day was near; the day is the one written.
+        let near = |date: NaiveDate| match m.period {
+            Period::Recurring { month, day: Some(d) } => NaiveDate::from_ymd_opt(date.year(), month, d).map(|x| (x, x)),
+            p => p.bounds(),
+        };
+        if let Some(prev) = out.last_mut()
+            && let Period::Day { date } = prev.period
+            && let Some((from, to)) = near(date)
+            && (prev.words.end..m.words.start).all(|k| [",", "the"].contains(&words[k].norm.as_str()))
+            && words.get(prev.words.end).is_some_and(|w| w.is(","))
+            && from - Days::new(3) <= date
+            && date <= to + Days::new(3)
+        {
+            prev.words.end = m.words.end;
+            continue;
+        }
         out.push(m);
     }
     out
@@ -243,6 +260,7 @@ mod tests {
     #[test]
     fn compound_dates() {
         assert_eq!(periods("came home on 14 and 31 December 2022 combined"), [day(2022, 12, 14), day(2022, 12, 31)]);
+        assert_eq!(periods("on 8 January 2023, the Orthodox Christmas period, 50 came home"), [day(2023, 1, 8)]);
         assert_eq!(periods("the 17 October and 29 October 2022 exchanges"), [day(2022, 10, 17), day(2022, 10, 29)]);
         assert_eq!(periods("the day after orthodox christmas 2023"), [day(2023, 1, 8)]);
         assert_eq!(periods("the day before 1 March 2024"), [day(2024, 2, 29)]);

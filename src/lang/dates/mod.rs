@@ -535,6 +535,10 @@ fn match_at(words: &[Word], i: usize, anchor: Anchor) -> Option<DateMention> {
     match (w.norm.as_str(), next) {
         ("today" | "tonight", _) => mention(Period::day(today), i + 1),
         ("yesterday", _) => mention(Period::day(today.pred_opt()?), i + 1),
+        // "the day before yesterday".
+        ("day", Some("before")) if words.get(i + 2).is_some_and(|x| x.is("yesterday")) => {
+            mention(Period::day(today - Days::new(2)), i + 3)
+        }
         ("last" | "this" | "past", Some("week")) => {
             let monday = today - Days::new(u64::from(today.weekday().num_days_from_monday()));
             let (from, to) = if w.is("this") {
@@ -663,6 +667,7 @@ mod tests {
         assert_eq!(periods("in march 2025", a), [Period::Month { year: 2025, month: 3 }]);
         assert_eq!(periods("exchanges in 2024", a), [Period::year(2024).unwrap()]);
         assert_eq!(periods("yesterday", a), [Period::day(d(2026, 11, 20))]);
+        assert_eq!(periods("the day before yesterday", a), [Period::day(d(2026, 11, 19))]);
     }
 
     #[test]

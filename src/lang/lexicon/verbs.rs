@@ -279,6 +279,10 @@ pub const CUES: &[(&str, Cue)] = &[
     ("seeks", Cue::Plan),
     ("sought", Cue::Plan),
     ("demanded", Cue::Plan),
+    // "Ukraine is insisting that 350 specific prisoners be returned".
+    ("insisting", Cue::Plan),
+    ("insists", Cue::Plan),
+    ("insisted on", Cue::Plan),
     ("demands", Cue::Plan),
     ("upcoming", Cue::Plan),
     // "more than 20 Kursk residents were still waiting to go home".

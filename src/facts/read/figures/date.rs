@@ -31,9 +31,33 @@ pub(super) fn date_of(ctx: &Context, p: &Reading, c: &Count) -> (Option<Exchange
             .unwrap_or(false)
             && m.words.start > c.np.end
     };
+    // "the first exchange since 8 February, when 100 captives went each way": a
+    // clause opened by "when" after a day happened that day, whatever that day is to
+    // the rest of the sentence.
+    // Not "on 8 January, on the eve of Orthodox Christmas, when 50 …": a day only near it.
+    let when_then = s
+        .dates
+        .iter()
+        .filter(|(m, foreign)| !foreign || m.words.start > 0 && s.is(m.words.start - 1, "since"))
+        .map(|(m, _)| m)
+        .find(|m| {
+            let k = m.words.end + usize::from(s.is(m.words.end, ","));
+            // "last month, when authorities announced on March 7 that 130 …": the clause's own day.
+            let own_day = s.dates.iter().any(|(d, _)| d.words.start > k && d.words.start < c.at);
+            s.is(k, "when") && k < c.at && !own_day && !(k + 1..c.at).any(|j| s.is(j, ",") || s.is(j, ";"))
+        });
+    if let Some(m) = when_then
+        && let Some(d) = ExchangeDate::from_period(&m.period)
+    {
+        return (Some(d), false);
+    }
+    // "Two of the men turn a year older tomorrow, 3 October": no one was freed on a day to come.
+    let to_come = |m: &crate::lang::dates::DateMention| {
+        m.period.bounds().is_some_and(|(from, _)| from > ctx.article.published.max(p.today))
+    };
     let dated: Vec<(usize, ExchangeDate)> = s
         .own_dates()
-        .filter(|m| !of_captivity(m))
+        .filter(|m| !of_captivity(m) && !to_come(m))
         .filter_map(|m| ExchangeDate::from_period(&m.period).map(|d| (m.words.start, d)))
         .collect();
     let in_clause = |k: &usize| clause.contains(k);
