@@ -182,6 +182,25 @@ pub fn ranked(ctx: &Context, q: &Question, sel: &Selection, rank: crate::underst
         .map_or_else(|| first.date.label(), |s| series_label(ctx, s));
     let ev = Event { label, days: sel.exchanges.clone() };
     let mut r = Reply::default();
+    // "Which 2025 exchange brought back the most civilians?": that group's count says why.
+    let who = Who::of(q.filter.category, &q.filter.group);
+    if who.is_subgroup() {
+        let noun = if who.group.is_empty() { who.category.noun().to_string() } else { who.group.join(" ") };
+        let word = if rank == crate::understand::Rank::Largest { "most" } else { "fewest" };
+        let sides: Vec<Side> = q.filter.recipient.map_or(SIDES.to_vec(), |s| vec![s]);
+        let mut parts = Vec::new();
+        for e in &ev.days {
+            r.exchange(e);
+            for &s in &sides {
+                for c in tally::counts(e, s, who) {
+                    r.figure(format!("{}: {noun} returned to {}", e.date.label(), s.name()), c.figures[0]);
+                    parts.push(format!("{} {noun} to {} ({})", c.text(), s.name(), names(&c.reporters())));
+                }
+            }
+        }
+        r.line(format!("The {word} {noun} on record: **{}**: {}.", ev.label, parts.join("; ")));
+        return r.finish(q, true, ctx.corpus);
+    }
     let word = if rank == crate::understand::Rank::Largest { "largest" } else { "smallest" };
     let text = event_text(&ev, q.filter.recipient.filter(|_| !q.filter.both), &mut r);
     r.line(format!("The {word} exchange on record: {text}."));

@@ -34,7 +34,14 @@ impl Answer {
     pub fn and(mut self, other: Answer, question: &str) -> Answer {
         self.question = question.to_string();
         self.answered &= other.answered;
-        self.text = format!("{}\n{}", self.text.trim_end(), other.text);
+        // Both parts may be answered by the same lines ("the swap after the 47th, and how
+        // many came back?"): each line once.
+        let mut text = self.text.trim_end().to_string();
+        for line in other.text.lines().filter(|l| !self.text.lines().any(|x| x == *l)) {
+            text.push('\n');
+            text.push_str(line);
+        }
+        self.text = text;
         for f in other.figures {
             if !self.figures.contains(&f) {
                 self.figures.push(f);

@@ -52,7 +52,11 @@ pub fn select<'f>(ctx: &Context<'f>, q: &Question) -> Selection<'f> {
     if let Some(n) = q.select.neighbour {
         let mut anchor_q = q.clone();
         anchor_q.select.neighbour = None;
-        anchor_q.select.rank = None;
+        // "the swap right after the 47th one", "the one before the largest": the rank names
+        // the anchor; "the last swap before X" ranks what is sought.
+        if matches!(q.select.rank, Some(crate::understand::Rank::Nth(1) | crate::understand::Rank::NthLast(_))) {
+            anchor_q.select.rank = None;
+        }
         let anchor = select(ctx, &anchor_q);
         let from = anchor.exchanges.iter().map(|e| e.date.bounds().0).min();
         let to = anchor.exchanges.iter().map(|e| e.date.bounds().1).max();
@@ -152,11 +156,22 @@ pub fn select<'f>(ctx: &Context<'f>, q: &Question) -> Selection<'f> {
 
 /// Exchanges (or whole multi-day exchanges) of N each way.
 pub fn n_for_n(facts: &Facts, n: u64) -> Vec<&Exchange> {
+    // "Russia called the 31 January exchange 195 for 195": one source's N each way
+    // names it, whatever the other side counted.
+    let one_source = |e: &Exchange| {
+        let gives = |side: Side, name: &str| {
+            e.figures
+                .iter()
+                .any(|f| f.value == n && !f.part && f.recipient == Recipient::To(side) && f.reporter.name == name)
+        };
+        e.figures.iter().any(|f| gives(Side::Ukraine, &f.reporter.name) && gives(Side::Russia, &f.reporter.name))
+    };
     let each = |e: &Exchange| {
         e.figures.iter().any(|f| f.value == n && f.recipient == Recipient::Each)
             || [Side::Ukraine, Side::Russia]
                 .iter()
                 .all(|s| tally::agreed(e, *s, tally::Who::HEADLINE).is_some_and(|c| c.value == n))
+            || one_source(e)
     };
     // A multi-day exchange whose running or agreed total, or the sum of
     // either side's daily counts, is N.

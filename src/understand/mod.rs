@@ -63,7 +63,13 @@ pub fn understand(raw: &str, today: NaiveDate, fix: &dyn Fn(&str) -> Option<Stri
         both: read::both(&w),
         reporter: read::reporter(&w),
         category: read::category(&w),
-        group: read::group(&w),
+        // "navy sailors": two words, one group.
+        group: read::group(&w).into_iter().fold(Vec::new(), |mut g, x| {
+            if !g.contains(&x) {
+                g.push(x);
+            }
+            g
+        }),
         mediator: read::mediator(&w),
         bodies: read::bodies(&w),
         breakdown: w.has_any(q::BREAKDOWN),
@@ -196,7 +202,10 @@ fn measure(w: &Words, s: &Selectors, f: &Filters, claim: Option<ClaimKind>) -> M
     // "which single handover of bodies was the biggest": bodies are ranked among their handovers.
     let bodies_ranked =
         matches!(claim, Some(ClaimKind::Bodies(_))) && matches!(s.rank, Some(Rank::Largest | Rank::Smallest));
-    if claim.is_some() && (s.rank.is_none() || read::running_total(w) || bodies_ranked) {
+    // "After the 47th exchange, what was the ombudsman's total …": the ordinal names the day.
+    let total_after_nth = matches!(s.rank, Some(Rank::Nth(n)) if n >= 2)
+        && matches!(claim, Some(ClaimKind::ReturnedTotal(_) | ClaimKind::SwappedTotal));
+    if claim.is_some() && (s.rank.is_none() || read::running_total(w) || bodies_ranked || total_after_nth) {
         return Measure::Claim;
     }
     // "which officials …", "which two civilians …" ask for people; "which

@@ -711,7 +711,10 @@ fn group_after(w: &Words, verb: usize) -> Vec<String> {
     };
     (verb + 1..words.len())
         .take_while(|&k| {
-            !words[k].is_punct() && !["on", "during", "among"].contains(&words[k].norm.as_str()) && !names_exchange(k)
+            // "were civilians rather than military": the group ends where its contrast begins.
+            !words[k].is_punct()
+                && !["on", "during", "among", "rather", "instead", "not"].contains(&words[k].norm.as_str())
+                && !names_exchange(k)
         })
         .filter_map(|k| group_word(w, k))
         .collect()
@@ -772,7 +775,11 @@ pub fn asks_how_many(w: &Words) -> bool {
 
 pub fn claim(w: &Words, s: &Selectors, f: &Filters) -> Option<ClaimKind> {
     // "what total did the UAE give for captives exchanged …": a number asked for, too.
-    let how_many = asks_how_many(w) || w.phrase(&["what", "total"]) || running_total(w);
+    // "What overall figure did Lubinets give …", "what was the ombudsman's total of
+    // Ukrainians freed so far": a running total asked without "how many".
+    let total_named =
+        w.has("overall") && w.has_any(q::NUMBERS_ASKED) || w.has_any(&["what", "which"]) && w.phrase(&["total", "of"]);
+    let how_many = asks_how_many(w) || w.phrase(&["what", "total"]) || running_total(w) || total_named;
     // "Which number exchange was the Independence Day swap?": its place in the count of swaps.
     // Not "For the 31 January swap, what number did Kyiv give?": a count asked of a swap.
     let ordinal_asked = w.words.windows(3).enumerate().any(|(i, x)| {

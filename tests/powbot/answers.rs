@@ -795,3 +795,30 @@ fn a_breakdown_lists_every_part_of_the_group() {
     let plain = engine.answer("how many came back on dec 30 2024?");
     assert!(!plain.text.contains("87"), "{}", plain.text);
 }
+
+/// Exchanges named by a source's ordinal or its own N-for-N, ranked by a
+/// group, and running totals asked without "how many".
+#[test]
+fn ordinals_one_sources_n_for_n_group_rankings_and_totals_asked_in_other_words() {
+    let july = "On 6 July Ukraine brought back 45 soldiers and two civilians. By Ukraine's count this was the 47th exchange. Lubinets says 2,576 Ukrainians have now been freed through exchanges.";
+    let august = "On 7 August 22 Ukrainian soldiers came home. Ten of them were civilians.";
+    let january = "On 31 January Russia's Defence Ministry said 195 Russian servicemen were returned and 195 Ukrainian prisoners handed over. Kyiv said 207 Ukrainians came home.";
+    let scratch = crate::support::Scratch::new(&[
+        ("a.md", &crate::support::article("a", "2023-07-07", july)),
+        ("b.md", &crate::support::article("b", "2023-08-08", august)),
+        ("c.md", &crate::support::article("c", "2024-02-01", january)),
+    ]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let a = engine.answer("What was the swap right after the 47th one, and how many came back?");
+    assert!(a.text.starts_with("**7 August 2023**") && a.text.matches("22").count() == 1, "{}", a.text);
+    let b =
+        engine.answer("Russia called the 31 January 2024 exchange 195 for 195. How many did Ukraine say came home?");
+    assert!(b.answered && b.text.contains("207"), "{}", b.text);
+    let c = engine
+        .answer("After the 47th exchange in July 2023, what was the ombudsman's total of Ukrainians freed so far?");
+    assert!(c.text.contains("2,576"), "{}", c.text);
+    let d = engine.answer("Which 2023 exchange brought back the most civilians?");
+    assert!(d.text.contains("10 civilians") && d.text.contains("7 August 2023"), "{}", d.text);
+    let e = engine.answer("On 7 August 2023, how many of the people returned were civilians rather than soldiers?");
+    assert!(e.answered && e.text.contains("10 civilians"), "{}", e.text);
+}

@@ -181,6 +181,15 @@ fn count_at(s: &Sentence, i: usize) -> Option<Count> {
             push_terms(s, &mut c, unit);
         }
     }
+    // "The Navy accounts for 88 of those freed": the subject names the part.
+    if c.at >= 2
+        && s.is(c.at - 1, "for")
+        && ["accounts", "account", "accounted"].contains(&s.words[c.at - 2].norm.as_str())
+        && c.terms.is_empty()
+    {
+        let subject = s.clause_of(c.at).start..c.at - 2;
+        push_terms(s, &mut c, subject);
+    }
     if !c.pattern {
         predicate(s, &mut c);
     }
@@ -790,6 +799,8 @@ mod tests {
         assert!(got[0].3.contains(&"azovstal".to_string()), "{got:?}");
         let got = counts("Ninety-five of the freed men had defended the Azovstal steel plant.");
         assert!(got[0].3.contains(&"azovstal".to_string()), "{got:?}");
+        let got = counts("The Navy accounts for 88 of those freed.");
+        assert!(got.iter().any(|c| c.0 == 88 && c.3 == ["sailors"]), "{got:?}");
         let got = counts("- 87 from the army");
         assert_eq!(got.iter().map(|c| (c.0, c.3.clone())).collect::<Vec<_>>(), [(87, vec!["army".to_string()])]);
         let got = counts("Among those freed: 19 defenders of Zmiinyi (Snake) Island.");

@@ -130,6 +130,7 @@ pub fn read(ctx: &Context, p: &Reading, out: &mut ArticleFacts) {
         && !negated
         && !bodies
         && !only_totals(s, p.today)
+        && !p.issue_note(ctx.article.published)
     {
         push(Some(date), Fact::Report(cite.clone()), own.is_none());
     }

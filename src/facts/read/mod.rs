@@ -134,10 +134,24 @@ pub struct Reading<'s> {
     pub debunked: bool,
 }
 
+impl Reading<'_> {
+    /// "*Sent to members on Monday. Please forward it …*": an italic note on the
+    /// issue itself, dated the day it went out; it reports no exchange.
+    pub fn issue_note(&self, published: NaiveDate) -> bool {
+        let italic = self.s.text.starts_with('*') && !self.s.text.starts_with("**");
+        italic
+            && self.s.position == 0
+            && self.today == published
+            && self.s.own_dates().all(|m| m.period == Period::Day { date: published })
+    }
+}
+
 pub fn article(a: &Article) -> ArticleFacts {
     let places = sentences(a);
     let called_off = called_off(&places);
-    let found = event_date(&places, a.published, &called_off).or_else(|| lede_day(&places, a.published));
+    let found = event_date(&places, a.published, &called_off)
+        .or_else(|| paragraph_event(&places, a.published))
+        .or_else(|| lede_day(&places, a.published));
     let (event, event_span) = found.unwrap_or((ExchangeDate::Day(anchor(a)), false));
     let outlet = Reporter { side: None, name: if a.outlet.is_empty() { a.id.clone() } else { a.outlet.clone() } };
     let ctx = Context { article: a, event, event_span, statement: statement_speaker(&a.body), outlet, called_off };
@@ -693,15 +707,7 @@ fn event_date(places: &[Reading], published: NaiveDate, called_off: &[NaiveDate]
         // "On Friday Ukraine announced the return of the bodies of 909 fallen soldiers —
         // a repatriation of the dead, separate from the prisoner exchange".
         .filter(|p| !only_bodies(&p.s, p.today))
-        // "*Sent to members on Monday. Please forward it …*": an italic note on the issue
-        // itself, dated the day it went out.
-        .filter(|p| {
-            !(p.s.text.starts_with('*')
-                && !p.s.text.starts_with("**")
-                && p.s.position == 0
-                && p.today == published
-                && p.s.own_dates().all(|m| m.period == Period::Day { date: published }))
-        })
+        .filter(|p| !p.issue_note(published))
         .find_map(|p| {
             // Not the day of a swap only planned, or one that did not happen.
             // The cue before the day: "had been planned for 24 January", not "on Saturday,
@@ -728,6 +734,17 @@ fn event_date(places: &[Reading], published: NaiveDate, called_off: &[NaiveDate]
                 _ => None,
             })
         })
+}
+
+/// "EN: Thursday. The first bus arrives. Ukraine says 185 servicemen … came home
+/// in this exchange.": with no sentence dating a swap itself, the day an earlier
+/// sentence of its paragraph named dates the first counted homecoming.
+fn paragraph_event(places: &[Reading], published: NaiveDate) -> Option<(ExchangeDate, bool)> {
+    places
+        .iter()
+        .filter(|p| p.stamp.is_none() && about_exchange(&p.s) && !events::elsewhere(&p.s))
+        .filter(|p| count::find(&p.s).iter().any(|c| c.thing.is_none() && !c.swaps))
+        .find_map(|p| p.paragraph_day.filter(|d| *d <= published).map(|d| (ExchangeDate::Day(d), false)))
 }
 
 /// How many paragraphs open an article: its lede.

@@ -1130,3 +1130,13 @@ fn a_bulletins_last_thursday_dates_its_exchange_not_the_day_it_was_sent() {
     let days: Vec<String> = figures(&f).into_iter().map(|g| g.0).collect();
     assert!(!days.is_empty() && days.iter().all(|d| d == "2023-07-06"), "{days:?}");
 }
+
+#[test]
+fn a_captions_weekday_dates_the_exchange_its_paragraph_counts() {
+    let f = read(
+        "2025-10-03",
+        "**1/12**\nEN: Thursday. The first bus arrives. Ukraine says 185 servicemen came home in this exchange.\n\n**3/12**\nEN: Of the 185 soldiers, 183 are privates and sergeants.\n\n**8/12**\nEN: Two of the men turn a year older tomorrow, 3 October.",
+    );
+    let days: Vec<String> = figures(&f).into_iter().map(|g| g.0).collect();
+    assert!(!days.is_empty() && days.iter().all(|d| d == "2025-10-02"), "{days:?}");
+}
