@@ -515,7 +515,19 @@ fn elliptic_ok(s: &Sentence, c: &Count) -> bool {
     }
     // "277 of its soldiers came home today: 246 in the main exchange and 31 …":
     // a colon after a head count opens its breakdown.
-    let after_colon = c.at >= 2 && s.is(c.at - 1, ":") && s.words[..c.at - 1].iter().any(|w| w.number().is_some());
+    // "By service: 37 from the Armed Forces, 21 National Guard": so does a short label's.
+    let label = |colon: usize| {
+        colon <= 4
+            && s.words[..colon].iter().all(|w| w.kind == WordKind::Word || w.is("-") || w.is("•"))
+            && !s.has(0..colon, |t| matches!(t, Tag::Act(_) | Tag::Speech))
+    };
+    // Every item of the list, not only the first: "…: 37 from the Armed Forces, 21 National Guard".
+    let colon = (0..c.at).rev().find(|&k| s.is(k, ":"));
+    let after_colon = colon.is_some_and(|k| {
+        let listed = k + 1 == c.at
+            || s.is(c.at - 1, ",") && !s.has(k..c.at, |t| matches!(t, Tag::Act(_) | Tag::Speech | Tag::Cue(Cue::Be)));
+        k >= 1 && listed && (s.words[..k].iter().any(|w| w.number().is_some()) || label(k))
+    });
     let part = part || c.of_group || opens_a_part(s, c) || after_colon;
     let digits = s.words[c.at].is_digits() || copula || part;
     digits && (acts || each || dated_on || copula || part || (predicate || gapped_verb) && part_context(s, c))
@@ -799,6 +811,8 @@ mod tests {
         assert!(got[0].3.contains(&"azovstal".to_string()), "{got:?}");
         let got = counts("Ninety-five of the freed men had defended the Azovstal steel plant.");
         assert!(got[0].3.contains(&"azovstal".to_string()), "{got:?}");
+        let got = counts("- By service: 37 from the Armed Forces, 21 National Guard, seven border guards.");
+        assert_eq!(got.iter().map(|c| c.0).collect::<Vec<_>>(), [37, 21, 7], "{got:?}");
         let got = counts("The Navy accounts for 88 of those freed.");
         assert!(got.iter().any(|c| c.0 == 88 && c.3 == ["sailors"]), "{got:?}");
         let got = counts("- 87 from the army");
