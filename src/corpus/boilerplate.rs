@@ -60,7 +60,8 @@ pub fn classify(line: &str, title: &str) -> LineKind {
     // "»" separates breadcrumbs, but also closes «quotes» in prose.
     let breadcrumb = line.contains('»') && !prose && line.split_whitespace().count() < 10;
     // "| Date | Ukrainians | Russians |": a Markdown table's line, not a navigation bar.
-    let table = line.starts_with('|') && line.ends_with('|') && line.matches('|').count() >= 4;
+    // "| Armed Forces | 95 |": a two-column breakdown is a table too.
+    let table = line.starts_with('|') && line.ends_with('|') && line.matches('|').count() >= 3;
     if table {
         return LineKind::Content;
     }
@@ -261,6 +262,7 @@ mod tests {
         assert_eq!(classify("14 September - 103 for 103", ""), LineKind::Content);
         assert_eq!(classify("19 March 2025", ""), LineKind::Content);
         assert_eq!(classify("### 11.10.2022, Tuesday", ""), LineKind::Content);
+        assert_eq!(classify("| National Guard | 56 |", ""), LineKind::Content);
         assert_eq!(classify("### 2 May 2023 — the second swap of the spring season", ""), LineKind::Content);
         assert_eq!(classify("### The numbers behind the spring swaps", ""), LineKind::Heading);
         assert_eq!(classify("**Elsewhere on Monday**", ""), LineKind::Content);

@@ -13,6 +13,7 @@
 //! The rules prefer missing a figure to inventing one: a count whose
 //! recipient or date cannot be told is dropped.
 
+mod breakdown;
 mod claims;
 pub mod clause;
 pub mod count;
@@ -172,6 +173,8 @@ pub fn article(a: &Article) -> ArticleFacts {
         events::read(&ctx, p, &mut out);
         claims::read(&ctx, p, &reporter, &mut out);
     }
+    // A table of groups under a head count breaks it down.
+    breakdown::read(&ctx, &mut out);
     if found.is_none() {
         for o in out.observations.iter_mut().filter(|o| o.inferred && o.date == Some(event)) {
             o.guessed = true;

@@ -1140,3 +1140,16 @@ fn a_captions_weekday_dates_the_exchange_its_paragraph_counts() {
     let days: Vec<String> = figures(&f).into_iter().map(|g| g.0).collect();
     assert!(!days.is_empty() && days.iter().all(|d| d == "2025-10-02"), "{days:?}");
 }
+
+#[test]
+fn a_two_column_table_of_groups_breaks_down_the_head_count_before_it() {
+    let f = read(
+        "2024-02-02",
+        "On 31 January Kyiv reported that 207 Ukrainians came home. The Coordination Headquarters gave this breakdown:\n\n| Group | Number |\n|---|---|\n| Armed Forces | 95 |\n| National Guard | 56 |\n| **Total** | **207** |",
+    );
+    let got = figures(&f);
+    let ua = Recipient::To(Side::Ukraine);
+    assert!(got.contains(&("2024-01-31".into(), 95, ua, true)), "{got:?}");
+    assert!(got.contains(&("2024-01-31".into(), 56, ua, true)), "{got:?}");
+    assert_eq!(got.iter().filter(|g| g.1 == 207).count(), 1, "{got:?}");
+}
