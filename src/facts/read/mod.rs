@@ -928,6 +928,10 @@ fn sentence_reporter(ctx: &Context, places: &[Reading], k: usize, heard: &mut Sp
             .take(3)
             .find_map(|p| reporter::speeches(&p.s).into_iter().map(|x| x.reporter).find(|r| !r.is_pending()));
     }
+    // "Members noted that … the Russian President had spoken of 23": the outlet reports it.
+    if speaker.is_none() && reporter::unnamed_speaker(s) {
+        speaker = Some(ctx.outlet.clone());
+    }
     if speaker.is_none() {
         if let Some(p) = speeches.iter().find(|x| x.reporter.is_pending()) {
             speaker = heard.pronoun(p.pronoun.as_deref());

@@ -93,6 +93,36 @@ pub fn speeches(s: &Sentence) -> Vec<Speech> {
     out
 }
 
+/// Subjects of a speech verb that name no one: "Members noted that …",
+/// "Officials said …". What follows is the outlet's report, not the last
+/// speaker's.
+const UNNAMED: &[&str] = &[
+    "members",
+    "officials",
+    "reports",
+    "analysts",
+    "observers",
+    "sources",
+    "diplomats",
+    "experts",
+    "media",
+    "lawmakers",
+    "deputies",
+    "mps",
+    "witnesses",
+    "relatives",
+    "families",
+    "activists",
+];
+
+/// Does a speech verb of the sentence have an unnamed subject ("Members noted")?
+pub fn unnamed_speaker(s: &Sentence) -> bool {
+    s.tags.iter().filter(|t| t.tag == Tag::Speech).any(|t| {
+        let v = t.words.start;
+        v > 0 && UNNAMED.contains(&s.words[v - 1].norm.as_str()) && speaker_before(s, v).is_none()
+    })
+}
+
 /// Nouns for someone's own numbers: "by Kyiv's count", "Kyiv's running total:".
 const ACCOUNTS: &[&str] = &["count", "tally", "total", "figure", "figures", "estimate", "estimates", "data", "numbers"];
 

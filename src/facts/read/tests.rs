@@ -1153,3 +1153,13 @@ fn a_two_column_table_of_groups_breaks_down_the_head_count_before_it() {
     assert!(got.contains(&("2024-01-31".into(), 56, ua, true)), "{got:?}");
     assert_eq!(got.iter().filter(|g| g.1 == 207).count(), 1, "{got:?}");
 }
+
+#[test]
+fn a_speech_verb_with_an_unnamed_subject_is_the_outlets_report_not_the_last_speakers() {
+    let f = read(
+        "2025-03-20",
+        "The United Arab Emirates said it had mediated. Members noted that on Tuesday the Russian President had spoken of releasing 23 seriously wounded prisoners.",
+    );
+    let who: Vec<&str> = f.claims.iter().filter(|c| c.low == 23).map(|c| c.reporter.name.as_str()).collect();
+    assert_eq!(who, ["Wire"]);
+}
