@@ -126,7 +126,7 @@ fn side_text(
 }
 
 /// " women", " seriously wounded", "" for the headline count.
-fn noun_of(who: Who) -> String {
+pub(super) fn noun_of(who: Who) -> String {
     if !who.group.is_empty() {
         // The group's words are match terms ("civilian"); a reply names people ("2 civilians").
         let words: Vec<&str> =

@@ -185,7 +185,7 @@ pub fn ranked(ctx: &Context, q: &Question, sel: &Selection, rank: crate::underst
     // "Which 2025 exchange brought back the most civilians?": that group's count says why.
     let who = Who::of(q.filter.category, &q.filter.group);
     if who.is_subgroup() {
-        let noun = if who.group.is_empty() { who.category.noun().to_string() } else { who.group.join(" ") };
+        let noun = super::count::noun_of(who).trim().to_string();
         let word = if rank == crate::understand::Rank::Largest { "most" } else { "fewest" };
         let sides: Vec<Side> = q.filter.recipient.map_or(SIDES.to_vec(), |s| vec![s]);
         let mut parts = Vec::new();
@@ -284,7 +284,7 @@ pub fn compare(ctx: &Context, q: &Question) -> Answer {
 /// One group's people in two events: "14 August 2025: Ukraine: 51 civilians
 /// (Radio …)". The verdict only when each event has one agreed count.
 fn compare_groups(a: &Event, b: &Event, side: Option<Side>, who: Who, r: &mut Reply) {
-    let noun = if who.group.is_empty() { who.category.noun().to_string() } else { who.group.join(" ") };
+    let noun = super::count::noun_of(who).trim().to_string();
     let sides: Vec<Side> = side.map_or(SIDES.to_vec(), |s| vec![s]);
     let mut text_of = |ev: &Event| {
         let mut total = Some(0);
