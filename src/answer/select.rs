@@ -384,8 +384,6 @@ fn pick_rank<'f>(facts: &'f Facts, chosen: &[&'f Exchange], rank: Rank, by: &Fil
             days.sort_by_key(|e| e.date.sort_key());
             days.iter().rev().nth(n.saturating_sub(1) as usize).map(|e| vec![*e]).unwrap_or_default()
         }
-        // "the most officers", "the most Ukrainians": ranked by that group's
-        // or that side's figures; otherwise by the whole size.
         // "Which 2025 exchange brought back the most civilians?": that category's counts.
         Rank::Largest | Rank::Smallest if by.category.is_some() && by.group.is_empty() => {
             let who = tally::Who::of(by.category, &by.group);
@@ -400,6 +398,8 @@ fn pick_rank<'f>(facts: &'f Facts, chosen: &[&'f Exchange], rank: Rank, by: &Fil
                 .collect();
             extreme(scored, rank)
         }
+        // "the most officers", "the most Ukrainians": ranked by that group's
+        // or that side's figures; otherwise by the whole size.
         Rank::Largest | Rank::Smallest if !by.group.is_empty() || by.recipient.is_some() => {
             let scored: Vec<(u64, u64, Vec<&Exchange>)> = chosen
                 .iter()

@@ -537,8 +537,18 @@ fn cumulative(s: &Sentence, c: &Count, clause: std::ops::Range<usize>, today: Na
         return Some(Scope::Since { from });
     }
     // "swapped 500 for 500 on 5 and 6 March": a count over several days of one exchange.
-    let days: Vec<&crate::lang::dates::DateMention> =
-        s.own_dates().filter(|m| clause.contains(&m.words.start) && matches!(m.period, Period::Day { .. })).collect();
+    // "The 1000-for-1000 deal was agreed … and carried out from 23 to 25 May": a deal's
+    // "N for N" with no day in its clause is dated by its sentence's days (not "303
+    // … in exchange for 303, and that the … exchange carried out from 23 to 25 May").
+    let days_in = |whole: bool| -> Vec<&crate::lang::dates::DateMention> {
+        s.own_dates()
+            .filter(|m| (whole || clause.contains(&m.words.start)) && matches!(m.period, Period::Day { .. }))
+            .collect()
+    };
+    let days = match days_in(false) {
+        here if here.is_empty() && c.pattern => days_in(true),
+        here => here,
+    };
     let listed = days.windows(2).any(|p| {
         p[0].period != p[1].period
             && (p[0].words.end..p[1].words.start).all(|k| ["and", ",", "-", "to", "–"].contains(&w[k].norm.as_str()))

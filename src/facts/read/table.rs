@@ -47,6 +47,9 @@ enum Column {
         reporter: Option<Reporter>,
     },
     Mediator,
+    /// "| Detail |": words about the row; only lists of groups ("3 officers, 202
+    /// soldiers and sergeants") are read from it, as parts of the count before.
+    Note,
     /// "UAE running total": a running total its source gives as of each row's day.
     Tally {
         kind: ClaimKind,
@@ -59,7 +62,7 @@ enum Column {
 const TALLY_COLUMNS: &[&str] = &["running", "cumulative", "so far"];
 /// Words of a column of prose about the row ("Who came back / notes"): its numbers
 /// are no breakdown of the column before (only a row's last cell is read as prose).
-const NOTE_COLUMNS: &[&str] = &["notes", "note", "details", "comment", "comments", "remarks"];
+const NOTE_COLUMNS: &[&str] = &["notes", "note", "details", "detail", "comment", "comments", "remarks"];
 
 /// Cells of a line, if it is a table line: pipes, or three or more spaced dashes' worth.
 fn cells(line: &str) -> Option<Vec<String>> {
@@ -126,10 +129,10 @@ fn columns(head: &[String], published: chrono::NaiveDate) -> Vec<Column> {
             Column::Stage
         } else if let Some(tally) = tally_column(&s, &lower) {
             tally
-        } else if lower.split(|c: char| !c.is_alphabetic()).any(|w| NOTE_COLUMNS.contains(&w))
-            || SKIPPED_COLUMNS.iter().any(|w| lower.contains(w))
-        {
+        } else if SKIPPED_COLUMNS.iter().any(|w| lower.contains(w)) {
             Column::Other
+        } else if lower.split(|c: char| !c.is_alphabetic()).any(|w| NOTE_COLUMNS.contains(&w)) {
+            Column::Note
         } else {
             count_column(&s, &lower)
         };
@@ -257,6 +260,9 @@ fn read_row(
     }
     // The recipient of the last count column: "military / civilians" beside "Ukrainians freed" are its parts.
     let mut last: Option<Recipient> = None;
+    // Head counts of the row and its note cells, whose groups break one of them down.
+    let mut heads: Vec<(Recipient, u64)> = Vec::new();
+    let mut notes: Vec<&String> = Vec::new();
     for ((column, cell), name) in columns.iter().zip(row).zip(head) {
         match column {
             Column::Mediator => {
@@ -331,7 +337,12 @@ fn read_row(
                             }
                             (true, false) if !part => observe(Fact::SeriesTotal(figure), out),
                             (true, false) => {}
-                            (false, false) => observe(Fact::Figure(figure), out),
+                            (false, false) => {
+                                if !part {
+                                    heads.push((to, cc.value));
+                                }
+                                observe(Fact::Figure(figure), out)
+                            }
                         }
                     }
                 }
@@ -360,8 +371,59 @@ fn read_row(
                     observe(Fact::Stage(Stage { number, last: false, cite: cite.clone() }), out);
                 }
             }
-            Column::Date | Column::Other => {}
+            // "| 390 | 270 military + 120 civilians; 387 men, 3 women |": parts of the 390.
+            Column::Note => notes.push(cell),
+            // "| 65th, day 1 |", "| stage |": a day or stage of one exchange, in a column of its own name.
+            Column::Other => {
+                if let Some(number) = stage_cell(cell).filter(|_| !total && !bodies) {
+                    observe(Fact::Stage(Stage { number, last: false, cite: cite.clone() }), out);
+                }
+            }
+            Column::Date => {}
         }
+    }
+    // "| 390 | 270 military + 120 civilians; 387 men, 3 women |": parts of the count
+    // they add up to, or of the row's only side (not "93 privates and sergeants plus 2
+    // officers" as parts of Russia's 94 beside Ukraine's 95).
+    for cell in notes {
+        let groups = group_lists(cell, a.published);
+        let sum: u64 = groups.iter().map(|g| g.value).sum();
+        let to = heads.iter().find(|(_, v)| *v == sum).map(|(to, _)| *to).or_else(|| {
+            let first = heads.first()?.0;
+            heads.iter().all(|(to, _)| *to == first).then_some(first)
+        });
+        let Some(to) = to else { continue };
+        for g in groups {
+            let figure = Figure {
+                value: g.value,
+                text: g.written,
+                approx: None,
+                recipient: to,
+                category: g.category,
+                terms: g.terms,
+                part: true,
+                reporter: ctx.statement.clone().unwrap_or_else(|| ctx.outlet.clone()),
+                confidence: Confidence::Medium,
+                cite: cite.clone(),
+            };
+            observe(Fact::Figure(figure), out);
+        }
+    }
+}
+
+/// Words that name a day of a multi-day exchange in a cell.
+const STAGE_CELLS: &[&str] = &["day", "stage", "phase", "round"];
+
+/// "65th, day 1" → 1; "66th, stage 1" → 1; "stage" → 0 (numbered later by its place).
+/// Not "day one of talks", nor a cell of prose.
+fn stage_cell(cell: &str) -> Option<u32> {
+    let words = text::words(cell.trim_matches(['*', '_', ' ']));
+    let plain: Vec<&text::Word> = words.iter().filter(|w| !w.is_punct()).collect();
+    let k = plain.iter().position(|w| STAGE_CELLS.contains(&w.norm.as_str()))?;
+    match &plain[k + 1..] {
+        [] if plain.len() <= 2 => Some(0),
+        [n] => n.number().and_then(|n| u32::try_from(n).ok()).filter(|n| (1..=20).contains(n)),
+        _ => None,
     }
 }
 
@@ -434,6 +496,74 @@ fn cell_counts(cell: &str, published: chrono::NaiveDate) -> Vec<CellCount> {
     out
 }
 
+/// Words that join the groups of a list in a note cell: "270 military + 120 civilians".
+const LIST_JOINS: &[&str] = &[",", "and", "+", "plus"];
+
+/// The groups a note cell lists, each a count and its people: "3 officers, 202 soldiers
+/// and sergeants"; "all men; 27 Mariupol defenders" (the second). A piece of the cell
+/// between semicolons is read only when every count in it names people and nothing
+/// else stands between them: not "205-for-205", "ages 25 to 61", "handed over 212 bodies".
+fn group_lists(cell: &str, published: chrono::NaiveDate) -> Vec<CellCount> {
+    let mut out = Vec::new();
+    for piece in cell.split(';') {
+        let s = Sentence::new(piece.trim(), published, 0, 0);
+        let w = &s.words;
+        let mut items: Vec<CellCount> = Vec::new();
+        let mut k = 0;
+        let listed = loop {
+            let Some(value) = w.get(k).and_then(|x| x.number()) else { break false };
+            // "202 soldiers and sergeants": a join before a word, not a count, goes on with this group.
+            let mut noun: Vec<usize> = Vec::new();
+            let mut j = k + 1;
+            while j < w.len() {
+                if LIST_JOINS.contains(&w[j].norm.as_str()) {
+                    let next = (j..w.len()).find(|&x| !LIST_JOINS.contains(&w[x].norm.as_str()));
+                    match next {
+                        Some(x) if w[x].number().is_none() => j = x,
+                        _ => break,
+                    }
+                }
+                noun.push(j);
+                j += 1;
+            }
+            let people = noun.iter().any(|&j| matches!(s.tag(j), Some(Tag::People(_) | Tag::Kind(_))));
+            let plain = noun.iter().all(|&j| {
+                w[j].kind == text::WordKind::Word
+                    && !matches!(s.tag(j), Some(Tag::Act(_) | Tag::Speech | Tag::Thing(_)))
+            });
+            if !people || !plain {
+                break false;
+            }
+            let category = noun
+                .iter()
+                .find_map(|&j| match s.tag(j) {
+                    Some(Tag::People(c) | Tag::Kind(c)) if c != Category::Prisoners => Some(c),
+                    _ => None,
+                })
+                .unwrap_or(Category::Prisoners);
+            items.push(CellCount {
+                value,
+                written: s.text[w[k].span.clone()].to_string(),
+                part: true,
+                category,
+                terms: noun.iter().map(|&j| w[j].norm.clone()).collect(),
+                reporter: None,
+            });
+            k = noun.last().map_or(k + 1, |j| j + 1);
+            while w.get(k).is_some_and(|x| LIST_JOINS.contains(&x.norm.as_str())) {
+                k += 1;
+            }
+            if k >= w.len() {
+                break true;
+            }
+        };
+        if listed {
+            out.extend(items);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -458,6 +588,24 @@ mod tests {
         assert_eq!(values("157 (150 military, 7 civilians)"), [(157, false), (150, true), (7, true)]);
         assert_eq!(values("300, plus 2 civilians"), [(300, false), (2, false)]);
         assert_eq!(values("UAE (its ninth mediation that year)"), []);
+        let groups =
+            |cell: &str| group_lists(cell, day).iter().map(|c| (c.value, c.terms.join(" "))).collect::<Vec<_>>();
+        assert_eq!(
+            groups("270 military + 120 civilians; 387 men, 3 women"),
+            [(270, "military".into()), (120, "civilians".into()), (387, "men".into()), (3, "women".into())]
+        );
+        assert_eq!(groups("all men; 27 Mariupol defenders"), [(27, "mariupol defenders".into())]);
+        assert_eq!(
+            groups("205-for-205; 3 officers, 202 soldiers and sergeants; UAE mediated"),
+            [(3, "officers".into()), (202, "soldiers sergeants".into())]
+        );
+        assert_eq!(groups("all men; 27 Mariupol defenders; ages 25 to 61"), [(27, "mariupol defenders".into())]);
+        assert_eq!(groups("Russia also handed over 212 bodies"), []);
+        assert_eq!(stage_cell("65th, day 1"), Some(1));
+        assert_eq!(stage_cell("66th, stage 2"), Some(2));
+        assert_eq!(stage_cell("stage"), Some(0));
+        assert_eq!(stage_cell("day one of talks in Istanbul"), None);
+        assert_eq!(stage_cell("fourth swap of the week; mostly officers"), None);
         let named = cell_counts("157, plus 3 Kursk civilians (Moscow's figure)", day);
         assert_eq!(named[0].reporter.as_ref().map(|r| r.name.as_str()), Some("Moscow"));
     }
@@ -481,7 +629,7 @@ mod header_tests {
             matches!(&got[2], Column::Count { recipient: Some(Recipient::To(crate::lang::Side::Russia)), .. }),
             "{got:?}"
         );
-        assert_eq!(got[4], Column::Other);
+        assert_eq!(got[4], Column::Note);
         let head: Vec<String> =
             ["DATE", "RETURNED TO UKRAINE (UA)", "RETURNED TO RUSSIA (RU)"].map(String::from).to_vec();
         let got = columns(&head, day);

@@ -770,7 +770,10 @@ fn a_trackers_to_columns_notes_and_running_total_by_a_state() {
         got,
         [
             ("2023-06-11".to_string(), 95, Recipient::To(Side::Ukraine), false),
-            ("2023-06-11".to_string(), 94, Recipient::To(Side::Russia), false)
+            ("2023-06-11".to_string(), 94, Recipient::To(Side::Russia), false),
+            // The note's groups add up to Ukraine's 95: its parts.
+            ("2023-06-11".to_string(), 93, Recipient::To(Side::Ukraine), true),
+            ("2023-06-11".to_string(), 2, Recipient::To(Side::Ukraine), true)
         ]
     );
     let totals: Vec<(ClaimKind, u64)> = f.claims.iter().map(|c| (c.kind, c.low)).collect();
@@ -976,6 +979,34 @@ fn a_tables_stage_column_and_total_row_make_one_multi_day_exchange() {
     assert_eq!(stages, [("2025-05-23".to_string(), 1), ("2025-05-24".to_string(), 2), ("2025-05-25".to_string(), 3)]);
     let totals = f.observations.iter().filter(|o| matches!(&o.fact, Fact::SeriesTotal(x) if x.value == 1000)).count();
     assert_eq!(totals, 2);
+}
+
+#[test]
+fn a_trackers_day_cells_are_stages_its_notes_list_parts_and_a_deal_over_a_stretch_of_days_is_their_total() {
+    let f = read(
+        "2025-06-17",
+        "| Date | Exchange | Returned to Ukraine | Detail | Kyiv's running total after this row |\n|---|---|---|---|---|\n| 23.05.2025 | 65th, day 1 | 390 | 270 military + 120 civilians; 387 men, 3 women | 5,147 |\n| 24.05.2025 | 65th, day 2 | 307 | all men; 27 Mariupol defenders; ages 25 to 61 | 5,454 |\n\nThe 1000-for-1000 deal was agreed at the first Istanbul meeting on 16 May and carried out from 23 to 25 May.",
+    );
+    let got = figures(&f);
+    let ua = Recipient::To(Side::Ukraine);
+    assert!(got.contains(&("2025-05-23".into(), 120, ua, true)), "{got:?}");
+    assert!(got.contains(&("2025-05-23".into(), 3, ua, true)), "{got:?}");
+    assert!(got.contains(&("2025-05-24".into(), 27, ua, true)), "{got:?}");
+    assert!(!got.iter().any(|g| g.1 == 1000 || g.1 == 25 || g.1 == 61), "{got:?}");
+    let stages = f.observations.iter().filter(|o| matches!(&o.fact, Fact::Stage(x) if x.number >= 1)).count();
+    assert_eq!(stages, 2);
+    let totals = f.observations.iter().filter(|o| matches!(&o.fact, Fact::SeriesTotal(x) if x.value == 1000)).count();
+    assert_eq!(totals, 1);
+}
+
+#[test]
+fn a_count_beside_a_stretch_of_days_in_another_clause_is_not_dated_by_it() {
+    let f = read(
+        "2025-05-26",
+        "LIVE: the third day of the exchange\n\n**Sunday 25 May 2025**\n\n12:45 — Russia's defence ministry says 303 Russian servicemen have been returned in exchange for 303 Ukrainian prisoners, and that the 1,000-for-1,000 exchange carried out from 23 to 25 May is complete.",
+    );
+    let got = figures(&f);
+    assert!(got.contains(&("2025-05-25".into(), 303, Recipient::To(Side::Russia), false)), "{got:?}");
 }
 
 #[test]

@@ -149,7 +149,9 @@ fn day_lists(words: &[Word], found: Vec<DateMention>) -> Vec<DateMention> {
     for m in found {
         let mut extra: Vec<DateMention> = Vec::new();
         let mut k = m.words.start;
-        while k >= 2 && (words[k - 1].is("and") || words[k - 1].is(",") || words[k - 1].is("or")) {
+        // "from 23 to 25 May": the first and last days of a stretch, each a day.
+        let from_to = |k: usize| k >= 3 && words[k - 1].is("to") && words[k - 3].is("from");
+        while k >= 2 && (words[k - 1].is("and") || words[k - 1].is(",") || words[k - 1].is("or") || from_to(k)) {
             let Some(day) = day_value(&words[k - 2]) else { break };
             if out.last().is_some_and(|prev: &DateMention| prev.words.end > k - 2) {
                 break;
@@ -260,6 +262,8 @@ mod tests {
     #[test]
     fn compound_dates() {
         assert_eq!(periods("came home on 14 and 31 December 2022 combined"), [day(2022, 12, 14), day(2022, 12, 31)]);
+        assert_eq!(periods("carried out from 23 to 25 May 2025"), [day(2025, 5, 23), day(2025, 5, 25)]);
+        assert_eq!(periods("from 9 to 5 on 25 May 2025"), [day(2025, 5, 25)]);
         assert_eq!(periods("on 8 January 2023, the Orthodox Christmas period, 50 came home"), [day(2023, 1, 8)]);
         assert_eq!(periods("the 17 October and 29 October 2022 exchanges"), [day(2022, 10, 17), day(2022, 10, 29)]);
         assert_eq!(periods("the day after orthodox christmas 2023"), [day(2023, 1, 8)]);

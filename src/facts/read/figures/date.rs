@@ -75,7 +75,14 @@ pub(super) fn date_of(ctx: &Context, p: &Reading, c: &Count) -> (Option<Exchange
         .or_else(|| {
             // A clause about another event ("one day after 49 Ukrainians were freed") takes no date from the rest.
             let other_event = s.words.get(clause.start).is_some_and(|w| w.is("after") || w.is("before"));
-            if other_event { None } else { dated.iter().min_by_key(|(k, _)| k.abs_diff(c.at)).copied() }
+            // Nor does "…, and that the exchange carried out from 23 to 25 May is complete":
+            // a stretch of days in another clause dates that clause's exchange as a whole.
+            let stretch = |k: usize| k > 0 && ["from", "to", "between"].contains(&s.words[k - 1].norm.as_str());
+            if other_event {
+                None
+            } else {
+                dated.iter().filter(|(k, _)| !stretch(*k)).min_by_key(|(k, _)| k.abs_diff(c.at)).copied()
+            }
         });
     if let Some((k, d)) = pick {
         // "Russia's Defence Ministry said on Thursday that 55 had returned": the day it
