@@ -174,7 +174,11 @@ fn date_heading(line: &str) -> bool {
     let month = matches!(found.as_slice(), [m] if matches!(m.period, Period::Month { .. })
         && m.words == (0..words.len())
         && words.iter().any(|w| w.is_digits() && w.norm.len() == 4));
-    leads || ends || alone || month
+    // "## 1. Exchange of 14 August (67th exchange)": a heading naming an exchange and its day.
+    let event = (marked.len() < line.len() || bold)
+        && found.iter().filter(day).count() == 1
+        && crate::lang::gazetteer::tag(&words).iter().any(|t| t.tag == crate::lang::lexicon::Tag::Event);
+    leads || ends || alone || month || event
 }
 
 /// Headings that open a list of links to other stories ("Related coverage",
@@ -265,6 +269,8 @@ mod tests {
         assert_eq!(classify("| National Guard | 56 |", ""), LineKind::Content);
         assert_eq!(classify("### 2 May 2023 — the second swap of the spring season", ""), LineKind::Content);
         assert_eq!(classify("### The numbers behind the spring swaps", ""), LineKind::Heading);
+        assert_eq!(classify("## 1. Exchange of 14 August (67th exchange)", ""), LineKind::Content);
+        assert_eq!(classify("## The talks of 16 May", ""), LineKind::Heading);
         assert_eq!(classify("**Elsewhere on Monday**", ""), LineKind::Content);
         assert_eq!(
             classify("Last updated: 15.09.2024, 11:00 Kyiv · Next update after the next confirmed swap", ""),

@@ -167,6 +167,11 @@ fn count_at(s: &Sentence, i: usize) -> Option<Count> {
         j = end;
         c.np.end = end;
     }
+    // "in addition to its 146 servicemen": whose people they are, said before the count.
+    let before = i.checked_sub(1 + c.approx.as_ref().map_or(0, |a| a.split_whitespace().count()));
+    if let Some(k) = before.filter(|&k| ["its", "their", "our"].contains(&s.words[k].norm.as_str())) {
+        c.possessive = Some(k);
+    }
     let has_head = noun_phrase(s, &mut c, j);
     if c.thing.is_some() || c.swaps {
         return Some(c);

@@ -212,7 +212,10 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
         // "By a contributing columnist · Thursday": a byline's day is the publication's too.
         let byline = first.trim_start().starts_with("By ") && para.sentences.len() == 1;
         let dateline = (pi <= DATELINE_REACH || byline) && !dated_before && para.sentences.len() == 1;
-        let own = stamp_of(first, published).filter(|d| !(dateline && *d == a.published));
+        // "## 1. Exchange of 14 August": a markdown heading is one line, however it splits.
+        let whole = a.text(&para.span);
+        let line = if whole.trim_start().starts_with('#') { whole } else { first };
+        let own = stamp_of(line, published).filter(|d| !(dateline && *d == a.published));
         if own.is_some() {
             carried = own.filter(|_| bare_stamp(a.text(&para.span)));
             carried_month = None;
@@ -559,12 +562,11 @@ fn covered_until(a: &Article) -> Option<NaiveDate> {
     let words = text::words(&a.title);
     let found = crate::lang::dates::find(&words, Anchor::Published(a.published));
     found.iter().find_map(|m| {
-        let Period::Day { date: first } = m.period else { return None };
-        // "10-16 April": a range of days (dated by its first), ending on its second.
-        let start = m.words.start;
-        let ranged = words.get(start + 1).is_some_and(|w| ["-", "–", "—"].contains(&w.norm.as_str()));
-        let last = words.get(start + 2).filter(|_| ranged).and_then(|w| w.number());
-        let date = last.and_then(|d| u32::try_from(d).ok()).and_then(|d| first.with_day(d))?;
+        // "10-16 April": a range of days, ending on its second (not "the exchanges of 2023").
+        let Period::Span { from, to: date } = m.period else { return None };
+        if (date - from).num_days() > 14 {
+            return None;
+        }
         let recent = date < a.published && a.published - date <= chrono::TimeDelta::days(7);
         recent.then_some(date)
     })
@@ -659,6 +661,24 @@ fn stamp_of(first: &str, published: NaiveDate) -> Option<NaiveDate> {
         && words.iter().filter(|w| !w.is_punct()).count() <= 5
     {
         return Some(date);
+    }
+    // "## 1. Exchange of 14 August (67th exchange)": a short heading naming an exchange
+    // and one day heads the section under it (not "## The talks of 16 May").
+    let heading = trimmed.starts_with('#') || trimmed.starts_with("**") && trimmed.ends_with("**");
+    if heading && words.iter().filter(|w| !w.is_punct()).count() <= 10 {
+        let s = Sentence::new(trimmed, published, 0, 0);
+        let days: Vec<NaiveDate> = s
+            .own_dates()
+            .filter_map(|m| match m.period {
+                Period::Day { date } => Some(date),
+                _ => None,
+            })
+            .collect();
+        if let [day] = days[..]
+            && s.tags.iter().any(|t| t.tag == Tag::Event)
+        {
+            return Some(day);
+        }
     }
     // "19 March 2025" as a line of its own, heading the entry under it.
     if let [only] = found.as_slice()

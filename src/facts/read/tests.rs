@@ -1194,3 +1194,20 @@ fn a_speech_verb_with_an_unnamed_subject_is_the_outlets_report_not_the_last_spea
     let who: Vec<&str> = f.claims.iter().filter(|c| c.low == 23).map(|c| c.reporter.name.as_str()).collect();
     assert_eq!(who, ["Wire"]);
 }
+
+#[test]
+fn a_briefs_numbered_section_headings_date_their_exchanges_and_its_period_dates_none() {
+    let f = read(
+        "2025-08-26",
+        "**MONITORING BRIEF 2025/08**\nPeriod covered: 1–25 August 2025\n\n## 1. Exchange of 14 August (67th exchange)\n\n1.1 The Coordination Headquarters reported the release of 84 Ukrainians: 33 military personnel and 51 civilians.\n\n## 2. Exchange of 24 August (68th exchange)\n\n2.1 The two sides each returned 146 prisoners of war.\n\n2.2 Russia reported that, in addition to its 146 servicemen, eight residents of its Kursk region who had been held in Ukraine were returned.",
+    );
+    let got = figures(&f);
+    let (ua, ru) = (Recipient::To(Side::Ukraine), Recipient::To(Side::Russia));
+    assert!(got.contains(&("2025-08-14".into(), 84, ua, false)), "{got:?}");
+    assert!(got.contains(&("2025-08-14".into(), 51, ua, true)), "{got:?}");
+    assert!(got.contains(&("2025-08-24".into(), 146, Recipient::Each, false)), "{got:?}");
+    // "its 146 servicemen", "its Kursk region": Russia's people.
+    assert!(got.contains(&("2025-08-24".into(), 146, ru, false)), "{got:?}");
+    assert!(got.contains(&("2025-08-24".into(), 8, ru, false)), "{got:?}");
+    assert!(!got.iter().any(|g| g.0.starts_with("2025-08-01")), "{got:?}");
+}

@@ -108,6 +108,9 @@ fn yearly_day(found: &mut Vec<DateMention>) {
     *found = out;
 }
 
+/// The most days one exchange has been reported to take: "23–25 May".
+const MAX_SWAP_DAYS: i64 = 3;
+
 /// "on the night of 21–22 September": in an article, a swap over two days is
 /// dated by its first; in a question, both days are asked about.
 fn day_range(words: &[Word], m: &mut DateMention, anchor: Anchor) {
@@ -117,9 +120,11 @@ fn day_range(words: &[Word], m: &mut DateMention, anchor: Anchor) {
         return;
     }
     let Some(first) = day_value(&words[k - 2]).and_then(|d| date.with_day(d)).filter(|d| *d < date) else { return };
+    // "Period covered: 1–25 August 2025" is no swap's days but a stretch of time.
+    let long = (date - first).num_days() > MAX_SWAP_DAYS;
     m.period = match anchor {
-        Anchor::Published(_) => Period::Day { date: first },
-        Anchor::Asked(_) => Period::Span { from: first, to: date },
+        Anchor::Published(_) if !long => Period::Day { date: first },
+        _ => Period::Span { from: first, to: date },
     };
     m.words.start = k - 2;
 }
@@ -257,6 +262,13 @@ mod tests {
         let found: Vec<Period> =
             find(&words("delayed on the night of 21–22 September"), published).into_iter().map(|m| m.period).collect();
         assert_eq!(found, [day(2022, 9, 21)]);
+        let found: Vec<Period> =
+            find(&words("Period covered: 1–25 August 2025"), published).into_iter().map(|m| m.period).collect();
+        let span = Period::Span {
+            from: NaiveDate::from_ymd_opt(2025, 8, 1).unwrap(),
+            to: NaiveDate::from_ymd_opt(2025, 8, 25).unwrap(),
+        };
+        assert_eq!(found, [span]);
     }
 
     #[test]
