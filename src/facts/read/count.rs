@@ -257,7 +257,10 @@ pub(crate) fn not_a_count(s: &Sentence, i: usize) -> bool {
     let prev = |k: usize| i.checked_sub(k).map(|p| w[p].norm.as_str());
     let next = |k: usize| w.get(i + k).map(|x| x.norm.as_str());
     let digits_at = |k: Option<usize>| k.and_then(|k| w.get(k)).is_some_and(|x| x.is_digits());
-    let time = next(1) == Some(":") && digits_at(Some(i + 2)) || prev(1) == Some(":") && digits_at(i.checked_sub(2));
+    // "18:10", not "February and March 2022: 19 were defenders …": an hour then two digits.
+    let clock = |h: usize| w[h].is_digits() && w[h].norm.len() <= 2 && w.get(h + 2).is_some_and(|m| m.norm.len() == 2);
+    let time = next(1) == Some(":") && digits_at(Some(i + 2)) && clock(i)
+        || prev(1) == Some(":") && digits_at(i.checked_sub(2)) && clock(i - 2);
     let joined = next(1) == Some("-") && w.get(i + 2).is_some_and(|x| x.is_digits()) && next(2) != Some("for");
     let model = prev(1) == Some("-") && i >= 2 && w[i - 2].capitalized && w[i - 2].norm.len() <= 3;
     // "(45)" after a name is an age or a note; "(seven soldiers and …)" counts.
@@ -487,10 +490,19 @@ fn elliptic_ok(s: &Sentence, c: &Count) -> bool {
         (s.is(k, "from") || s.is(k, "with") || s.is(k, "in") && !place)
             && (s.words.get(name).is_some_and(|w| w.capitalized) || matches!(s.tag(name), Some(Tag::People(_))))
     };
+    // "21 were National Guard members", "37 came from the Armed Forces": a copula, or
+    // "came" before the unit, then people within the few words of the predicate.
+    let came = s.is(n, "came") || s.is(n, "come");
+    let people_in = |from: usize| {
+        (from..(from + 4).min(s.words.len()))
+            .take_while(|&k| !s.words[k].is_punct())
+            .any(|k| matches!(s.tag(k), Some(Tag::People(_) | Tag::Kind(_))))
+    };
     let copula = next == Some(Tag::Cue(Cue::Be))
         && (matches!(after_next, Some(Tag::People(_) | Tag::Kind(_) | Tag::Act(Act::Home)))
-            || matches!(s.tag(n + 2), Some(Tag::People(_) | Tag::Kind(_)))
-            || unit(n + 1));
+            || people_in(n + 1)
+            || unit(n + 1))
+        || came && unit(n + 1);
     let part = matches!(next, Some(Tag::Cue(Cue::Part)))
         || c.at >= 2 && s.is(c.at - 1, ",") && (c.at.saturating_sub(6)..c.at).any(|k| s.is(k, "of"));
     // "… 19 were …, and 48 had been listed as missing".

@@ -586,7 +586,11 @@ const EDITIONS: &[&str] = &["edition", "broadcast", "bulletin", "transcript", "n
 fn written_on(a: &Article) -> Option<NaiveDate> {
     // Read from the raw body: a dateline line is no paragraph of text.
     // A masthead and a standfirst may come first ("PRESS STATEMENT (reproduced in full)").
-    a.body.lines().map(str::trim).filter(|l| !l.is_empty()).take(2 * DATELINE_REACH).find_map(|line| {
+    // Masthead, section links, a kicker and the headline may all come first; rules ("---") don't count.
+    let text_lines = a.body.lines().map(str::trim).filter(|l| l.chars().any(char::is_alphanumeric));
+    text_lines.take(3 * DATELINE_REACH).find_map(|line| {
+        // "**ABU DHABI, 8 February 2024** — …": emphasis is no word of the dateline.
+        let line = &line.replace(['*', '_'], "");
         let words = text::words(line);
         // "WORLD TONIGHT — broadcast transcript, Monday evening edition".
         if words.iter().any(|w| EDITIONS.contains(&w.norm.as_str())) && !line.ends_with('.') {
@@ -605,7 +609,8 @@ fn written_on(a: &Article) -> Option<NaiveDate> {
         let comma = words.iter().position(|w| w.is(","))?;
         let place = comma > 0 && words[..comma].iter().all(|w| w.capitalized && !w.is_punct());
         let found = crate::lang::dates::find(&words[comma + 1..], Anchor::Published(a.published));
-        let [m] = found.as_slice() else { return None };
+        // "… — The ministry announced today …": later dates of the paragraph are its own.
+        let m = found.first()?;
         let Period::Day { date } = m.period else { return None };
         // "ABU DHABI, 31 May 2024 - Mediation efforts …": the dateline may open the first paragraph.
         let mut end = comma + 1 + m.words.end;
@@ -905,6 +910,11 @@ impl Speakers {
     }
 }
 
+/// Words of a sentence announcing the breakdown the next paragraphs give.
+const BREAKDOWN_WORDS: &[&str] = &["breakdown", "breakdowns"];
+/// How many paragraphs a breakdown announced runs on for.
+const BREAKDOWN_REACH: usize = 3;
+
 /// Who says a sentence: a speaker named in it; else the speaker of the
 /// quotation it opens; else the previous speaker when it refers back ("It
 /// said …"); else the statement the article reproduces; else the outlet.
@@ -958,6 +968,19 @@ fn sentence_reporter(ctx: &Context, places: &[Reading], k: usize, heard: &mut Sp
         } else if reporter::refers_back(s) {
             speaker = heard.last.clone();
         }
+    }
+    // "The headquarters published a breakdown …", then paragraphs of "Of the 75, seventy
+    // were men …": the one who gave the breakdown says them.
+    if speaker.is_none() && reporter::subject(s).is_none() {
+        speaker = places[..k]
+            .iter()
+            .rev()
+            .take_while(|p| p.s.paragraph + BREAKDOWN_REACH >= s.paragraph)
+            .filter(|p| p.s.words.iter().any(|w| BREAKDOWN_WORDS.contains(&w.norm.as_str())))
+            .find_map(|p| {
+                let back = || heard.last.clone().filter(|_| reporter::opens_on_previous_speaker(&p.s));
+                reporter::subject(&p.s).map(|(r, _)| r).or_else(back)
+            });
     }
     // "Yermak says another exchange has taken place. Thirty-six Ukrainians
     // are home: …": a sentence that names no speaker goes on with the one

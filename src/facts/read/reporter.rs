@@ -293,14 +293,22 @@ fn is_person(s: &Sentence, j: usize) -> bool {
     matches!(s.tag(j), Some(Tag::Speaker(i)) if SPEAKERS.get(usize::from(i)).is_some_and(|sp| sp.person))
 }
 
+/// Words that point back at the previous speaker as the subject of a verb.
+const BACK_REFERENCES: &[&str] = &["it", "he", "she", "they", "ministry", "office", "headquarters", "statement"];
+
 /// Does the sentence point back at the previous speaker ("It said", "the ministry added")?
 pub fn refers_back(s: &Sentence) -> bool {
     s.tags.iter().filter(|t| t.tag == Tag::Speech).any(|t| {
         let v = t.words.start;
-        v > 0
-            && ["it", "he", "she", "they", "ministry", "office", "headquarters", "statement"]
-                .contains(&s.words[v - 1].norm.as_str())
+        v > 0 && BACK_REFERENCES.contains(&s.words[v - 1].norm.as_str())
     })
+}
+
+/// Does the sentence open on the previous speaker named again ("The headquarters
+/// published a breakdown …", "It gave the numbers …")?
+pub fn opens_on_previous_speaker(s: &Sentence) -> bool {
+    let k = usize::from(s.is(0, "the"));
+    s.words.get(k).is_some_and(|w| BACK_REFERENCES.contains(&w.norm.as_str())) && s.tag(k).is_none()
 }
 
 /// The speaker named at word `j`, if a speaker starts there.

@@ -1211,3 +1211,38 @@ fn a_briefs_numbered_section_headings_date_their_exchanges_and_its_period_dates_
     assert!(got.contains(&("2025-08-24".into(), 8, ru, false)), "{got:?}");
     assert!(!got.iter().any(|g| g.0.starts_with("2025-08-01")), "{got:?}");
 }
+
+#[test]
+fn a_bold_dateline_that_says_today_dates_the_release_by_its_own_day() {
+    let f = read(
+        "2024-02-09",
+        "GULF MEDIATION BULLETIN\n\n---\n\n**PRESS RELEASE**\n\n## Mediation succeeds\n\n**ABU DHABI, 8 February 2024** — The ministry announced today the release of 100 Russian prisoners of war in exchange for 100 Ukrainian prisoners of war.",
+    );
+    let got = figures(&f);
+    assert!(got.contains(&("2024-02-08".into(), 100, Recipient::To(Side::Ukraine), false)), "{got:?}");
+}
+
+#[test]
+fn a_group_named_again_with_its_own_destination_is_that_sides_group() {
+    let f = read(
+        "2022-11-03",
+        "One hundred and seven Russian servicemen came home, the ministry said. Andriy Yermak claimed that among the 107 handed to Kiev were six officers and 101 privates and sergeants.",
+    );
+    let got = figures(&f);
+    let ua = Recipient::To(Side::Ukraine);
+    assert!(got.contains(&("2022-11-03".into(), 107, ua, false)), "{got:?}");
+    assert!(got.contains(&("2022-11-03".into(), 6, ua, true)), "{got:?}");
+}
+
+#[test]
+fn a_breakdown_announced_by_a_body_runs_on_over_the_paragraphs_that_give_it() {
+    let f = read(
+        "2024-06-02",
+        "On 31 May Ukraine and Russia each handed over 75 people. Kyiv's Coordination Headquarters logged it as the 52nd exchange.\n\nThe headquarters published a breakdown that is worth reading slowly.\n\nOf the 75, seventy were men and five were women.\n\nBy service: 37 came from the Armed Forces; 21 were National Guard members; seven were border guards.\n\nBy place of capture, the list reads like a map of February and March 2022: 19 were defenders of Snake Island, 14 had guarded the Chornobyl nuclear power plant.",
+    );
+    let got = figures(&f);
+    let ua = Recipient::To(Side::Ukraine);
+    for value in [70, 5, 37, 21, 7, 19, 14] {
+        assert!(got.contains(&("2024-05-31".into(), value, ua, true)), "{value}: {got:?}");
+    }
+}

@@ -411,7 +411,12 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
             // The group named again by its words, else by its number alone.
             let named: Vec<&Seen> = state.seen.iter().rev().filter(|x| x.names(c, value)).collect();
             let numbered: Vec<&Seen> = state.seen.iter().rev().filter(|x| x.value == value && x.head).collect();
-            let groups = if named.is_empty() { numbered } else { named };
+            let mut groups = if named.is_empty() { numbered } else { named };
+            // "among the 107 handed to Kiev", after Moscow's 107 servicemen: the count's own
+            // frame says whose they are, and only a group of that side is the one named again.
+            if let Some((Recipient::To(side), _)) = frames::recipient(&scene, c) {
+                groups.retain(|x| x.side == side);
+            }
             // "all 307 were men", says Kyiv's headquarters, after 307 each way:
             // the speaker's own people.
             let own = who

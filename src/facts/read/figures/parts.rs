@@ -189,6 +189,8 @@ pub(super) fn is_part(s: &Sentence, c: &Count) -> bool {
         || (copula_after && c.elliptic && !acts)
         // "All 303 were men …; 70 had defended Mariupol".
         || (c.elliptic && !acts && count::part_context(s, c))
+        // "37 came from the Armed Forces": where in the group they came from.
+        || (c.elliptic && s.is(c.np.end, "came") && s.is(c.np.end + 1, "from"))
 }
 
 /// "the Ukrainians were nine troops", "those returning are 59 members": the
