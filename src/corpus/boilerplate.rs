@@ -86,7 +86,7 @@ pub fn classify(line: &str, title: &str) -> LineKind {
     }
     // "- 17 October 2022 - 108 women released": a list item or table row with figures is text.
     let item_with_figures =
-        ["- ", "* ", "|"].iter().any(|m| line.starts_with(m)) && line.chars().any(|c| c.is_ascii_digit());
+        (crate::lang::text::bulleted(line) || line.starts_with('|')) && line.chars().any(|c| c.is_ascii_digit());
     if (!prose && line.split_whitespace().count() < 10 && !item_with_figures) || line.starts_with('#') {
         return LineKind::Heading;
     }

@@ -65,6 +65,19 @@ pub const LABEL_MARKS: &[&str] = &["-", "–", "—", ":", "|", "·"];
 /// The marks of `LABEL_MARKS` that also join a range of days ("3–9 July").
 pub const DASHES: &[&str] = &["-", "–", "—"];
 
+/// Does the line open with a list bullet: "- ", "* ", "• ", or a symbol a channel
+/// uses as one ("🔹 National Guard — 12", "▪️ 87 from the army")?
+pub fn bulleted(line: &str) -> bool {
+    let line = line.trim_start();
+    let mut chars = line.chars();
+    let Some(first) = chars.next() else { return false };
+    match first {
+        '-' | '*' | '•' | '–' => chars.next().is_some_and(char::is_whitespace),
+        // Not a letter, a digit, a quotation mark or a bracket: an emoji or a dingbat.
+        c => !c.is_ascii() && !c.is_alphanumeric() && !"“”‘’«»„".contains(c),
+    }
+}
+
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
@@ -249,6 +262,16 @@ mod tests {
 
     fn norms(text: &str) -> Vec<String> {
         words(text).into_iter().map(|w| w.norm).collect()
+    }
+
+    #[test]
+    fn bullets_are_marks_and_symbols_not_words_or_quotes() {
+        for line in ["- 87 from the army", "• 24 from the navy", "🔹 Navy sailors — 18", "* item"] {
+            assert!(bulleted(line), "{line}");
+        }
+        for line in ["-5 degrees", "**Bold**", "“Quote” he said", "Navy sailors — 18", "(note)"] {
+            assert!(!bulleted(line), "{line}");
+        }
     }
 
     #[test]

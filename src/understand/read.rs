@@ -476,8 +476,13 @@ pub fn reporter(w: &Words) -> Option<ReporterRef> {
         if !speech {
             continue;
         }
+        // "what figure did Russia's defence ministry give": the speaker after the auxiliary.
+        let asked_of = q::NUMBERS_ASKED.contains(&x.norm.as_str())
+            && w.words.get(i + 1).is_some_and(|n| ["did", "does", "do"].contains(&n.norm.as_str()));
         let window: Vec<usize> = if x.is("according") || x.is("per") {
             (i + 1..(i + 5).min(w.words.len())).collect()
+        } else if asked_of {
+            (i + 2..(i + 6).min(w.words.len())).collect()
         } else {
             (i.saturating_sub(4)..i).rev().collect()
         };
@@ -521,8 +526,11 @@ fn speaker_ref(w: &Words, k: usize) -> Option<ReporterRef> {
         Some(Tag::State(side) | Tag::Nationality(side)) => Some(ReporterRef { side: Some(side), names: Vec::new() }),
         // "according to the UAE": the mediator, by the name its figures carry.
         Some(Tag::Mediator(m)) => Some(ReporterRef { side: None, names: vec![names::mediator_name(m).to_lowercase()] }),
-        // Not "Did" opening "Did Zelensky give a figure …".
-        _ if word.capitalized && !crate::lang::lexicon::STOP_WORDS.contains(&word.norm.as_str()) => {
+        // Not "Did" opening "Did Zelensky give a figure …", nor "Feb" of "4 Feb 2023: what figure …".
+        _ if word.capitalized
+            && !crate::lang::lexicon::STOP_WORDS.contains(&word.norm.as_str())
+            && !w.dates.iter().any(|m| m.words.contains(&k)) =>
+        {
             Some(ReporterRef { side: None, names: vec![word.norm.clone()] })
         }
         _ => None,
@@ -627,8 +635,13 @@ fn unasked_group(w: &Words) -> Vec<String> {
                 && !is_verb(x)
         })
         .collect();
+    // "National Guard count in the 30 December 2024 exchange?": the people before the count.
+    let mut np = np;
+    if np.len() > 1 && np.last().is_some_and(|&k| COUNT_NOUNS.contains(&words[k].norm.as_str())) {
+        np.pop();
+    }
     // The people are the phrase's head: "mariupol defenders", not "yermak quote".
-    if np.len() > 4 || !np.last().is_some_and(|&k| matches!(w.tag(k), Some(Tag::People(_)))) {
+    if np.len() > 4 || !np.last().is_some_and(|&k| names_people(w, k)) {
         return Vec::new();
     }
     np.into_iter().filter_map(|k| group_word(w, k)).collect()
@@ -766,8 +779,24 @@ fn mediator_tally(w: &Words) -> bool {
 }
 
 /// "how many", "the number of", "how much", "Ukraine's total number returned": a number asked for.
+/// Nouns that ask the count of the people named just before them: "National Guard count".
+const COUNT_NOUNS: &[&str] = &["count", "number", "numbers", "figure", "tally", "headcount"];
+
+/// "National Guard count in …", "women number on 17 October?": people, then a count noun.
+fn terse_count(w: &Words) -> bool {
+    (1..w.words.len()).any(|k| COUNT_NOUNS.contains(&w.words[k].norm.as_str()) && names_people(w, k - 1))
+}
+
+/// A word for people, or for a service they belong to ("guard", "navy").
+fn names_people(w: &Words, k: usize) -> bool {
+    matches!(w.tag(k), Some(Tag::People(_)))
+        || crate::lang::lexicon::people::SERVICE_TERMS
+            .contains(&crate::lang::lexicon::people::canonical_term(&w.words[k].norm))
+}
+
 pub fn asks_how_many(w: &Words) -> bool {
-    w.phrase(&["how", "many"])
+    terse_count(w)
+        || w.phrase(&["how", "many"])
         || w.phrase(&["number", "of"])
         || w.phrase(&["how", "much"])
         || w.phrase(&["total", "number"])

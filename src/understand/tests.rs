@@ -136,6 +136,11 @@ fn filters() {
     let x = q("mariupol defenders on the last day of the 1000 for 1000?");
     assert_eq!((x.measure, x.filter.group.as_slice()), (Measure::Count, ["mariupol".to_string()].as_slice()));
     assert!(q("yermak quote about the guys freed on the 2nd day of the 1000-for-1000").filter.group.is_empty());
+    let x = q("National Guard count in the 30 December 2024 exchange?");
+    assert_eq!(
+        (x.measure, x.filter.group.as_slice()),
+        (Measure::Count, ["national".to_string(), "guard".to_string()].as_slice())
+    );
     assert_eq!(q("how many officers among the 45 azov fighters released in may 2023?").filter.group, ["officers"]);
     assert_eq!(q("how many servicewomen were in the 86-for-86 exchange").filter.group, ["women"]);
     assert_eq!(q("how many of the guys freed on june 29 2022 were azovstal defenders").filter.group, ["azovstal"]);
@@ -145,6 +150,9 @@ fn filters() {
         ["civilian", "sailors"]
     );
     assert!(q("compare what kyiv and moscow said about the 31 dec 2022 exchange").filter.reporter.is_none());
+    // The speaker after "what figure did", not the month before it.
+    let r = q("4 Feb 2023: what figure did Russia's defence ministry give").filter.reporter.expect("a reporter");
+    assert_eq!((r.side, r.names.iter().any(|n| n.contains("ministry"))), (Some(Side::Russia), true));
 }
 
 #[test]

@@ -461,13 +461,31 @@ fn push_terms(s: &Sentence, c: &mut Count, range: Range<usize>) {
 /// "- 87 from the army", "• 24 from the navy": a breakdown's item names its
 /// unit after the number; the words of the unit, when it is one.
 fn item_unit(s: &Sentence, c: &Count) -> Option<Range<usize>> {
+    // "🔹 National Guard — 12 (two of them from Azov)": a label, a dash, then its count.
+    if let Some(label) = labelled_item(s, c) {
+        return Some(label);
+    }
     let bullet = c.at == 1 && ["-", "•", "*", "–"].contains(&s.words[0].norm.as_str());
+    // "gave a breakdown: eighty-seven from the Armed Forces …; forty-three from the National Guard".
+    let listed =
+        c.at >= 1 && [":", ";"].contains(&s.words[c.at - 1].norm.as_str()) && s.words[..c.at].iter().any(|w| w.is(":"));
     let n = c.np.end;
-    if !bullet || !["from", "in", "of"].iter().any(|p| s.is(n, p)) {
+    if !(bullet || listed) || !["from", "in", "of"].iter().any(|p| s.is(n, p)) {
         return None;
     }
     let end = (n + 1..s.words.len()).find(|&k| s.words[k].is_punct() || STOPS.contains(&s.words[k].norm.as_str()));
     Some(n + 1..end.unwrap_or(s.words.len()))
+}
+
+/// "🔹 Navy sailors — 18", "Border guards – 8": a line of a list that names a group,
+/// then gives its count after a dash, with at most a bracketed note after it.
+pub(crate) fn labelled_item(s: &Sentence, c: &Count) -> Option<Range<usize>> {
+    let dash = c.at.checked_sub(1).filter(|&k| crate::lang::text::DASHES.contains(&s.words[k].norm.as_str()))?;
+    let start = (0..dash).find(|&k| !s.words[k].is_punct())?;
+    let label = start..dash;
+    let words_only = s.words[label.clone()].iter().all(|w| w.kind == crate::lang::text::WordKind::Word);
+    let ends = s.words.get(c.np.end).is_none_or(|w| w.is("(") || w.is("."));
+    (words_only && (1..=4).contains(&label.len()) && ends && s.words[start].capitalized).then_some(label)
 }
 
 fn elliptic_ok(s: &Sentence, c: &Count) -> bool {

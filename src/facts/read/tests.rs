@@ -1246,3 +1246,16 @@ fn a_breakdown_announced_by_a_body_runs_on_over_the_paragraphs_that_give_it() {
         assert!(got.contains(&("2024-05-31".into(), value, ua, true)), "{value}: {got:?}");
     }
 }
+
+#[test]
+fn a_channels_symbol_bulleted_items_and_a_colon_lists_items_are_parts() {
+    let f = read(
+        "2022-10-29",
+        "Another swap went through today. Andriy Yermak says 52 people are back: 50 military and 2 civilians.\n\nWho came back, by service 👇\n🔹 National Guard — 12 (two of them from Azov)\n🔹 Navy sailors — 18\n🔹 Border guards — 8\n\nThe Coordination Headquarters gave a breakdown: thirty from the Armed Forces; four from the National Guard.",
+    );
+    let got = figures(&f);
+    let ua = Recipient::To(Side::Ukraine);
+    for value in [12, 18, 8, 30, 4] {
+        assert!(got.contains(&("2022-10-29".into(), value, ua, true)), "{value}: {got:?}");
+    }
+}

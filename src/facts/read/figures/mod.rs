@@ -244,7 +244,9 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
             .filter(|&k| !counts.get(k).is_some_and(|x| x.pattern && kind::names_the_deal(s, x)));
         let sibling = grouped && sibling_of_part(s, c, &done);
         // "- 87 soldiers of the Armed Forces of Ukraine;" under "the group was made up of:".
-        let listed = grouped && p.item && state.last_group.is_some_and(|g| g.value > c.value);
+        // "🔹 Navy sailors — 18" under "52 people are back": a labelled line of the list.
+        let item = p.item || count::labelled_item(s, c).is_some();
+        let listed = grouped && item && state.last_group.is_some_and(|g| g.value > c.value);
         // "230 captives …: 115 Ukrainians and 115 Russians": a both-ways count's
         // sides are each side's own figure, not parts of a side's group; so are
         // "150 for 150 — 150 Russian servicemen came back and 150 Ukrainian …".
