@@ -453,12 +453,14 @@ fn swap_numbered<'f>(facts: &'f Facts, chosen: &[&'f Exchange], n: u32) -> Optio
         .claims
         .iter()
         // An ordinal ("their fourth prisoner exchange"), not "these three swaps"; a low one
-        // not of a month or a year ("the second exchange this month").
+        // not of a month or a year ("the second exchange this month"). A list's "No. 7" only
+        // past its first rows: "No. 1" may number a year's table, not the war's swaps.
         .find(|c| {
+            let ordinal = crate::lang::numbers::ordinal(&c.text.to_lowercase()).is_some();
             c.kind == ClaimKind::SwapCount
                 && c.low == u64::from(n)
-                && crate::lang::numbers::ordinal(&c.text.to_lowercase()).is_some()
-                && (n > 4 || matches!(c.scope, Scope::War | Scope::Unstated))
+                && crate::lang::numbers::numbered(&c.text).is_some()
+                && (n > 4 || ordinal && matches!(c.scope, Scope::War | Scope::Unstated))
         })
         .map(|c| c.as_of)?;
     // The exchange of that very day before one known only by its month.

@@ -197,10 +197,31 @@ pub fn ordinal(norm: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
+/// A number that ranks an exchange in a series, as written: "56th", "sixty-seventh",
+/// or a list's "No. 7" and "#7".
+pub fn numbered(text: &str) -> Option<u32> {
+    let lower = text.trim().to_lowercase();
+    if let Some(n) = ordinal(&lower) {
+        return Some(n);
+    }
+    let rest = lower.strip_prefix("no.").or_else(|| lower.strip_prefix("no ")).or_else(|| lower.strip_prefix('#'))?;
+    rest.trim().parse().ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::lang::text::words;
+
+    #[test]
+    fn a_rank_in_a_series_is_an_ordinal_or_a_list_number() {
+        assert_eq!(numbered("56th"), Some(56));
+        assert_eq!(numbered("sixty-seventh"), Some(67));
+        assert_eq!(numbered("No. 7"), Some(7));
+        assert_eq!(numbered("#12"), Some(12));
+        assert_eq!(numbered("7"), None);
+        assert_eq!(numbered("three"), None);
+    }
 
     fn values(text: &str) -> Vec<(String, u64)> {
         words(text).into_iter().filter_map(|w| w.value.map(|v| (text[w.span].to_string(), v))).collect()

@@ -282,7 +282,7 @@ pub fn rank(w: &Words, stage: Option<StageRef>) -> Option<Rank> {
             return Some(Rank::Nth(1));
         }
         if let Some(n) = numbers::ordinal(norm).filter(|n| *n >= 2)
-            && swap_like(i)
+            && (swap_like(i) || elliptic_ordinal(w, i))
         {
             return Some(Rank::Nth(n));
         }
@@ -323,8 +323,18 @@ pub fn neighbour(w: &Words) -> Option<Neighbour> {
             || words.get(k).is_some_and(|x| x.is("one"))
             || words[i.saturating_sub(4)..i].iter().any(|x| thing(x) || SEQUENCE.contains(&x.norm.as_str()))
             || next_asked;
-        (named && words.get(k).is_some_and(thing)).then_some(side)
+        (named && words.get(k).is_some_and(thing) || elliptic_ordinal(w, dated)).then_some(side)
     })
+}
+
+/// "the next exchange after the 51st": an ordinal standing for the exchange named before it.
+fn elliptic_ordinal(w: &Words, i: usize) -> bool {
+    let words = &w.words;
+    i > 0
+        && words[i - 1].is("the")
+        && words.get(i + 1).is_none_or(|x| x.is_punct())
+        && numbers::ordinal(&words[i].norm).is_some_and(|n| n >= 2)
+        && words[..i].iter().any(|x| ["exchange", "swap", "exchanges", "swaps", "trade"].contains(&x.norm.as_str()))
 }
 
 /// "over the three days", "all stages", "the whole exchange", "the three-day exchange".

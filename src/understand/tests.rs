@@ -187,6 +187,8 @@ fn selectors() {
     assert_eq!(q("how many pows in the forty-five-for-forty-five swap").select.n_for_n, Some(45));
     assert_eq!(q("wen did kyiv get back 12 ppl while moscow got 9").select.values, [12, 9]);
     assert_eq!(q("when was the first prisoner swap of 2023").select.rank, Some(Rank::Nth(1)));
+    let x = q("When was the next exchange after the 51st, and how many came back?");
+    assert_eq!((x.select.rank, x.select.neighbour), (Some(Rank::Nth(51)), Some(Neighbour::After)));
     assert_eq!(q("which was the oldest swap you know of").select.rank, Some(Rank::Nth(1)));
     // An age, not the earliest exchange: the articles' sentences answer it.
     let oldest = q("How old was the oldest of the freed men on 3 March 2023?");

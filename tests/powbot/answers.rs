@@ -822,3 +822,23 @@ fn ordinals_one_sources_n_for_n_group_rankings_and_totals_asked_in_other_words()
     let e = engine.answer("On 7 August 2023, how many of the people returned were civilians rather than soldiers?");
     assert!(e.answered && e.text.contains("10 civilians"), "{}", e.text);
 }
+
+/// A chronology's numbered rows name its swaps by number ("the seventh swap"), even
+/// inside a period; an ordinal standing alone ("after the 51st") names the exchange too.
+#[test]
+fn a_lists_numbers_and_a_bare_ordinal_name_exchanges() {
+    let chronology = "| No. | Date | Ukrainians home | Notes |\n|---|---|---|---|\n| 6 | 21.04.2022 | 19 | 2 officers |\n| 7 | 28.04.2022 | 45 | 13 officers |";
+    let february =
+        "On 8 February 100 Ukrainians came home. The Coordination Headquarters counted it as the 51st exchange.";
+    let may = "On 31 May 75 Ukrainians came home in the 52nd exchange.";
+    let scratch = crate::support::Scratch::new(&[
+        ("a.md", &crate::support::article("a", "2022-04-30", chronology)),
+        ("b.md", &crate::support::article("b", "2024-02-09", february)),
+        ("c.md", &crate::support::article("c", "2024-06-01", may)),
+    ]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let a = engine.answer("officers freed in the seventh swap, end of April 2022 - how many?");
+    assert!(a.answered && a.text.contains("13 officers") && a.text.contains("28 April 2022"), "{}", a.text);
+    let b = engine.answer("When was the next exchange after the 51st, and how many came back?");
+    assert!(b.answered && b.text.contains("31 May 2024") && b.text.contains("75"), "{}", b.text);
+}

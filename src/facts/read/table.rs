@@ -30,6 +30,10 @@ const COMBINED_COLUMNS: &[&str] = &["in all", "combined", "both sides"];
 
 /// Words of a column that numbers the days of one multi-day exchange.
 const STAGE_COLUMNS: &[&str] = &["stage", "phase"];
+/// Names of a column numbering each row's exchange in the war's series: "| No. | Date |".
+/// A plain number ("7") counts only under a list's own number column; "Exchange" needs a rank ("64th").
+const NUMBER_COLUMNS: &[&str] = &["no", "#", "nr", "number", "exchange", "swap", "exchange no", "swap no"];
+const LIST_NUMBER_COLUMNS: &[&str] = &["no", "#", "nr", "number"];
 /// Words that open a row summing the rows above it: "| **Total** | 23–25 May | 1,000 |".
 const TOTAL_ROWS: &[&str] = &["total", "overall", "in all", "all stages", "all days"];
 
@@ -47,6 +51,9 @@ enum Column {
         reporter: Option<Reporter>,
     },
     Mediator,
+    /// "| No. |", "| Exchange |": the exchange's number in the war's series ("7", "64th"),
+    /// maybe with its day ("65th, day 1").
+    Number,
     /// "| Detail |": words about the row; only lists of groups ("3 officers, 202
     /// soldiers and sergeants") are read from it, as parts of the count before.
     Note,
@@ -125,6 +132,8 @@ fn columns(head: &[String], published: chrono::NaiveDate) -> Vec<Column> {
             Column::Date
         } else if MEDIATOR_COLUMNS.iter().any(|w| lower.contains(w)) {
             Column::Mediator
+        } else if NUMBER_COLUMNS.contains(&lower.trim_matches(['*', '_', ' ', '.'])) {
+            Column::Number
         } else if STAGE_COLUMNS.iter().any(|w| lower.split(|c: char| !c.is_alphabetic()).any(|x| x == *w)) {
             Column::Stage
         } else if let Some(tally) = tally_column(&s, &lower) {
@@ -377,6 +386,33 @@ fn read_row(
             Column::Other => {
                 if let Some(number) = stage_cell(cell).filter(|_| !total && !bodies) {
                     observe(Fact::Stage(Stage { number, last: false, cite: cite.clone() }), out);
+                }
+            }
+            // "| 7 | 28.04.2022 |", "| 65th, day 1 |": the swap's number, and maybe its day.
+            Column::Number => {
+                if let Some(number) = stage_cell(cell).filter(|_| !total && !bodies) {
+                    observe(Fact::Stage(Stage { number, last: false, cite: cite.clone() }), out);
+                }
+                let first = cell.trim_matches(['*', '_', ' ']).split([',', ' ']).next().unwrap_or("");
+                let listed = LIST_NUMBER_COLUMNS.contains(&name.to_lowercase().trim_matches(['*', '_', ' ', '.']));
+                let plain = first.parse::<u32>().ok().filter(|_| listed);
+                let rank = plain.or_else(|| crate::lang::numbers::ordinal(&first.to_lowercase()));
+                if let (Some(n), ExchangeDate::Day(as_of), false) =
+                    (rank.filter(|n| (1..=500).contains(n)), date, total || bodies)
+                {
+                    // Written as a rank ("64th"), or as the list's number ("No. 7").
+                    let text = if plain.is_some() { format!("No. {first}") } else { first.to_string() };
+                    out.claims.push(Claim {
+                        kind: ClaimKind::SwapCount,
+                        scope: Scope::War,
+                        low: u64::from(n),
+                        high: None,
+                        text,
+                        approx: None,
+                        reporter: ctx.statement.clone().unwrap_or_else(|| ctx.outlet.clone()),
+                        as_of,
+                        cite: cite.clone(),
+                    });
                 }
             }
             Column::Date => {}

@@ -1259,3 +1259,26 @@ fn a_channels_symbol_bulleted_items_and_a_colon_lists_items_are_parts() {
         assert!(got.contains(&("2022-10-29".into(), value, ua, true)), "{value}: {got:?}");
     }
 }
+
+#[test]
+fn a_tables_number_column_ranks_its_rows_exchanges_in_the_series() {
+    let f = read(
+        "2022-04-30",
+        "| No. | Date | Ukrainians home | Notes |\n|---|---|---|---|\n| 6 | 21.04.2022 | 19 | 2 officers |\n| 7 | 28.04.2022 | 45 | 13 officers |\n\n| Date | Exchange | Returned to Ukraine |\n|---|---|---|\n| 06.05.2025 | 64th | 205 |",
+    );
+    let ranks: Vec<(String, u64, String)> = f
+        .claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::SwapCount)
+        .map(|c| (c.as_of.to_string(), c.low, c.text.clone()))
+        .collect();
+    assert_eq!(
+        ranks,
+        [
+            ("2022-04-21".to_string(), 6, "No. 6".to_string()),
+            ("2022-04-28".to_string(), 7, "No. 7".to_string()),
+            ("2025-05-06".to_string(), 64, "64th".to_string())
+        ]
+    );
+    assert!(figures(&f).contains(&("2022-04-28".into(), 13, Recipient::To(Side::Ukraine), true)));
+}
