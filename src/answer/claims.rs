@@ -41,7 +41,9 @@ pub fn answer(ctx: &Context, q: &Question) -> Answer {
         .filter(|c| {
             c.kind.answers(kind) || q.filter.both && matches!((c.kind, kind), (ClaimKind::Held(_), ClaimKind::Held(_)))
         })
-        .filter(|c| cutoff.is_none_or(|t| c.as_of <= t))
+        // A plan is dated by when it was reported, which may follow the talks asked about
+        // (kept by the window below), not by the day it describes.
+        .filter(|c| matches!(c.kind, ClaimKind::Planned(_)) || cutoff.is_none_or(|t| c.as_of <= t))
         .collect();
     let named = |c: &&Claim| q.filter.reporter.as_ref().is_none_or(|p| by(p, &c.reporter.name, c.reporter.side));
     // "the plan to free 1,200": the figure the question names.

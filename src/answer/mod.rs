@@ -59,6 +59,7 @@ pub fn answer(ctx: &Context, q: &Question) -> Answer {
         {
             let mut asked = anchor;
             asked.select.as_of = Some(crate::lang::dates::Period::Day { date: last });
+            asked.select.periods.clear();
             asked.select.n_for_n = None;
             asked.select.descriptors.clear();
             asked.select.values.clear();

@@ -53,7 +53,10 @@ pub fn understand(raw: &str, today: NaiveDate, fix: &dyn Fn(&str) -> Option<Stri
         descriptors: Vec::new(),
         as_of_exchange: false,
     };
-    select.as_of_exchange = select.as_of.is_none() && select.periods.is_empty() && read::total_after_exchange(&w);
+    // "as of the Easter 2025 exchange": the exchange its words name gives the day the total
+    // runs to ("after the swap of 7 March 2023" names the day itself).
+    let day_named = select.periods.iter().any(|p| matches!(p, crate::lang::dates::Period::Day { .. }));
+    select.as_of_exchange = select.as_of.is_none() && !day_named && read::total_after_exchange(&w);
     // "the first swap after the 2 October one": the neighbour, not the year's first.
     if select.neighbour.is_some() && select.rank == Some(Rank::Nth(1)) {
         select.rank = None;

@@ -763,8 +763,10 @@ pub fn bodies(w: &Words) -> bool {
 /// anything but a date.
 pub fn total_after_exchange(w: &Words) -> bool {
     let words = &w.words;
+    // "after the 205-for-205 exchange", "as of the 50th exchange", "as of the Easter 2025 exchange".
+    let as_of = |i: usize| i > 0 && words[i].is("of") && words[i - 1].is("as");
     let named = words.iter().enumerate().any(|(i, x)| {
-        ["after", "by", "following"].contains(&x.norm.as_str())
+        (["after", "by", "following"].contains(&x.norm.as_str()) || as_of(i))
             && words.get(i + 1).is_some_and(|n| n.is("the"))
             && (i + 2..(i + 9).min(words.len()))
                 .take_while(|&k| !words[k].is_punct() || words[k].is("-"))

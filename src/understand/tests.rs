@@ -187,6 +187,10 @@ fn selectors() {
     assert_eq!(q("how many pows in the forty-five-for-forty-five swap").select.n_for_n, Some(45));
     assert_eq!(q("wen did kyiv get back 12 ppl while moscow got 9").select.values, [12, 9]);
     assert_eq!(q("when was the first prisoner swap of 2023").select.rank, Some(Rank::Nth(1)));
+    // A total as of an exchange named by its rank or its holiday.
+    assert!(q("as of the 50th exchange, how many ukrainians had been returned in total?").select.as_of_exchange);
+    let x = q("total number of people brought home per Zelensky as of the Easter 2025 exchange?");
+    assert!(x.select.as_of_exchange && x.claim.is_some(), "{:?}", x.select);
     let x = q("When was the next exchange after the 51st, and how many came back?");
     assert_eq!((x.select.rank, x.select.neighbour), (Some(Rank::Nth(51)), Some(Neighbour::After)));
     assert_eq!(q("which was the oldest swap you know of").select.rank, Some(Rank::Nth(1)));

@@ -47,10 +47,12 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, out: &mut ArticleFa
         let Some(n) = numbers::ordinal(&w.norm).filter(|n| *n >= 2) else { continue };
         // "The exchange, brokered by the UAE, was the 54th of the war": the noun said before.
         let next = s.words.get(i + 1).map(|x| x.norm.as_str());
+        // "Lubinets called it the 50th of the full-scale war": "it" stands for the exchange.
+        let it = s.words[i.saturating_sub(4)..i].iter().any(|x| x.is("it") || x.is("this"));
         let elided = i > 0
             && s.words[i - 1].is("the")
             && matches!(next, Some("of" | "since"))
-            && s.has(0..i, |t| t == Tag::Event)
+            && (s.has(0..i, |t| t == Tag::Event) || it)
             && !s.has(i + 1..(i + 3).min(s.words.len()), |t| t == Tag::Event);
         if elided {
             out.claims.push(claim(ClaimKind::SwapCount, scope, u64::from(n), None, s.text[w.span.clone()].to_string()));

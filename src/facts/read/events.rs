@@ -36,7 +36,9 @@ pub fn elsewhere(s: &Sentence) -> bool {
         && s.is(1, "last")
         && s.tag(2) == Some(Tag::Event)
         && ["was", "before", "had", "came"].contains(&s.words.get(3).map_or("", |w| w.norm.as_str()));
-    if earlier || recap || last {
+    // "The one before was on 19 March, 175 for 175.", "The exchange before that …".
+    let before = s.is(0, "the") && (s.is(1, "one") || s.tag(1) == Some(Tag::Event)) && s.is(2, "before");
+    if earlier || recap || last || before {
         return true;
     }
     let exchange = |t: Tag| {

@@ -127,6 +127,13 @@ pub struct Reading<'s> {
     /// The prose of a table row's last cell ("all men; 27 Mariupol defenders"):
     /// the row's columns hold its figures, so a bare count here is no head.
     pub row_note: bool,
+    /// An answer under a question about another exchange than the article's
+    /// ("**When was the previous swap?** Earlier this month, on 3 January."):
+    /// its day does not say which exchange the article reports.
+    pub aside: bool,
+    /// The stamp came from a Q&A's question ("**What happened on Wednesday?**"): the
+    /// day the article asks about, not an entry of a blog or a chronology.
+    pub asked_on: Option<NaiveDate>,
     /// The month of a heading over the paragraph that names no day ("**December
     /// 2023**" in a chronology): what is said under it happened then.
     pub month: Option<ExchangeDate>,
@@ -191,6 +198,10 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
     let mut carried: Option<NaiveDate> = None;
     // "the group was made up of:" — the items under it need no verb of their own.
     let mut listing = false;
+    // Under a Q&A's question about an earlier exchange, until the next question.
+    let mut aside = false;
+    // The day a Q&A's question asks about ("**What happened on Wednesday?**").
+    let mut asked_on: Option<NaiveDate> = None;
     // The last day a sentence named: "on the same day" after it means that day.
     let mut last_day: Option<NaiveDate> = None;
     // The last month a sentence named: "On the 3rd" after "in January 2024" is 3 January.
@@ -229,6 +240,9 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
         // until the next question.
         if para.sentences.len() == 1 && first.trim_matches(['*', '_', '#', ' ']).ends_with('?') {
             carried = question_day(first, a.published);
+            asked_on = carried;
+            // "**When was the previous swap?**": its answer is about another exchange.
+            aside = events::elsewhere(&Sentence::new(first, published, pi, 0));
         }
         let label = entry_label(first);
         let entry = label.filter(|l| !UNDATED_LABELS.iter().any(|w| l.to_lowercase().contains(w))).and(entry_day);
@@ -309,6 +323,8 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
                 answers: answer && si == 0 || listing,
                 item: listing,
                 row_note,
+                aside,
+                asked_on: asked_on.filter(|d| stamp == Some(*d)),
                 debunked: false,
                 month: carried_month.filter(|_| stamp.is_none()),
             });
@@ -723,6 +739,9 @@ fn stamp_of(first: &str, published: NaiveDate) -> Option<NaiveDate> {
 
 /// The exchange an article is about: the first dated sentence about a swap
 /// that is not about an earlier one; `None` when no sentence dates one.
+/// Words before a day that make it the bound of a stretch of time, not the day of a swap.
+const BOUNDS: &[&str] = &["before", "until", "till", "since"];
+
 fn event_date(places: &[Reading], published: NaiveDate, called_off: &[NaiveDate]) -> Option<(ExchangeDate, bool)> {
     // "CORRECTION, Feb. 1: An earlier version … The 49th was the exchange of January 3.":
     // a correction note speaks of the article, not of the exchange.
@@ -731,7 +750,8 @@ fn event_date(places: &[Reading], published: NaiveDate, called_off: &[NaiveDate]
         places.iter().filter(|p| p.s.position == 0 && retraction(&p.s)).map(|p| p.s.paragraph).collect();
     places
         .iter()
-        .filter(|p| p.stamp.is_none() && about_exchange(&p.s) && !events::elsewhere(&p.s))
+        .filter(|p| (p.stamp.is_none() || p.asked_on.is_some()) && about_exchange(&p.s))
+        .filter(|p| !events::elsewhere(&p.s) && !p.aside)
         .filter(|p| !retraction(&p.s) && !notes.contains(&p.s.paragraph))
         // "On Friday Ukraine announced the return of the bodies of 909 fallen soldiers —
         // a repatriation of the dead, separate from the prisoner exchange".
@@ -749,7 +769,9 @@ fn event_date(places: &[Reading], published: NaiveDate, called_off: &[NaiveDate]
                         // of a statement about a plan.
                         let said_of_plan = p.s.dates_a_statement(m.words.start)
                             && events::not_done_in(&p.s, m.words.end..p.s.words.len());
-                        !events::not_done_in(&p.s, clause.start..m.words.start) && !said_of_plan
+                        // "Before 3 January the last exchange had been in August": a bound, not a swap's day.
+                        let bound = m.words.start > 0 && BOUNDS.contains(&p.s.words[m.words.start - 1].norm.as_str());
+                        !events::not_done_in(&p.s, clause.start..m.words.start) && !said_of_plan && !bound
                     })
                     .collect();
             days.iter().enumerate().find_map(|(k, m)| match m.period {
@@ -771,7 +793,7 @@ fn event_date(places: &[Reading], published: NaiveDate, called_off: &[NaiveDate]
 fn paragraph_event(places: &[Reading], published: NaiveDate) -> Option<(ExchangeDate, bool)> {
     places
         .iter()
-        .filter(|p| p.stamp.is_none() && about_exchange(&p.s) && !events::elsewhere(&p.s))
+        .filter(|p| p.stamp.is_none() && about_exchange(&p.s) && !events::elsewhere(&p.s) && !p.aside)
         .filter(|p| count::find(&p.s).iter().any(|c| c.thing.is_none() && !c.swaps))
         .find_map(|p| p.paragraph_day.filter(|d| *d <= published).map(|d| (ExchangeDate::Day(d), false)))
 }

@@ -1282,3 +1282,17 @@ fn a_tables_number_column_ranks_its_rows_exchanges_in_the_series() {
     );
     assert!(figures(&f).contains(&("2022-04-28".into(), 13, Recipient::To(Side::Ukraine), true)));
 }
+
+#[test]
+fn a_qas_first_dated_question_names_its_exchange_and_a_question_about_the_previous_one_does_not() {
+    let f = read(
+        "2024-02-01",
+        "*Updated Thursday morning.*\n\n**What happened on Wednesday?**\n\nOn 31 January Ukraine and Russia carried out another prisoner exchange. President Zelensky said 207 Ukrainians came home.\n\n**And what did Russia say?**\n\nRussia's Defence Ministry said 195 Russian servicemen were returned.\n\n**Which exchange was this?**\n\nOmbudsman Dmytro Lubinets called it the 50th of the full-scale war and said 3,035 Ukrainians have now been brought back from captivity.\n\n**When was the previous swap?**\n\nEarlier this month, on 3 January. That was the biggest of the war so far: Kyiv said 230 people came home.\n\n**There was a long gap before that, wasn't there?**\n\nYes. Before 3 January the last exchange of prisoners had been in August 2023.",
+    );
+    let got = figures(&f);
+    assert!(got.contains(&("2024-01-31".into(), 195, Recipient::To(Side::Russia), false)), "{got:?}");
+    assert!(got.contains(&("2024-01-03".into(), 230, Recipient::To(Side::Ukraine), false)), "{got:?}");
+    let ranks: Vec<(u64, String)> =
+        f.claims.iter().filter(|c| c.kind == ClaimKind::SwapCount).map(|c| (c.low, c.as_of.to_string())).collect();
+    assert_eq!(ranks, [(50, "2024-01-31".to_string())]);
+}
