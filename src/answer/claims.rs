@@ -63,6 +63,10 @@ pub fn answer(ctx: &Context, q: &Question) -> Answer {
                 .any(|p| p.bounds().is_some_and(|(from, to)| from - near <= c.as_of && c.as_of <= to + near))
         };
         claims.retain(reported);
+        // "the 23 wounded Putin promised": that plan, not others of its weeks.
+        if claims.iter().any(valued) {
+            claims.retain(valued);
+        }
     }
     // The claim fitting most of speaker, figure and period first (the figure, then the
     // period, then the speaker breaking ties), then the scope asked for, the newest.

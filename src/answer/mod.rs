@@ -85,8 +85,11 @@ pub fn answer(ctx: &Context, q: &Question) -> Answer {
             // follow a sentence of its own.
             let aux =
                 |w: &crate::lang::text::Word| crate::lang::lexicon::questions::AUXILIARIES.contains(&w.norm.as_str());
+            // "Putin promised 23 … in March 2025 - did Russia actually hand over all of them?".
             let did = q.words.first().is_some_and(aux)
-                || q.words.windows(2).any(|w| (w[0].is(".") || w[0].is("?")) && aux(&w[1]));
+                || q.words
+                    .windows(2)
+                    .any(|w| [".", "?", "-", "–", "—", ";"].contains(&w[0].norm.as_str()) && aux(&w[1]));
             // With the plan on record, the plan and what was handed over, side by side.
             if did && matches!(q.claim, Some(crate::facts::ClaimKind::Planned(_))) && !q.select.periods.is_empty() {
                 let asked = Question { measure: Measure::Count, claim: None, ..q.clone() };

@@ -842,3 +842,20 @@ fn a_lists_numbers_and_a_bare_ordinal_name_exchanges() {
     let b = engine.answer("When was the next exchange after the 51st, and how many came back?");
     assert!(b.answered && b.text.contains("31 May 2024") && b.text.contains("75"), "{}", b.text);
 }
+
+/// "X promised N - did they deliver?": the plan named by its figure, beside what was
+/// handed over, and no other plan of those weeks.
+#[test]
+fn a_promise_asked_after_a_dash_is_shown_with_what_was_handed_over() {
+    let march = "On 19 March Russia handed over 22 seriously wounded Ukrainian prisoners. The day before, Putin had promised to free 23 badly wounded Ukrainian soldiers.";
+    let april = "On 19 April Sky News reported that the Easter swap would be 246 on each side plus 46 injured.";
+    let scratch = crate::support::Scratch::new(&[
+        ("a.md", &crate::support::article("a", "2025-03-20", march)),
+        ("b.md", &crate::support::article("b", "2025-04-20", april)),
+    ]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let a = engine
+        .answer("Putin promised 23 badly wounded POWs in March 2025 - did Russia actually hand over all of them?");
+    assert!(a.text.contains("23") && a.text.contains("22"), "{}", a.text);
+    assert!(!a.text.contains("246"), "{}", a.text);
+}

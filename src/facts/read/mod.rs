@@ -142,15 +142,28 @@ pub struct Reading<'s> {
     pub debunked: bool,
 }
 
+/// Verbs an interview's standfirst dates: "Our editor spoke on Monday with …".
+const TALK_VERBS: &[&str] = &["spoke", "talked", "interviewed", "met", "sat"];
+
 impl Reading<'_> {
+    /// Does the day at word `k` date a statement or the interview itself?
+    fn dates_the_talk(&self, k: usize) -> bool {
+        let talk = k >= 2 && self.s.is(k - 1, "on") && TALK_VERBS.contains(&self.s.words[k - 2].norm.as_str());
+        talk || self.s.dates_a_statement(k)
+    }
+
     /// "*Sent to members on Monday. Please forward it …*": an italic note on the
     /// issue itself, dated the day it went out; it reports no exchange.
     pub fn issue_note(&self, published: NaiveDate) -> bool {
         let italic = self.s.text.starts_with('*') && !self.s.text.starts_with("**");
+        // "*Our editor spoke on Monday with a volunteer analyst …*": the day of the interview.
         italic
             && self.s.position == 0
             && self.today == published
-            && self.s.own_dates().all(|m| m.period == Period::Day { date: published })
+            && self
+                .s
+                .own_dates()
+                .all(|m| m.period == Period::Day { date: published } || self.dates_the_talk(m.words.start))
     }
 }
 

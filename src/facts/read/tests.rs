@@ -1296,3 +1296,13 @@ fn a_qas_first_dated_question_names_its_exchange_and_a_question_about_the_previo
         f.claims.iter().filter(|c| c.kind == ClaimKind::SwapCount).map(|c| (c.low, c.as_of.to_string())).collect();
     assert_eq!(ranks, [(50, "2024-01-31".to_string())]);
 }
+
+#[test]
+fn an_interviews_standfirst_dates_the_talk_not_the_exchange() {
+    let f = read(
+        "2025-04-22",
+        "*Our editor spoke on Monday with a volunteer analyst who tracks prisoner exchanges.*\n\n**So: the Saturday before Easter. What actually happened?**\n\nOn 19 April Zelensky announced that 277 Ukrainian warriors had come back.\n\n**And the Russian version?**\n\nMoscow's defence ministry said 246 Russian servicemen were returned.",
+    );
+    let got = figures(&f);
+    assert!(got.contains(&("2025-04-19".into(), 246, Recipient::To(Side::Russia), false)), "{got:?}");
+}
