@@ -175,7 +175,7 @@ fn date_heading(line: &str) -> bool {
         && m.words == (0..words.len())
         && words.iter().any(|w| w.is_digits() && w.norm.len() == 4));
     // "## 1. Exchange of 14 August (67th exchange)": a heading naming an exchange and its day.
-    let event = (marked.len() < line.len() || bold)
+    let event = (line.starts_with("##") || bold)
         && found.iter().filter(day).count() == 1
         && crate::lang::gazetteer::tag(&words).iter().any(|t| t.tag == crate::lang::lexicon::Tag::Event);
     leads || ends || alone || month || event

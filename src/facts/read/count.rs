@@ -386,6 +386,19 @@ fn noun_phrase(s: &Sentence, c: &mut Count, from: usize) -> bool {
                         end = stop;
                     }
                 }
+                // "eight of its citizens — residents of the Kursk region": the apposition says
+                // what kind of people they are.
+                if crate::lang::text::DASHES.contains(&s.words.get(end).map_or("", |w| w.norm.as_str()))
+                    && c.category == Category::Prisoners
+                    && let Some(Tag::People(cat)) = s.tag(end + 1)
+                    && cat != Category::Prisoners
+                {
+                    c.category = cat;
+                    let to = (end + 1..(end + 7).min(s.words.len()))
+                        .find(|&k| s.words[k].is_punct() || STOPS.contains(&s.words[k].norm.as_str()))
+                        .unwrap_or((end + 7).min(s.words.len()));
+                    push_terms(s, c, end + 1..to);
+                }
                 c.np.end = end;
                 return true;
             }

@@ -515,6 +515,22 @@ fn cumulative(s: &Sentence, c: &Count, clause: std::ops::Range<usize>, today: Na
     if let Some((from, _)) = year.and_then(|m| m.period.bounds()) {
         return Some(Scope::Since { from });
     }
+    // "1,358 prisoners were returned over the year", "this year": the current year's total.
+    let this_year = clause.clone().any(|k| {
+        s.is(k, "year")
+            && (k >= 2
+                && s.is(k - 1, "the")
+                && ["over", "during", "throughout", "across"].contains(&w[k - 2].norm.as_str())
+                || k >= 1 && s.is(k - 1, "this"))
+    });
+    // Not "This year's fifth swap, on 18 October, freed 95": a day of its own.
+    let own_day = s.own_dates().any(|m| clause.contains(&m.words.start) && matches!(m.period, Period::Day { .. }));
+    if this_year
+        && !own_day
+        && let Some(from) = NaiveDate::from_ymd_opt(today.year(), 1, 1)
+    {
+        return Some(Scope::Since { from });
+    }
     // "Ukraine recovered close to 1,600 prisoners of war in 2022": a count dated by a
     // whole year and nothing nearer is that year's total, for an exchange is reported by
     // its day or at least its month.
@@ -836,6 +852,10 @@ mod tests {
             ("Russia and Ukraine swapped 500 for 500 on 5 and 6 March.", &[(500, Kind::Cumulative(Scope::Stages))]),
             ("Lubinets said 500 defenders came home over the two days.", &[(500, Kind::Cumulative(Scope::Stages))]),
             ("Two days, 697 people home.", &[(2, Kind::Other), (697, Kind::Cumulative(Scope::Stages))]),
+            (
+                "Ukraine says 1,358 prisoners were returned over the year.",
+                &[(1358, Kind::Cumulative(Scope::Since { from: NaiveDate::from_ymd_opt(2025, 1, 1).unwrap() }))],
+            ),
             (
                 "Friday's exchange completes the release of 500 prisoners on each side.",
                 &[(500, Kind::Cumulative(Scope::Stages))],

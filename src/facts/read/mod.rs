@@ -605,7 +605,32 @@ fn covered_until(a: &Article) -> Option<NaiveDate> {
 /// The day "today" means in an article: the day it was published, or the day
 /// its dateline says it was written, or the last day of the week a digest covers.
 fn anchor(a: &Article) -> NaiveDate {
-    covered_until(a).or_else(|| written_on(a)).unwrap_or(a.published)
+    covered_until(a).or_else(|| written_on(a)).or_else(|| times_of(a)).unwrap_or(a.published)
+}
+
+/// Words of a note that says which day a thread's or a blog's times are of.
+const TIMES_NOTES: &[&str] = &["timestamps", "timestamp", "times"];
+
+/// "Timestamps are Kyiv time, Monday 7 August 2023.": the day a compiled thread was
+/// posted, whose "today" it is, a day or more before the page was published.
+fn times_of(a: &Article) -> Option<NaiveDate> {
+    let lines = a.body.lines().map(str::trim).filter(|l| l.chars().any(char::is_alphanumeric));
+    lines.take(3 * DATELINE_REACH).find_map(|line| {
+        let words = text::words(line);
+        if !words.iter().any(|w| TIMES_NOTES.contains(&w.norm.as_str())) {
+            return None;
+        }
+        let found = crate::lang::dates::find(&words, Anchor::Published(a.published));
+        match found.as_slice() {
+            [m] => match m.period {
+                Period::Day { date } if date < a.published && a.published - date <= chrono::TimeDelta::days(7) => {
+                    Some(date)
+                }
+                _ => None,
+            },
+            _ => None,
+        }
+    })
 }
 
 /// Words of a masthead line that names the edition's day ("Monday evening edition").
@@ -699,7 +724,8 @@ fn stamp_of(first: &str, published: NaiveDate) -> Option<NaiveDate> {
     }
     // "## 1. Exchange of 14 August (67th exchange)": a short heading naming an exchange
     // and one day heads the section under it (not "## The talks of 16 May").
-    let heading = trimmed.starts_with('#') || trimmed.starts_with("**") && trimmed.ends_with("**");
+    // Not the headline ("# 185 soldiers … about Thursday's exchange"): it heads the whole story.
+    let heading = trimmed.starts_with("##") || trimmed.starts_with("**") && trimmed.ends_with("**");
     if heading && words.iter().filter(|w| !w.is_punct()).count() <= 10 {
         let s = Sentence::new(trimmed, published, 0, 0);
         let days: Vec<NaiveDate> = s

@@ -1306,3 +1306,34 @@ fn an_interviews_standfirst_dates_the_talk_not_the_exchange() {
     let got = figures(&f);
     assert!(got.contains(&("2025-04-19".into(), 246, Recipient::To(Side::Russia), false)), "{got:?}");
 }
+
+#[test]
+fn a_threads_times_note_says_which_day_its_today_is_and_a_headline_dates_no_section() {
+    let f = read(
+        "2023-08-08",
+        "Compiled from a thread. Timestamps are Kyiv time, Monday 7 August 2023.\n\n**1/** Prisoner swap today. Andriy Yermak says 22 Ukrainian soldiers have been returned home. (15:02)",
+    );
+    assert!(figures(&f).contains(&("2023-08-07".into(), 22, Recipient::To(Side::Ukraine), false)), "{:?}", figures(&f));
+    let f = read(
+        "2025-10-03",
+        "# 185 soldiers and 20 civilians — your questions about Thursday's exchange\n\nYesterday Ukraine brought home 185 service members.",
+    );
+    assert!(
+        figures(&f).contains(&("2025-10-02".into(), 185, Recipient::To(Side::Ukraine), false)),
+        "{:?}",
+        figures(&f)
+    );
+}
+
+#[test]
+fn an_apposition_says_what_kind_of_people_a_count_is() {
+    let f = read(
+        "2025-08-25",
+        "On 24 August Russia's Defence Ministry said 146 Russian servicemen had been returned. It said Russia had also received eight of its citizens — residents of the Kursk region.",
+    );
+    let eight = f.observations.iter().find_map(|o| match &o.fact {
+        Fact::Figure(x) if x.value == 8 => Some((x.recipient, x.category, x.terms.contains(&"kursk".to_string()))),
+        _ => None,
+    });
+    assert_eq!(eight, Some((Recipient::To(Side::Russia), crate::lang::Category::Civilians, true)));
+}
