@@ -19,7 +19,7 @@
 use super::sentence::Sentence;
 use super::{ArticleFacts, Context, Fact, Observation};
 use crate::facts::model::{Citation, Confidence, Figure};
-use crate::lang::lexicon::{Category, Tag, people};
+use crate::lang::lexicon::{Category, Tag};
 
 /// Names of a breakdown's number column.
 const NUMBER_COLUMNS: &[&str] = &["number", "numbers", "count", "people", "how many", "returned", "freed"];
@@ -71,7 +71,8 @@ pub fn read(ctx: &Context, out: &mut ArticleFacts) {
                 .words
                 .iter()
                 .filter(|w| !w.is_punct() && !["of", "the", "and"].contains(&w.norm.as_str()))
-                .map(|w| people::canonical_term(&w.norm).to_string())
+                // As written ("navy"): matching a question folds synonyms (`Figure::describes`).
+                .map(|w| w.norm.clone())
                 .collect();
             let figure = Figure {
                 value,
@@ -96,14 +97,35 @@ pub fn read(ctx: &Context, out: &mut ArticleFacts) {
     }
 }
 
-/// The last head count read from the paragraphs just before the table at `table`.
+/// The head count the table at `table` breaks down: the one its label names ("**Breakdown
+/// of the 189 (Ukraine's coordination headquarters):**"), by the label's speaker if it
+/// names one; else the last one read from the paragraphs just before it.
 fn head_count(ctx: &Context, out: &ArticleFacts, table: usize) -> Option<Head> {
     let a = ctx.article;
     let before: Vec<&str> = (table.saturating_sub(HEAD_REACH)..table).map(|j| a.text(&a.paragraphs[j].span)).collect();
-    out.observations.iter().rev().find_map(|o| match &o.fact {
-        Fact::Figure(f) if !f.part && before.iter().any(|p| p.contains(f.cite.sentence.as_str())) => {
-            Some(Head { value: f.value, recipient: f.recipient, reporter: f.reporter.clone(), date: o.date })
+    let head = |o: &super::Observation, f: &Figure| Head {
+        value: f.value,
+        recipient: f.recipient,
+        reporter: f.reporter.clone(),
+        date: o.date,
+    };
+    let label = table.checked_sub(1).map(|j| Sentence::new(a.text(&a.paragraphs[j].span), a.published, j, 0));
+    if let Some(label) = label {
+        let named: Vec<u64> = label.words.iter().filter_map(|w| w.number()).collect();
+        let by = (0..label.words.len()).find_map(|j| super::reporter::speaker_at(&label, j));
+        let found = out.observations.iter().rev().find_map(|o| match &o.fact {
+            Fact::Figure(f) if !f.part && named.contains(&f.value) => Some(head(o, f)),
+            _ => None,
+        });
+        if let Some(mut found) = found {
+            if let Some(by) = by {
+                found.reporter = by;
+            }
+            return Some(found);
         }
+    }
+    out.observations.iter().rev().find_map(|o| match &o.fact {
+        Fact::Figure(f) if !f.part && before.iter().any(|p| p.contains(f.cite.sentence.as_str())) => Some(head(o, f)),
         _ => None,
     })
 }

@@ -127,6 +127,8 @@ pub struct Reading<'s> {
     /// The prose of a table row's last cell ("all men; 27 Mariupol defenders"):
     /// the row's columns hold its figures, so a bare count here is no head.
     pub row_note: bool,
+    /// Who a table row's cells before its last name as the source of its figure.
+    pub row_speaker: Option<Reporter>,
     /// An answer under a question about another exchange than the article's
     /// ("**When was the previous swap?** Earlier this month, on 3 January."):
     /// its day does not say which exchange the article reports.
@@ -275,6 +277,15 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
             // cell ("Kyiv: 82 privates and sergeants and 21 officers") is read
             // here, dated by the row.
             let row_note = si == 0 && a.text(span).matches('|').count() >= 3;
+            // "| President Zelensky (Kyiv) | 189 Ukrainians returned |": the row names who says it.
+            let row_speaker = if row_note {
+                let row = a.text(span).trim().trim_end_matches('|');
+                let before = row.rsplit_once('|').map_or("", |(b, _)| b);
+                let cells = Sentence::new(before, today, pi, si);
+                (0..cells.words.len()).find_map(|j| reporter::speaker_at(&cells, j))
+            } else {
+                None
+            };
             let text = match a.text(span) {
                 t if row_note => t.trim_end().trim_end_matches('|').rsplit('|').next().unwrap_or(t).trim_start(),
                 t => t,
@@ -336,6 +347,7 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
                 answers: answer && si == 0 || listing,
                 item: listing,
                 row_note,
+                row_speaker,
                 aside,
                 asked_on: asked_on.filter(|d| stamp == Some(*d)),
                 debunked: false,
@@ -993,6 +1005,9 @@ fn sentence_reporter(ctx: &Context, places: &[Reading], k: usize, heard: &mut Sp
                 .find(|&j| s.tagged(j).is_some_and(|t| t.words.start == j && t.words.end == colon))
                 .and_then(|j| reporter::speaker_at(s, j))
         });
+    }
+    if speaker.is_none() {
+        speaker = places[k].row_speaker.clone();
     }
     // "Zelensky gives the breakdown on Telegram: "230 of our people" …": the
     // subject who introduces a quotation or a colon says what follows it.

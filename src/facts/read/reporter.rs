@@ -332,11 +332,7 @@ pub fn speaker_at(s: &Sentence, j: usize) -> Option<Reporter> {
             if let Some(k) = inst {
                 return speaker_at(s, k);
             }
-            let name = match side {
-                Side::Russia => "Moscow",
-                Side::Ukraine => "Kyiv",
-            };
-            Some(Reporter { side: Some(side), name: name.into() })
+            Some(Reporter { side: Some(side), name: side.capital().into() })
         }
         Tag::Nationality(side) => {
             // "the Ukrainian ombudsman", "the Russian Defence Ministry".

@@ -102,7 +102,8 @@ pub fn read(ctx: &Context, out: &mut ArticleFacts) -> Vec<usize> {
             i += 1;
             continue;
         };
-        let columns = columns(&head, a.published);
+        let intro = i.checked_sub(1).and_then(|j| intro_side(lines[j], a.published));
+        let columns = columns(&head, a.published, intro);
         if !columns.contains(&Column::Date) {
             i += 1;
             continue;
@@ -123,7 +124,24 @@ pub fn read(ctx: &Context, out: &mut ArticleFacts) -> Vec<usize> {
     rows_read
 }
 
-fn columns(head: &[String], published: chrono::NaiveDate) -> Vec<Column> {
+/// "Kyiv's official cumulative count of people returned from Russian captivity …" over a
+/// table whose columns name no side: whose people its counts and totals are. People come
+/// home from the other side's captivity; else the one side the line names.
+fn intro_side(line: &str, published: chrono::NaiveDate) -> Option<crate::lang::Side> {
+    let s = Sentence::new(line, published, 0, 0);
+    let captivity = (1..s.words.len()).find_map(|k| match s.tag(k - 1) {
+        Some(Tag::Nationality(side)) if s.is(k, "captivity") => Some(side.other()),
+        _ => None,
+    });
+    let mut named = s.tags.iter().filter_map(|t| match t.tag {
+        Tag::State(side) | Tag::Nationality(side) => Some(side),
+        _ => None,
+    });
+    let first = named.next();
+    captivity.or(first.filter(|f| named.all(|x| x == *f)))
+}
+
+fn columns(head: &[String], published: chrono::NaiveDate, intro: Option<crate::lang::Side>) -> Vec<Column> {
     let mut out: Vec<Column> = Vec::new();
     for name in head {
         let lower = name.to_lowercase();
@@ -136,14 +154,22 @@ fn columns(head: &[String], published: chrono::NaiveDate) -> Vec<Column> {
             Column::Number
         } else if STAGE_COLUMNS.iter().any(|w| lower.split(|c: char| !c.is_alphabetic()).any(|x| x == *w)) {
             Column::Stage
-        } else if let Some(tally) = tally_column(&s, &lower) {
+        } else if let Some(tally) = tally_column(&s, &lower, intro) {
             tally
         } else if SKIPPED_COLUMNS.iter().any(|w| lower.contains(w)) {
             Column::Other
         } else if lower.split(|c: char| !c.is_alphabetic()).any(|w| NOTE_COLUMNS.contains(&w)) {
             Column::Note
         } else {
-            count_column(&s, &lower)
+            match count_column(&s, &lower) {
+                // "Returned in this swap", under a line about Kyiv's count: Ukraine's people.
+                Column::Count { recipient: None, category, terms, reporter }
+                    if intro.is_some() && out.iter().all(|c| !matches!(c, Column::Count { .. })) =>
+                {
+                    Column::Count { recipient: intro.map(Recipient::To), category, terms, reporter }
+                }
+                other => other,
+            }
         };
         out.push(column);
     }
@@ -152,11 +178,11 @@ fn columns(head: &[String], published: chrono::NaiveDate) -> Vec<Column> {
 
 /// "UAE running total" (captives both ways, as the mediator counts them),
 /// "Ukrainians returned so far": whose running total a column holds.
-fn tally_column(s: &Sentence, lower: &str) -> Option<Column> {
+fn tally_column(s: &Sentence, lower: &str, intro: Option<crate::lang::Side>) -> Option<Column> {
     if !TALLY_COLUMNS.iter().any(|w| lower.contains(w)) {
         return None;
     }
-    s.tags.iter().find_map(|t| match t.tag {
+    let named = s.tags.iter().find_map(|t| match t.tag {
         Tag::Mediator(m) => Some(Column::Tally {
             kind: ClaimKind::SwappedTotal,
             reporter: Reporter { side: None, name: names::mediator_name(m).to_string() },
@@ -168,6 +194,13 @@ fn tally_column(s: &Sentence, lower: &str) -> Option<Column> {
                 .unwrap_or(Reporter { side: Some(side), name: side.name().to_string() }),
         }),
         _ => None,
+    });
+    // "Cumulative total" under "Kyiv's official cumulative count …": the side the line names.
+    named.or_else(|| {
+        intro.map(|side| Column::Tally {
+            kind: ClaimKind::ReturnedTotal(side),
+            reporter: Reporter { side: Some(side), name: side.capital().to_string() },
+        })
     })
 }
 
@@ -360,7 +393,11 @@ fn read_row(
                 }
             }
             Column::Tally { kind, reporter } => {
-                if let (Some(c), ExchangeDate::Day(as_of)) = (cell_counts(cell, a.published).first(), date) {
+                // "2,828*": a footnoted total ("our own arithmetic") is not the source's figure.
+                let footnoted = cell.trim().ends_with('*') && !cell.trim().ends_with("**");
+                if let (Some(c), ExchangeDate::Day(as_of), false) =
+                    (cell_counts(cell, a.published).first(), date, footnoted)
+                {
                     out.claims.push(Claim {
                         kind: *kind,
                         scope: Scope::Unstated,
@@ -656,7 +693,7 @@ mod header_tests {
         let day = chrono::NaiveDate::from_ymd_opt(2025, 1, 2).unwrap();
         let head: Vec<String> =
             ["Date", "Ukraine says came home", "Russia says came home", "Mediator", "Notes"].map(String::from).to_vec();
-        let got = columns(&head, day);
+        let got = columns(&head, day, None);
         assert!(
             matches!(&got[1], Column::Count { recipient: Some(Recipient::To(crate::lang::Side::Ukraine)), .. }),
             "{got:?}"
@@ -668,7 +705,7 @@ mod header_tests {
         assert_eq!(got[4], Column::Note);
         let head: Vec<String> =
             ["DATE", "RETURNED TO UKRAINE (UA)", "RETURNED TO RUSSIA (RU)"].map(String::from).to_vec();
-        let got = columns(&head, day);
+        let got = columns(&head, day, None);
         assert!(
             matches!(&got[2], Column::Count { recipient: Some(Recipient::To(crate::lang::Side::Russia)), .. }),
             "{got:?}"

@@ -1337,3 +1337,31 @@ fn an_apposition_says_what_kind_of_people_a_count_is() {
     });
     assert_eq!(eight, Some((Recipient::To(Side::Russia), crate::lang::Category::Civilians, true)));
 }
+
+#[test]
+fn a_trackers_intro_line_says_whose_counts_and_totals_its_table_holds() {
+    let f = read(
+        "2024-12-31",
+        "| Source | Figure |\n|---|---|\n| President Zelensky (Kyiv) | 189 Ukrainians returned on 30 December |\n\n**Breakdown of the 189:**\n\n| Group | People |\n|---|---|\n| Navy | 24 |\n| **Total** | **189** |\n\nKyiv's official cumulative count of people returned from Russian captivity, with each swap beside it. Rows marked * are our own arithmetic.\n\n| No. | Date | Returned in this swap | Cumulative total |\n|---|---|---|---|\n| 58th | 18.10.2024 | 95 | 3,767* |\n| 59th | 30.12.2024 | 189 | 3,956 |",
+    );
+    let got = figures(&f);
+    let ua = Recipient::To(Side::Ukraine);
+    assert!(got.contains(&("2024-10-18".into(), 95, ua, false)), "{got:?}");
+    assert!(got.contains(&("2024-12-30".into(), 24, ua, true)), "{got:?}");
+    // The source row names who gives its figure.
+    let by = f.observations.iter().find_map(|o| match &o.fact {
+        Fact::Figure(x) if x.value == 189 && x.cite.sentence.contains("Ukrainians returned") => {
+            Some(x.reporter.name.clone())
+        }
+        _ => None,
+    });
+    assert_eq!(by.as_deref(), Some("Zelenskyy"));
+    let totals: Vec<(u64, String)> = f
+        .claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::ReturnedTotal(Side::Ukraine))
+        .map(|c| (c.low, c.reporter.name.clone()))
+        .collect();
+    // The footnoted 3,767 is the outlet's arithmetic, not Kyiv's figure.
+    assert_eq!(totals, [(3956, "Kyiv".to_string())]);
+}

@@ -48,6 +48,14 @@ impl Side {
         }
     }
 
+    /// The capital that speaks for this side: "Kyiv", "Moscow".
+    pub fn capital(self) -> &'static str {
+        match self {
+            Side::Russia => "Moscow",
+            Side::Ukraine => "Kyiv",
+        }
+    }
+
     /// The people of this side, as a reply names them.
     pub fn people(self) -> &'static str {
         match self {
