@@ -577,8 +577,17 @@ fn elliptic_ok(s: &Sentence, c: &Count) -> bool {
         k >= 1 && listed && (s.words[..k].iter().any(|w| w.number().is_some()) || label(k))
     });
     let part = part || c.of_group || opens_a_part(s, c) || after_colon;
+    // "More than 7,000 since the full-scale invasion began, Zelensky said": a running
+    // total, answering a question that named the people ("How many have come home?").
+    let since_war = s.words[c.at].kind == WordKind::Number
+        && c.value >= 100
+        && s.is(n, "since")
+        && s.words[n + 1..(n + 7).min(s.words.len())]
+            .iter()
+            .any(|w| ["invasion", "war", "2022", "2014"].contains(&w.norm.as_str()));
     let digits = s.words[c.at].is_digits() || copula || part;
-    digits && (acts || each || dated_on || copula || part || (predicate || gapped_verb) && part_context(s, c))
+    since_war
+        || digits && (acts || each || dated_on || copula || part || (predicate || gapped_verb) && part_context(s, c))
 }
 
 /// "Yesterday, Saturday, it was three hundred and seven": a day named, then "it

@@ -147,9 +147,11 @@ pub fn of(s: &Sentence, c: &Count, today: NaiveDate) -> Kind {
     });
     let exchanged =
         acts.iter().any(|t| exchange_act(*t)) || c.pattern || exchange_of || traded_for(s, c) || given_number(s, c);
-    // A verbless total ("Running total of the table: 26, 56 and 206") is one too.
+    // A verbless total ("Running total of the table: 26, 56 and 206") is one too; not
+    // "it believed 3,574 … had been taken captive since 2014", people lost, not returned.
+    let lost = acts.iter().any(|t| matches!(t, Tag::Act(Act::Capture | Act::Hold)));
     if let Some(scope) = cumulative(s, c, clause.clone(), today)
-        && (exchanged || acts.is_empty() || acts.contains(&Tag::Speech) || scope == Scope::Stages)
+        && (exchanged || acts.is_empty() || acts.contains(&Tag::Speech) && !lost || scope == Scope::Stages)
     {
         return Kind::Cumulative(scope);
     }
@@ -852,6 +854,10 @@ mod tests {
             ("Russia and Ukraine swapped 500 for 500 on 5 and 6 March.", &[(500, Kind::Cumulative(Scope::Stages))]),
             ("Lubinets said 500 defenders came home over the two days.", &[(500, Kind::Cumulative(Scope::Stages))]),
             ("Two days, 697 people home.", &[(2, Kind::Other), (697, Kind::Cumulative(Scope::Stages))]),
+            (
+                "Ukraine said it believed 3,574 members of its military had been taken captive since 2014.",
+                &[(3574, Kind::Other)],
+            ),
             (
                 "Ukraine says 1,358 prisoners were returned over the year.",
                 &[(1358, Kind::Cumulative(Scope::Since { from: NaiveDate::from_ymd_opt(2025, 1, 1).unwrap() }))],

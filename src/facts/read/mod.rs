@@ -358,8 +358,13 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
             earlier_day = carries_earlier;
         }
         // "Q: How many people came back?" asks about a handover; "Q: Where did it take place?" not.
-        asked = opens_with(first, QUESTION_MARKS)
-            && out.last().is_some_and(|r| about_exchange(&r.s) && r.s.text.trim_end().ends_with('?'));
+        // "**How many Ukrainians have come home altogether?**" over "More than 7,000 since …":
+        // a Q&A's bold question line asks it too.
+        let bold_question = para.sentences.len() == 1 && first.starts_with("**") && first.trim_end().ends_with("?**");
+        asked = (opens_with(first, QUESTION_MARKS) || bold_question)
+            && out
+                .last()
+                .is_some_and(|r| about_exchange(&r.s) && r.s.text.trim_end().trim_end_matches('*').ends_with('?'));
     }
     for k in 1..out.len() {
         if opens_with(out[k].s.text, DEBUNKS) {

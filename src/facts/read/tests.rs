@@ -1365,3 +1365,23 @@ fn a_trackers_intro_line_says_whose_counts_and_totals_its_table_holds() {
     // The footnoted 3,767 is the outlet's arithmetic, not Kyiv's figure.
     assert_eq!(totals, [(3956, "Kyiv".to_string())]);
 }
+
+#[test]
+fn a_bold_questions_answer_may_be_a_bare_running_total() {
+    let f = read(
+        "2025-10-03",
+        "**How many Ukrainians have come home altogether?**\n\nMore than 7,000 since the full-scale invasion began, Zelensky said.",
+    );
+    let totals: Vec<(u64, Scope)> = f
+        .claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::ReturnedTotal(Side::Ukraine))
+        .map(|c| (c.low, c.scope))
+        .collect();
+    assert_eq!(totals, [(7000, Scope::War)]);
+    let f = read(
+        "2024-01-05",
+        "Ukraine said in November that it believed 3,574 members of its military and 763 civilians had been taken captive by Russia since 2014.",
+    );
+    assert!(f.claims.iter().all(|c| !matches!(c.kind, ClaimKind::ReturnedTotal(_))), "{:?}", f.claims);
+}

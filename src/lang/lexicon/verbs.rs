@@ -130,6 +130,8 @@ pub const ACTS: &[(&str, Act)] = &[
     ("captured", Act::Capture),
     ("capture", Act::Capture),
     ("taken prisoner", Act::Capture),
+    // "3,574 members of its military … had been taken captive by Russia since 2014".
+    ("taken captive", Act::Capture),
     // "129 conscripts who went missing or were taken prisoner": lost, not "went" home.
     ("went missing", Act::Capture),
     ("took prisoner", Act::Capture),

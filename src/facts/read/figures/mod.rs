@@ -304,6 +304,15 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
             None => None,
         };
         let (mut recipient, mut confidence) = recipient_of(&scene, c, &done, parent.as_ref(), part, counts.get(n + 1));
+        // "More than 7,000 since the full-scale invasion began, Zelensky said": a side's
+        // running total that names no people is of its own people got back.
+        if recipient.is_none()
+            && c.elliptic
+            && matches!(kind, Kind::Cumulative(_))
+            && let Some(side) = who.side
+        {
+            (recipient, confidence) = (Some(Recipient::To(side)), Confidence::Medium);
+        }
         // "Kyiv's Coordination Headquarters says 33 were military and 51 civilians", read
         // after Moscow's 84: a side's breakdown of people no sentence names is of its own.
         if let (true, None, None, Some(own), Some(Recipient::To(to))) =
