@@ -81,12 +81,6 @@ pub const FRAMES: &[Frame] = &[
         ),
     },
     Frame {
-        name: "a total of count",
-        pattern: &[Cue(Cue::Combined), Gap(1), Count],
-        to: To::Combined,
-        example: ("A total of 218 people changed hands on Monday.", 218, Recipient::Combined),
-    },
-    Frame {
         name: "both sides swapped count",
         pattern: &[BothSides, Gap(4), Act(Act::Swap), Gap(3), Count],
         to: To::Combined,
@@ -148,6 +142,13 @@ pub const FRAMES: &[Frame] = &[
         pattern: &[Count, Gap(6), Word(&["to"]), Gap(1), Side],
         to: To::Bound,
         example: ("Three military pilots went back to Russia.", 3, RU),
+    },
+    Frame {
+        // After the frames naming a side: "Russia had handed over a total of 6,060 bodies".
+        name: "a total of count",
+        pattern: &[Cue(Cue::Combined), Gap(1), Count],
+        to: To::Combined,
+        example: ("A total of 218 people changed hands on Monday.", 218, Recipient::Combined),
     },
     Frame {
         name: "both sides' swap of count",
@@ -274,6 +275,11 @@ fn step(
         }),
         Side => {
             let side = scene.sides.get(pos).copied().flatten()?;
+            // Not "Ukraine" of "Russia and Ukraine handed over a combined 218": both sides act.
+            let joint = (pos.saturating_sub(3)..=pos).any(|k| both_sides_at(scene, k).is_some_and(|end| end > pos));
+            if joint {
+                return None;
+            }
             let end = tag_end(pos).unwrap_or(pos + 1);
             step(scene, c, rest, end, Some(side), clause)
         }

@@ -181,9 +181,12 @@ pub fn article(a: &Article) -> ArticleFacts {
     let mut out = ArticleFacts { article: a.id.clone(), published: a.published, ..ArticleFacts::default() };
     let mut state = figures::State::default();
     // Table rows say what their numbers are in the header, not in words.
-    table::read(&ctx, &mut out);
+    let bodies_rows = table::read(&ctx, &mut out);
     state.after_table(&out);
     for (k, p) in places.iter().enumerate() {
+        if p.row_note && bodies_rows.contains(&p.s.paragraph) {
+            continue;
+        }
         let (reporter, named) = sentence_reporter(&ctx, &places, k, &mut state.speakers);
         if named {
             out.speakers.push((p.s.paragraph, p.s.position, reporter.name.clone()));

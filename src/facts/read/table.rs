@@ -22,7 +22,8 @@ use crate::lang::text;
 use chrono::Datelike;
 
 /// Words of a column that holds no exchange figure.
-const SKIPPED_COLUMNS: &[&str] = &["total", "running", "cumulative", "so far", "bodies", "age", "ages"];
+/// ("Bodies received" is read, as the dead handed over, when it is the table's only count.)
+const SKIPPED_COLUMNS: &[&str] = &["total", "running", "cumulative", "so far", "age", "ages"];
 /// Words of a column that names the mediator.
 const MEDIATOR_COLUMNS: &[&str] = &["mediator", "mediated", "broker", "brokered", "via"];
 /// Words of a column for both sides together, or each side.
@@ -91,7 +92,9 @@ fn rule(cells: &[String]) -> bool {
     cells.iter().all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
 }
 
-/// Reads every table of the article; returns the paragraphs that were rows.
+/// Reads every table of the article; returns the paragraphs that were rows of
+/// the dead handed over, whose notes ("Umerov: 4,812 received this week") count bodies
+/// too and are no one's prisoners.
 pub fn read(ctx: &Context, out: &mut ArticleFacts) -> Vec<usize> {
     let a = ctx.article;
     let lines: Vec<&str> = a.paragraphs.iter().map(|p| a.text(&p.span)).collect();
@@ -102,7 +105,7 @@ pub fn read(ctx: &Context, out: &mut ArticleFacts) -> Vec<usize> {
             i += 1;
             continue;
         };
-        let intro = i.checked_sub(1).and_then(|j| intro_side(lines[j], a.published));
+        let intro = intro_side(&a.body, lines[i], a.published);
         let columns = columns(&head, a.published, intro);
         if !columns.contains(&Column::Date) {
             i += 1;
@@ -114,8 +117,9 @@ pub fn read(ctx: &Context, out: &mut ArticleFacts) -> Vec<usize> {
                 if row.len() != head.len() {
                     break;
                 }
-                read_row(ctx, &head, &columns, &row, k, out);
-                rows_read.push(k);
+                if read_row(ctx, &head, &columns, &row, k, out) {
+                    rows_read.push(k);
+                }
             }
             k += 1;
         }
@@ -127,7 +131,18 @@ pub fn read(ctx: &Context, out: &mut ArticleFacts) -> Vec<usize> {
 /// "Kyiv's official cumulative count of people returned from Russian captivity …" over a
 /// table whose columns name no side: whose people its counts and totals are. People come
 /// home from the other side's captivity; else the one side the line names.
-fn intro_side(line: &str, published: chrono::NaiveDate) -> Option<crate::lang::Side> {
+fn intro_side(body: &str, header: &str, published: chrono::NaiveDate) -> Option<crate::lang::Side> {
+    // The lines just above the header in the raw body, headings included: "## 2. Stages of
+    // repatriation (bodies received by Ukraine)".
+    let lines: Vec<&str> = body.lines().map(str::trim).collect();
+    let at = lines.iter().position(|l| *l == header.trim())?;
+    lines[..at].iter().rev().filter(|l| !l.is_empty()).take(INTRO_LINES).find_map(|l| side_of_line(l, published))
+}
+
+/// How many lines above a table may say whose counts it holds.
+const INTRO_LINES: usize = 2;
+
+fn side_of_line(line: &str, published: chrono::NaiveDate) -> Option<crate::lang::Side> {
     let s = Sentence::new(line, published, 0, 0);
     let captivity = (1..s.words.len()).find_map(|k| match s.tag(k - 1) {
         Some(Tag::Nationality(side)) if s.is(k, "captivity") => Some(side.other()),
@@ -259,7 +274,7 @@ fn read_row(
     row: &[String],
     paragraph: usize,
     out: &mut ArticleFacts,
-) {
+) -> bool {
     let a = ctx.article;
     let line = a.paragraphs.get(paragraph).and_then(|p| p.sentences.first()).map_or("", |s| a.text(s));
     let cite = Citation { article: a.id.clone(), sentence: line.to_string() };
@@ -275,7 +290,7 @@ fn read_row(
             other => Some(other),
         }
     }) else {
-        return;
+        return false;
     };
     let observe = |fact: Fact, out: &mut ArticleFacts| {
         out.observations.push(Observation { date: Some(date), fact, inferred: false, guessed: false });
@@ -289,14 +304,18 @@ fn read_row(
     // "| Fri 18 Oct | Repatriation of bodies | 501 bodies | 89 bodies |": the dead
     // handed over, no exchange of prisoners; said in a count cell or a short label
     // cell, not in a note ("Russia also handed over 212 bodies" beside a swap's 75).
+    let dead = |s: &Sentence| s.has(0..s.words.len(), |t| t == Tag::Thing(crate::lang::lexicon::Thing::Bodies));
+    // "| Date | Bodies received | Remarks |": the count columns' names say so for every row.
+    let mut counts = columns.iter().zip(head).filter(|(c, _)| matches!(c, Column::Count { .. })).peekable();
+    let bodies_table =
+        counts.peek().is_some() && counts.all(|(_, name)| dead(&Sentence::new(name, a.published, paragraph, 0)));
     let bodies = columns.iter().zip(row).zip(head).any(|((column, cell), name)| {
         let s = Sentence::new(cell, a.published, paragraph, 0);
         let label = *column == Column::Other
             && !NOTE_COLUMNS.iter().any(|n| name.to_lowercase().contains(n))
             && s.words.iter().filter(|w| !w.is_punct()).count() <= 4;
-        (label || matches!(column, Column::Count { .. }))
-            && s.has(0..s.words.len(), |t| t == Tag::Thing(crate::lang::lexicon::Thing::Bodies))
-    });
+        (label || matches!(column, Column::Count { .. })) && dead(&s)
+    }) || bodies_table;
     if !total && !bodies {
         observe(Fact::Report(cite.clone()), out);
     }
@@ -482,6 +501,7 @@ fn read_row(
             observe(Fact::Figure(figure), out);
         }
     }
+    bodies
 }
 
 /// Words that name a day of a multi-day exchange in a cell.

@@ -1385,3 +1385,20 @@ fn a_bold_questions_answer_may_be_a_bare_running_total() {
     );
     assert!(f.claims.iter().all(|c| !matches!(c.kind, ClaimKind::ReturnedTotal(_))), "{:?}", f.claims);
 }
+
+#[test]
+fn a_table_of_bodies_received_is_of_the_dead_and_a_total_handed_over_by_one_side_is_its() {
+    let f = read(
+        "2025-06-17",
+        "## 2. Stages of repatriation (bodies received by Ukraine)\n\n| Date | Bodies received | Remarks |\n|---|---|---|\n| 11.06.2025 | 1,212 | first stage |\n| 15.06.2025 | 1,200 | last stage by rail; Defence Minister Umerov: 4,812 received this week |\n\nVladimir Medinsky stated that Russia had handed over a total of 6,060 bodies of Ukrainian soldiers and officers.\n\nKYIV, Oct 17 - Russia and Ukraine handed over a combined 218 captives on Monday.",
+    );
+    let bodies: Vec<(u64, ClaimKind)> =
+        f.claims.iter().filter(|c| matches!(c.kind, ClaimKind::Bodies(_))).map(|c| (c.low, c.kind)).collect();
+    let ua = ClaimKind::Bodies(Side::Ukraine);
+    assert_eq!(bodies, [(1212, ua), (1200, ua), (6060, ua)]);
+    // No exchange of prisoners on the days of the dead, and no prisoners in their notes.
+    assert!(!f.observations.iter().any(|o| matches!(&o.fact, Fact::Report(c) if c.sentence.starts_with('|'))));
+    assert!(!f.claims.iter().any(|c| c.low == 4812), "{:?}", f.claims);
+    // "Russia and Ukraine handed over" is both sides, not Russia giving to Ukraine.
+    assert!(figures(&f).iter().any(|g| g.1 == 218 && g.2 == Recipient::Combined), "{:?}", figures(&f));
+}
