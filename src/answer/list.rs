@@ -267,8 +267,13 @@ pub fn compare(ctx: &Context, q: &Question) -> Answer {
         && !q.words.iter().any(|w| w.is("or"));
     let (yes, no) = if yes_no { ("Yes: ", "No: ") } else { ("", "") };
     let verdict = match (a.size(side), b.size(side)) {
-        (Some(x), Some(y)) if x > y => format!("{yes}{} was bigger{whose}.", a.label),
-        (Some(x), Some(y)) if x < y => format!("{no}{} was bigger{whose}.", b.label),
+        // "how many more …": by how many, computed from the two figures shown below.
+        (Some(x), Some(y)) if x > y => {
+            format!("{yes}{} was bigger{whose}, by {} ({} − {}, computed).", a.label, num(x - y), num(x), num(y))
+        }
+        (Some(x), Some(y)) if x < y => {
+            format!("{no}{} was bigger{whose}, by {} ({} − {}, computed).", b.label, num(y - x), num(y), num(x))
+        }
         (Some(_), Some(_)) => "They were the same size.".to_string(),
         // Sources differ, but the answer holds whichever figures are used.
         _ if ra.0 > rb.1 => format!("{} was bigger{whose} by every source's figures.", a.label),

@@ -128,7 +128,10 @@ fn measure(w: &Words, s: &Selectors, f: &Filters, claim: Option<ClaimKind>) -> M
         return Measure::List;
     }
     let targets = s.periods.len() + usize::from(s.n_for_n.is_some());
-    let compares = w.has_any(q::COMPARE) || w.phrase(&["more", "than"]) || (w.has("more") && w.has("or"));
+    // "how many more people came home in the jan 2024 swap than in the sept 2022 one".
+    let how_many_more = (w.phrase(&["how", "many", "more"]) || w.phrase(&["how", "many", "fewer"])) && w.has("than");
+    let compares =
+        w.has_any(q::COMPARE) || w.phrase(&["more", "than"]) || (w.has("more") && w.has("or")) || how_many_more;
     if compares && targets >= 2 {
         return Measure::Compare;
     }

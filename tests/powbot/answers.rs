@@ -192,8 +192,9 @@ fn numbers_in_replies_come_from_the_corpus_or_are_shown_sums() {
         let a = ask(q);
         // Numbers written in words are numbers of the corpus too.
         let words: Vec<u64> = a.figures.iter().filter_map(|f| f.value.parse().ok()).collect();
-        // A sum shown with its parts on one line may be a part on another.
-        let shown: Vec<u64> = a.text.lines().flat_map(sums_in).collect();
+        // A sum shown with its parts on one line may be a part on another; so may a
+        // difference shown with its terms ("by 109 (339 − 230, computed)").
+        let shown: Vec<u64> = a.text.lines().flat_map(|l| sums_in(l).into_iter().chain(differences_in(l))).collect();
         for line in a.text.lines() {
             for n in numbers(line) {
                 if words.contains(&n) || shown.contains(&n) {
@@ -206,6 +207,21 @@ fn numbers_in_replies_come_from_the_corpus_or_are_shown_sums() {
             }
         }
     }
+}
+
+/// Differences a line shows with their terms: "by 109 (339 − 230, computed)".
+fn differences_in(line: &str) -> Vec<u64> {
+    let folded = line.replace(',', "");
+    let mut out = Vec::new();
+    for (k, _) in folded.match_indices(" − ") {
+        let before: String = folded[..k].chars().rev().take_while(char::is_ascii_digit).collect();
+        let after: String = folded[k + " − ".len()..].chars().take_while(char::is_ascii_digit).collect();
+        let a: Option<u64> = before.chars().rev().collect::<String>().parse().ok();
+        if let (Some(a), Ok(b)) = (a, after.parse::<u64>()) {
+            out.push(a.abs_diff(b));
+        }
+    }
+    out
 }
 
 /// Totals in a line that equal the sum of the "a + b + …" run after them
@@ -858,4 +874,18 @@ fn a_promise_asked_after_a_dash_is_shown_with_what_was_handed_over() {
         .answer("Putin promised 23 badly wounded POWs in March 2025 - did Russia actually hand over all of them?");
     assert!(a.text.contains("23") && a.text.contains("22"), "{}", a.text);
     assert!(!a.text.contains("246"), "{}", a.text);
+}
+
+/// "How many more … than …" compares two exchanges and says by how many.
+#[test]
+fn how_many_more_compares_and_says_by_how_many() {
+    let jan = "On 3 January 2024 Ukraine got back 230 people.";
+    let sep = "On 21 September 2022 Ukraine got back 215 people.";
+    let scratch = crate::support::Scratch::new(&[
+        ("a.md", &crate::support::article("a", "2024-01-04", jan)),
+        ("b.md", &crate::support::article("b", "2022-09-22", sep)),
+    ]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let a = engine.answer("how many more ukrainians came home in the jan 2024 swap than in the sept 2022 one");
+    assert!(a.answered && a.text.contains("by 15"), "{}", a.text);
 }

@@ -173,6 +173,8 @@ pub static CATALOGUE: Catalogue = Catalogue {
         ("The latest exchange on record", "Последний обмен в моих данных"),
         ("The earliest exchange on record", "Самый первый обмен в моих данных"),
         ("was bigger", "был больше"),
+        // "was bigger, by 109 (339 − 230, computed)".
+        (", by ", " на "),
         ("Yes", "Да"),
         ("No", "Нет"),
         ("They were the same size.", "Они были одинакового размера."),

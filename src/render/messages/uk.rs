@@ -173,6 +173,8 @@ pub static CATALOGUE: Catalogue = Catalogue {
         ("The latest exchange on record", "Останній обмін у моїх даних"),
         ("The earliest exchange on record", "Найперший обмін у моїх даних"),
         ("was bigger", "був більшим"),
+        // "was bigger, by 109 (339 − 230, computed)".
+        (", by ", " на "),
         ("Yes", "Так"),
         ("No", "Ні"),
         ("They were the same size.", "Вони були однакового розміру."),
