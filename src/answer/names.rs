@@ -14,7 +14,7 @@ pub fn mediator(ctx: &Context, q: &Question, sel: &Selection) -> Answer {
     for e in sel.exchanges.iter().rev().take(6) {
         r.exchange(e);
         let mut names: Vec<&str> = Vec::new();
-        for m in &e.mediators {
+        for m in e.mediators.iter().chain(day_after(ctx, e).flat_map(|x| &x.mediators)) {
             if !names.contains(&m.value.as_str()) {
                 names.push(&m.value);
                 r.cite(&m.cite);
@@ -24,7 +24,12 @@ pub fn mediator(ctx: &Context, q: &Question, sel: &Selection) -> Answer {
             r.line(format!("No mediator is named in my sources for the exchange of {}.", e.date.label()));
         } else {
             let list: Vec<String> = names.iter().map(|n| the(n)).collect();
-            r.line(format!("The exchange of **{}** was mediated by {}.", e.date.label(), list.join(" and ")));
+            // "the United States, Saudi Arabia and Turkey".
+            let said = match list.split_last() {
+                Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+                _ => list.join(""),
+            };
+            r.line(format!("The exchange of **{}** was mediated by {said}.", e.date.label()));
             ok = true;
         }
     }
@@ -32,6 +37,20 @@ pub fn mediator(ctx: &Context, q: &Question, sel: &Selection) -> Answer {
         r.line(coverage(ctx.facts));
     }
     r.finish(q, ok, ctx.corpus)
+}
+
+/// "**22.09.2022** - Erdogan presents it as an exchange … achieved through Turkish
+/// mediation": a day after an exchange, told only by articles that tell that exchange
+/// too and not as a stage of a multi-day one, is still about it (who mediated is no figure).
+fn day_after<'f>(ctx: &Context<'f>, e: &'f Exchange) -> impl Iterator<Item = &'f Exchange> {
+    let next = e.date.bounds().1.succ_opt();
+    ctx.facts.exchanges.iter().filter(move |x| {
+        x.stage.is_none()
+            && x.series.is_none()
+            && e.series.is_none()
+            && Some(x.date.bounds().0) == next
+            && x.sources.iter().all(|a| e.sources.contains(a))
+    })
 }
 
 /// Where: the talks that agreed the exchange, where the handover happened,

@@ -889,3 +889,14 @@ fn how_many_more_compares_and_says_by_how_many() {
     let a = engine.answer("how many more ukrainians came home in the jan 2024 swap than in the sept 2022 one");
     assert!(a.answered && a.text.contains("by 15"), "{}", a.text);
 }
+
+/// A chronology's next-day entry about the same swap ("Erdogan presents it as an
+/// exchange achieved through Turkish mediation") names one more mediator of it.
+#[test]
+fn a_next_day_entry_of_the_same_article_adds_its_mediator() {
+    let body = "**21.09.2022**\n\n- Evening — Yermak says 215 people have been freed. US and Saudi officials say Riyadh mediated this part.\n\n**22.09.2022**\n\n- Erdogan, speaking to reporters in New York, presents it as an exchange of 200 prisoners achieved through Turkish mediation.";
+    let scratch = crate::support::Scratch::new(&[("a.md", &crate::support::article("a", "2022-09-24", body))]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let a = engine.answer("Who helped broker the 21 September 2022 exchange?");
+    assert!(a.answered && a.text.contains("Turkey") && a.text.contains("Saudi Arabia"), "{}", a.text);
+}
