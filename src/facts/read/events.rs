@@ -147,7 +147,11 @@ pub fn read(ctx: &Context, p: &Reading, out: &mut ArticleFacts) {
     {
         push(date, Fact::Stage(Stage { number, last, cite: cite.clone() }), inferred);
     }
-    if !planned || s.words.iter().any(|w| w.norm.starts_with("mediat")) {
+    // "Four Ukrainian minors … are being reunited … following mediation by the State of
+    // Qatar": a child's return is no prisoner exchange, nor is its mediator one's.
+    let children_only =
+        s.words.iter().any(|w| crate::lang::lexicon::people::CHILDREN.contains(&w.norm.as_str())) && !people(s);
+    if (!planned || s.words.iter().any(|w| w.norm.starts_with("mediat"))) && !children_only {
         for name in mediators(s) {
             push(date, Fact::Mediator(Attributed { value: name.to_string(), cite: cite.clone() }), inferred);
         }

@@ -1402,3 +1402,13 @@ fn a_table_of_bodies_received_is_of_the_dead_and_a_total_handed_over_by_one_side
     // "Russia and Ukraine handed over" is both sides, not Russia giving to Ukraine.
     assert!(figures(&f).iter().any(|g| g.1 == 218 && g.2 == Recipient::Combined), "{:?}", figures(&f));
 }
+
+#[test]
+fn children_reunited_are_counted_on_their_day_and_their_mediator_is_no_exchanges() {
+    let f = read(
+        "2023-10-16",
+        "Four Ukrainian minors who were separated from their families after the outbreak of the war in February 2022 are being reunited with their relatives in Ukraine following mediation by the State of Qatar, officials announced on Monday.",
+    );
+    assert!(figures(&f).contains(&("2023-10-16".into(), 4, Recipient::To(Side::Ukraine), false)), "{:?}", figures(&f));
+    assert!(!f.observations.iter().any(|o| matches!(o.fact, Fact::Mediator(_))));
+}

@@ -120,6 +120,8 @@ pub const PEOPLE: &[(&str, Category)] = &[
     ("civilian", Category::Civilians),
     ("hostages", Category::Civilians),
     ("children", Category::Civilians),
+    // "Four Ukrainian minors … are being reunited with their relatives".
+    ("minors", Category::Civilians),
     ("priests", Category::Civilians),
     ("journalists", Category::Civilians),
 ];

@@ -85,6 +85,8 @@ pub const ACTS: &[(&str, Act)] = &[
     ("went home", Act::Home),
     ("go home", Act::Home),
     ("arrived home", Act::Home),
+    // "Four Ukrainian minors … are being reunited with their relatives in Ukraine".
+    ("reunited with", Act::Home),
     ("made it home", Act::Home),
     // Not bare "back": "a second plane carrying 80 prisoners had turned back".
     ("are back", Act::Home),

@@ -8,8 +8,21 @@ use super::*;
 /// paragraph's stamp or the article's exchange, unless the sentence is
 /// about another, undated event.
 /// Verbs of people taken or held: a date after one says when that befell them.
-pub(super) const TAKEN: &[&str] =
-    &["abducted", "taken", "detained", "arrested", "kidnapped", "seized", "captured", "imprisoned", "jailed"];
+/// Verbs of how people were taken or lost; the day after them dates that, not their return
+/// ("minors who were separated from their families after the outbreak of the war in February 2022").
+pub(super) const TAKEN: &[&str] = &[
+    "abducted",
+    "taken",
+    "detained",
+    "arrested",
+    "kidnapped",
+    "seized",
+    "captured",
+    "imprisoned",
+    "jailed",
+    "separated",
+    "deported",
+];
 
 pub(super) fn date_of(ctx: &Context, p: &Reading, c: &Count) -> (Option<ExchangeDate>, bool) {
     let s = &p.s;
