@@ -500,12 +500,25 @@ fn snippet(ctx: &Context, at: SentenceRef, quote: bool) -> Vec<Range<usize>> {
         .get(at.sentence + 1)
         .is_some_and(|n| starts_with_pronoun(article.text(n)) && article.text(n).chars().count() < 60);
     let extend = (quote && opens_quote(text)) || text.chars().count() < 80 || next_goes_on;
-    match para.sentences.get(at.sentence + 1) {
-        Some(next) if extend => out.push(start..next.end),
-        _ => out.push(start..span.end),
+    let end = match para.sentences.get(at.sentence + 1) {
+        Some(next) if extend => next.end,
+        _ => span.end,
+    };
+    out.push(start..end);
+    // "They include:" then "- **Dmytro Khyliuk**, a journalist …": a lead-in's list is what it says.
+    if article.body[..end].trim_end().ends_with(':') && at.sentence + 2 >= para.sentences.len() {
+        let items = article.paragraphs[at.paragraph + 1..]
+            .iter()
+            .map(|p| p.span.clone())
+            .take_while(|span| crate::lang::text::bulleted(&article.body[span.clone()]))
+            .take(LIST_ITEMS);
+        out.extend(items);
     }
     out
 }
+
+/// How many items of a list a quoted lead-in brings with it.
+const LIST_ITEMS: usize = 6;
 
 /// Do two stretches of one body overlap or touch (only blanks between them)?
 fn meet(a: &Range<usize>, b: &Range<usize>) -> bool {

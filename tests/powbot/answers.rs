@@ -900,3 +900,13 @@ fn a_next_day_entry_of_the_same_article_adds_its_mediator() {
     let a = engine.answer("Who helped broker the 21 September 2022 exchange?");
     assert!(a.answered && a.text.contains("Turkey") && a.text.contains("Saudi Arabia"), "{}", a.text);
 }
+
+/// A quoted lead-in that ends with a colon brings its list: the names asked for.
+#[test]
+fn a_quoted_lead_in_brings_the_list_under_it() {
+    let body = "Ukraine brought home 146 soldiers on 24 August 2025.\n\nOn the Ukrainian side, eight civilians were freed, according to the headquarters. They include:\n\n- **Dmytro Khyliuk**, a journalist with the UNIAN news agency;\n- **Mark Kaliush**, a journalist detained in 2023;\n\nThe released service members come from almost every branch.";
+    let scratch = crate::support::Scratch::new(&[("a.md", &crate::support::article("a", "2025-08-25", body))]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let a = engine.answer("who were the civilians freed on 24 aug 2025?");
+    assert!(a.text.contains("Khyliuk") && a.text.contains("Kaliush"), "{}", a.text);
+}
