@@ -439,21 +439,22 @@ fn mark_breakdowns(observations: &mut [Observation]) {
 /// multi-day exchange; stages without a number get one from their position.
 fn link_series(exchanges: &mut [Exchange], pending: Vec<(ExchangeDate, Fact)>) -> Vec<Series> {
     let staged = |e: &Exchange| e.stage.is_some();
+    // Runs of consecutive days; a run is one exchange when any of its days is a stage
+    // ("the third part of the exchange" on 25 May joins 23 and 24 May, unnumbered).
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for i in 0..exchanges.len() {
         let ExchangeDate::Day(day) = exchanges[i].date else {
             continue;
         };
-        let joins = groups.last().and_then(|g| g.last()).is_some_and(|&j| {
-            let prev = &exchanges[j];
-            matches!(prev.date, ExchangeDate::Day(p) if (day - p).num_days() <= SERIES_GAP_DAYS)
-                && (staged(prev) || staged(&exchanges[i]))
-        });
+        let joins = groups.last().and_then(|g| g.last()).is_some_and(
+            |&j| matches!(exchanges[j].date, ExchangeDate::Day(p) if (day - p).num_days() <= SERIES_GAP_DAYS),
+        );
         match groups.last_mut() {
             Some(g) if joins => g.push(i),
             _ => groups.push(vec![i]),
         }
     }
+    groups.retain(|g| g.iter().any(|&i| staged(&exchanges[i])));
     let mut by_day: BTreeMap<NaiveDate, Vec<Fact>> = BTreeMap::new();
     for (date, fact) in pending {
         by_day.entry(date.sort_key()).or_default().push(fact);

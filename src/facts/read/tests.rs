@@ -1412,3 +1412,14 @@ fn children_reunited_are_counted_on_their_day_and_their_mediator_is_no_exchanges
     assert!(figures(&f).contains(&("2023-10-16".into(), 4, Recipient::To(Side::Ukraine), false)), "{:?}", figures(&f));
     assert!(!f.observations.iter().any(|o| matches!(o.fact, Fact::Mediator(_))));
 }
+
+#[test]
+fn consecutive_days_one_of_them_a_stage_are_one_exchange() {
+    let f = read(
+        "2025-05-26",
+        "On 23 May 390 Ukrainians came home. On 24 May 307 more came home.\n\nOn 25 May 303 came home. Zelensky: \"The third part of the exchange has been completed.\"",
+    );
+    let merged = crate::facts::merge::merge(vec![f]);
+    let days: Vec<usize> = merged.series.iter().map(|s| s.exchanges.len()).collect();
+    assert_eq!(days, [3]);
+}
