@@ -668,11 +668,15 @@ const QUESTION_WORDS: &[&str] = &[
     "any",
 ];
 
+/// Words that compare sizes, never a group: "how much bigger was Kyiv's number".
+const COMPARATIVES: &[&str] = &["bigger", "larger", "smaller", "higher", "lower", "greater", "more", "fewer", "less"];
+
 /// A word that names a group, normalised ("servicewomen" → "women"); `None` for generic ones.
 fn group_word(w: &Words, i: usize) -> Option<String> {
     let x = &w.words[i];
     let generic = GENERIC_PEOPLE.contains(&x.norm.as_str())
         || lexicon::STOP_WORDS.contains(&x.norm.as_str())
+        || COMPARATIVES.contains(&x.norm.as_str())
         || x.kind != WordKind::Word
         || w.in_date(i)
         || matches!(
