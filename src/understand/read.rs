@@ -421,7 +421,8 @@ pub fn recipient(w: &Words) -> Option<Side> {
             Some(Act::Give) => return Some(side.other()),
             _ => {}
         }
-        if before.first() == Some(&"to") {
+        // "returned to Ukraine", not "according to Ukraine".
+        if before.first() == Some(&"to") && before.get(1) != Some(&"according") {
             return Some(side);
         }
         if before.first() == Some(&"by")
@@ -512,6 +513,11 @@ pub fn reporter(w: &Words) -> Option<ReporterRef> {
                 found.push(r);
             }
         }
+    }
+    // "according to ukraine vs according to the russian defence ministry": two sources compared.
+    let according = w.words.iter().filter(|x| x.is("according")).count();
+    if according >= 2 {
+        return None;
     }
     // "Russia's defence ministry": the state is the ministry's side, not a second speaker.
     let named_sides: Vec<Option<Side>> = found.iter().filter(|r| !r.names.is_empty()).map(|r| r.side).collect();

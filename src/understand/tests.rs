@@ -137,6 +137,8 @@ fn filters() {
     assert_eq!((x.measure, x.filter.group.as_slice()), (Measure::Count, ["mariupol".to_string()].as_slice()));
     assert!(q("yermak quote about the guys freed on the 2nd day of the 1000-for-1000").filter.group.is_empty());
     assert!(q("30 dec 2024 swap: how much bigger was kyivs number than moscows?").filter.group.is_empty());
+    let x = q("march 2023 swap numbers according to ukraine vs according to the russian defence ministry?");
+    assert!(x.filter.reporter.is_none() && x.filter.recipient.is_none(), "{:?}", x.filter);
     let x = q("National Guard count in the 30 December 2024 exchange?");
     assert_eq!(
         (x.measure, x.filter.group.as_slice()),
