@@ -134,7 +134,21 @@ fn event_text(ev: &Event, side: Option<Side>, r: &mut Reply) -> String {
                     if v.is_empty() { "no figure".into() } else { v.join(" or ") }
                 })
                 .collect();
-            let mut text = format!("{}: {}", s.name(), days.join(" + "));
+            // A multi-day exchange with one figure a day: their sum, with its parts.
+            let daily: Vec<Option<u64>> = ev
+                .days
+                .iter()
+                .map(|e| match tally::counts(e, s, Who::HEADLINE).as_slice() {
+                    [c] => Some(c.value),
+                    _ => None,
+                })
+                .collect();
+            let mut text = match daily.iter().copied().collect::<Option<Vec<u64>>>() {
+                Some(values) if values.len() > 1 => {
+                    format!("{}: {} in all ({}, computed)", s.name(), num(values.iter().sum()), days.join(" + "))
+                }
+                _ => format!("{}: {}", s.name(), days.join(" + ")),
+            };
             // "120, plus 15 seriously wounded": those came home too.
             if let [e] = ev.days.as_slice()
                 && let Some((total, figures)) = tally::returned_to(e, s)

@@ -910,3 +910,13 @@ fn a_quoted_lead_in_brings_the_list_under_it() {
     let a = engine.answer("who were the civilians freed on 24 aug 2025?");
     assert!(a.text.contains("Khyliuk") && a.text.contains("Kaliush"), "{}", a.text);
 }
+
+/// A multi-day exchange ranked largest says what its days add up to, with the parts.
+#[test]
+fn a_multi_day_exchange_ranked_says_its_sum() {
+    let body = "On 23 May 2025 390 Ukrainians came home. On 24 May 307 more came home.\n\nOn 25 May 303 came home. Zelensky: \"The third part of the exchange has been completed.\"\n\nOn 6 May 2025 Ukraine got back 205 soldiers.";
+    let scratch = crate::support::Scratch::new(&[("a.md", &crate::support::article("a", "2025-05-26", body))]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let a = engine.answer("what was the biggest prisoner exchange in your reports?");
+    assert!(a.text.contains("1,000 in all") && a.text.contains("23 May 2025"), "{}", a.text);
+}
