@@ -243,9 +243,10 @@ pub fn recipient(scene: &Scene, c: &Count) -> Option<(Recipient, &'static str)> 
     None
 }
 
-/// Tries the pattern from every start in the clause up to the count.
+/// Tries the pattern from every start in the clause up to the count, nearest first:
+/// "Russia says Ukraine also returned 8" binds Ukraine, the subject of "returned".
 fn find(scene: &Scene, c: &Count, pattern: &[El], clause: Range<usize>) -> Option<Option<Side>> {
-    (clause.start..=c.at).find_map(|start| step(scene, c, pattern, start, None, &clause))
+    (clause.start..=c.at).rev().find_map(|start| step(scene, c, pattern, start, None, &clause))
 }
 
 fn step(

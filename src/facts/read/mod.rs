@@ -629,7 +629,8 @@ fn anchor(a: &Article) -> NaiveDate {
 }
 
 /// Words of a note that says which day a thread's or a blog's times are of.
-const TIMES_NOTES: &[&str] = &["timestamps", "timestamp", "times"];
+/// "Compiled thread · originally posted 24 Aug 2025 by @captivity_notes", too.
+const TIMES_NOTES: &[&str] = &["timestamps", "timestamp", "times", "posted"];
 
 /// "Timestamps are Kyiv time, Monday 7 August 2023.": the day a compiled thread was
 /// posted, whose "today" it is, a day or more before the page was published.

@@ -1423,3 +1423,15 @@ fn consecutive_days_one_of_them_a_stage_are_one_exchange() {
     let days: Vec<usize> = merged.series.iter().map(|s| s.exchanges.len()).collect();
     assert_eq!(days, [3]);
 }
+
+#[test]
+fn a_compiled_threads_posting_day_is_its_today_and_the_nearest_subject_gives() {
+    let f = read(
+        "2025-08-25",
+        "Compiled thread · 14 posts · originally posted 24 Aug 2025 by @captivity_notes\n\n2/ Moscow's defence ministry was first with a number today: 146 Russian servicemen returned.\n\n11/ Other direction: Russia says Ukraine also returned 8 residents of its Kursk region.",
+    );
+    let got = figures(&f);
+    let ru = Recipient::To(Side::Russia);
+    assert!(got.contains(&("2025-08-24".into(), 146, ru, false)), "{got:?}");
+    assert!(got.iter().any(|g| g.1 == 8 && g.2 == ru), "{got:?}");
+}
