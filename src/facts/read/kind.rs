@@ -75,7 +75,13 @@ fn separate_event(s: &Sentence) -> bool {
 /// returned today"), or a running total ("Russia had returned more than
 /// 6,000 bodies by June 2025").
 pub fn bodies_scope(s: &Sentence, c: &Count, today: NaiveDate) -> Scope {
-    cumulative(s, c, s.clause_of(c.at), today).unwrap_or(Scope::Day)
+    // "11, 13, 14, 15 and 16 June: five handovers, completing the return of 6,057 bodies":
+    // the dead of several days named in the sentence are all of them together.
+    // Not "1,212 and 1,245 bodies on 11 and 16 June": a count for each day.
+    let days = s.own_dates().filter(|m| matches!(m.period, Period::Day { .. })).count();
+    let counts = super::count::find(s).iter().filter(|x| !x.swaps && x.thing == c.thing).count();
+    let over_days = days >= 2 && counts == 1;
+    cumulative(s, c, s.clause_of(c.at), today).unwrap_or(if over_days { Scope::Stages } else { Scope::Day })
 }
 
 /// A count its clause says freed no one, whatever else the sentence or its

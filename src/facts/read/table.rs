@@ -250,9 +250,13 @@ fn count_column(s: &Sentence, lower: &str) -> Column {
     if recipient.is_none() {
         let home = |t: Tag| matches!(t, Tag::Act(crate::lang::lexicon::Act::Home | crate::lang::lexicon::Act::Receive));
         // "RETURNED TO UKRAINE (UA)", "To Russia": the side they went to.
+        // "Bodies received by Ukraine": the side after "received by".
+        let received_by = |k: usize| k >= 2 && s.is(k - 1, "by") && s.has(k - 2..k - 1, home);
         recipient = s.tags.iter().find_map(|t| match t.tag {
             Tag::State(side)
-                if s.has(t.words.end..s.words.len(), home) || t.words.start > 0 && s.is(t.words.start - 1, "to") =>
+                if s.has(t.words.end..s.words.len(), home)
+                    || t.words.start > 0 && s.is(t.words.start - 1, "to")
+                    || received_by(t.words.start) =>
             {
                 Some(Recipient::To(side))
             }
@@ -417,8 +421,13 @@ fn read_row(
                 if let (Some(c), ExchangeDate::Day(as_of), false) =
                     (cell_counts(cell, a.published).first(), date, footnoted)
                 {
+                    // "Ukraine's running total" beside "Bodies received by Ukraine": of the dead.
+                    let kind = match *kind {
+                        ClaimKind::ReturnedTotal(side) if bodies_table => ClaimKind::Bodies(side),
+                        other => other,
+                    };
                     out.claims.push(Claim {
-                        kind: *kind,
+                        kind,
                         scope: Scope::Unstated,
                         low: c.value,
                         high: None,

@@ -1435,3 +1435,17 @@ fn a_compiled_threads_posting_day_is_its_today_and_the_nearest_subject_gives() {
     assert!(got.contains(&("2025-08-24".into(), 146, ru, false)), "{got:?}");
     assert!(got.iter().any(|g| g.1 == 8 && g.2 == ru), "{got:?}");
 }
+
+#[test]
+fn the_dead_of_several_days_in_one_count_are_their_total_and_a_bodies_tables_running_total_is_of_the_dead() {
+    let f = read(
+        "2025-06-27",
+        "- 11, 13, 14, 15 and 16 June: five handovers, completing the return of 6,057 bodies to Ukraine by Kyiv's count.\n\n| Date | Bodies received by Ukraine | Ukraine's running total |\n|---|---|---|\n| 11 June | 1,212 | 1,212 |\n| 13 June | 1,200 | 2,412 |",
+    );
+    let bodies: Vec<(u64, Scope)> =
+        f.claims.iter().filter(|c| c.kind == ClaimKind::Bodies(Side::Ukraine)).map(|c| (c.low, c.scope)).collect();
+    assert!(bodies.contains(&(6057, Scope::Stages)), "{bodies:?}");
+    assert!(bodies.contains(&(1200, Scope::Day)), "{bodies:?}");
+    assert!(bodies.contains(&(2412, Scope::Unstated)), "{bodies:?}");
+    assert!(!f.claims.iter().any(|c| matches!(c.kind, ClaimKind::ReturnedTotal(_))), "{:?}", f.claims);
+}
