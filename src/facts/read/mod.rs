@@ -294,8 +294,8 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
                 t => t,
             };
             // A dated item ("- 29 October: 52 home") is an entry of its own, not a part.
-            let item = (text.trim_start().starts_with(['-', '•', '*']) || text::bulleted(text))
-                && stamp_of(text, a.published).is_none();
+            // Not "**The other side.** Moscow's …": bold opens no list item.
+            let item = text::bulleted(text) && stamp_of(text, a.published).is_none();
             listing &= item;
             let mut s = Sentence::new(text, today, pi, si);
             // The publication day says no more than the article's own date would.

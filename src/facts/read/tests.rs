@@ -1449,3 +1449,12 @@ fn the_dead_of_several_days_in_one_count_are_their_total_and_a_bodies_tables_run
     assert!(bodies.contains(&(2412, Scope::Unstated)), "{bodies:?}");
     assert!(!f.claims.iter().any(|c| matches!(c.kind, ClaimKind::ReturnedTotal(_))), "{:?}", f.claims);
 }
+
+#[test]
+fn a_bold_run_in_heading_after_a_list_opens_no_item() {
+    let f = read(
+        "2023-02-06",
+        "Ukraine got 116 of its people back on Saturday, 4 February 2023.\n\nYermak's numbers:\n\n- 2 officers and 114 privates and sergeants\n- 8 territorial defence fighters\n\n**The other side.** Moscow's defence ministry said 63 Russian servicemen came back.",
+    );
+    assert!(figures(&f).contains(&("2023-02-04".into(), 63, Recipient::To(Side::Russia), false)), "{:?}", figures(&f));
+}
