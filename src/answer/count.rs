@@ -259,6 +259,28 @@ pub fn describe(ctx: &Context, q: &Question, e: &Exchange, r: &mut Reply) -> boo
         parts.push(format!("{} in all ({}, computed)", num(u + ru), addends.join(" + ")));
     }
     r.line(format!("{head}: {}.", parts.join("; ")));
+    // "how many more Ukrainians than Russians were freed": the difference, with its terms.
+    let more_than = q.words.iter().any(|w| w.is("more") || w.is("fewer")) && q.words.iter().any(|w| w.is("than"));
+    if more_than
+        && sides.len() == 2
+        && let (Some(u), Some(ru)) =
+            (tally::agreed(e, Side::Ukraine, Who::HEADLINE), tally::agreed(e, Side::Russia, Who::HEADLINE))
+        && u.value != ru.value
+    {
+        let (more, less, a, b) = if u.value > ru.value {
+            (Side::Ukraine, Side::Russia, u.value, ru.value)
+        } else {
+            (Side::Russia, Side::Ukraine, ru.value, u.value)
+        };
+        r.line(format!(
+            "{} got back {} more than {} ({} − {}, computed).",
+            more.name(),
+            num(a - b),
+            less.name(),
+            num(a),
+            num(b)
+        ));
+    }
     if let Some(m) = e.mediators.first() {
         r.line(format!("Mediated by {}.", the(&m.value)));
         r.cite(&m.cite);

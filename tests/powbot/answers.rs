@@ -920,3 +920,13 @@ fn a_multi_day_exchange_ranked_says_its_sum() {
     let a = engine.answer("what was the biggest prisoner exchange in your reports?");
     assert!(a.text.contains("1,000 in all") && a.text.contains("23 May 2025"), "{}", a.text);
 }
+
+/// "How many more Ukrainians than Russians" in one exchange: the difference, with its terms.
+#[test]
+fn how_many_more_of_one_side_than_the_other() {
+    let body = "On 7 March 2023 Ukraine got back 130 soldiers and Russia got back 90 soldiers.";
+    let scratch = crate::support::Scratch::new(&[("a.md", &crate::support::article("a", "2023-03-08", body))]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let a = engine.answer("how many more ukrainians than russians were freed in the march 7 2023 exchange");
+    assert!(a.text.contains("40 more than Russia"), "{}", a.text);
+}

@@ -175,6 +175,8 @@ pub static CATALOGUE: Catalogue = Catalogue {
         ("was bigger", "был больше"),
         // "was bigger, by 109 (339 − 230, computed)".
         (", by ", " на "),
+        // "Ukraine got back 40 more than Russia (130 − 90, computed)".
+        (" more than ", " больше, чем "),
         ("Yes", "Да"),
         ("No", "Нет"),
         ("They were the same size.", "Они были одинакового размера."),

@@ -175,6 +175,8 @@ pub static CATALOGUE: Catalogue = Catalogue {
         ("was bigger", "був більшим"),
         // "was bigger, by 109 (339 − 230, computed)".
         (", by ", " на "),
+        // "Ukraine got back 40 more than Russia (130 − 90, computed)".
+        (" more than ", " більше, ніж "),
         ("Yes", "Так"),
         ("No", "Ні"),
         ("They were the same size.", "Вони були однакового розміру."),
