@@ -323,7 +323,9 @@ pub fn neighbour(w: &Words) -> Option<Neighbour> {
             || words.get(k).is_some_and(|x| x.is("one"))
             || words[i.saturating_sub(4)..i].iter().any(|x| thing(x) || SEQUENCE.contains(&x.norm.as_str()))
             || next_asked;
-        (named && words.get(k).is_some_and(thing) || elliptic_ordinal(w, dated)).then_some(side)
+        // "after the 103-for-103 in sept 2024, when was the next swap": the anchor needs no noun.
+        let anchored = next_asked && k > dated;
+        (named && words.get(k).is_some_and(thing) || elliptic_ordinal(w, dated) || anchored).then_some(side)
     })
 }
 

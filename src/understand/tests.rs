@@ -194,6 +194,8 @@ fn selectors() {
     assert!(q("as of the 50th exchange, how many ukrainians had been returned in total?").select.as_of_exchange);
     let x = q("total number of people brought home per Zelensky as of the Easter 2025 exchange?");
     assert!(x.select.as_of_exchange && x.claim.is_some(), "{:?}", x.select);
+    let x = q("after the 103-for-103 in sept 2024, when was the next swap and how big was it");
+    assert_eq!(x.select.neighbour, Some(Neighbour::After));
     let x = q("When was the next exchange after the 51st, and how many came back?");
     assert_eq!((x.select.rank, x.select.neighbour), (Some(Rank::Nth(51)), Some(Neighbour::After)));
     assert_eq!(q("which was the oldest swap you know of").select.rank, Some(Rank::Nth(1)));
