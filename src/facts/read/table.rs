@@ -98,7 +98,7 @@ fn rule(cells: &[String]) -> bool {
 pub fn read(ctx: &Context, out: &mut ArticleFacts) -> Vec<usize> {
     let a = ctx.article;
     let lines: Vec<&str> = a.paragraphs.iter().map(|p| a.text(&p.span)).collect();
-    let mut rows_read = Vec::new();
+    let mut bodies_rows = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let Some(head) = cells(lines[i]).filter(|h| h.iter().all(|c| !c.chars().any(|ch| ch.is_ascii_digit()))) else {
@@ -118,14 +118,14 @@ pub fn read(ctx: &Context, out: &mut ArticleFacts) -> Vec<usize> {
                     break;
                 }
                 if read_row(ctx, &head, &columns, &row, k, out) {
-                    rows_read.push(k);
+                    bodies_rows.push(k);
                 }
             }
             k += 1;
         }
         i = k.max(i + 1);
     }
-    rows_read
+    bodies_rows
 }
 
 /// "Kyiv's official cumulative count of people returned from Russian captivity …" over a
@@ -271,6 +271,7 @@ fn count_column(s: &Sentence, lower: &str) -> Column {
     if people { Column::Count { recipient, category, terms, reporter } } else { Column::Other }
 }
 
+/// Reads one row into facts; returns whether it is a row of the dead handed over.
 fn read_row(
     ctx: &Context,
     head: &[String],
