@@ -1458,3 +1458,9 @@ fn a_bold_run_in_heading_after_a_list_opens_no_item() {
     );
     assert!(figures(&f).contains(&("2023-02-04".into(), 63, Recipient::To(Side::Russia), false)), "{:?}", figures(&f));
 }
+
+#[test]
+fn children_brought_home_are_no_running_total_of_people_freed() {
+    let f = read("2024-02-20", "Kyiv says Doha has helped at least 20 children home since October.");
+    assert!(f.claims.iter().all(|c| !matches!(c.kind, ClaimKind::ReturnedTotal(_))), "{:?}", f.claims);
+}

@@ -92,6 +92,10 @@ pub(super) fn emit(
             }
             observe(Fact::SeriesTotal(figure), out);
         }
+        // "Doha has helped at least 20 children home since October": children brought home
+        // are no prisoners returned, so no running total of them.
+        Kind::Cumulative(_) if c.terms.iter().any(|t| crate::lang::lexicon::people::CHILDREN.contains(&t.as_str())) => {
+        }
         Kind::Cumulative(scope) => {
             let scope = year_scope(s, c).unwrap_or(scope);
             match (side, recipient) {
