@@ -39,7 +39,12 @@ pub fn answer(ctx: &Context, q: &Question) -> Answer {
         .iter()
         // "how many prisoners each side was holding": both sides' holdings.
         .filter(|c| {
-            c.kind.answers(kind) || q.filter.both && matches!((c.kind, kind), (ClaimKind::Held(_), ClaimKind::Held(_)))
+            c.kind.answers(kind)
+                || q.filter.both
+                    && matches!(
+                        (c.kind, kind),
+                        (ClaimKind::Held(_), ClaimKind::Held(_)) | (ClaimKind::Bodies(_), ClaimKind::Bodies(_))
+                    )
         })
         // A plan is dated by when it was reported, which may follow the talks asked about
         // (kept by the window below), not by the day it describes.

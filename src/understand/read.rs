@@ -458,6 +458,7 @@ fn sides_contrasted(w: &Words) -> bool {
 /// "each side", "both sides", "changed hands", "in total on …": both directions.
 pub fn both(w: &Words) -> bool {
     w.phrase(&["each", "side"])
+        || w.phrase(&["each", "way"])
         || w.phrase(&["both", "sides"])
         || w.has("apiece")
         || w.phrase(&["each", "country"])

@@ -930,3 +930,13 @@ fn how_many_more_of_one_side_than_the_other() {
     let a = engine.answer("how many more ukrainians than russians were freed in the march 7 2023 exchange");
     assert!(a.text.contains("40 more than Russia"), "{}", a.text);
 }
+
+/// "How many went each way" in a handover of the dead: both sides' bodies.
+#[test]
+fn bodies_each_way_are_both_sides() {
+    let body = "On 18 September 2025 Ukraine received 1,000 bodies, and Russia received 24.";
+    let scratch = crate::support::Scratch::new(&[("a.md", &crate::support::article("a", "2025-09-19", body))]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let a = engine.answer("the body handover on 18 sept 2025, how many went each way?");
+    assert!(a.text.contains("1,000") && a.text.contains("24"), "{}", a.text);
+}

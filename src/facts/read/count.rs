@@ -179,6 +179,11 @@ fn count_at(s: &Sentence, i: usize) -> Option<Count> {
     if !has_head && !c.pattern && c.category == Category::Prisoners {
         c.elliptic = true;
         c.gapped = gapped(s, &c);
+        // "Ukraine received 1,000 bodies, and Russia received 24.": the noun said once.
+        if gapped_bodies(s, &c) {
+            c.thing = Some(Thing::Bodies);
+            return Some(c);
+        }
         if !c.gapped && !elliptic_ok(s, &c) {
             return None;
         }
@@ -466,6 +471,15 @@ fn push_terms(s: &Sentence, c: &mut Count, range: Range<usize>) {
             c.terms.push(term);
         }
     }
+}
+
+/// "… Ukraine received 1,000 bodies, and Russia received 24.": a bare count closing a
+/// clause right after a verb of handing over, in a sentence that counted bodies before it.
+fn gapped_bodies(s: &Sentence, c: &Count) -> bool {
+    let closes = s.words.get(c.np.end).is_none_or(|w| w.is_punct());
+    let verb = c.at >= 1 && matches!(s.tag(c.at - 1), Some(Tag::Act(Act::Receive | Act::Give | Act::Home)));
+    let bodies_before = s.has(0..c.at, |t| t == Tag::Thing(Thing::Bodies));
+    closes && verb && bodies_before && s.words[..c.at].iter().any(|w| w.number().is_some())
 }
 
 /// A count without a noun of its own stands only where the sentence says

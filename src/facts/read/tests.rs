@@ -1464,3 +1464,10 @@ fn children_brought_home_are_no_running_total_of_people_freed() {
     let f = read("2024-02-20", "Kyiv says Doha has helped at least 20 children home since October.");
     assert!(f.claims.iter().all(|c| !matches!(c.kind, ClaimKind::ReturnedTotal(_))), "{:?}", f.claims);
 }
+
+#[test]
+fn a_bare_count_after_bodies_counted_before_is_of_bodies_too() {
+    let f = read("2025-10-03", "On 18 September Ukraine received 1,000 bodies, and Russia received 24.");
+    let bodies: Vec<(ClaimKind, u64)> = f.claims.iter().map(|c| (c.kind, c.low)).collect();
+    assert_eq!(bodies, [(ClaimKind::Bodies(Side::Ukraine), 1000), (ClaimKind::Bodies(Side::Russia), 24)]);
+}

@@ -223,7 +223,9 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
         // The group this count is part of: in this sentence, or read before.
         // "Russia launched 145 drones, and air defences downed 72 of them": of the drones.
         // Not a tally after one: "a war that has lasted 38 months, and it brings the number … to 4,757".
+        // (Not "…, and Russia received 24", bodies too: its thing is read already, see `count`.)
         let of_things = c.elliptic
+            && c.thing.is_none()
             && !done.is_empty()
             && counts[..n].last().is_some_and(|x| x.thing.is_some())
             && !count::tally_frame(s, c);
