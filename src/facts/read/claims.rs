@@ -63,7 +63,7 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, out: &mut ArticleFa
             s.words[event + 1..(event + 4).min(s.words.len())].iter().map(|x| x.norm.as_str()).collect();
         // "This was the 65th such swap.": a high ordinal with nothing after it counts the war's.
         let closes = after.first().is_none_or(|a| [".", ",", ";", "—", "-"].contains(a));
-        let counted = i > 0 && ["its", "their", "our"].contains(&s.words[i - 1].norm.as_str())
+        let counted = i > 0 && count::POSSESSIVES.contains(&s.words[i - 1].norm.as_str())
             || n >= 5 && closes
             || after.first().is_some_and(|a| ["since", "this", "of", "it", "so"].contains(a))
             || after.first() == Some(&"in")

@@ -66,6 +66,12 @@ pub fn find(s: &Sentence) -> Vec<Count> {
     out
 }
 
+/// Pronouns that say whose people a count is: "its 146 servicemen", "150 of their soldiers".
+pub(crate) const POSSESSIVES: &[&str] = &["its", "their", "our"];
+
+/// What a running total counts from: "7,000 since the full-scale invasion began", "since 2022".
+const WAR_STARTS: &[&str] = &["invasion", "war", "2022", "2014"];
+
 /// Words a noun phrase may not run past.
 const STOPS: &[&str] = &[
     "on", "in", "at", "to", "for", "from", "by", "with", "as", "during", "after", "before", "since", "and", "or",
@@ -169,7 +175,7 @@ fn count_at(s: &Sentence, i: usize) -> Option<Count> {
     }
     // "in addition to its 146 servicemen": whose people they are, said before the count.
     let before = i.checked_sub(1 + c.approx.as_ref().map_or(0, |a| a.split_whitespace().count()));
-    if let Some(k) = before.filter(|&k| ["its", "their", "our"].contains(&s.words[k].norm.as_str())) {
+    if let Some(k) = before.filter(|&k| POSSESSIVES.contains(&s.words[k].norm.as_str())) {
         c.possessive = Some(k);
     }
     let has_head = noun_phrase(s, &mut c, j);
@@ -317,7 +323,7 @@ fn noun_phrase(s: &Sentence, c: &mut Count, from: usize) -> bool {
                 && ["their", "its", "our", "the", "those", "these", "them", "whom", "which"]
                     .contains(&next.norm.as_str())
             {
-                if ["their", "its", "our"].contains(&next.norm.as_str()) {
+                if POSSESSIVES.contains(&next.norm.as_str()) {
                     c.possessive = Some(j + 1);
                 }
                 j += 2;
@@ -596,9 +602,7 @@ fn elliptic_ok(s: &Sentence, c: &Count) -> bool {
     let since_war = s.words[c.at].kind == WordKind::Number
         && c.value >= 100
         && s.is(n, "since")
-        && s.words[n + 1..(n + 7).min(s.words.len())]
-            .iter()
-            .any(|w| ["invasion", "war", "2022", "2014"].contains(&w.norm.as_str()));
+        && s.words[n + 1..(n + 7).min(s.words.len())].iter().any(|w| WAR_STARTS.contains(&w.norm.as_str()));
     let digits = s.words[c.at].is_digits() || copula || part;
     since_war
         || digits && (acts || each || dated_on || copula || part || (predicate || gapped_verb) && part_context(s, c))
