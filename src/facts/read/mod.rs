@@ -635,8 +635,7 @@ const TIMES_NOTES: &[&str] = &["timestamps", "timestamp", "times", "posted"];
 /// "Timestamps are Kyiv time, Monday 7 August 2023.": the day a compiled thread was
 /// posted, whose "today" it is, a day or more before the page was published.
 fn times_of(a: &Article) -> Option<NaiveDate> {
-    let lines = a.body.lines().map(str::trim).filter(|l| l.chars().any(char::is_alphanumeric));
-    lines.take(3 * DATELINE_REACH).find_map(|line| {
+    opening_lines(a).find_map(|line| {
         let words = text::words(line);
         if !words.iter().any(|w| TIMES_NOTES.contains(&w.norm.as_str())) {
             return None;
@@ -657,14 +656,17 @@ fn times_of(a: &Article) -> Option<NaiveDate> {
 /// Words of a masthead line that names the edition's day ("Monday evening edition").
 const EDITIONS: &[&str] = &["edition", "broadcast", "bulletin", "transcript", "newsletter"];
 
+/// The first lines of the raw body, where datelines and notes on a page's times stand
+/// (they are no paragraphs of text): a masthead, section links, a kicker and the
+/// headline may come first ("PRESS STATEMENT (reproduced in full)"); rules ("---") don't count.
+fn opening_lines(a: &Article) -> impl Iterator<Item = &str> {
+    a.body.lines().map(str::trim).filter(|l| l.chars().any(char::is_alphanumeric)).take(3 * DATELINE_REACH)
+}
+
 /// The day a dateline line says the story was written, a day or two before it was
 /// published: "ABU DHABI, 24 August 2024" over a release that says "announced today".
 fn written_on(a: &Article) -> Option<NaiveDate> {
-    // Read from the raw body: a dateline line is no paragraph of text.
-    // A masthead and a standfirst may come first ("PRESS STATEMENT (reproduced in full)").
-    // Masthead, section links, a kicker and the headline may all come first; rules ("---") don't count.
-    let text_lines = a.body.lines().map(str::trim).filter(|l| l.chars().any(char::is_alphanumeric));
-    text_lines.take(3 * DATELINE_REACH).find_map(|line| {
+    opening_lines(a).find_map(|line| {
         // "**ABU DHABI, 8 February 2024** — …": emphasis is no word of the dateline.
         let line = &line.replace(['*', '_'], "");
         let words = text::words(line);
