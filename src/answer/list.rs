@@ -224,6 +224,27 @@ pub fn ranked(ctx: &Context, q: &Question, sel: &Selection, rank: crate::underst
         r.line(format!("At its end each side had handed over {} ({}).", num(f.value), f.reporter.name));
         r.figure(format!("{}: running total each way", ev.label), f);
     }
+    // "The biggest exchange of 2022" has two honest readings: the most people
+    // in all (144 for 144) or the most brought home to one side (215 for 55).
+    // Where they name different exchanges, the other reading is shown too.
+    if rank == crate::understand::Rank::Largest && q.filter.recipient.is_none() {
+        for side in SIDES {
+            let mut by_side = q.clone();
+            by_side.filter.recipient = Some(side);
+            let other = select::select(ctx, &by_side);
+            if other.exchanges.is_empty()
+                || other.exchanges.iter().any(|e| ev.days.iter().any(|d| std::ptr::eq(*d, *e)))
+            {
+                continue;
+            }
+            let label = match ctx.facts.series_of(other.exchanges[0]) {
+                Some(s) if other.exchanges.len() > 1 => series_label(ctx, s),
+                _ => other.exchanges[0].date.label(),
+            };
+            let text = event_text(&Event { label, days: other.exchanges.clone() }, Some(side), &mut r);
+            r.line(format!("The most brought home to {} in one exchange: {text}.", side.name()));
+        }
+    }
     r.finish(q, true, ctx.corpus)
 }
 

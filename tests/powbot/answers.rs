@@ -940,3 +940,18 @@ fn bodies_each_way_are_both_sides() {
     let a = engine.answer("the body handover on 18 sept 2025, how many went each way?");
     assert!(a.text.contains("1,000") && a.text.contains("24"), "{}", a.text);
 }
+
+/// "The biggest exchange" read two ways: the most people in all, and the most
+/// brought home to one side. Where they name different exchanges, both are shown.
+#[test]
+fn the_largest_by_total_and_by_one_side_are_both_shown() {
+    let body = "On 29 June 2022 Ukraine and Russia swapped 144 prisoners each.\n\nOn 21 September 2022 Ukraine got back 215 soldiers and Russia got back 55.";
+    let scratch = crate::support::Scratch::new(&[("a.md", &crate::support::article("a", "2022-09-22", body))]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let a = engine.answer("biggest prisoner exchange of 2022");
+    assert!(a.text.contains("288 in all") && a.text.contains("to Ukraine in one exchange"), "{}", a.text);
+    assert!(a.text.contains("215"), "{}", a.text);
+    // One exchange first on both readings says it once.
+    let a = engine.answer("which 2022 exchange brought the most ukrainians home?");
+    assert!(!a.text.contains("in one exchange"), "{}", a.text);
+}

@@ -169,6 +169,8 @@ pub static CATALOGUE: Catalogue = Catalogue {
         ("on record", "в моих данных"),
         ("newest first", "от самого нового"),
         ("The largest exchange on record", "Самый крупный обмен в моих данных"),
+        ("The most brought home to Ukraine in one exchange", "Больше всего вернулось в Украину за один обмен"),
+        ("The most brought home to Russia in one exchange", "Больше всего вернулось в Россию за один обмен"),
         ("The smallest exchange on record", "Самый маленький обмен в моих данных"),
         ("The latest exchange on record", "Последний обмен в моих данных"),
         ("The earliest exchange on record", "Самый первый обмен в моих данных"),

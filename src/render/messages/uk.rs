@@ -169,6 +169,8 @@ pub static CATALOGUE: Catalogue = Catalogue {
         ("on record", "у моїх даних"),
         ("newest first", "від найновішого"),
         ("The largest exchange on record", "Найбільший обмін у моїх даних"),
+        ("The most brought home to Ukraine in one exchange", "Найбільше повернулося в Україну за один обмін"),
+        ("The most brought home to Russia in one exchange", "Найбільше повернулося до Росії за один обмін"),
         ("The smallest exchange on record", "Найменший обмін у моїх даних"),
         ("The latest exchange on record", "Останній обмін у моїх даних"),
         ("The earliest exchange on record", "Найперший обмін у моїх даних"),
