@@ -136,6 +136,9 @@ pub struct Reading<'s> {
     /// The stamp came from a Q&A's question ("**What happened on Wednesday?**"): the
     /// day the article asks about, not an entry of a blog or a chronology.
     pub asked_on: Option<NaiveDate>,
+    /// The side whose people the question just above asked about ("How many
+    /// Ukrainians have come back in total?"), in the paragraph answering it.
+    pub asked_side: Option<Side>,
     /// The month of a heading over the paragraph that names no day ("**December
     /// 2023**" in a chronology): what is said under it happened then.
     pub month: Option<ExchangeDate>,
@@ -220,6 +223,8 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
     let mut aside = false;
     // The day a Q&A's question asks about ("**What happened on Wednesday?**").
     let mut asked_on: Option<NaiveDate> = None;
+    // The side whose people the last paragraph, a question, asked about.
+    let mut question_side: Option<Side> = None;
     // The last day a sentence named: "on the same day" after it means that day.
     let mut last_day: Option<NaiveDate> = None;
     // The last month a sentence named: "On the 3rd" after "in January 2024" is 3 January.
@@ -256,7 +261,9 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
         }
         // "**Who came back on Friday?**": a Q&A's question dates the answer under it,
         // until the next question.
+        let asked_side = question_side.take();
         if para.sentences.len() == 1 && first.trim_matches(['*', '_', '#', ' ']).ends_with('?') {
+            question_side = people_asked(&Sentence::new(first, published, pi, 0));
             carried = question_day(first, a.published);
             asked_on = carried;
             // "**When was the previous swap?**": its answer is about another exchange.
@@ -353,6 +360,7 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
                 row_speaker,
                 aside,
                 asked_on: asked_on.filter(|d| stamp == Some(*d)),
+                asked_side,
                 debunked: false,
                 month: carried_month.filter(|_| stamp.is_none()),
             });
@@ -592,6 +600,16 @@ fn question_day(question: &str, published: NaiveDate) -> Option<NaiveDate> {
 }
 
 /// How interviews and Q&As mark a question and its answer.
+/// The one side whose people a question names: "How many Ukrainians have come back?".
+fn people_asked(s: &Sentence) -> Option<Side> {
+    let mut sides = (0..s.words.len()).filter_map(|k| match s.tag(k) {
+        Some(Tag::Nationality(side)) => Some(side),
+        _ => None,
+    });
+    let first = sides.next()?;
+    sides.all(|x| x == first).then_some(first)
+}
+
 const QUESTION_MARKS: &[&str] = &["q:", "q.", "question:"];
 const ANSWER_MARKS: &[&str] = &["a:", "a.", "answer:"];
 

@@ -1379,6 +1379,14 @@ fn a_bold_questions_answer_may_be_a_bare_running_total() {
         .map(|c| (c.low, c.scope))
         .collect();
     assert_eq!(totals, [(7000, Scope::War)]);
+    // A speaker of no known side: the question just above says whose people.
+    let f = read(
+        "2025-10-03",
+        "JOURNALIST (online outlet): How many Ukrainians have come back in total?\n\nSPEAKER: The President said more than 7,000 since the full-scale invasion began.\n\nJOURNALIST: And what about the economy?\n\nSPEAKER: The minister said more than 4,000 since the war began.",
+    );
+    let totals: Vec<u64> =
+        f.claims.iter().filter(|c| matches!(c.kind, ClaimKind::ReturnedTotal(_))).map(|c| c.low).collect();
+    assert_eq!(totals, [7000]);
     let f = read(
         "2024-01-05",
         "Ukraine said in November that it believed 3,574 members of its military and 763 civilians had been taken captive by Russia since 2014.",

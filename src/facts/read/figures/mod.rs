@@ -308,10 +308,12 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
         let (mut recipient, mut confidence) = recipient_of(&scene, c, &done, parent.as_ref(), part, counts.get(n + 1));
         // "More than 7,000 since the full-scale invasion began, Zelensky said": a side's
         // running total that names no people is of its own people got back.
+        // "How many Ukrainians have come back in total? / The President said more than
+        // 7,000 since …": else the people the question just asked about.
         if recipient.is_none()
             && c.elliptic
             && matches!(kind, Kind::Cumulative(_))
-            && let Some(side) = who.side
+            && let Some(side) = who.side.or(p.asked_side)
         {
             (recipient, confidence) = (Some(Recipient::To(side)), Confidence::Medium);
         }
