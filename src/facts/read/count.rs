@@ -568,7 +568,7 @@ fn elliptic_ok(s: &Sentence, c: &Count) -> bool {
         && s.is(c.at - 1, "and")
         && ["in", "at", "from", "with"].iter().any(|p| s.is(n, p))
         && s.words[s.clause_of(c.at).start..c.at - 1].iter().any(|w| w.number().is_some());
-    if tally_frame(s, c) || day_copula(s, c) || item_unit(s, c).is_some() {
+    if tally_frame(s, c) || day_copula(s, c) || item_unit(s, c).is_some() || super::kind::under_total_label(s, c) {
         return true;
     }
     // "In fact each side released 84.", "Kyiv got back 49 on Friday": the object

@@ -157,7 +157,11 @@ pub fn of(s: &Sentence, c: &Count, today: NaiveDate) -> Kind {
     // "it believed 3,574 … had been taken captive since 2014", people lost, not returned.
     let lost = acts.iter().any(|t| matches!(t, Tag::Act(Act::Capture | Act::Hold)));
     if let Some(scope) = cumulative(s, c, clause.clone(), today)
-        && (exchanged || acts.is_empty() || acts.contains(&Tag::Speech) && !lost || scope == Scope::Stages)
+        && (exchanged
+            || acts.is_empty()
+            || acts.contains(&Tag::Speech) && !lost
+            || scope == Scope::Stages
+            || under_total_label(s, c))
     {
         return Kind::Cumulative(scope);
     }
@@ -640,7 +644,7 @@ fn cumulative(s: &Sentence, c: &Count, clause: std::ops::Range<usize>, today: Na
     }
     let perfect = w[clause.clone()].iter().any(|x| ["have", "has", "had"].contains(&x.norm.as_str()));
     // "Sum of the table: 945 …", "Running total: …": a label before a colon governs what follows.
-    let labelled = s.clauses.first().filter(|first| first.end == clause.start && s.is(clause.start, ":"));
+    let labelled = label_of(s, c.at);
     let cues = labelled.map_or(clause.start, |first| first.start)..clause.end;
     for t in s.tags_in(cues) {
         if t.tag != Tag::Cue(Cue::SoFar) {
@@ -677,7 +681,8 @@ fn cumulative(s: &Sentence, c: &Count, clause: std::ops::Range<usize>, today: Na
             ["over" | "across" | "in", .., "days"] | ["completes" | "completing", ..] => return Some(Scope::Stages),
             // "Sum of the table: 945 prisoners of war freed on each side".
             // "Together these three swaps brought home 61", not "together with 64 soldiers".
-            ["sum", "of"] | ["running", "total"] => return Some(Scope::Unstated),
+            // "Cumulative returns announced by Kyiv: 3,210 after May; 3,405 after 17 July".
+            ["sum", "of"] | ["running", "total"] | ["cumulative"] => return Some(Scope::Unstated),
             ["together"] if !s.is(t.words.end, "with") => return Some(Scope::Unstated),
             ["over" | "in", "the", "past"] | ["over", "the", "last"] if perfect => {
                 let days = match w.get(t.words.end).map(|x| x.norm.as_str()) {
@@ -695,6 +700,28 @@ fn cumulative(s: &Sentence, c: &Count, clause: std::ops::Range<usize>, today: Na
         }
     }
     None
+}
+
+/// The label a count is listed under: the sentence's first clause, ending
+/// with a colon, and no verb between it and the count ("Cumulative returns:
+/// 3,210 after the May exchange; about 3,300 after June; 3,405 after 17 July").
+fn label_of<'s>(s: &'s Sentence, at: usize) -> Option<&'s std::ops::Range<usize>> {
+    let first = s.clauses.first()?;
+    let verb = |t: Tag| matches!(t, Tag::Act(_) | Tag::Speech | Tag::Cue(Cue::Be));
+    (s.is(first.end, ":") && first.end < at && !s.has(first.end..at, verb)).then_some(first)
+}
+
+/// Is the count a dated item under a running total's label ("Cumulative returns
+/// announced by Kyiv: 3,210 after May; …")? It needs no verb. Undated items
+/// ("Running total of the table: 26, 56 and 206") are the table's rows, read there.
+pub(crate) fn under_total_label(s: &Sentence, c: &Count) -> bool {
+    let dated = s.own_dates().any(|m| m.words.start > c.at && !(c.at..m.words.start).any(|k| s.is(k, ";")));
+    dated && label_of(s, c.at).is_some_and(|label| {
+        s.tags_in(label.clone()).any(|t| {
+            let phrase: Vec<&str> = t.words.clone().map(|k| s.words[k].norm.as_str()).collect();
+            t.tag == Tag::Cue(Cue::SoFar) && matches!(phrase.as_slice(), ["running", "total"] | ["cumulative"])
+        })
+    })
 }
 
 /// "a three-day exchange", "the two-day swap".

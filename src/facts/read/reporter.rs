@@ -123,6 +123,9 @@ pub fn unnamed_speaker(s: &Sentence) -> bool {
     })
 }
 
+/// Nouns after a nationality that make it the state speaking: "Ukrainian officials".
+const STATE_VOICES: &[&str] = &["officials", "authorities", "government"];
+
 /// Nouns for someone's own numbers: "by Kyiv's count", "Kyiv's running total:".
 const ACCOUNTS: &[&str] = &["count", "tally", "total", "figure", "figures", "estimate", "estimates", "data", "numbers"];
 
@@ -335,9 +338,12 @@ pub fn speaker_at(s: &Sentence, j: usize) -> Option<Reporter> {
             Some(Reporter { side: Some(side), name: side.capital().into() })
         }
         Tag::Nationality(side) => {
+            // "Ukrainian officials said", "the Russian authorities": the state speaks.
+            if s.words.get(t.words.end).is_some_and(|w| STATE_VOICES.contains(&w.norm.as_str())) {
+                return Some(Reporter { side: Some(side), name: side.capital().into() });
+            }
             // "the Ukrainian ombudsman", "the Russian Defence Ministry".
             let next = s.tagged(t.words.end).filter(|n| matches!(n.tag, Tag::Speaker(_)))?;
-            let _ = side;
             speaker_at(s, next.words.start)
         }
         Tag::Mediator(i) => Some(Reporter { side: None, name: names::mediator_name(i).to_string() }),

@@ -1479,3 +1479,22 @@ fn a_bare_count_after_bodies_counted_before_is_of_bodies_too() {
     let bodies: Vec<(ClaimKind, u64)> = f.claims.iter().map(|c| (c.kind, c.low)).collect();
     assert_eq!(bodies, [(ClaimKind::Bodies(Side::Ukraine), 1000), (ClaimKind::Bodies(Side::Russia), 24)]);
 }
+
+#[test]
+fn running_totals_listed_under_a_label_are_each_as_of_their_own_item() {
+    let f = read(
+        "2024-07-19",
+        "Cumulative returns announced by Ukrainian officials: 3,210 after the May exchange; about 3,300 after June; 3,405 after 17 July.",
+    );
+    let totals: Vec<(u64, String, String)> = f
+        .claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::ReturnedTotal(Side::Ukraine))
+        .map(|c| (c.low, c.as_of.to_string(), c.reporter.name.clone()))
+        .collect();
+    let want = [(3210, "2024-05-31"), (3300, "2024-06-30"), (3405, "2024-07-17")];
+    assert_eq!(totals, want.map(|(v, d)| (v, d.to_string(), "Kyiv".to_string())));
+    // Without a running total's label the list items are no totals.
+    let f = read("2024-07-19", "Prices in Kyiv: 3,210 after the May exchange; about 3,300 after June.");
+    assert!(f.claims.is_empty(), "{:?}", f.claims);
+}

@@ -339,6 +339,9 @@ fn after_month(words: &[Word], i: usize) -> usize {
     if abbreviated && words.get(i + 1).is_some_and(|n| n.is(".")) { i + 2 } else { i + 1 }
 }
 
+/// Nouns a month can name, as in "the May exchange", "the March swap".
+const EVENT_NOUNS: &[&str] = &["exchange", "exchanges", "swap", "swaps", "release", "handover", "deal"];
+
 fn is_month_at(words: &[Word], i: usize) -> Option<u32> {
     let w = words.get(i)?;
     let m = month_number(&w.norm)?;
@@ -360,8 +363,12 @@ fn is_month_at(words: &[Word], i: usize) -> Option<u32> {
     };
     let month_word = |k: usize| words.get(k).is_some_and(|n| month_number(&n.norm).is_some());
     let ranged = (prev_is_prep && joins(i + 1) && month_word(i + 2)) || (i >= 2 && joins(i - 1) && month_word(i - 2));
+    // "after the May exchange": a month naming an event, capitalised, is no verb.
+    let names_event = w.capitalized
+        && prev.is_some_and(|p| p.is("the"))
+        && words.get(i + 1).is_some_and(|n| EVENT_NOUNS.contains(&n.norm.as_str()));
     let ok = match w.norm.as_str() {
-        "may" | "march" => next_is_number || prev_is_number || prev_is_prep || paired,
+        "may" | "march" => next_is_number || prev_is_number || prev_is_prep || paired || names_event,
         _ if !full_name => next_is_number || prev_is_number || ranged,
         _ => {
             w.capitalized
@@ -676,6 +683,10 @@ mod tests {
         assert!(periods("Russia may release more", a).is_empty());
         assert_eq!(periods("the May 2025 exchange", a), [Period::Month { year: 2025, month: 5 }]);
         assert_eq!(periods("the May 16 talks", a), [Period::Recurring { month: 5, day: Some(16) }]);
+        // A capitalised month naming an event is one; "the exchange may" stays a verb.
+        let a = Anchor::Published(d(2024, 7, 19));
+        assert_eq!(periods("3,210 after the May exchange", a), [Period::Month { year: 2024, month: 5 }]);
+        assert!(periods("the swap may happen", a).is_empty());
     }
 
     #[test]

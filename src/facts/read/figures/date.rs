@@ -94,7 +94,9 @@ pub(super) fn date_of(ctx: &Context, p: &Reading, c: &Count) -> (Option<Exchange
             if other_event {
                 None
             } else {
-                dated.iter().filter(|(k, _)| !stretch(*k)).min_by_key(|(k, _)| k.abs_diff(c.at)).copied()
+                // "3,300 after June; 3,405 after 17 July": a semicolon parts the items of a list.
+                let parted = |k: usize| (k.min(c.at)..k.max(c.at)).any(|j| s.is(j, ";"));
+                dated.iter().filter(|(k, _)| !stretch(*k)).min_by_key(|(k, _)| (parted(*k), k.abs_diff(c.at))).copied()
             }
         });
     if let Some((k, d)) = pick {
