@@ -118,6 +118,9 @@ fn filters() {
     let x = q("What was Kyiv's running total of people returned after the 52nd exchange in May 2024?");
     assert_eq!((x.measure, x.claim), (Measure::Claim, Some(ClaimKind::ReturnedTotal(Side::Ukraine))));
     assert!(x.select.periods.is_empty() && x.select.as_of.is_some(), "{:?}", x.select);
+    // Typed without its apostrophe, "whats" still opens the question.
+    let x = q("whats the uae's running total of captives exchanged through its mediation after the 103 for 103");
+    assert_eq!((x.measure, x.claim), (Measure::Claim, Some(ClaimKind::SwappedTotal)));
     let x = q("What was Turkey's cumulative tally of captives swapped after its March 2023 mediation?");
     assert_eq!(x.claim, Some(ClaimKind::SwappedTotal));
     // A running total given to find the swap it followed: the swap is asked for.

@@ -664,11 +664,19 @@ pub(crate) fn part_context(s: &Sentence, c: &Count) -> bool {
 /// exchanged through its mediation at 5,355": a running total's new value,
 /// after "to" or "at", with no noun of its own.
 pub(crate) fn tally_frame(s: &Sentence, c: &Count) -> bool {
+    tally_start(s, c).is_some()
+}
+
+/// Where the verb of a running total's frame stands ("raised" in "raised the
+/// number … to 1,994"), if the count is the new value of one.
+pub(crate) fn tally_start(s: &Sentence, c: &Count) -> Option<usize> {
     let before = |k: usize, words: &[&str]| s.words.get(k).is_some_and(|w| words.contains(&w.norm.as_str()));
-    c.at > 0
-        && before(c.at - 1, &["to", "at"])
-        && (c.at.saturating_sub(16)..c.at)
-            .any(|k| before(k, TALLY_NOUNS) && (k.saturating_sub(3)..k).any(|j| before(j, TALLY_VERBS)))
+    if c.at == 0 || !before(c.at - 1, &["to", "at"]) {
+        return None;
+    }
+    (c.at.saturating_sub(16)..c.at)
+        .filter(|&k| before(k, TALLY_NOUNS))
+        .find_map(|k| (k.saturating_sub(3)..k).find(|&j| before(j, TALLY_VERBS)))
 }
 
 /// What a running total is called, and how a new value is given to it.

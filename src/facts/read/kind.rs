@@ -553,9 +553,15 @@ fn cumulative(s: &Sentence, c: &Count, clause: std::ops::Range<usize>, today: Na
         s.own_dates().filter(|m| clause.contains(&m.words.start)).collect();
     // Not "82 of the returnees had defended Mariupol in 2022": what was done that year is no freeing.
     let freed = s.has(clause.clone(), |t| matches!(t, Tag::Act(Act::Give | Act::Receive | Act::Home | Act::Swap)));
+    // Not "the swap freed 206 captives, its eighth mediation in 2024": the year
+    // belongs to the ordinal between them.
+    let ranked = |m: &crate::lang::dates::DateMention| {
+        (c.np.end..m.words.start).any(|k| numbers::ordinal(&s.words[k].norm).is_some())
+    };
     if let [m] = in_clause.as_slice()
         && freed
         && !c.of_group
+        && !ranked(m)
         && whole_year(m)
         && m.words.start > 0
         && s.is(m.words.start - 1, "in")
@@ -716,12 +722,13 @@ fn label_of<'s>(s: &'s Sentence, at: usize) -> Option<&'s std::ops::Range<usize>
 /// ("Running total of the table: 26, 56 and 206") are the table's rows, read there.
 pub(crate) fn under_total_label(s: &Sentence, c: &Count) -> bool {
     let dated = s.own_dates().any(|m| m.words.start > c.at && !(c.at..m.words.start).any(|k| s.is(k, ";")));
-    dated && label_of(s, c.at).is_some_and(|label| {
-        s.tags_in(label.clone()).any(|t| {
-            let phrase: Vec<&str> = t.words.clone().map(|k| s.words[k].norm.as_str()).collect();
-            t.tag == Tag::Cue(Cue::SoFar) && matches!(phrase.as_slice(), ["running", "total"] | ["cumulative"])
+    dated
+        && label_of(s, c.at).is_some_and(|label| {
+            s.tags_in(label.clone()).any(|t| {
+                let phrase: Vec<&str> = t.words.clone().map(|k| s.words[k].norm.as_str()).collect();
+                t.tag == Tag::Cue(Cue::SoFar) && matches!(phrase.as_slice(), ["running", "total"] | ["cumulative"])
+            })
         })
-    })
 }
 
 /// "a three-day exchange", "the two-day swap".

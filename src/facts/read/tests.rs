@@ -1498,3 +1498,13 @@ fn running_totals_listed_under_a_label_are_each_as_of_their_own_item() {
     let f = read("2024-07-19", "Prices in Kyiv: 3,210 after the May exchange; about 3,300 after June.");
     assert!(f.claims.is_empty(), "{:?}", f.claims);
 }
+
+#[test]
+fn a_year_beside_an_ordinal_or_before_a_tally_scopes_neither_count() {
+    let f = read(
+        "2024-09-15",
+        "The Emirati foreign ministry said the swap freed 206 captives, its eighth successful mediation between the two countries in 2024, and raised the number exchanged through UAE mediation to 1,994.",
+    );
+    let claims: Vec<(u64, ClaimKind, Scope)> = f.claims.iter().map(|c| (c.low, c.kind, c.scope)).collect();
+    assert_eq!(claims, [(1994, ClaimKind::SwappedTotal, Scope::Unstated)]);
+}

@@ -4,6 +4,10 @@
 /// question: "wen did kyiv get back 12 ppl".
 pub const SHORTHAND: &[(&str, &str)] = &[
     ("wen", "when"),
+    // "whats the uae's running total": a contraction typed without its apostrophe.
+    ("whats", "what is"),
+    ("whos", "who is"),
+    ("wheres", "where is"),
     ("wer", "were"),
     ("ppl", "people"),
     ("pls", "please"),

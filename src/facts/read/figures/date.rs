@@ -141,7 +141,10 @@ pub(super) fn date_of(ctx: &Context, p: &Reading, c: &Count) -> (Option<Exchange
 pub(super) fn year_scope(s: &Sentence, c: &Count) -> Option<crate::facts::model::Scope> {
     use chrono::Datelike;
     let clause = s.clause_of(c.at);
-    s.own_dates().find_map(|m| {
+    // "its eighth mediation in 2024, and raised the number exchanged through it to
+    // 1,994": a running total's new value takes a year only inside its own frame.
+    let frame = super::super::count::tally_start(s, c);
+    s.own_dates().filter(|m| frame.is_none_or(|k| m.words.start > k)).find_map(|m| {
         let (from, to) = m.period.bounds()?;
         let whole_year = from.ordinal() == 1 && to.month() == 12 && to.day() == 31 && from.year() == to.year();
         let near = (clause.contains(&m.words.start) || m.words.start + 2 >= clause.start && m.words.start < c.at)
