@@ -454,11 +454,24 @@ fn link_series(exchanges: &mut [Exchange], pending: Vec<(ExchangeDate, Fact)>) -
             _ => groups.push(vec![i]),
         }
     }
-    groups.retain(|g| g.iter().any(|&i| staged(&exchanges[i])));
     let mut by_day: BTreeMap<NaiveDate, Vec<Fact>> = BTreeMap::new();
     for (date, fact) in pending {
         by_day.entry(date.sort_key()).or_default().push(fact);
     }
+    // "Over three days each side released 1,000 people", told on the last of them:
+    // a total over several days joins them too, when its article tells of two of them.
+    let totalled = |g: &[usize]| {
+        g.iter().any(|&i| {
+            let facts = by_day.get(&exchanges[i].date.sort_key()).map_or(&[][..], Vec::as_slice);
+            facts.iter().any(|f| match f {
+                Fact::SeriesTotal(f) => {
+                    g.iter().filter(|&&j| exchanges[j].sources.contains(&f.cite.article)).count() >= 2
+                }
+                _ => false,
+            })
+        })
+    };
+    groups.retain(|g| g.iter().any(|&i| staged(&exchanges[i])) || totalled(g));
     let mut series = Vec::new();
     for g in groups.into_iter().filter(|g| g.len() > 1) {
         let first = &exchanges[g[0]];

@@ -955,3 +955,14 @@ fn the_largest_by_total_and_by_one_side_are_both_shown() {
     let a = engine.answer("which 2022 exchange brought the most ukrainians home?");
     assert!(!a.text.contains("in one exchange"), "{}", a.text);
 }
+
+/// Consecutive days told with a total over them ("Over three days each side
+/// released 1,000") are one multi-day exchange, whose days can be asked by number.
+#[test]
+fn days_told_with_a_total_over_them_are_one_exchange() {
+    let body = "On 23 May 2025 each side released 390 people. On 24 May each side released 307. On 25 May each side released 303.\n\nOver three days each side released 1,000 people.";
+    let scratch = crate::support::Scratch::new(&[("a.md", &crate::support::article("a", "2025-05-26", body))]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let a = engine.answer("how many did each side release on the second day of the 1000 for 1000 swap");
+    assert!(a.answered && a.text.contains("307") && a.text.contains("24 May 2025"), "{}", a.text);
+}

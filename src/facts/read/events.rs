@@ -187,8 +187,9 @@ pub fn nth_day(ctx: &Context, s: &Sentence) -> Option<ExchangeDate> {
     let n = s.words.iter().enumerate().filter(|(k, _)| !of_other(*k)).find_map(|(k, w)| {
         let ordinal_before =
             w.is("day").then(|| k.checked_sub(1).and_then(|j| numbers::ordinal(&s.words[j].norm))).flatten();
-        let number_after =
-            (w.is("day") && !s.is(k + 1, "-")).then(|| s.words.get(k + 1).and_then(|x| x.number())).flatten();
+        let number_after = (w.is("day") && !s.is(k + 1, "-"))
+            .then(|| s.words.get(k + 1).and_then(|x| x.number().or(x.is("one").then_some(1))))
+            .flatten();
         ordinal_before.or(number_after.and_then(|n| u32::try_from(n).ok()))
     })?;
     (1..=7).contains(&n).then(|| ExchangeDate::Day(first + chrono::Days::new(u64::from(n - 1))))

@@ -177,7 +177,8 @@ pub fn article(a: &Article) -> ArticleFacts {
     let called_off = called_off(&places);
     let found = event_date(&places, a.published, &called_off)
         .or_else(|| paragraph_event(&places, a.published))
-        .or_else(|| lede_day(&places, a.published));
+        .or_else(|| lede_day(&places, a.published))
+        .or_else(|| first_entry(&places, a.published));
     let (event, event_span) = found.unwrap_or((ExchangeDate::Day(anchor(a)), false));
     let outlet = Reporter { side: None, name: if a.outlet.is_empty() { a.id.clone() } else { a.outlet.clone() } };
     let ctx = Context { article: a, event, event_span, statement: statement_speaker(&a.body), outlet, called_off };
@@ -239,13 +240,23 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
     // "The week in Ukraine, 10-16 April", published the Monday after: its "MONDAY"
     // and "on Sunday" are days of the week it covers.
     let published = anchor(a);
+    // Entry stamps carry a clock time ("Sun 25 May, 22:40"); table rows are no stamps.
+    let stamp_lines = a
+        .paragraphs
+        .iter()
+        .map(|p| a.text(&p.span))
+        .filter(|t| !t.contains('|') && clock_time(t) && bare_stamp(t) && stamp_of(t, published).is_some())
+        .count();
     for (pi, para) in a.paragraphs.iter().enumerate() {
         let first = para.sentences.first().map(|s| a.text(s)).unwrap_or("");
         // "Monday, 26 August 2024" over the story: the dateline says when it was
         // published, not when what follows happened.
         // "By a contributing columnist · Thursday": a byline's day is the publication's too.
         let byline = first.trim_start().starts_with("By ") && para.sentences.len() == 1;
-        let dateline = (pi <= DATELINE_REACH || byline) && !dated_before && para.sentences.len() == 1;
+        // Not a live blog's newest entry ("Sun 25 May, 22:40" over "Wrapping up. …"): its
+        // stamp lines are many, each over its entry.
+        let dateline =
+            (pi <= DATELINE_REACH || byline) && !dated_before && para.sentences.len() == 1 && stamp_lines < 3;
         // "## 1. Exchange of 14 August": a markdown heading is one line, however it splits.
         let whole = a.text(&para.span);
         let line = if whole.trim_start().starts_with('#') { whole } else { first };
@@ -561,6 +572,17 @@ fn post_stamp(line: &str, published: NaiveDate) -> Option<NaiveDate> {
     if this_year <= published { Some(this_year) } else { NaiveDate::from_ymd_opt(published.year() - 1, month, day) }
 }
 
+/// Does the line carry a clock time ("22:40", "9.15")?
+fn clock_time(text: &str) -> bool {
+    let b = text.as_bytes();
+    (1..b.len().saturating_sub(2)).any(|k| {
+        b[k - 1].is_ascii_digit()
+            && (b[k] == b':' || b[k] == b'.')
+            && b[k + 1].is_ascii_digit()
+            && b[k + 2].is_ascii_digit()
+    })
+}
+
 fn bare_stamp(text: &str) -> bool {
     let words = text::words(text);
     let Some(date) = crate::lang::dates::find(&words, Anchor::Published(NaiveDate::default())).into_iter().next()
@@ -835,7 +857,7 @@ fn event_date(places: &[Reading], published: NaiveDate, called_off: &[NaiveDate]
         .filter(|p| !retraction(&p.s) && !notes.contains(&p.s.paragraph))
         // "On Friday Ukraine announced the return of the bodies of 909 fallen soldiers —
         // a repatriation of the dead, separate from the prisoner exchange".
-        .filter(|p| !only_bodies(&p.s, p.today))
+        .filter(|p| !only_bodies(&p.s, p.today) && !only_plans(&p.s, p.today))
         .filter(|p| !p.issue_note(published))
         .find_map(|p| {
             // Not the day of a swap only planned, or one that did not happen.
@@ -878,6 +900,21 @@ fn paragraph_event(places: &[Reading], published: NaiveDate) -> Option<(Exchange
         .find_map(|p| p.paragraph_day.filter(|d| *d <= published).map(|d| (ExchangeDate::Day(d), false)))
 }
 
+/// A live blog's entries are all stamped: its exchange began on the earliest
+/// day an entry counts people changing hands ("Fri 23 May, 15:20 — First stage
+/// complete … 390 people home today"), whatever order the entries run in.
+fn first_entry(places: &[Reading], published: NaiveDate) -> Option<(ExchangeDate, bool)> {
+    places
+        .iter()
+        .filter(|p| about_exchange(&p.s) && !events::elsewhere(&p.s) && !p.aside)
+        .filter(|p| {
+            count::find(&p.s).iter().any(|c| c.thing.is_none() && kind::of(&p.s, c, p.today) == kind::Kind::Exchanged)
+        })
+        .filter_map(|p| p.stamp.filter(|d| *d <= published))
+        .min()
+        .map(|d| (ExchangeDate::Day(d), false))
+}
+
 /// How many paragraphs open an article: its lede.
 const LEDE_PARAGRAPHS: usize = 3;
 
@@ -890,7 +927,7 @@ fn lede_day(places: &[Reading], published: NaiveDate) -> Option<(ExchangeDate, b
     places
         .iter()
         .filter(|p| p.stamp.is_none() && p.s.paragraph < first + LEDE_PARAGRAPHS)
-        .filter(|p| !events::elsewhere(&p.s) && !only_bodies(&p.s, p.today))
+        .filter(|p| !events::elsewhere(&p.s) && !only_bodies(&p.s, p.today) && !only_plans(&p.s, p.today))
         .find_map(|p| {
             let mut days = p.s.own_dates().filter_map(|m| match m.period {
                 Period::Day { date } if date <= published => Some(date),
@@ -929,11 +966,21 @@ fn called_off(places: &[Reading]) -> Vec<NaiveDate> {
 
 /// Does the sentence count only the dead?
 fn only_bodies(s: &Sentence, today: NaiveDate) -> bool {
+    only_kind(s, today, kind::Kind::Bodies)
+}
+
+/// "At talks in Istanbul on 16 May the delegations agreed to release 1,000
+/// prisoners each": a day whose every count is a plan is no exchange's.
+fn only_plans(s: &Sentence, today: NaiveDate) -> bool {
+    only_kind(s, today, kind::Kind::Planned)
+}
+
+fn only_kind(s: &Sentence, today: NaiveDate, kind: kind::Kind) -> bool {
     // "… the bodies of 909 fallen soldiers, its second repatriation in three weeks": a
     // span of time counts no one.
     let counts: Vec<count::Count> =
         count::find(s).into_iter().filter(|c| c.thing != Some(crate::lang::lexicon::Thing::Other)).collect();
-    !counts.is_empty() && counts.iter().all(|c| kind::of(s, c, today) == kind::Kind::Bodies)
+    !counts.is_empty() && counts.iter().all(|c| kind::of(s, c, today) == kind)
 }
 
 /// Does the sentence speak of people changing hands?

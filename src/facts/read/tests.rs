@@ -1508,3 +1508,16 @@ fn a_year_beside_an_ordinal_or_before_a_tally_scopes_neither_count() {
     let claims: Vec<(u64, ClaimKind, Scope)> = f.claims.iter().map(|c| (c.low, c.kind, c.scope)).collect();
     assert_eq!(claims, [(1994, ClaimKind::SwappedTotal, Scope::Unstated)]);
 }
+
+/// A live blog, newest entry first: its swap began on the earliest entry that
+/// counts people (not the day of the talks that agreed it), and "Day two:" in
+/// the wrap-up is that day of the swap, not the wrap-up's.
+#[test]
+fn a_live_blogs_day_labels_count_from_its_first_counted_entry() {
+    let body = "At talks in Istanbul on 16 May the two delegations agreed to release 1,000 prisoners each.\n\nSun 25 May, 22:40\n\nWrapping up. Day one: 390 each. Day two: 307 each. Day three: 303 each.\n\nSat 24 May, 17:50\n\nDay two: 307 each.\n\nFri 23 May, 15:20\n\nFirst stage complete. Zelensky: 390 people home today.";
+    let got = figures(&read("2025-05-25", body));
+    for (day, value) in [("2025-05-23", 390), ("2025-05-24", 307), ("2025-05-25", 303)] {
+        assert!(got.contains(&(day.into(), value, Recipient::Each, false)), "{day} {value}: {got:?}");
+    }
+    assert!(!got.iter().any(|(day, ..)| day == "2025-05-16"), "{got:?}");
+}

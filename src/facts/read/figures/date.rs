@@ -113,10 +113,13 @@ pub(super) fn date_of(ctx: &Context, p: &Reading, c: &Count) -> (Option<Exchange
     if super::super::events::elsewhere(s) {
         return (p.earlier_day.map(ExchangeDate::Day), true);
     }
-    if p.stamp.is_none()
-        && let Some(day) = super::super::events::nth_day(ctx, s)
+    // "Sun 25 May, 22:40 — Wrapping up. … Day one: 390 each.": a sentence opening on
+    // its day of the swap is dated by it under an entry's stamp too, if the day is no later.
+    let opens_on_day = s.words.first().is_some_and(|w| w.is("day"));
+    if let Some(ExchangeDate::Day(day)) = super::super::events::nth_day(ctx, s)
+        && (p.stamp.is_none() || opens_on_day && p.stamp.is_some_and(|stamp| day <= stamp))
     {
-        return (Some(day), false);
+        return (Some(ExchangeDate::Day(day)), false);
     }
     // "The previous exchange, on 24 August, fell on Independence Day. Moscow said
     // 146 servicemen went each way": the paragraph goes on about that exchange,
