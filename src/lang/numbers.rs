@@ -100,9 +100,13 @@ pub fn fold_words(text: &str, words: Vec<Word>) -> Vec<Word> {
             let scale_and_one = words.get(end).is_some_and(|x| x.is("and"))
                 && words.get(end - 1).is_some_and(|x| x.is("hundred") || x.is("thousand"))
                 && words.get(end + 1).is_some_and(|x| x.is("one"));
+            // "three thousand one hundred and thirty-five": "one" opens the hundreds.
+            let scale_one = words.get(end).is_some_and(|x| x.is("one"))
+                && words.get(end - 1).is_some_and(|x| x.is("thousand"))
+                && words.get(end + 1).is_some_and(|x| x.is("hundred"));
             if joiner && words.get(end + 1).is_some_and(|x| is_number_word(&x.norm)) || hyphen_one || scale_and_one {
                 end += 2;
-            } else if words.get(end).is_some_and(|x| is_number_word(&x.norm)) {
+            } else if scale_one || words.get(end).is_some_and(|x| is_number_word(&x.norm)) {
                 end += 1;
             } else {
                 break;
@@ -239,6 +243,10 @@ mod tests {
         assert_eq!(values("1,000 each"), [("1,000".into(), 1000)]);
         assert_eq!(values("Forty-one Ukrainians"), [("Forty-one".into(), 41)]);
         assert_eq!(values("A: Forty-one Ukrainians"), [("Forty-one".into(), 41)]);
+        assert_eq!(
+            values("three thousand one hundred and thirty-five Ukrainians"),
+            [("three thousand one hundred and thirty-five".into(), 3135)]
+        );
     }
 
     #[test]

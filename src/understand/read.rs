@@ -105,8 +105,14 @@ pub fn periods(w: &Words, today: NaiveDate) -> (Vec<Period>, Option<Period>) {
             && at(2) == Some("end")
             && at(3) == Some("the")
             && (at(4) == Some("by") || at(4) == Some("of") && at(5) == Some("as"));
+        // "as of the feb 5 2025 swap": the running total as that swap left it.
+        let as_of_the = at(1) == Some("the")
+            && at(2) == Some("of")
+            && at(3) == Some("as")
+            && matches!(m.period, Period::Day { .. });
         match (at(1), at(2)) {
             (Some("of"), Some("as")) | (Some("by"), _) | (Some("the"), Some("by")) => as_of = Some(period),
+            _ if as_of_the => as_of = Some(period),
             _ if total_after || by_end => as_of = Some(period),
             (Some("since"), _) => periods.extend(open_range(m.period, today, true)),
             // "the first swap after Independence Day 2024": from the day after it.

@@ -118,6 +118,9 @@ fn filters() {
     let x = q("What was Kyiv's running total of people returned after the 52nd exchange in May 2024?");
     assert_eq!((x.measure, x.claim), (Measure::Claim, Some(ClaimKind::ReturnedTotal(Side::Ukraine))));
     assert!(x.select.periods.is_empty() && x.select.as_of.is_some(), "{:?}", x.select);
+    // "as of the feb 5 2025 swap": the running total that day left.
+    let x = q("how many ukrainians had been returned from captivity in total as of the feb 5 2025 swap");
+    assert_eq!(x.select.as_of, Some(day(2025, 2, 5)));
     // Typed without its apostrophe, "whats" still opens the question.
     let x = q("whats the uae's running total of captives exchanged through its mediation after the 103 for 103");
     assert_eq!((x.measure, x.claim), (Measure::Claim, Some(ClaimKind::SwappedTotal)));

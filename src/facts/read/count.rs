@@ -76,7 +76,7 @@ const WAR_STARTS: &[&str] = &["invasion", "war", "2022", "2014"];
 const STOPS: &[&str] = &[
     "on", "in", "at", "to", "for", "from", "by", "with", "as", "during", "after", "before", "since", "and", "or",
     "who", "which", "that", "whom", "while", "but", "into", "through", "under", "until", "when", "where", "had",
-    "have", "has",
+    "have", "has", "outside", "beyond", "besides", "without",
 ];
 
 /// Heads that say nothing about which group: "15 people captured at Chornobyl".
@@ -677,6 +677,12 @@ pub(crate) fn tally_start(s: &Sentence, c: &Count) -> Option<usize> {
     (c.at.saturating_sub(16)..c.at)
         .filter(|&k| before(k, TALLY_NOUNS))
         .find_map(|k| (k.saturating_sub(3)..k).find(|&j| before(j, TALLY_VERBS)))
+}
+
+/// Does a running total's frame open at `k` ("putting the total …", "brings the number …")?
+pub(crate) fn tally_phrase(s: &Sentence, k: usize) -> bool {
+    TALLY_VERBS.contains(&s.words[k].norm.as_str())
+        && (k + 1..(k + 4).min(s.words.len())).any(|j| TALLY_NOUNS.contains(&s.words[j].norm.as_str()))
 }
 
 /// What a running total is called, and how a new value is given to it.

@@ -106,7 +106,9 @@ pub fn of(s: &Sentence, c: &Count, today: NaiveDate) -> Kind {
     if planned(s, c, clause.clone()) || names_the_deal(s, c) {
         return Kind::Planned;
     }
-    let bodies_before = (c.at.saturating_sub(3)..c.at).any(|k| matches!(s.tag(k), Some(Tag::Thing(Thing::Bodies))));
+    // "the bodies of more than 7,000 defenders": past the count's approximation.
+    let lead = (0..c.at).rev().take_while(|&k| s.tag(k) == Some(Tag::Cue(Cue::Approx))).last().unwrap_or(c.at);
+    let bodies_before = (lead.saturating_sub(3)..lead).any(|k| matches!(s.tag(k), Some(Tag::Thing(Thing::Bodies))));
     let bodies_in_clause = s.has(clause.clone(), |t| t == Tag::Thing(Thing::Bodies));
     // "the two sides exchanged bodies: Russia handed over 1,000, Ukraine 24": counts
     // naming no one, after a colon that follows the bodies, break the bodies down.
@@ -456,11 +458,17 @@ fn cumulative(s: &Sentence, c: &Count, clause: std::ops::Range<usize>, today: Na
             continue;
         }
         // "held since 2022", "held by Russia since 2014", "in captivity since 2017" describe the people.
-        let modifier = (k.saturating_sub(3)..k).any(|j| matches!(s.tag(j), Some(Tag::Act(Act::Hold | Act::Capture))));
+        // Not "brought back from Russian captivity since March": out of it, since then.
+        let from = |j: usize| (j.saturating_sub(2)..j).any(|i| s.is(i, "from"));
+        let modifier =
+            (k.saturating_sub(3)..k).any(|j| matches!(s.tag(j), Some(Tag::Act(Act::Hold | Act::Capture))) && !from(j));
         // "exchanged 84 each, the latest in a series of swaps that has freed hundreds
         // since the start of the year": a relative clause after the count has its own.
         let relative = c.at < k && (c.np.end..k).any(|j| RELATIVES.contains(&w[j].norm.as_str()) || w[j].is("that"));
-        if relative {
+        // "three officers … came home, putting the total returned since 2022 at 4,757":
+        // the "since" of a later running total's frame.
+        let tallied = c.at < k && (c.np.end..k).any(|j| super::count::tally_phrase(s, j));
+        if relative || tallied {
             continue;
         }
         // "the first swap since April", "the largest exchange since 2022".
@@ -923,6 +931,20 @@ mod tests {
             (
                 "They traded 86 each in what she called an \"86 for 86\" exchange.",
                 &[(86, Kind::Exchanged), (86, Kind::Exchanged)],
+            ),
+            // The dead, a running total past its approximation; people freed outside exchanges.
+            (
+                "The headquarters said it had freed 4,306 people through exchanges, returned 469 more outside exchanges, and repatriated the bodies of more than 7,000 defenders.",
+                &[(4306, Kind::Cumulative(Scope::Unstated)), (7000, Kind::Bodies)],
+            ),
+            // "since" in a later tally's frame is the tally's; "from captivity since March" is a total.
+            (
+                "Kyiv said three officers came home, putting the total returned since 2022 at 4,757.",
+                &[(3, Kind::Exchanged), (4757, Kind::Cumulative(Scope::War))],
+            ),
+            (
+                "More than 1,000 civilians have been brought back from Russian captivity since March.",
+                &[(1000, Kind::Cumulative(Scope::Since { from: NaiveDate::from_ymd_opt(2025, 3, 1).unwrap() }))],
             ),
             // Running totals of a multi-day exchange.
             (

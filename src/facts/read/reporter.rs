@@ -374,10 +374,16 @@ pub fn pronoun_side(s: &Sentence, i: usize, speaker: Option<Side>) -> Option<Sid
     if s.tag(i) != Some(Tag::Cue(Cue::Pronoun)) {
         return None;
     }
-    let named = (0..i).rev().find_map(|k| match s.tag(k) {
-        Some(Tag::State(side)) => Some(side),
-        _ => None,
-    });
+    // "Kyiv says …; the UAE said it has helped free 3,771": a mediator named nearer
+    // is whom the pronoun stands for, and it is no side.
+    let named = (0..i)
+        .rev()
+        .find_map(|k| match s.tag(k) {
+            Some(Tag::State(side)) => Some(Some(side)),
+            Some(Tag::Mediator(_)) => Some(None),
+            _ => None,
+        })
+        .flatten();
     // "Russia and Ukraine each said … 150 of their soldiers": both sides' people.
     let plural = s.is(i, "their") || s.is(i, "they") || s.is(i, "them");
     let both = [Side::Russia, Side::Ukraine].iter().all(|x| (0..i).any(|k| s.tag(k) == Some(Tag::State(*x))));

@@ -1521,3 +1521,22 @@ fn a_live_blogs_day_labels_count_from_its_first_counted_entry() {
     }
     assert!(!got.iter().any(|(day, ..)| day == "2025-05-16"), "{got:?}");
 }
+
+/// "it" in a running total stands for whoever the sentence names nearest: the
+/// headquarters' own people, or a mediator's tally of both sides.
+#[test]
+fn a_pronoun_in_a_running_total_is_the_nearest_named_speaker() {
+    let f = read(
+        "2025-04-20",
+        "The Coordination Headquarters said it had freed 4,306 people through exchanges.\n\nKyiv says 4,552 people have now been brought back since 2022; the UAE said it has helped free 3,771 prisoners in all.",
+    );
+    let claims: Vec<(u64, ClaimKind)> = f.claims.iter().map(|c| (c.low, c.kind)).collect();
+    assert_eq!(
+        claims,
+        [
+            (4306, ClaimKind::ReturnedTotal(Side::Ukraine)),
+            (4552, ClaimKind::ReturnedTotal(Side::Ukraine)),
+            (3771, ClaimKind::SwappedTotal)
+        ]
+    );
+}

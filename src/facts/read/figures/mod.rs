@@ -340,8 +340,10 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
             (kind, recipient, c.nationality, c.possessive)
         {
             let clause = s.clause_of(c.at);
+            // "the Coordination Headquarters said it had freed 4,306 people": "it" too.
             let subject = (clause.start..c.at).find_map(|k| match s.tag(k) {
                 Some(Tag::State(side)) => Some(side),
+                Some(Tag::Cue(Cue::Pronoun)) => sides.get(k).copied().flatten(),
                 _ => None,
             });
             if subject == Some(to.other()) && s.has(clause.start..c.at, |t| t == Tag::Act(Act::Give)) {
