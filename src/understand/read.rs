@@ -692,6 +692,8 @@ fn group_word(w: &Words, i: usize) -> Option<String> {
     let generic = GENERIC_PEOPLE.contains(&x.norm.as_str())
         || lexicon::STOP_WORDS.contains(&x.norm.as_str())
         || COMPARATIVES.contains(&x.norm.as_str())
+        // "how many civilians in the first stage": the stage, not the people.
+        || crate::lang::numbers::ordinal(&x.norm).is_some()
         || x.kind != WordKind::Word
         || w.in_date(i)
         || matches!(

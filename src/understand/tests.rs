@@ -118,6 +118,8 @@ fn filters() {
     let x = q("What was Kyiv's running total of people returned after the 52nd exchange in May 2024?");
     assert_eq!((x.measure, x.claim), (Measure::Claim, Some(ClaimKind::ReturnedTotal(Side::Ukraine))));
     assert!(x.select.periods.is_empty() && x.select.as_of.is_some(), "{:?}", x.select);
+    // An ordinal names the stage, not the people.
+    assert_eq!(q("how many civilians in the first stage of the 1000 for 1000 swap").filter.group, ["civilian"]);
     // "as of the feb 5 2025 swap": the running total that day left.
     let x = q("how many ukrainians had been returned from captivity in total as of the feb 5 2025 swap");
     assert_eq!(x.select.as_of, Some(day(2025, 2, 5)));

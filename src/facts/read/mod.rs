@@ -262,7 +262,9 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
         let line = if whole.trim_start().starts_with('#') { whole } else { first };
         let own = stamp_of(line, published).filter(|d| !(dateline && *d == a.published));
         if own.is_some() {
-            carried = own.filter(|_| bare_stamp(a.text(&para.span)));
+            // A table row dates itself only: "| 30 Dec 2024 | 189 | 150 |" stamps no prose after it.
+            let row = a.text(&para.span).matches('|').count() >= 3;
+            carried = own.filter(|_| bare_stamp(a.text(&para.span)) && !row);
             carried_month = None;
         }
         // "**December 2023**": a month heading ends the day above it and dates what follows by month.
@@ -281,7 +283,12 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
             aside = events::elsewhere(&Sentence::new(first, published, pi, 0));
         }
         let label = entry_label(first);
-        let entry = label.filter(|l| !UNDATED_LABELS.iter().any(|w| l.to_lowercase().contains(w))).and(entry_day);
+        // "**The January record.**" after "**The December puzzle.**": a label naming a
+        // month or day of its own goes on about no earlier entry's day.
+        let dated_label = |l: &str| !crate::lang::dates::find(&text::words(l), Anchor::Published(published)).is_empty();
+        let entry = label
+            .filter(|l| !UNDATED_LABELS.iter().any(|w| l.to_lowercase().contains(w)) && !dated_label(l))
+            .and(entry_day);
         entry_day = if label.is_some() { own.or(entry) } else { None };
         let stamp = own.or(carried).or(entry).or(posted[pi]);
         let today = stamp.unwrap_or(published);
@@ -344,7 +351,18 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
                 [day] => Some(*day),
                 _ => None,
             };
-            let elsewhere = events::elsewhere(&s);
+            // "The 3 January exchange was the first in five months — the previous one had
+            // been in August": a sentence opening on the exchange it names is about that one.
+            let opens_on_exchange = s.own_dates().find(|m| matches!(m.period, Period::Day { .. })).is_some_and(|m| {
+                // "The 3 January exchange …" opening the sentence (or after its bold label),
+                // not "After the 25 May exchange …".
+                let k = m.words.start;
+                s.tag(m.words.end) == Some(Tag::Event)
+                    && k >= 1
+                    && s.is(k - 1, "the")
+                    && (k == 1 || s.words[k - 2].is_punct())
+            });
+            let elsewhere = events::elsewhere(&s) && !opens_on_exchange;
             // "CORRECTION, 15 August 2025: An earlier version … said": the day of the note.
             let retraction = events::retracted(&s, s.words.len());
             let carries = match days.as_slice() {

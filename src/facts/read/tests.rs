@@ -1540,3 +1540,16 @@ fn a_pronoun_in_a_running_total_is_the_nearest_named_speaker() {
         ]
     );
 }
+/// A data piece: a table, then prose under bold run-in labels. The table's last
+/// row dates no prose after it, and a paragraph opening on "The 3 January
+/// exchange" is about that one, though it names the one before too.
+#[test]
+fn prose_after_a_table_is_dated_by_its_own_words() {
+    let f = read(
+        "2024-12-31",
+        "| Date | Ukraine | Russia |\n|---|---|---|\n| 3 Jan 2024 | 230 | 248 |\n| 30 Dec 2024 | 189 | 150 |\n\n**The December puzzle.** On 30 December Russia said 150 prisoners went each way.\n\n**The January record.** The 3 January exchange was the first in almost five months — the previous one had been in August 2023. President Zelensky put it as \"230 of our people\": 213 soldiers and sergeants, 11 officers and six civilians.",
+    );
+    let got = figures(&f);
+    assert!(got.contains(&("2024-01-03".into(), 6, Recipient::To(Side::Ukraine), true)), "{got:?}");
+    assert!(!got.iter().any(|(day, v, ..)| day == "2024-12-30" && *v == 230), "{got:?}");
+}
