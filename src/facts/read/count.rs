@@ -826,6 +826,15 @@ fn predicate(s: &Sentence, c: &mut Count) {
                 if !c.terms.contains(&t) {
                     c.terms.push(t);
                 }
+                // "Eighty-four of the hundred defended Mariupol": defenders are Ukraine's,
+                // unless what they defended is Russia's ("defended the Kursk region").
+                let russian = (after..stop).any(|j| match s.tag(j) {
+                    Some(Tag::Place(p)) => crate::lang::lexicon::names::residents_side(p) == Some(Side::Russia),
+                    _ => false,
+                });
+                if !russian && c.nationality.is_none() {
+                    c.implied = crate::lang::lexicon::people::implied_side("defenders");
+                }
             }
         }
     }

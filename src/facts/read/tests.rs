@@ -1553,3 +1553,15 @@ fn prose_after_a_table_is_dated_by_its_own_words() {
     assert!(got.contains(&("2024-01-03".into(), 6, Recipient::To(Side::Ukraine), true)), "{got:?}");
     assert!(!got.iter().any(|(day, v, ..)| day == "2024-12-30" && *v == 230), "{got:?}");
 }
+
+/// Parts described by what they defended are Ukraine's, whichever side's hundred
+/// was counted last ("one hundred Russian servicemen came back …").
+#[test]
+fn parts_that_defended_mariupol_are_ukraines() {
+    let f = read(
+        "2024-02-09",
+        "On 8 February 2024 one hundred Ukrainians came home. Moscow said one hundred Russian servicemen came back.\n\nTARAS: Eighty-four of the hundred defended Mariupol, and eighty-two of those eighty-four were at Azovstal.",
+    );
+    let got = figures(&f);
+    assert!(got.contains(&("2024-02-08".into(), 84, Recipient::To(Side::Ukraine), true)), "{got:?}");
+}
