@@ -412,7 +412,13 @@ fn match_at(words: &[Word], i: usize, anchor: Anchor) -> Option<DateMention> {
         if matches!(sep, Some("." | "/")) && words.get(i + 3).map(|x| x.norm.as_str()) == sep {
             let a: Option<u32> = w.norm.parse().ok();
             let b: Option<u32> = words.get(i + 2).filter(|x| x.norm.len() <= 2).and_then(|x| x.norm.parse().ok());
-            if let (Some(a), Some(b), Some(y)) = (a, b, words.get(i + 4).and_then(year_value)) {
+            // "19/3/25": a two-digit year of this war's span is 20xx.
+            let short_year = |x: &Word| {
+                let y: i32 = x.norm.parse().ok().filter(|_| x.kind == WordKind::Number && x.norm.len() == 2)?;
+                (14..=39).contains(&y).then_some(2000 + y)
+            };
+            let year = words.get(i + 4).and_then(|x| year_value(x).or_else(|| short_year(x)));
+            if let (Some(a), Some(b), Some(y)) = (a, b, year) {
                 let date = NaiveDate::from_ymd_opt(y, b, a).or_else(|| NaiveDate::from_ymd_opt(y, a, b));
                 if let Some(date) = date {
                     return mention(Period::day(date), i + 5);
@@ -686,6 +692,8 @@ mod tests {
         // A capitalised month naming an event is one; "the exchange may" stays a verb.
         let a = Anchor::Published(d(2024, 7, 19));
         assert_eq!(periods("3,210 after the May exchange", a), [Period::Month { year: 2024, month: 5 }]);
+        // Numeric dates with a two-digit year.
+        assert_eq!(periods("19/3/25 swap", a), [Period::day(d(2025, 3, 19))]);
         assert!(periods("the swap may happen", a).is_empty());
     }
 
