@@ -255,8 +255,10 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
         let byline = first.trim_start().starts_with("By ") && para.sentences.len() == 1;
         // Not a live blog's newest entry ("Sun 25 May, 22:40" over "Wrapping up. …"): its
         // stamp lines are many, each over its entry.
-        let dateline =
-            (pi <= DATELINE_REACH || byline) && !dated_before && para.sentences.len() == 1 && stamp_lines < 3;
+        let dateline = (pi <= DATELINE_REACH || byline)
+            && !dated_before
+            && para.sentences.len() == 1
+            && stamp_lines < LIVE_BLOG_STAMPS;
         // "## 1. Exchange of 14 August": a markdown heading is one line, however it splits.
         let whole = a.text(&para.span);
         let line = if whole.trim_start().starts_with('#') { whole } else { first };
@@ -590,6 +592,10 @@ fn post_stamp(line: &str, published: NaiveDate) -> Option<NaiveDate> {
     if this_year <= published { Some(this_year) } else { NaiveDate::from_ymd_opt(published.year() - 1, month, day) }
 }
 
+/// How many clock-stamped lines make a page a live blog, whose first stamp
+/// heads its newest entry rather than dating the page.
+const LIVE_BLOG_STAMPS: usize = 3;
+
 /// Does the line carry a clock time ("22:40", "9.15")?
 fn clock_time(text: &str) -> bool {
     let b = text.as_bytes();
@@ -639,7 +645,6 @@ fn question_day(question: &str, published: NaiveDate) -> Option<NaiveDate> {
     }
 }
 
-/// How interviews and Q&As mark a question and its answer.
 /// The one side whose people a question names: "How many Ukrainians have come back?".
 fn people_asked(s: &Sentence) -> Option<Side> {
     let mut sides = (0..s.words.len()).filter_map(|k| match s.tag(k) {
@@ -650,6 +655,7 @@ fn people_asked(s: &Sentence) -> Option<Side> {
     sides.all(|x| x == first).then_some(first)
 }
 
+/// How interviews and Q&As mark a question and its answer.
 const QUESTION_MARKS: &[&str] = &["q:", "q.", "question:"];
 const ANSWER_MARKS: &[&str] = &["a:", "a.", "answer:"];
 
