@@ -285,12 +285,7 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
             aside = events::elsewhere(&Sentence::new(first, published, pi, 0));
         }
         let label = entry_label(first);
-        // "**The January record.**" after "**The December puzzle.**": a label naming a
-        // month or day of its own goes on about no earlier entry's day.
-        let dated_label = |l: &str| !crate::lang::dates::find(&text::words(l), Anchor::Published(published)).is_empty();
-        let entry = label
-            .filter(|l| !UNDATED_LABELS.iter().any(|w| l.to_lowercase().contains(w)) && !dated_label(l))
-            .and(entry_day);
+        let entry = label.filter(|l| !UNDATED_LABELS.iter().any(|w| l.to_lowercase().contains(w))).and(entry_day);
         entry_day = if label.is_some() { own.or(entry) } else { None };
         let stamp = own.or(carried).or(entry).or(posted[pi]);
         let today = stamp.unwrap_or(published);
@@ -353,18 +348,7 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
                 [day] => Some(*day),
                 _ => None,
             };
-            // "The 3 January exchange was the first in five months — the previous one had
-            // been in August": a sentence opening on the exchange it names is about that one.
-            let opens_on_exchange = s.own_dates().find(|m| matches!(m.period, Period::Day { .. })).is_some_and(|m| {
-                // "The 3 January exchange …" opening the sentence (or after its bold label),
-                // not "After the 25 May exchange …".
-                let k = m.words.start;
-                s.tag(m.words.end) == Some(Tag::Event)
-                    && k >= 1
-                    && s.is(k - 1, "the")
-                    && (k == 1 || s.words[k - 2].is_punct())
-            });
-            let elsewhere = events::elsewhere(&s) && !opens_on_exchange;
+            let elsewhere = events::elsewhere(&s);
             // "CORRECTION, 15 August 2025: An earlier version … said": the day of the note.
             let retraction = events::retracted(&s, s.words.len());
             let carries = match days.as_slice() {
