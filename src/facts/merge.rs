@@ -425,8 +425,15 @@ fn mark_breakdowns(observations: &mut [Observation]) {
         let adds_up = heads
             .get(&(date, side))
             .is_some_and(|v| v.iter().any(|(x, j)| *x == total && cite_of(observations, *j) != cite));
-        if adds_up {
-            for &i in &members {
+        // "Twelve servicemen and fourteen civilians are free — 26 of our people in all":
+        // the sentence's own total, the others its breakdown.
+        let own_total = members
+            .iter()
+            .copied()
+            .filter(|_| members.len() >= 3)
+            .find(|&i| figure(&observations[i]).is_some_and(|f| !f.part && 2 * f.value == total));
+        if adds_up || own_total.is_some() {
+            for &i in members.iter().filter(|&&i| Some(i) != own_total) {
                 if let Fact::Figure(f) = &mut observations[i].fact {
                     f.part = true;
                 }

@@ -985,3 +985,15 @@ fn names_are_found_by_the_sentences_linked_to_them() {
         }
     }
 }
+
+/// "Twelve servicemen and fourteen civilians are free — 26 … in all": the sentence's
+/// own total is the head count, the others its breakdown.
+#[test]
+fn a_sentence_that_sums_itself_up_is_counted_by_its_total() {
+    let body =
+        "Ukraine said on Saturday: \"Twelve servicemen and fourteen civilians are free — 26 of our people in all.\"";
+    let scratch = crate::support::Scratch::new(&[("a.md", &crate::support::article("a", "2022-04-09", body))]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let a = engine.answer("list the exchanges in april 2022");
+    assert!(a.text.contains("26 to Ukraine"), "{}", a.text);
+}

@@ -40,6 +40,9 @@ fn starts(s: &Sentence) -> Vec<usize> {
             apposition = true;
             continue;
         }
+        if dash && sums_up(s, i) {
+            continue;
+        }
         let boundary = match w[i].norm.as_str() {
             ";" => true,
             _ if dash => true,
@@ -84,6 +87,21 @@ fn opens_breakdown(s: &Sentence, i: usize) -> bool {
     after_count && w.get(i + 1).is_some_and(|n| n.number().is_some()) && closes
 }
 
+/// "Twelve servicemen and fourteen civilians are free — 26 of our people in all":
+/// a dash before a count that ends the sentence with "in all" sums up the clause
+/// before it, whose verb it shares.
+fn sums_up(s: &Sentence, i: usize) -> bool {
+    let w = &s.words;
+    let counted = w.get(i + 1).is_some_and(|n| n.number().is_some());
+    let combined = |k: usize| matches!(s.tag(k), Some(Tag::Cue(Cue::Combined)));
+    let total = (i + 2..w.len()).find(|&k| combined(k));
+    let ends = |k: usize| (k..w.len()).all(|j| w[j].is_punct() || combined(j));
+    counted && w.len() <= i + 2 + SUM_WORDS && total.is_some_and(ends)
+}
+
+/// How many words a closing sum may have after its count: "26 of our people in all.".
+const SUM_WORDS: usize = 8;
+
 fn spaced(s: &Sentence, i: usize) -> bool {
     let span = &s.words[i].span;
     let before = s.text[..span.start].ends_with(char::is_whitespace);
@@ -123,6 +141,10 @@ mod tests {
                 "26 Ukrainian citizens - 12 military personnel and 14 civilians - had returned home; Moscow said 14."
             ),
             ["26 Ukrainian citizens - 12 military personnel and 14 civilians - had returned home", "; Moscow said 14."]
+        );
+        assert_eq!(
+            clauses("Twelve servicemen and fourteen civilians are free — 26 of our people in all."),
+            ["Twelve servicemen and fourteen civilians are free — 26 of our people in all."]
         );
         assert_eq!(
             clauses("The sides freed 90 - a record - on Friday."),

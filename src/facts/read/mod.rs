@@ -525,12 +525,13 @@ fn post_days(a: &Article) -> Vec<Option<NaiveDate>> {
     let mut clocks: Vec<(usize, NaiveDate)> = Vec::new();
     for raw in a.body.split_inclusive('\n') {
         let line = raw.trim();
-        if let Some(day) = post_stamp(line, a.published) {
-            footers.push((offset, day));
-        } else if !line.chars().any(char::is_alphabetic)
+        // "🇺🇦 01.04.2022, 18:02" over a post heads it; "👁 210K · 31.05 11:02" under one closes it.
+        if !line.chars().any(char::is_alphabetic)
             && let Some(day) = stamp_of(line, a.published)
         {
             headers.push((offset, day));
+        } else if let Some(day) = post_stamp(line, a.published) {
+            footers.push((offset, day));
         } else if is_clock(line.trim_matches(|c: char| text::MARKUP.contains(&c) || c.is_whitespace())) {
             clocks.push((offset, anchor(a)));
         }
@@ -566,12 +567,21 @@ fn post_stamp(line: &str, published: NaiveDate) -> Option<NaiveDate> {
     if tokens.len() > 8 {
         return None;
     }
-    let (day, month) = tokens.windows(2).find_map(|p| {
-        let (d, m) = p[0].split_once('.')?;
+    // "👁 188K · 25.03.2022, 09:12": the year may be given.
+    let (day, month, year) = tokens.windows(2).find_map(|p| {
+        let (d, m) = p[0].trim_end_matches(',').split_once('.')?;
+        let (m, y) = m.split_once('.').map_or((m, None), |(m, y)| (m, Some(y)));
         let day: u32 = d.parse().ok().filter(|_| d.len() <= 2)?;
         let month: u32 = m.parse().ok().filter(|_| m.len() == 2)?;
-        is_clock(p[1]).then_some((day, month))
+        let year: Option<i32> = match y {
+            Some(y) => Some(y.parse().ok().filter(|_| y.len() == 4)?),
+            None => None,
+        };
+        is_clock(p[1]).then_some((day, month, year))
     })?;
+    if let Some(year) = year {
+        return NaiveDate::from_ymd_opt(year, month, day).filter(|d| *d <= published);
+    }
     let this_year = NaiveDate::from_ymd_opt(published.year(), month, day)?;
     if this_year <= published { Some(this_year) } else { NaiveDate::from_ymd_opt(published.year() - 1, month, day) }
 }
@@ -750,10 +760,19 @@ fn written_on(a: &Article) -> Option<NaiveDate> {
     })
 }
 
+/// How many marks may lead a stamp: a bullet, a flag (two symbols), a pin.
+const LEADING_MARKS: usize = 3;
+
 fn stamp_of(first: &str, published: NaiveDate) -> Option<NaiveDate> {
     let words = text::words(first);
     // "- 17 October: …", "— 11.10.2022 19:05 —", "| 14.09.2024 | 103 | …" (a table row).
-    let mut start = usize::from(words.first().is_some_and(|w| ["-", "–", "—", "•", "|"].contains(&w.norm.as_str())));
+    // "🇺🇦 01.04.2022, 18:02": a post's flag or pin may lead too.
+    let symbol = |w: &text::Word| !w.norm.is_ascii() && !w.norm.chars().any(char::is_alphanumeric);
+    let mut start = words
+        .iter()
+        .take_while(|w| ["-", "–", "—", "•", "|"].contains(&w.norm.as_str()) || symbol(w))
+        .take(LEADING_MARKS)
+        .count();
     // "| 1 | Fri 23 May | 390 |": a row's number cell before its date.
     if start == 1
         && words[0].is("|")
@@ -1113,10 +1132,14 @@ fn sentence_reporter(ctx: &Context, places: &[Reading], k: usize, heard: &mut Sp
         let label = places[..k].iter().rev().find(|p| !p.item);
         speaker = label.and_then(|p| (0..p.s.words.len()).find_map(|j| reporter::speaker_at(&p.s, j)));
     }
+    // A quotation of several sentences is attributed after it: "…  Hold on."" then
+    // "Deputy head of the presidential office Kyrylo Tymoshenko added …".
     if speaker.is_none() && opens_quote(s.text) {
+        let after = places[k + 1..].iter().skip_while(|p| p.s.paragraph == s.paragraph).take(2);
         speaker = places[k + 1..]
             .iter()
             .take(3)
+            .chain(after)
             .find_map(|p| reporter::speeches(&p.s).into_iter().map(|x| x.reporter).find(|r| !r.is_pending()));
     }
     // "Members noted that … the Russian President had spoken of 23": the outlet reports it.

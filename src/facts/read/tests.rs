@@ -1565,3 +1565,21 @@ fn parts_that_defended_mariupol_are_ukraines() {
     let got = figures(&f);
     assert!(got.contains(&("2024-02-08".into(), 84, Recipient::To(Side::Ukraine), true)), "{got:?}");
 }
+
+/// A channel's mirrored posts: each headed by a flag and a stamp, the quotation
+/// attributed after it, a dash that sums up, and a total that came home.
+#[test]
+fn mirrored_posts_are_dated_by_their_stamps_and_summed_up() {
+    let f = read(
+        "2022-04-29",
+        "👁 188K · 25.03.2022, 09:12\n\n🇺🇦 01.04.2022, 18:02\n\nTranslated:\n\n\"The second exchange is done. Eighty-six of our soldiers are coming home. Hold on.\"\n\n\
+         Deputy head of the presidential office Kyrylo Tymoshenko added that all of them were home.\n\n\
+         🇺🇦 09.04.2022, 16:40\n\n\"Twelve servicemen and fourteen civilians are free — 26 of our people in all.\"\n\n\
+         🇺🇦 19.04.2022, 19:30\n\nAltogether 76 people came back on 19 April.",
+    );
+    let got = figures(&f);
+    let ua = Recipient::To(Side::Ukraine);
+    assert!(got.contains(&("2022-04-01".into(), 86, ua, false)), "{got:?}");
+    assert!(got.contains(&("2022-04-09".into(), 26, ua, false)), "{got:?}");
+    assert!(got.contains(&("2022-04-19".into(), 76, ua, false)), "{got:?}");
+}

@@ -519,7 +519,13 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
             _ => None,
         };
         let home_side = uniform(&state.home).or_else(|| uniform(&state.came_home).filter(|_| home_act));
-        if recipient.is_none()
+        // "Altogether 76 people came back on 19 April": a total that came home went one way,
+        // when no swap and no side is named beside it.
+        let one_way = recipient == Some(Recipient::Combined)
+            && home_act
+            && !s.has(clause.clone(), |t| matches!(t, Tag::Act(Act::Swap) | Tag::Event))
+            && !s.tags.iter().any(|t| matches!(t.tag, Tag::Nationality(_) | Tag::State(_)));
+        if (recipient.is_none() || one_way)
             && kind == Kind::Exchanged
             && (homecoming || count::day_copula(s, c))
             && own_date.is_some()
