@@ -415,8 +415,13 @@ pub fn quote_about(ctx: &Context, q: &Question, about: &[&str], r: &mut Reply) -
     // Each snippet is one or two stretches of its article's body; stretches
     // that overlap or touch are quoted once, as one.
     let mut snippets: Vec<(usize, Vec<Range<usize>>)> = Vec::new();
+    // The first sentence quoted from each article: it says which exchange the quote is about.
+    let mut first_quoted: Vec<SentenceRef> = Vec::new();
     for at in shown {
         let pieces = snippet(ctx, at, q.measure == Measure::Quote, &quotable);
+        if !first_quoted.iter().any(|f| f.article == at.article) {
+            first_quoted.push(at);
+        }
         let before = snippets.clone();
         if let Some((_, theirs)) = snippets
             .iter_mut()
@@ -437,9 +442,10 @@ pub fn quote_about(ctx: &Context, q: &Question, about: &[&str], r: &mut Reply) -
     for (i, ranges) in snippets {
         let Some(article) = ctx.corpus.articles.get(i) else { continue };
         let pieces: Vec<String> = ranges.iter().map(|r| article.body[r.clone()].to_string()).collect();
+        let quoted = first_quoted.iter().find(|f| f.article == i).map_or((0, 0), |f| (f.paragraph, f.sentence));
         let about = ctx
             .facts
-            .sole_exchange(&article.id)
+            .exchange_at(article, quoted)
             .filter(|_| asks_exchange)
             .map(|e| format!(", on the exchange of **{}**", e.date.label()))
             .unwrap_or_default();

@@ -404,6 +404,31 @@ impl Facts {
         self.lookup.sole.get(article).and_then(|&i| self.exchanges.get(i))
     }
 
+    /// The exchange the sentence at `at` of `article` is about: that of the nearest
+    /// sentence of its paragraph, at or before it, that one exchange alone cites ("It
+    /// also brought back eight Ukrainian civilians. Among them were Dmytro Khyliuk …"),
+    /// in an article that reports several; else the one the article is about.
+    pub fn exchange_at(&self, article: &crate::corpus::Article, at: (usize, usize)) -> Option<&Exchange> {
+        let citing: Vec<&Exchange> = self.citing_article(&article.id).collect();
+        if citing.len() < 2 {
+            return self.sole_exchange(&article.id);
+        }
+        let of = |text: &str| {
+            let mut by = citing.iter().filter(|e| e.citations().any(|c| c.article == article.id && c.sentence == text));
+            match (by.next(), by.next()) {
+                (Some(e), None) => Some(*e),
+                _ => None,
+            }
+        };
+        article
+            .sentences()
+            .take_while(|(p, s, _)| (*p, *s) <= at)
+            .filter(|(p, _, _)| *p == at.0)
+            .filter_map(|(_, _, text)| of(text))
+            .last()
+            .or_else(|| self.sole_exchange(&article.id))
+    }
+
     /// Exchanges that cite `article`, in dataset order.
     pub fn citing_article<'a>(&'a self, article: &str) -> impl Iterator<Item = &'a Exchange> + 'a {
         let found = self.lookup.by_article.get(article).map_or(&[][..], Vec::as_slice);

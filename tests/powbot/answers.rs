@@ -997,3 +997,16 @@ fn a_sentence_that_sums_itself_up_is_counted_by_its_total() {
     let a = engine.answer("list the exchanges in april 2022");
     assert!(a.text.contains("26 to Ukraine"), "{}", a.text);
 }
+
+/// "Which exchange brought back …?" in an article telling two swaps: the quote names the
+/// exchange its paragraph reports, not the one the article is mostly about.
+#[test]
+fn a_quote_names_the_exchange_of_its_own_paragraph() {
+    let body = "On 14 August Ukraine brought home 84 people. Russia said it received 84 servicemen. Kyiv thanked the UAE for the 84.\n\n\
+                On Sunday 24 August 2025 Russia returned 146 Ukrainian prisoners. It also freed eight Ukrainian civilians. Among them was the journalist Dmytro Khyliuk.";
+    let scratch = crate::support::Scratch::new(&[("a.md", &crate::support::article("a", "2025-08-27", body))]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let a = engine.answer("which exchange brought back the journalist dmytro khyliuk?");
+    assert!(a.text.contains("24 August 2025"), "{}", a.text);
+    assert!(!a.text.contains("exchange of **14 August"), "{}", a.text);
+}

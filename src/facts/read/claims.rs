@@ -19,7 +19,9 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, out: &mut ArticleFa
     let as_of = match (ctx.event, p.month) {
         // Under a month's heading: as of its end, or of publication if sooner.
         (_, Some(month)) => month.bounds().1.min(p.today),
-        (ExchangeDate::Day(d), None) if p.stamp.is_none() => d,
+        // "Then, on Sunday 24 August, came another. … called it the 68th exchange": the
+        // day the paragraph is about.
+        (ExchangeDate::Day(d), None) if p.stamp.is_none() => p.context_day().unwrap_or(d),
         _ => p.today,
     };
     let claim = |kind, scope, low, high, text: String| Claim {

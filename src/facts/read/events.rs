@@ -137,7 +137,13 @@ pub fn read(ctx: &Context, p: &Reading, out: &mut ArticleFacts) {
         push(Some(date), Fact::Report(cite.clone()), own.is_none());
     }
 
-    let date = dated.or_else(|| nth_day(ctx, s)).or(if elsewhere(s) { None } else { Some(ctx.event) });
+    // Else the day the paragraph goes on about, as for a count ("Moscow said 146 … again
+    // with Emirati mediation" after "Then, on Sunday 24 August, came another").
+    let date = dated.or_else(|| nth_day(ctx, s)).or(if elsewhere(s) {
+        None
+    } else {
+        Some(p.context_day().map_or(ctx.event, ExchangeDate::Day))
+    });
     let inferred = dated.is_none();
     if let Some((number, last, at)) = stage(s)
         && (act || event_noun)

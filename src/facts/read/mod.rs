@@ -147,6 +147,24 @@ pub struct Reading<'s> {
     pub debunked: bool,
 }
 
+impl Reading<'_> {
+    /// The day the sentence goes on about when it names none: the paragraph's day, else
+    /// the earlier swap it named ("The previous exchange, on 24 August, fell on
+    /// Independence Day. Moscow said 146 servicemen went each way"), unless the sentence
+    /// turns back to this one ("this time", "now").
+    pub fn context_day(&self) -> Option<NaiveDate> {
+        let s = &self.s;
+        let back_to_now =
+            s.words.windows(2).any(|w| w[0].is("this") && w[1].is("time")) || s.words.iter().any(|w| w.is("now"));
+        self.paragraph_day.or(self.earlier_day.filter(|_| !back_to_now))
+    }
+}
+
+/// Words that open a paragraph going on about the exchange the paragraph before
+/// ended on: "Then, on Sunday 24 August 2025, came another. … / It also brought back
+/// eight Ukrainian civilians."
+const GOES_ON: &[&str] = &["it", "they", "there"];
+
 /// Verbs an interview's standfirst dates: "Our editor spoke on Monday with …".
 const TALK_VERBS: &[&str] = &["spoke", "talked", "interviewed", "met", "sat"];
 
@@ -234,6 +252,8 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
     let mut dated_before = false;
     let posted = post_days(a);
     let mut carried_month: Option<ExchangeDate> = None;
+    // The day the last paragraph ended on (its `paragraph_day` after its last sentence).
+    let mut last_paragraph_day: Option<NaiveDate> = None;
     // The day of the last dated entry of a chronology ("**September 21, evening** — …"):
     // "**Same evening** — …" and "**What Russia got** — …" after it go on about that day.
     let mut entry_day: Option<NaiveDate> = None;
@@ -295,7 +315,9 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
         }
         note |= first.to_lowercase().starts_with("editor's note") || first.to_lowercase().starts_with("editor’s note");
         let answer = asked && opens_with(first, ANSWER_MARKS);
-        let mut paragraph_day: Option<NaiveDate> = None;
+        // "It also brought back eight Ukrainian civilians": the paragraph before's day.
+        let goes_on = text::words(first).first().is_some_and(|w| GOES_ON.contains(&w.norm.as_str()));
+        let mut paragraph_day: Option<NaiveDate> = last_paragraph_day.filter(|_| goes_on);
         let mut earlier_day: Option<NaiveDate> = None;
         for (si, span) in para.sentences.iter().enumerate() {
             // A table row's cells are read by `table`; the prose of its last
@@ -383,6 +405,7 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
             paragraph_day = carries;
             earlier_day = carries_earlier;
         }
+        last_paragraph_day = paragraph_day;
         // "Q: How many people came back?" asks about a handover; "Q: Where did it take place?" not.
         // "**How many Ukrainians have come home altogether?**" over "More than 7,000 since …":
         // a Q&A's bold question line asks it too.

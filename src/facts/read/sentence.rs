@@ -150,7 +150,13 @@ impl<'a> Sentence<'a> {
         let before = m.words.start.saturating_sub(4)..m.words.start;
         // "another prisoner exchange held on Friday": an exchange is held as a meeting is.
         let held_event = |k: usize| k > 0 && self.tag(k - 1) == Some(Tag::Event) && self.is(k, "held");
-        let belongs_elsewhere = self.words[before.clone()].iter().any(|w| FOREIGN_BEFORE.contains(&w.norm.as_str()))
+        // "The day before the summit, on 14 August, Ukraine brought home 84": a day set
+        // off by a comma dates the clause it opens, not the noun before the comma.
+        // Not "turn a year older tomorrow, 3 October": a day in apposition to a day word.
+        let opens = m.words.start > 0 && ["on", "in"].contains(&self.words[m.words.start - 1].norm.as_str());
+        let comma = before.clone().rev().find(|&k| self.is(k, ",")).filter(|_| opens);
+        let near = comma.map_or(before.start, |k| k + 1)..before.end;
+        let belongs_elsewhere = self.words[near].iter().any(|w| FOREIGN_BEFORE.contains(&w.norm.as_str()))
             || before.clone().any(|k| {
                 // "captured in April 2022", "held since 2017"; not "traded captured troops on Thursday".
                 // "captured in Mariupol in 2022" too: a preposition follows the verb.

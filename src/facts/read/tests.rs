@@ -1583,3 +1583,26 @@ fn mirrored_posts_are_dated_by_their_stamps_and_summed_up() {
     assert!(got.contains(&("2022-04-09".into(), 26, ua, false)), "{got:?}");
     assert!(got.contains(&("2022-04-19".into(), 76, ua, false)), "{got:?}");
 }
+
+/// A column telling two swaps in turn: the day set off by a comma after "the summit"
+/// is the swap's; the mediator and the paragraph after that goes on with "It" are
+/// of the second swap, not of the first the article opens on.
+#[test]
+fn a_paragraph_goes_on_about_the_swap_the_one_before_ended_on() {
+    let f = read(
+        "2025-08-27",
+        "The day before the summit, on 14 August, Ukraine brought home 84 people.\n\n\
+         Then, on Sunday 24 August 2025, came another. Russia's defence ministry said 146 Russian servicemen were returned, again with Emirati mediation.\n\n\
+         It also brought back eight Ukrainian civilians.",
+    );
+    let got = figures(&f);
+    assert!(got.contains(&("2025-08-14".into(), 84, Recipient::To(Side::Ukraine), false)), "{got:?}");
+    assert!(got.contains(&("2025-08-24".into(), 8, Recipient::To(Side::Ukraine), false)), "{got:?}");
+    let mediators: Vec<String> = f
+        .observations
+        .iter()
+        .filter(|o| matches!(o.fact, Fact::Mediator(_)))
+        .map(|o| o.date.map_or("-".into(), |d| d.id()))
+        .collect();
+    assert_eq!(mediators, ["2025-08-24"]);
+}

@@ -121,18 +121,12 @@ pub(super) fn date_of(ctx: &Context, p: &Reading, c: &Count) -> (Option<Exchange
     {
         return (Some(ExchangeDate::Day(day)), false);
     }
-    // "The previous exchange, on 24 August, fell on Independence Day. Moscow said
-    // 146 servicemen went each way": the paragraph goes on about that exchange,
-    // unless the sentence turns back to this one ("this time", "now").
-    let back_to_now =
-        s.words.windows(2).any(|w| w[0].is("this") && w[1].is("time")) || s.words.iter().any(|w| w.is("now"));
-    let earlier = p.earlier_day.filter(|_| !back_to_now);
     // Under a stamp or a dated heading ("SUNDAY — A great Easter exchange"): dated by
     // it, not a figure to move to an earlier exchange of the same value.
     if let Some(day) = p.stamp {
         return (Some(ExchangeDate::Day(day)), false);
     }
-    match p.paragraph_day.or(earlier) {
+    match p.context_day() {
         Some(day) => (Some(ExchangeDate::Day(day)), true),
         None => (Some(p.month.unwrap_or(ctx.event)), true),
     }
