@@ -1606,3 +1606,18 @@ fn a_paragraph_goes_on_about_the_swap_the_one_before_ended_on() {
         .collect();
     assert_eq!(mediators, ["2025-08-24"]);
 }
+
+/// "Our people are back. 207 of them": the count of a group the sentence before brought
+/// home uncounted is its head count, not a part of Moscow's 195 read before.
+#[test]
+fn n_of_them_counts_a_group_brought_home_uncounted() {
+    let f = read(
+        "2024-01-31",
+        "Russia said 195 Russian servicemen were returned. Zelensky gave a higher number. \"Our people are back. 207 of them,\" he wrote on X.",
+    );
+    let got = figures(&f);
+    assert!(got.contains(&("2024-01-31".into(), 207, Recipient::To(Side::Ukraine), false)), "{got:?}");
+    // Not when a larger group was counted: "Of the 230 … 11 of them were officers".
+    let f = read("2024-01-03", "Ukraine said 230 Ukrainians came home. They are back. 11 of them are officers.");
+    assert!(figures(&f).contains(&("2024-01-03".into(), 11, Recipient::To(Side::Ukraine), true)), "{:?}", figures(&f));
+}

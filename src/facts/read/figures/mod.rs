@@ -44,6 +44,9 @@ pub struct State {
     /// Every value read as people exchanged, whatever side or none: "… the
     /// release of 230 captives. … The 230 captives were split equally".
     exchanged: Vec<u64>,
+    /// Where the last sentence that said people came home without a count is
+    /// ("Our people are back."): "207 of them" next counts them.
+    uncounted_home: Option<(usize, usize)>,
 }
 
 impl State {
@@ -136,6 +139,13 @@ struct Read {
 pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, out: &mut ArticleFacts) {
     let s = &p.s;
     let counts = count::find(s);
+    let home_uncounted = counts.is_empty()
+        && s.has(0..s.words.len(), |t| t == Tag::Act(Act::Home))
+        && !s.has(0..s.words.len(), |t| t == Tag::Cue(Cue::Plan) || t == Tag::Cue(Cue::Negation));
+    let previous_home = state.uncounted_home.take();
+    if home_uncounted {
+        state.uncounted_home = Some((s.paragraph, s.position));
+    }
     if counts.is_empty() {
         return;
     }
@@ -266,8 +276,19 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
                             _ => true,
                         }
                 }));
+        // "Our people are back. 207 of them": the count of a group the sentence before
+        // brought home uncounted, larger than any group read before, is no part.
+        let counts_them = n == 0
+            && previous_home.is_some_and(|(para, pos)| para == s.paragraph && pos + 1 == s.position)
+            && s.is(c.at + 1, "of")
+            && (s.is(c.at + 2, "them") || s.is(c.at + 2, "those"))
+            && state.last_group.is_none_or(|g| g.value < c.value);
+        if counts_them && kind == Kind::Other {
+            kind = Kind::Exchanged;
+        }
         let part = grouped
             && !sides_of_both
+            && !counts_them
             && kind != Kind::Planned
             && (in_sentence.is_some() || sibling || listed || ranks.contains(&n) || is_part(s, c));
         // A part is what its group is: of an exchange ("10 soldiers and two
@@ -306,6 +327,11 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
             None => None,
         };
         let (mut recipient, mut confidence) = recipient_of(&scene, c, &done, parent.as_ref(), part, counts.get(n + 1));
+        // "Our people are back. 207 of them," he wrote: home is the speaker's.
+        if counts_them && recipient.is_none() {
+            recipient = who.side.map(Recipient::To);
+            confidence = Confidence::Medium;
+        }
         // "More than 7,000 since the full-scale invasion began, Zelensky said": a side's
         // running total that names no people is of its own people got back.
         // "How many Ukrainians have come back in total? / The President said more than
