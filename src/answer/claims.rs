@@ -21,6 +21,38 @@ const SUPERSEDED_AFTER_DAYS: u64 = 31;
 /// before it was agreed, reported after.
 const PLAN_NEAR_DAYS: u64 = 31;
 
+/// A count asked of an exchange by a number that no exchange chosen has, but a plan of
+/// its time does ("the swap of at least 1,200 per side agreed on 23 July"): the plan as
+/// its source gave it, what was exchanged then beside it, and no answer, since the
+/// exchange asked about is not on record.
+pub fn plan_named(ctx: &Context, q: &Question, sel: &Selection) -> Option<Answer> {
+    if q.select.values.is_empty() || q.select.periods.is_empty() || sel.basis == select::Basis::All {
+        return None;
+    }
+    let asked = |v: u64| q.select.values.contains(&v);
+    if sel.exchanges.iter().any(|e| e.figures.iter().any(|f| asked(f.value))) {
+        return None;
+    }
+    let near = chrono::Days::new(PLAN_NEAR_DAYS);
+    let plan = ctx.facts.claims.iter().find(|c| {
+        matches!(c.kind, ClaimKind::Planned(_))
+            && asked(c.low)
+            && q.select
+                .periods
+                .iter()
+                .any(|p| p.bounds().is_some_and(|(from, to)| from - near <= c.as_of && c.as_of <= to + near))
+    })?;
+    let planned = answer(ctx, &Question { claim: Some(plan.kind), ..q.clone() });
+    let mut r = Reply::default();
+    r.line(format!("My sources give no exchange of {}: that number was planned, not exchanged.", num(plan.low)));
+    let mut out = r.finish(q, false, ctx.corpus).and(planned, &q.text);
+    if !sel.exchanges.is_empty() {
+        out = out.and(count::count(ctx, q, sel), &q.text);
+    }
+    out.answered = false;
+    Some(out)
+}
+
 pub fn war_total(ctx: &Context, q: &Question) -> Answer {
     let side = q.filter.recipient.unwrap_or(crate::lang::Side::Ukraine);
     answer(ctx, &Question { claim: Some(ClaimKind::ReturnedTotal(side)), ..q.clone() })

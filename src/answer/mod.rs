@@ -167,6 +167,13 @@ pub fn answer(ctx: &Context, q: &Question) -> Answer {
     {
         return a;
     }
+    // "How many were exchanged in the swap of at least 1,200 per side agreed on 23 July?":
+    // a number that only a plan of that time holds names the plan, not an exchange.
+    if q.measure == Measure::Count
+        && let Some(a) = claims::plan_named(ctx, q, &sel)
+    {
+        return a;
+    }
     match q.measure {
         Measure::Count => count::count(ctx, q, &sel),
         Measure::Total => count::total(ctx, q, &sel),

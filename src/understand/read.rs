@@ -258,10 +258,14 @@ pub fn stage(words: &[Word]) -> Option<StageRef> {
 
 /// "the largest exchange", "the most recent swap", "the first swap of 2023", "the last one".
 pub fn rank(w: &Words, stage: Option<StageRef>) -> Option<Rank> {
-    if w.has_any(q::LARGEST) && !w.phrase(&["most", "recent"]) && !w.phrase(&["the", "most", "of"]) {
+    // "the swap of at least 1,200 per side", "at most 50": a bound on a number, no rank.
+    let ranks = |set: &[&str]| {
+        w.words.iter().enumerate().any(|(i, x)| set.contains(&x.norm.as_str()) && !(i > 0 && w.words[i - 1].is("at")))
+    };
+    if ranks(q::LARGEST) && !w.phrase(&["most", "recent"]) && !w.phrase(&["the", "most", "of"]) {
         return Some(Rank::Largest);
     }
-    if w.has_any(q::SMALLEST) {
+    if ranks(q::SMALLEST) {
         return Some(Rank::Smallest);
     }
     if stage.is_some() {

@@ -1010,3 +1010,18 @@ fn a_quote_names_the_exchange_of_its_own_paragraph() {
     assert!(a.text.contains("24 August 2025"), "{}", a.text);
     assert!(!a.text.contains("exchange of **14 August"), "{}", a.text);
 }
+
+/// "the swap of at least 1,200 per side agreed on 23 July": a number only a plan holds
+/// names the plan; the reply says so, tells what was exchanged that day, and abstains.
+/// ("at least" bounds a number; it asks for no smallest exchange.)
+#[test]
+fn a_count_asked_by_a_planned_number_is_not_answered_with_another() {
+    let body = "At talks in Istanbul on 23 July, the delegations agreed to exchange at least 1,200 prisoners per side. \
+                Medinsky said about 250 people per side were exchanged on 23 July.";
+    let scratch = crate::support::Scratch::new(&[("a.md", &crate::support::article("a", "2025-07-30", body))]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let a = engine
+        .answer("How many prisoners were exchanged in the swap of at least 1,200 per side agreed on 23 July 2025?");
+    assert!(!a.answered, "{}", a.text);
+    assert!(a.text.contains("planned") && a.text.contains("250"), "{}", a.text);
+}

@@ -1621,3 +1621,15 @@ fn n_of_them_counts_a_group_brought_home_uncounted() {
     let f = read("2024-01-03", "Ukraine said 230 Ukrainians came home. They are back. 11 of them are officers.");
     assert!(figures(&f).contains(&("2024-01-03".into(), 11, Recipient::To(Side::Ukraine), true)), "{:?}", figures(&f));
 }
+
+/// "1,212 bodies on 11 June, 1,200 on 14 June and 1,200 on 15 June": every elided count
+/// after the first is of bodies too; "250 people per side" went each way.
+#[test]
+fn elided_counts_after_bodies_are_bodies_and_per_side_is_each_way() {
+    let f = read(
+        "2025-07-30",
+        "Ukraine received 1,212 bodies on 11 June, 1,200 on 14 June and 1,200 on 15 June. Medinsky said about 250 people per side were exchanged on 23 July.",
+    );
+    let got = figures(&f);
+    assert_eq!(got.iter().map(|g| (g.1, g.2)).collect::<Vec<_>>(), [(250, Recipient::Each)], "{got:?}");
+}

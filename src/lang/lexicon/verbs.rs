@@ -369,6 +369,8 @@ pub const CUES: &[(&str, Cue)] = &[
     ("on both sides", Cue::Each),
     ("each way", Cue::Each),
     ("each country", Cue::Each),
+    // "about 250 people per side were exchanged on 23 July".
+    ("per side", Cue::Each),
     ("both sides", Cue::Each),
     // Combined: "A total of 218 people changed hands on Monday."
     ("a total of", Cue::Combined),

@@ -98,6 +98,8 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "обмен состоялся, но мои источники не приводят данных о",
         ),
         ("my sources give no figure for", "мои источники не приводят данных о"),
+        ("My sources give no exchange of", "Мои источники не знают обмена"),
+        ("that number was planned, not exchanged", "это число планировали, а не обменяли"),
         ("in this exchange", "в этом обмене"),
         ("no figure for", "нет данных о"),
         ("No figure for", "Нет данных о"),

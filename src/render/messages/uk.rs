@@ -98,6 +98,8 @@ pub static CATALOGUE: Catalogue = Catalogue {
             "обмін відбувся, але мої джерела не наводять даних про",
         ),
         ("my sources give no figure for", "мої джерела не наводять даних про"),
+        ("My sources give no exchange of", "Мої джерела не знають обміну"),
+        ("that number was planned, not exchanged", "це число планували, а не обміняли"),
         ("in this exchange", "у цьому обміні"),
         ("no figure for", "немає даних про"),
         ("No figure for", "Немає даних про"),

@@ -182,6 +182,8 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
         .flatten();
     let ranks = rank_breakdown(s, &counts);
     let mut done: Vec<Read> = Vec::new();
+    // Whether the count before was one of things, elided ("…, 1,200 on 14 June").
+    let mut things_before = false;
     // The group read before this sentence, before its own counts replace it.
     let group_before = state.last_group;
     for (n, c) in counts.iter().enumerate() {
@@ -234,11 +236,14 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
         // "Russia launched 145 drones, and air defences downed 72 of them": of the drones.
         // Not a tally after one: "a war that has lasted 38 months, and it brings the number … to 4,757".
         // (Not "…, and Russia received 24", bodies too: its thing is read already, see `count`.)
+        // "1,212 bodies on 11 June, 1,200 on 14 June and 1,200 on 15 June": each elided
+        // count after the first is of the things too.
         let of_things = c.elliptic
             && c.thing.is_none()
-            && !done.is_empty()
-            && counts[..n].last().is_some_and(|x| x.thing.is_some())
+            && (!done.is_empty() || things_before)
+            && (counts[..n].last().is_some_and(|x| x.thing.is_some()) || things_before)
             && !count::tally_frame(s, c);
+        things_before = of_things;
         // "a first list of 640 prisoners", "all 74 people aboard died": no one's group.
         let people = c.thing.is_none() && !c.swaps && !of_things && !vetoed;
         if of_things {
