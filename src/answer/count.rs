@@ -144,7 +144,9 @@ pub(super) fn noun_of(who: Who) -> String {
 fn breakdown(e: &Exchange, side: Side, r: &mut Reply) -> String {
     let mut seen: Vec<(u64, String)> = Vec::new();
     let mut items = Vec::new();
-    for f in e.figures.iter().filter(|f| f.part && f.recipient.reaches(side)) {
+    // A "part" as large as the side's whole count is a restatement of it, no group within it.
+    let whole = e.figures.iter().filter(|f| !f.part && f.recipient.reaches(side)).map(|f| f.value).max();
+    for f in e.figures.iter().filter(|f| f.part && f.recipient.reaches(side) && whole.is_none_or(|w| f.value < w)) {
         let what = if f.terms.is_empty() { f.category.noun().to_string() } else { f.terms.join(" ") };
         if seen.contains(&(f.value, what.clone())) {
             continue;

@@ -77,6 +77,12 @@ pub fn understand(raw: &str, today: NaiveDate, fix: &dyn Fn(&str) -> Option<Stri
         bodies: read::bodies(&w),
         breakdown: w.has_any(q::BREAKDOWN),
     };
+    // "how many civilians vs military were among the 84": both groups, the group's breakdown.
+    if filter.group.iter().any(|g| q::CONTRASTS.contains(&g.as_str())) {
+        filter.breakdown = true;
+        filter.group.clear();
+        filter.category = None;
+    }
     let search = search_words(&w);
     select.descriptors = descriptors(&w, &filter);
     let claim = read::claim(&w, &select, &filter);

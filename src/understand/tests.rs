@@ -246,3 +246,20 @@ fn selectors() {
     assert_eq!(q("How many prisoners were swapped on Christmas Day 2023?").select.periods, [day(2023, 12, 25)]);
     assert_eq!(q("How many were exchanged on 31 February 2025?").impossible_date.as_deref(), Some("31 February"));
 }
+
+#[test]
+fn two_groups_set_side_by_side_ask_for_the_breakdown() {
+    for text in [
+        "how many civilians vs military were among the 84 returned aug 14 2025",
+        "officers versus privates among the 205?",
+    ] {
+        let got = q(text);
+        assert!(
+            got.filter.breakdown && got.filter.group.is_empty() && got.filter.category.is_none(),
+            "{text}: {:?}",
+            got.filter
+        );
+    }
+    // "at least 1,200": a bound on a number, no smallest exchange asked for.
+    assert_eq!(q("how many were freed in the swap of at least 1,200 per side?").select.rank, None);
+}

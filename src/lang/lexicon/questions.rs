@@ -172,6 +172,10 @@ pub const AUXILIARIES: &[&str] = &["did", "does", "do", "was", "were", "is", "ar
 
 /// Asking for the parts of a group: "give me the breakdown by service of the 189",
 /// "how were they split by branch".
+/// Words that set two groups side by side, asking for both: "how many civilians vs
+/// military were among the 84", "officers vs privates/sergeants among the 205".
+pub const CONTRASTS: &[&str] = &["vs", "versus"];
+
 pub const BREAKDOWN: &[&str] = &["breakdown", "broken", "split", "branch", "branches", "service", "services"];
 
 /// Asking for an exchange's figures without "how many": "give me the numbers for
