@@ -268,7 +268,27 @@ fn described<'f>(
         if citing.is_empty() {
             // "Among the Ukrainians was the journalist …": of the exchange the article is
             // about, or in a roundup, of the one the paragraph reported just before.
-            let about = sole_exchange(ctx.facts, &article.id)
+            // "17 OCTOBER — THE ALL-FEMALE EXCHANGE" heading its section: of the day it names.
+            let named_day = {
+                let words = crate::lang::text::words(sentence);
+                let days: Vec<chrono::NaiveDate> =
+                    crate::lang::dates::find(&words, crate::lang::dates::Anchor::Published(article.published))
+                        .into_iter()
+                        .filter_map(|m| match m.period {
+                            crate::lang::dates::Period::Day { date } => Some(date),
+                            _ => None,
+                        })
+                        .collect();
+                match days[..] {
+                    [day] => ctx
+                        .facts
+                        .citing_article(&article.id)
+                        .find(|e| is_candidate(e) && e.date == crate::facts::ExchangeDate::Day(day)),
+                    _ => None,
+                }
+            };
+            let about = named_day
+                .or_else(|| sole_exchange(ctx.facts, &article.id))
                 .or_else(|| reported_before(ctx, article, hit.sentence.paragraph, hit.sentence.sentence))
                 .filter(|e| is_candidate(e));
             if let Some(e) = about {

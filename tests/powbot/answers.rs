@@ -1025,3 +1025,31 @@ fn a_count_asked_by_a_planned_number_is_not_answered_with_another() {
     assert!(!a.answered, "{}", a.text);
     assert!(a.text.contains("planned") && a.text.contains("250"), "{}", a.text);
 }
+
+/// "the 48th exchange", numbered in a weekly roundup that goes out "every Sunday": the
+/// exchange of the day the roundup tells (no "every Sunday" dates it).
+#[test]
+fn an_exchange_numbered_by_a_weekly_roundup_is_found() {
+    let body = "You're reading the web version. Get it every Sunday.\n\nTHIS WEEK IN THE WAR: 7–13 AUGUST 2023\n\n1) SEA: KYIV OPENS CORRIDORS\n\
+                Ukraine's navy said on Thursday it was setting up temporary routes.\n\n\
+                2) PRISONERS: 22 SOLDIERS COME HOME\n\
+                On Monday, 7 August 2023, Yermak said 22 Ukrainian fighters had returned from captivity.\n\n\
+                Ombudsman Dmytro Lubinets called it the 48th exchange of the full-scale war and said that, counting this one, \
+                2,598 Ukrainian soldiers had been returned from Russian captivity since the invasion began.";
+    let scratch = crate::support::Scratch::new(&[("a.md", &crate::support::article("a", "2023-08-13", body))]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let a = engine.answer("when did the 22 soldiers come home in summer 2023, the 48th exchange?");
+    assert!(a.answered && a.text.contains("7 August 2023"), "{}", a.text);
+}
+
+/// "17 OCTOBER — THE ALL-FEMALE EXCHANGE" over its section describes the exchange of the
+/// day it names, not the one the section before reported.
+#[test]
+fn a_dated_heading_describes_the_exchange_of_its_day() {
+    let body = "13 OCTOBER — 20 FOR 20\n\nTwenty Ukrainians came home on 13 October.\n\n\
+                17 OCTOBER — THE ALL-FEMALE EXCHANGE\n\nOn Monday, 17 October 2022, Ukraine freed 108 women.";
+    let scratch = crate::support::Scratch::new(&[("a.md", &crate::support::article("a", "2022-11-02", body))]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let a = engine.answer("when was the first all-female prisoner exchange?");
+    assert!(a.text.contains("17 October 2022") && !a.text.contains("13 October"), "{}", a.text);
+}

@@ -444,7 +444,10 @@ fn match_at(words: &[Word], i: usize, anchor: Anchor) -> Option<DateMention> {
     }
 
     // Weekday, optionally followed by an explicit date ("Monday, December 30").
-    if let Some(wd) = weekday(&w.norm) {
+    // In an article, "Get it every Sunday" names no day (a question's "every Monday" asks
+    // about each one, see `Period::Weekday`).
+    let every = i > 0 && (words[i - 1].is("every") || words[i - 1].is("each"));
+    if let Some(wd) = weekday(&w.norm).filter(|_| !(every && matches!(anchor, Anchor::Published(_)))) {
         let j = skip(words, i + 1, &[","]);
         if let Some(mut explicit) = match_at(words, j, anchor)
             && matches!(explicit.period, Period::Day { .. } | Period::Recurring { day: Some(_), .. })
@@ -674,6 +677,10 @@ mod tests {
         let a = Anchor::Asked(d(2026, 11, 21));
         assert_eq!(periods("swapped on May 24?", a), [Period::Recurring { month: 5, day: Some(24) }]);
         assert_eq!(periods("on Friday", a), [Period::Weekday { weekday: Weekday::Fri }]);
+        assert_eq!(
+            periods("Get it every Sunday", Anchor::Published(NaiveDate::from_ymd_opt(2023, 8, 13).unwrap())),
+            []
+        );
         assert_eq!(periods("in early February 2025", a), [Period::Span { from: d(2025, 2, 1), to: d(2025, 2, 10) }]);
         assert_eq!(periods("the autumn 2022 swaps", a), [Period::Span { from: d(2022, 9, 1), to: d(2022, 11, 30) }]);
         assert_eq!(periods("in the winter of 2023", a), [Period::Span { from: d(2023, 12, 1), to: d(2024, 2, 29) }]);
