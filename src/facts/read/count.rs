@@ -609,14 +609,21 @@ fn elliptic_ok(s: &Sentence, c: &Count) -> bool {
 }
 
 /// "Yesterday, Saturday, it was three hundred and seven": a day named, then "it
-/// was" and a bare number, says how many that day of a swap told before freed.
+/// was" (or "the figure was") and a bare number, says how many that day of a swap
+/// told before freed.
 pub(crate) fn day_copula(s: &Sentence, c: &Count) -> bool {
+    // "On 24 May the figure was 307 each": so is the day's figure.
+    let subject =
+        |k: usize| s.is(k, "it") || k >= 1 && DAY_FIGURES.contains(&s.words[k].norm.as_str()) && s.is(k - 1, "the");
     c.at >= 2
         && (s.is(c.at - 1, "was") || s.is(c.at - 1, "were"))
-        && s.is(c.at - 2, "it")
+        && subject(c.at - 2)
         && !c.pattern
         && s.own_dates().any(|m| matches!(m.period, crate::lang::Period::Day { .. }) && m.words.end <= c.at - 2)
 }
+
+/// Nouns for the count itself, as a day's subject: "On 24 May the figure was 307 each".
+const DAY_FIGURES: &[&str] = &["figure", "number", "count", "tally"];
 
 /// "… fourteen people came home on 30 April; on 14 April, thirty; on 9
 /// April, twenty-six": a clause after a semicolon that is only a date and

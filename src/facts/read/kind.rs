@@ -353,7 +353,13 @@ pub fn names_the_deal(s: &Sentence, c: &Count) -> bool {
     let spoken_of = (s.clause_of(c.at).start..c.at).any(|k| {
         ["spoken", "spoke", "talked", "talk", "mentioned", "proposed", "offered"].contains(&s.words[k].norm.as_str())
     });
-    quoted || part_of || deal || spoken_of
+    // "ITEM 1 — THE 1,000-FOR-1,000 EXCHANGE (MAY)": a heading with no verb names the
+    // exchange its section reports; it says no day's count.
+    let named_alone = c.at >= 1
+        && s.is(c.at - 1, "the")
+        && (c.at..=c.np.end).any(|k| s.tag(k) == Some(Tag::Event))
+        && !s.has(0..s.words.len(), |t| matches!(t, Tag::Act(_) | Tag::Speech | Tag::Cue(Cue::Be)));
+    quoted || part_of || deal || spoken_of || named_alone
 }
 
 /// Nouns that, after "N for N", name a deal rather than a handover.

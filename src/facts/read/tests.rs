@@ -1633,3 +1633,20 @@ fn elided_counts_after_bodies_are_bodies_and_per_side_is_each_way() {
     let got = figures(&f);
     assert_eq!(got.iter().map(|g| (g.1, g.2)).collect::<Vec<_>>(), [(250, Recipient::Each)], "{got:?}");
 }
+
+/// A section heading naming the deal says no day's count; "the figure was 307 each"
+/// after a day is that day's count, no part of the day before.
+#[test]
+fn a_deal_named_in_a_heading_is_no_figure_and_the_days_figure_is_its_count() {
+    let f = read(
+        "2025-07-30",
+        "ITEM 1 — THE 1,000-FOR-1,000 EXCHANGE (MAY)\n\nOn Friday 23 May 2025 each side freed 390 people. On 24 May the figure was 307 each, all of them men.",
+    );
+    assert_eq!(
+        figures(&f),
+        [
+            ("2025-05-23".to_string(), 390, Recipient::Each, false),
+            ("2025-05-24".to_string(), 307, Recipient::Each, false)
+        ]
+    );
+}
