@@ -1650,3 +1650,10 @@ fn a_deal_named_in_a_heading_is_no_figure_and_the_days_figure_is_its_count() {
         ]
     );
 }
+
+/// "saw 205 prisoners go each way": "go" moves people as "went" does.
+#[test]
+fn prisoners_that_go_each_way_were_exchanged() {
+    let f = read("2025-05-25", "The previous swap, on 6 May, saw 205 prisoners go each way with the UAE mediating.");
+    assert_eq!(figures(&f), [("2025-05-06".to_string(), 205, Recipient::Each, false)]);
+}

@@ -83,6 +83,10 @@ pub const ACTS: &[(&str, Act)] = &[
     ("went back", Act::Home),
     ("went", Act::Home),
     ("went home", Act::Home),
+    // "saw 205 prisoners go each way": as "went" does.
+    ("go", Act::Home),
+    ("go home", Act::Home),
+    ("go back", Act::Home),
     ("go home", Act::Home),
     ("arrived home", Act::Home),
     // "Four Ukrainian minors … are being reunited with their relatives in Ukraine".
