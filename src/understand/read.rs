@@ -139,9 +139,25 @@ pub fn periods(w: &Words, today: NaiveDate) -> (Vec<Period>, Option<Period>) {
     let within = |outer: &Period, inner: &Period| {
         outer != inner && matches!((outer.bounds(), inner.bounds()), (Some((a, b)), Some((c, d))) if a <= c && d <= b)
     };
-    let narrowed: Vec<Period> = periods.iter().filter(|p| !periods.iter().any(|q| within(p, q))).copied().collect();
+    let mut narrowed: Vec<Period> = periods.iter().filter(|p| !periods.iter().any(|q| within(p, q))).copied().collect();
+    // "was the sept 13 2024 return bigger than the swap the next day?": a second day, next to the one named.
+    if let [Period::Day { date }] = narrowed[..]
+        && let Some(shift) = NEXT_TO.iter().find(|(p, _)| w.phrase(p)).map(|(_, d)| *d)
+        && let Some(other) = date.checked_add_signed(chrono::Duration::days(shift))
+    {
+        narrowed.push(Period::Day { date: other });
+    }
     (easter_of_each_year(w, narrowed), as_of)
 }
+
+/// Phrases naming the day next to the one a question names, with how far.
+const NEXT_TO: &[(&[&str], i64)] = &[
+    (&["the", "next", "day"], 1),
+    (&["the", "day", "after"], 1),
+    (&["the", "following", "day"], 1),
+    (&["the", "day", "before"], -1),
+    (&["the", "previous", "day"], -1),
+];
 
 /// "Which Easter exchange brought more home, the 2023 one or the 2025 one?": Easter
 /// with no year beside it, and whole years named, asks for each year's Easter.

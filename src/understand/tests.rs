@@ -263,3 +263,11 @@ fn two_groups_set_side_by_side_ask_for_the_breakdown() {
     // "at least 1,200": a bound on a number, no smallest exchange asked for.
     assert_eq!(q("how many were freed in the swap of at least 1,200 per side?").select.rank, None);
 }
+
+#[test]
+fn the_next_day_is_a_second_day_beside_the_one_named() {
+    let got = q("was the sept 13 2024 return bigger or smaller than the swap the next day?");
+    assert_eq!(got.select.periods, [day(2024, 9, 13), day(2024, 9, 14)]);
+    let got = q("how many came home on 25 may 2025 compared with the previous day");
+    assert_eq!(got.select.periods, [day(2025, 5, 25), day(2025, 5, 24)]);
+}
