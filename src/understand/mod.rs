@@ -396,6 +396,8 @@ pub const GENERIC: &[&str] = &[
     "adding", "add", "up", "big", "large", "small", "size", "huge", "next", "previous", "followed", "preceded", "prior",
     // "the first proper exchange of the full-scale war": the war, not an exchange's trait.
     "proper", "real", "actual", "actually", "really", "scale", "invasion", "conflict",
+    // "on top of the 246", "went the other way", "in the opposite direction": how, not which.
+    "top", "way", "ways", "direction", "opposite",
 ];
 
 /// The question with typos repaired word by word, keeping everything else:

@@ -271,3 +271,9 @@ fn the_next_day_is_a_second_day_beside_the_one_named() {
     let got = q("how many came home on 25 may 2025 compared with the previous day");
     assert_eq!(got.select.periods, [day(2025, 5, 25), day(2025, 5, 24)]);
 }
+
+#[test]
+fn how_people_went_describes_no_exchange() {
+    let got = q("how many wounded russians went the other way on top of the 246 at easter 2025?");
+    assert!(got.select.descriptors.is_empty(), "{:?}", got.select.descriptors);
+}
