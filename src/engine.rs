@@ -23,6 +23,10 @@ pub const MAX_QUESTION_CHARS: usize = 2000;
 /// A second part's "by then": up to the day the first part names.
 const THEN: &str = "by then";
 
+/// Where a second part asks its count, for naming what the first part counted
+/// ("… and how many did Russia get back" after bodies).
+const HOW_MANY: &str = "how many";
+
 /// Where the engine reads from.
 #[derive(Debug, Clone)]
 pub struct EngineConfig {
@@ -210,6 +214,18 @@ impl Engine {
                 let day = date.format("%-d %B %Y").to_string();
                 b = self.understand(&format!("{}by {day}{}", &second[..k], &second[k + THEN.len()..]));
             }
+        }
+        // "how many bodies did Ukraine receive on 23 October and how many did Russia get
+        // back?": a part that names nothing counted counts what the other does.
+        // (Read again with the word: what bodies are asked changes the measure, not only a filter.)
+        let names_who = |q: &Question| q.filter.category.is_some() || !q.filter.group.is_empty();
+        if a.filter.bodies
+            && !b.filter.bodies
+            && !names_who(&b)
+            && let Some(k) = second.to_ascii_lowercase().find(HOW_MANY)
+        {
+            let at = k + HOW_MANY.len();
+            b = self.understand(&format!("{} bodies{}", &second[..at], &second[at..]));
         }
         if a.measure == Measure::Search || b.measure == Measure::Search {
             return None;

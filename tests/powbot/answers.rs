@@ -1053,3 +1053,16 @@ fn a_dated_heading_describes_the_exchange_of_its_day() {
     let a = engine.answer("when was the first all-female prisoner exchange?");
     assert!(a.text.contains("17 October 2022") && !a.text.contains("13 October"), "{}", a.text);
 }
+
+/// "how many bodies did Ukraine receive …, and how many did Russia get back": the second
+/// part counts bodies too, of the day the first part names.
+#[test]
+fn a_second_part_counts_what_the_first_counted() {
+    let body = "Russia handed Ukraine 1,000 bodies on Thursday, 23 October. Russia later said it had received 31 bodies from Ukraine in return. \
+                In June Russia said it had received 78 bodies.";
+    let scratch = crate::support::Scratch::new(&[("a.md", &crate::support::article("a", "2025-10-24", body))]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let a = engine.answer("how many bodies did ukraine receive on 23 oct 2025 and how many did russia get back");
+    assert!(a.answered && a.text.contains("1,000") && a.text.contains("31"), "{}", a.text);
+    assert!(!a.text.contains("78"), "{}", a.text);
+}
