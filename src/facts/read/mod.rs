@@ -373,9 +373,12 @@ fn sentences(a: &Article) -> Vec<Reading<'_>> {
             let elsewhere = events::elsewhere(&s);
             // "CORRECTION, 15 August 2025: An earlier version … said": the day of the note.
             let retraction = events::retracted(&s, s.words.len());
+            // "On Friday, 28 June, ten civilians were freed …, arriving overnight into
+            // Saturday. This time the mediator was the Vatican": of several days, the one
+            // the sentence opens on is the one it reports.
             let carries = match days.as_slice() {
                 _ if retraction => paragraph_day,
-                [day] if *day <= a.published && !elsewhere => Some(*day),
+                [day, ..] if *day <= a.published && !elsewhere => Some(*day),
                 [] => paragraph_day,
                 _ => None,
             };

@@ -1657,3 +1657,22 @@ fn prisoners_that_go_each_way_were_exchanged() {
     let f = read("2025-05-25", "The previous swap, on 6 May, saw 205 prisoners go each way with the UAE mediating.");
     assert_eq!(figures(&f), [("2025-05-06".to_string(), 205, Recipient::Each, false)]);
 }
+
+/// "On Friday, 28 June, ten civilians were freed …, arriving overnight into Saturday.
+/// This time the mediator was the Vatican": the paragraph goes on about the day its
+/// sentence opened on, though it named a second.
+#[test]
+fn a_sentence_naming_two_days_carries_the_one_it_opens_on() {
+    let f = read(
+        "2024-06-30",
+        "Russia and Ukraine swapped 90 prisoners of war each on Tuesday, 25 June, with UAE mediation.\n\n\
+         On Friday, 28 June, ten Ukrainian civilians were freed and flown to Kyiv, arriving overnight into Saturday. This time the mediator was the Vatican.",
+    );
+    let vatican: Vec<String> = f
+        .observations
+        .iter()
+        .filter(|o| matches!(&o.fact, Fact::Mediator(m) if m.value.contains("Vatican")))
+        .map(|o| o.date.map_or("-".into(), |d| d.id()))
+        .collect();
+    assert_eq!(vatican, ["2024-06-28"]);
+}
