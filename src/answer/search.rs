@@ -394,6 +394,7 @@ pub fn quote_about(ctx: &Context, q: &Question, about: &[&str], r: &mut Reply) -
         }
         shown.push(c.1);
     }
+    let kept: Vec<SentenceRef> = plain.iter().copied().filter(|p| quotable(p)).collect();
     for p in plain.into_iter().filter(quotable) {
         if !shown.contains(&p) {
             shown.insert(shown.len().min(SHOWN - 1), p);
@@ -435,7 +436,8 @@ pub fn quote_about(ctx: &Context, q: &Question, about: &[&str], r: &mut Reply) -
         // A reply is an answer, not every sentence near one: the best are quoted whole,
         // the rest only while the quotes stay short.
         let quoted: usize = snippets.iter().flat_map(|(_, r)| r.iter().map(|r| r.len())).sum();
-        if quoted > QUOTED_BYTES && !before.is_empty() {
+        // (Never a plain BM25 hit: see the invariant above.)
+        if quoted > QUOTED_BYTES && !before.is_empty() && !kept.contains(&at) {
             snippets = before;
         }
     }

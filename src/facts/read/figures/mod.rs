@@ -240,8 +240,7 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
         // count after the first is of the things too.
         let of_things = c.elliptic
             && c.thing.is_none()
-            && (!done.is_empty() || things_before)
-            && (counts[..n].last().is_some_and(|x| x.thing.is_some()) || things_before)
+            && (!done.is_empty() && counts[..n].last().is_some_and(|x| x.thing.is_some()) || things_before)
             && !count::tally_frame(s, c);
         things_before = of_things;
         // "a first list of 640 prisoners", "all 74 people aboard died": no one's group.
