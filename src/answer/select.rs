@@ -147,7 +147,10 @@ pub fn select<'f>(ctx: &Context<'f>, q: &Question) -> Selection<'f> {
     }
     // "the third exchange (9 April 2022)": a day names the exchange; its rank only describes it.
     let day_named = dated.iter().any(|p| matches!(p, Period::Day { .. }));
-    if let Some(rank) = s.rank.filter(|_| !day_named) {
+    if let Some(rank) = s.rank.filter(|_| !day_named && s.disputed) {
+        chosen = most_disputed(&chosen, rank);
+        basis = Basis::Named;
+    } else if let Some(rank) = s.rank.filter(|_| !day_named) {
         chosen = pick_rank(facts, &chosen, rank, &q.filter);
         basis = Basis::Named;
     }
@@ -499,6 +502,31 @@ pub fn events<'f>(facts: &'f Facts, chosen: &[&'f Exchange]) -> Vec<Vec<&'f Exch
     }
     let _ = facts;
     out
+}
+
+/// The exchange whose sources disagree most (or least) about how many went to one side:
+/// "the biggest gap between Kyiv's and Moscow's figures" (189 against 150 on 30 December
+/// 2024). Only exchanges with at least two different counts of a side are ranked.
+fn most_disputed<'f>(chosen: &[&'f Exchange], rank: Rank) -> Vec<&'f Exchange> {
+    // A side's own head counts: to it, or each way (not a total of both, nor a part).
+    let counts_of = |f: &crate::facts::Figure, side: Side| {
+        !f.part
+            && f.category == crate::lang::Category::Prisoners
+            && (f.recipient == Recipient::To(side) || f.recipient == Recipient::Each)
+    };
+    let spread = |e: &Exchange| {
+        [Side::Ukraine, Side::Russia]
+            .iter()
+            .filter_map(|&side| {
+                let values = e.figures.iter().filter(|f| counts_of(f, side)).map(|f| f.value);
+                let (lo, hi) = (values.clone().min()?, values.max()?);
+                (hi > lo).then(|| hi - lo)
+            })
+            .max()
+    };
+    let scored: Vec<(u64, u64, Vec<&Exchange>)> =
+        chosen.iter().filter_map(|e| spread(e).map(|d| (d, d, vec![*e]))).collect();
+    extreme(scored, rank)
 }
 
 /// The largest (by its high figure) or smallest (by its low figure) of scored exchanges,

@@ -50,6 +50,7 @@ pub fn understand(raw: &str, today: NaiveDate, fix: &dyn Fn(&str) -> Option<Stri
         whole: read::whole(&w) || read::first_days(&w).is_some(),
         first_days: read::first_days(&w),
         uneven: read::uneven(&w),
+        disputed: false,
         descriptors: Vec::new(),
         as_of_exchange: false,
     };
@@ -57,6 +58,8 @@ pub fn understand(raw: &str, today: NaiveDate, fix: &dyn Fn(&str) -> Option<Stri
     // runs to ("after the swap of 7 March 2023" names the day itself).
     let day_named = select.periods.iter().any(|p| matches!(p, crate::lang::dates::Period::Day { .. }));
     select.as_of_exchange = select.as_of.is_none() && !day_named && read::total_after_exchange(&w);
+    // "which exchange had the biggest gap between Kyiv's and Moscow's figures": a rank by dispute.
+    select.disputed = matches!(select.rank, Some(Rank::Largest | Rank::Smallest)) && w.has_any(q::DISPUTE);
     // "the first swap after the 2 October one": the neighbour, not the year's first.
     if select.neighbour.is_some() && select.rank == Some(Rank::Nth(1)) {
         select.rank = None;
@@ -398,6 +401,8 @@ pub const GENERIC: &[&str] = &[
     "proper", "real", "actual", "actually", "really", "scale", "invasion", "conflict",
     // "on top of the 246", "went the other way", "in the opposite direction": how, not which.
     "top", "way", "ways", "direction", "opposite",
+    // "the biggest gap between the figures": a rank by dispute (`q::DISPUTE`), no description.
+    "gap", "difference", "discrepancy", "mismatch", "disagreement",
 ];
 
 /// The question with typos repaired word by word, keeping everything else:

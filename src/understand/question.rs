@@ -97,6 +97,9 @@ pub struct Selectors {
     pub first_days: Option<u32>,
     /// "lopsided", "one side getting more back than the other".
     pub uneven: bool,
+    /// "the biggest gap between Kyiv's and Moscow's figures": a rank by how far the sources'
+    /// counts of one side's people differ.
+    pub disputed: bool,
     /// Words that describe an exchange beyond dates and numbers ("all-female", "Melitopol mayor").
     pub descriptors: Vec<String>,
     /// "After the 205-for-205 exchange, how many … in total?": a running total as of

@@ -1066,3 +1066,22 @@ fn a_second_part_counts_what_the_first_counted() {
     assert!(a.answered && a.text.contains("1,000") && a.text.contains("31"), "{}", a.text);
     assert!(!a.text.contains("78"), "{}", a.text);
 }
+
+/// "the biggest gap between Kyiv's and Moscow's figures": the exchange whose sources
+/// disagree most about one side's count, not the largest exchange; a mediator's count of
+/// both sides together is no side's count.
+#[test]
+fn the_biggest_gap_between_the_sides_figures_ranks_by_dispute() {
+    let a = "On 30 December 2024 Zelensky said 189 Ukrainians came home. Russia's defence ministry said 150 Ukrainian prisoners were handed over.";
+    let b = "On 3 January 2024 Russia handed over 230 Ukrainians and Ukraine returned 248 Russians.";
+    let c = "On 24 August 2024 Moscow said 115 Russian servicemen came back. The UAE said it had mediated the exchange and that 230 captives had been freed in it.";
+    let scratch = crate::support::Scratch::new(&[
+        ("a.md", &crate::support::article("a", "2024-12-31", a)),
+        ("b.md", &crate::support::article("b", "2024-01-04", b)),
+        ("c.md", &crate::support::article("c", "2024-08-25", c)),
+    ]);
+    let engine = powbot::engine::Engine::open(&scratch.config()).expect("engine");
+    let got = engine.answer("Which 2024 exchange had the biggest gap between Kyiv's and Moscow's figures?");
+    assert!(got.text.contains("30 December 2024") && got.text.contains("189"), "{}", got.text);
+    assert!(!got.text.contains("3 January"), "{}", got.text);
+}

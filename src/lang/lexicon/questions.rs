@@ -265,6 +265,9 @@ pub const SAY: &[&str] = &[
     "commented",
 ];
 
+/// "the biggest gap between Kyiv's and Moscow's figures": sources that disagree, ranked by how far.
+pub const DISPUTE: &[&str] = &["gap", "difference", "discrepancy", "mismatch", "disagreement"];
+
 /// "lopsided", "uneven": one side got more back than the other.
 pub const UNEVEN: &[&str] =
     &["lopsided", "uneven", "unequal", "imbalanced", "unbalanced", "asymmetric", "asymmetrical"];
