@@ -508,9 +508,11 @@ pub fn events<'f>(facts: &'f Facts, chosen: &[&'f Exchange]) -> Vec<Vec<&'f Exch
 /// "the biggest gap between Kyiv's and Moscow's figures" (189 against 150 on 30 December
 /// 2024). Only exchanges with at least two different counts of a side are ranked.
 fn most_disputed<'f>(chosen: &[&'f Exchange], rank: Rank) -> Vec<&'f Exchange> {
-    // A side's own head counts: to it, or each way (not a total of both, nor a part).
+    // A side's own head counts: to it, or each way (not a total of both, nor a part, nor
+    // a mediator's, who counts both ways together).
     let counts_of = |f: &crate::facts::Figure, side: Side| {
         !f.part
+            && !crate::lang::lexicon::names::is_mediator(&f.reporter.name)
             && f.category == crate::lang::Category::Prisoners
             && (f.recipient == Recipient::To(side) || f.recipient == Recipient::Each)
     };

@@ -555,11 +555,7 @@ pub fn read(ctx: &Context, p: &Reading, reporter: &Reporter, state: &mut State, 
             && home_act
             && !s.has(clause.clone(), |t| matches!(t, Tag::Act(Act::Swap) | Tag::Event))
             && !s.tags.iter().any(|t| matches!(t.tag, Tag::Nationality(_) | Tag::State(_)));
-        // Not as a mediator counts: "the UAE said … 230 captives had been freed in it" is
-        // both ways together, whoever's people the article counted before.
-        let mediator_speaks = who.side.is_none() && crate::lang::lexicon::names::is_mediator(&who.name);
         if (recipient.is_none() || one_way)
-            && !mediator_speaks
             && kind == Kind::Exchanged
             && (homecoming || count::day_copula(s, c))
             && own_date.is_some()
