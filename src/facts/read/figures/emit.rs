@@ -22,7 +22,7 @@ pub(super) fn emit(
     let recipient = match (r.recipient, r.kind) {
         (Some(recipient), _) => recipient,
         (None, Kind::Planned) => Recipient::Combined,
-        (None, Kind::Cumulative(_) | Kind::Exchanged) if mediator_speaks => Recipient::Combined,
+        (None, Kind::Cumulative(_)) if mediator_speaks => Recipient::Combined,
         // "Zelensky said 4,552 people … have now been returned", "Kyiv's running total:
         // 3,956 people returned": a side's running total is of its own people.
         (None, Kind::Cumulative(_)) if c.thing.is_none() && who.side.is_some() => {
